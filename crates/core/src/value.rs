@@ -1,0 +1,294 @@
+//! Spans and their typed attributes.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+/// A typed attribute value carried by a [`Span`] or stored as a document field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Explicitly absent, e.g. a quote whose speaker could not be found.
+    Null,
+    /// A boolean flag.
+    Bool(bool),
+    /// An exact integer. Numbers that are whole use this, so large values stay exact.
+    Int(i64),
+    /// A real number. Non-finite values serialize as `null`.
+    Float(f64),
+    /// A string.
+    Str(String),
+    /// A byte range into the document's `text`, such as the span of a quote's speaker.
+    /// Validated like a span when its layer is stored; serialized as `[start, end]`.
+    Range(u32, u32),
+    /// A list of values.
+    List(Vec<Value>),
+}
+
+impl Value {
+    /// The string inside a [`Value::Str`].
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number inside an [`Value::Int`] or [`Value::Float`], as `f64`.
+    pub fn as_f64(&self) -> Option<f64> {
+        match *self {
+            Value::Int(i) => Some(i as f64),
+            Value::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The integer inside a [`Value::Int`].
+    pub fn as_i64(&self) -> Option<i64> {
+        match *self {
+            Value::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The byte range inside a [`Value::Range`].
+    pub fn as_range(&self) -> Option<Range<usize>> {
+        match *self {
+            Value::Range(s, e) => Some(s as usize..e as usize),
+            _ => None,
+        }
+    }
+
+    /// A range value from `usize` offsets (saturating; see [`Span::new`]).
+    pub fn range(start: usize, end: usize) -> Value {
+        Value::Range(saturate(start), saturate(end))
+    }
+
+    /// Converts to a JSON value (ranges become two-element arrays).
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => (*b).into(),
+            Value::Int(i) => (*i).into(),
+            Value::Float(f) => serde_json::Number::from_f64(*f)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+            Value::Str(s) => s.as_str().into(),
+            Value::Range(s, e) => serde_json::json!([s, e]),
+            Value::List(items) => items.iter().map(Value::to_json).collect(),
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Str(s.to_owned())
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Str(s)
+    }
+}
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Int(i)
+    }
+}
+impl From<f64> for Value {
+    fn from(f: f64) -> Self {
+        Value::Float(f)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_none(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Int(i) => s.serialize_i64(*i),
+            Value::Float(f) if f.is_finite() => s.serialize_f64(*f),
+            Value::Float(_) => s.serialize_none(),
+            Value::Str(v) => s.serialize_str(v),
+            Value::Range(a, b) => {
+                let mut seq = s.serialize_seq(Some(2))?;
+                seq.serialize_element(a)?;
+                seq.serialize_element(b)?;
+                seq.end()
+            }
+            Value::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+/// Attribute name: static for built-in stages (no allocation per span), owned for
+/// attributes that arrive from plugins.
+pub type AttrKey = Cow<'static, str>;
+
+/// The attributes of a span, in insertion order. Spans carry a handful of attributes,
+/// so a vector beats a map in both memory and speed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attrs(Vec<(AttrKey, Value)>);
+
+impl Attrs {
+    /// An empty attribute list.
+    pub fn new() -> Self {
+        Attrs(Vec::new())
+    }
+
+    /// Sets `key` to `value`, replacing an earlier value of the same key.
+    pub fn insert(&mut self, key: impl Into<AttrKey>, value: impl Into<Value>) {
+        let key = key.into();
+        let value = value.into();
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    /// The value of `key`, if set.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Iterates over `(key, value)` pairs in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// Number of attributes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no attributes.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One annotation: a byte range of the document's `text` and its attributes.
+///
+/// Offsets are UTF-8 byte offsets, end exclusive, and must lie on char boundaries;
+/// [`crate::Document::set_layer`] checks this before a span is stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    /// Start byte offset into the document's text.
+    pub start: u32,
+    /// End byte offset (exclusive).
+    pub end: u32,
+    /// Typed attributes (`speaker`, `value`, `reason`...).
+    pub attrs: Attrs,
+}
+
+fn saturate(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl Span {
+    /// A span over `start..end` with no attributes.
+    ///
+    /// Offsets above `u32::MAX` saturate, and the span is then refused when its layer
+    /// is stored (documents are limited to [`crate::MAX_TEXT_LEN`] bytes), so an offset
+    /// is never silently wrong.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start: saturate(start),
+            end: saturate(end),
+            attrs: Attrs::new(),
+        }
+    }
+
+    /// Adds an attribute (builder style).
+    pub fn with(mut self, key: impl Into<AttrKey>, value: impl Into<Value>) -> Self {
+        self.attrs.insert(key, value);
+        self
+    }
+
+    /// The span as a `usize` range, ready to slice the text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The attribute `key`, if set.
+    pub fn attr(&self, key: &str) -> Option<&Value> {
+        self.attrs.get(key)
+    }
+
+    /// Serializes the span as a flat JSON object: `start`, `end`, `text` (the covered
+    /// slice of `text`), then each attribute.
+    pub fn serialize_with_text<S: Serializer>(&self, text: &str, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3 + self.attrs.len()))?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.serialize_entry("text", text.get(self.range()).unwrap_or(""))?;
+        for (k, v) in self.attrs.iter() {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_keep_order_and_replace_in_place() {
+        let mut a = Attrs::new();
+        a.insert("kind", "direct");
+        a.insert("speaker", Value::Null);
+        a.insert("kind", "partial");
+        let keys: Vec<_> = a.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["kind", "speaker"]);
+        assert_eq!(a.get("kind"), Some(&Value::from("partial")));
+    }
+
+    #[test]
+    fn values_serialize_as_plain_json() {
+        let v = Value::List(vec![
+            Value::Int(8_000_000_000),
+            Value::Float(f64::NAN),
+            Value::Range(3, 9),
+            Value::from(None::<String>),
+        ]);
+        assert_eq!(serde_json::to_string(&v).unwrap(), "[8000000000,null,[3,9],null]");
+        assert_eq!(v.to_json(), serde_json::json!([8_000_000_000i64, null, [3, 9], null]));
+    }
+
+    #[test]
+    fn span_serializes_with_its_text() {
+        let text = "Putin said “yes”.";
+        let span = Span::new(14, 17).with("kind", "direct");
+        let mut out = Vec::new();
+        span.serialize_with_text(text, &mut serde_json::Serializer::new(&mut out))
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"start":14,"end":17,"text":"yes","kind":"direct"}"#
+        );
+    }
+
+    #[test]
+    fn huge_offsets_saturate_instead_of_wrapping() {
+        let s = Span::new(5, (u32::MAX as usize) + 10);
+        assert_eq!(s.end, u32::MAX);
+    }
+}
