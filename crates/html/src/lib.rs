@@ -1,0 +1,1 @@
+//! HTML to text with block structure, a source map, page metadata and main-content scoring.

@@ -1,0 +1,1 @@
+//! Loads stage plugins from dynamic libraries and registers their stage types.

@@ -1,0 +1,1 @@
+//! Write a newsmill stage plugin: implement Stage, add one export line.

@@ -1,0 +1,1 @@
+//! The quotes stage: every quotation with its speaker and cue.

@@ -1,0 +1,1 @@
+//! A stage plugin that finds datelines, bylines and source credits in news text.
