@@ -35,6 +35,16 @@ pub use registry::{
 pub use stage::{Stage, StageMeta};
 pub use value::{Attrs, Span, Value};
 
+/// The message inside a panic payload (`panic!` with a literal or a formatted string),
+/// for turning a caught panic into an error that says what happened.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "non-string panic payload".to_owned())
+}
+
 /// Names of the layers and fields that the standard stages produce and that other
 /// stages may read. Core knows these names, not the stages behind them.
 pub mod layers {

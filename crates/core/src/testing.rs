@@ -17,7 +17,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
-use crate::{Document, Span, Stage, StageError, StageMeta, Value, layers};
+use crate::{Document, Span, Stage, StageError, StageMeta, Value, layers, panic_message};
 
 /// A breach of the stage contract found by the harness.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -111,15 +111,6 @@ fn run_caught(
         }
     })?;
     Ok((copy, result))
-}
-
-/// The message inside a panic payload, when it is a string.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "non-string panic payload".to_owned())
 }
 
 fn check_output(meta: &StageMeta, before: &Document, after: &Document) -> Result<(), Violation> {

@@ -1,0 +1,337 @@
+//! Turning raw records into documents, and documents and rejects into output lines.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use newsmill_core::{Document, MAX_TEXT_LEN, Span};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::input::{RawRecord, RecordKind};
+
+/// A document that did not make it to the output, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reject {
+    /// Input name.
+    pub input: Arc<str>,
+    /// Line within a JSONL input.
+    pub line: Option<u64>,
+    /// Document id, when it could be read.
+    pub id: Option<String>,
+    /// Instance name of the stage that failed; `None` when reading failed.
+    pub stage: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// The first characters of the raw record, to find it by eye.
+    pub excerpt: String,
+}
+
+const EXCERPT_CHARS: usize = 120;
+
+fn excerpt(bytes: &[u8]) -> String {
+    let head = &bytes[..bytes.len().min(EXCERPT_CHARS * 4)];
+    String::from_utf8_lossy(head).chars().take(EXCERPT_CHARS).collect()
+}
+
+impl Reject {
+    /// A reject for `record`, failed by `stage` (or by reading when `None`).
+    pub fn new(record: &RawRecord, id: Option<String>, stage: Option<&str>, reason: String) -> Self {
+        Reject {
+            input: record.input.clone(),
+            line: record.line,
+            id: id.or_else(|| record.file_id.clone()),
+            stage: stage.map(str::to_owned),
+            reason,
+            excerpt: excerpt(&record.bytes),
+        }
+    }
+
+    /// Appends the reject as one JSON line.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let value = serde_json::json!({
+            "input": &*self.input,
+            "line": self.line,
+            "id": self.id,
+            "stage": self.stage,
+            "reason": self.reason,
+            "excerpt": self.excerpt,
+        });
+        // Serializing a json! value into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, &value);
+        out.push(b'\n');
+    }
+}
+
+fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str, String> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "invalid UTF-8 in {what} at byte {} (bytes {:02x?})",
+            e.valid_up_to(),
+            &bytes[e.valid_up_to()..bytes.len().min(e.valid_up_to() + 4)]
+        )
+    })
+}
+
+/// Parses a raw record into a document.
+///
+/// # Errors
+/// The reason the record is not a usable document, with the id when it could be read.
+pub fn parse(record: &RawRecord) -> Result<Document, (Option<String>, String)> {
+    if let Some(reason) = &record.broken {
+        return Err((None, reason.clone()));
+    }
+    if record.bytes.len() > MAX_TEXT_LEN {
+        return Err((None, format!("document exceeds {MAX_TEXT_LEN} bytes")));
+    }
+    let id = || record.file_id.clone().unwrap_or_default();
+    match record.kind {
+        RecordKind::Text => {
+            let text = utf8(&record.bytes, "the file").map_err(|e| (None, e))?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            Ok(Document::from_text(id(), text))
+        }
+        RecordKind::Html => {
+            let html = utf8(&record.bytes, "the file").map_err(|e| (None, e))?;
+            Ok(Document::from_html(id(), html))
+        }
+        RecordKind::Json => parse_json(record),
+    }
+}
+
+fn parse_json(record: &RawRecord) -> Result<Document, (Option<String>, String)> {
+    let line = utf8(&record.bytes, "the line").map_err(|e| (None, e))?;
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| (None, format!("bad JSON: {e}")))?;
+    let serde_json::Value::Object(mut map) = value else {
+        return Err((None, "bad JSON: the line is not a JSON object".to_owned()));
+    };
+    let id = match map.remove("id") {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None | Some(serde_json::Value::Null) => {
+            return Err((None, "missing `id`".to_owned()));
+        }
+        Some(_) => return Err((None, "`id` must be a string or a number".to_owned())),
+    };
+    let mut take_str = |key: &str| match map.remove(key) {
+        Some(serde_json::Value::String(s)) => Ok(Some(s)),
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(_) => Err((Some(id.clone()), format!("`{key}` must be a string"))),
+    };
+    let text = take_str("text")?;
+    let html = take_str("html")?;
+    let mut doc = match (text, html) {
+        (Some(text), html) => {
+            let mut doc = Document::from_text(id, text);
+            doc.html = html;
+            doc
+        }
+        (None, Some(html)) => Document::from_html(id, html),
+        (None, None) => return Err((Some(id), "missing `text` or `html`".to_owned())),
+    };
+    doc.meta = map;
+    Ok(doc)
+}
+
+/// What goes into each output line, derived once from the config and the pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct OutputShape {
+    /// Only these top-level keys, when set.
+    pub only: Option<HashSet<String>>,
+    /// Write the input `html` back.
+    pub include_html: bool,
+    /// Stage fields and layers in pipeline order: `(is_layer, name)`.
+    pub produced: Vec<(bool, String)>,
+}
+
+impl OutputShape {
+    fn wants(&self, key: &str) -> bool {
+        self.only.as_ref().is_none_or(|only| only.contains(key))
+    }
+
+    fn reserved(&self, key: &str) -> bool {
+        matches!(key, "id" | "text" | "html" | "input_fields")
+            || self.produced.iter().any(|(_, n)| n == key)
+    }
+}
+
+struct LayerOut<'a> {
+    text: &'a str,
+    spans: &'a [Span],
+}
+
+impl Serialize for LayerOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.spans.len()))?;
+        for span in self.spans {
+            seq.serialize_element(&SpanOut {
+                text: self.text,
+                span,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct SpanOut<'a> {
+    text: &'a str,
+    span: &'a Span,
+}
+
+impl Serialize for SpanOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.span.serialize_with_text(self.text, s)
+    }
+}
+
+struct Displaced<'a> {
+    doc: &'a Document,
+    shape: &'a OutputShape,
+}
+
+impl Serialize for Displaced<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (k, v) in &self.doc.meta {
+            if self.shape.reserved(k) {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Appends `doc` as one JSON line: `id`, the input's other fields, `text`, then each
+/// stage's fields and layers in pipeline order. An input field whose name a stage also
+/// produces is kept under `input_fields`, so nothing the input carried is lost.
+pub fn write_document(doc: &Document, shape: &OutputShape, out: &mut Vec<u8>) {
+    let mut ser = serde_json::Serializer::new(&mut *out);
+    // Writing to a Vec cannot fail and every value here is serializable.
+    let _ = write_map(doc, shape, &mut ser);
+    out.push(b'\n');
+}
+
+fn write_map<S: Serializer>(doc: &Document, shape: &OutputShape, s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(None)?;
+    if shape.wants("id") {
+        map.serialize_entry("id", &doc.id)?;
+    }
+    let mut displaced = false;
+    for (k, v) in &doc.meta {
+        if shape.reserved(k) {
+            displaced = true;
+        } else if shape.wants(k) {
+            map.serialize_entry(k, v)?;
+        }
+    }
+    if shape.wants("text") {
+        map.serialize_entry("text", doc.text())?;
+    }
+    if shape.include_html && shape.wants("html") {
+        map.serialize_entry("html", &doc.html)?;
+    }
+    for (is_layer, name) in &shape.produced {
+        if !shape.wants(name) {
+            continue;
+        }
+        if *is_layer {
+            if let Some(spans) = doc.layer(name) {
+                map.serialize_entry(
+                    name,
+                    &LayerOut {
+                        text: doc.text(),
+                        spans,
+                    },
+                )?;
+            }
+        } else if let Some(value) = doc.field(name) {
+            map.serialize_entry(name, value)?;
+        }
+    }
+    if displaced && shape.wants("input_fields") {
+        map.serialize_entry("input_fields", &Displaced { doc, shape })?;
+    }
+    map.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json_record(line: &[u8]) -> RawRecord {
+        RawRecord {
+            input: Arc::from("in.jsonl"),
+            line: Some(7),
+            kind: RecordKind::Json,
+            bytes: line.to_vec(),
+            file_id: None,
+            broken: None,
+        }
+    }
+
+    fn reason(line: &[u8]) -> String {
+        parse(&json_record(line)).err().unwrap().1
+    }
+
+    #[test]
+    fn json_lines_become_documents_with_their_other_fields() {
+        let doc = parse(&json_record(
+            br#"{"id": 12, "url": "https://x.test/a", "text": "Body.", "tags": ["a"]}"#,
+        ))
+        .unwrap();
+        assert_eq!(doc.id, "12");
+        assert_eq!(doc.text(), "Body.");
+        assert_eq!(doc.url(), Some("https://x.test/a"));
+        assert_eq!(doc.meta.len(), 2);
+    }
+
+    #[test]
+    fn unusable_lines_say_why() {
+        assert!(reason(b"{\"id\": \"a\", \"text\": ").starts_with("bad JSON: EOF while parsing"));
+        assert_eq!(reason(b"[1, 2]"), "bad JSON: the line is not a JSON object");
+        assert_eq!(reason(br#"{"text": "x"}"#), "missing `id`");
+        assert_eq!(reason(br#"{"id": "a"}"#), "missing `text` or `html`");
+        assert_eq!(reason(br#"{"id": "a", "text": 5}"#), "`text` must be a string");
+        assert_eq!(reason(br#"{"id": true, "text": "x"}"#), "`id` must be a string or a number");
+        assert_eq!(
+            reason(b"{\"id\": \"a\", \"text\": \"caf\xe9\"}"),
+            "invalid UTF-8 in the line at byte 24 (bytes [e9, 22, 7d])"
+        );
+    }
+
+    #[test]
+    fn output_keeps_displaced_input_fields() {
+        let mut doc = Document::from_text("d1", "Hello world");
+        doc.meta.insert("title".into(), "Input title".into());
+        doc.meta.insert("url".into(), "u".into());
+        doc.set_field("title", "Extracted title");
+        doc.set_layer("words", vec![Span::new(0, 5).with("n", 1i64)]).unwrap();
+        let shape = OutputShape {
+            produced: vec![(false, "title".into()), (true, "words".into())],
+            ..OutputShape::default()
+        };
+        let mut out = Vec::new();
+        write_document(&doc, &shape, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            concat!(
+                r#"{"id":"d1","url":"u","text":"Hello world","title":"Extracted title","#,
+                r#""words":[{"start":0,"end":5,"text":"Hello","n":1}],"#,
+                r#""input_fields":{"title":"Input title"}}"#,
+                "\n"
+            )
+        );
+    }
+
+    #[test]
+    fn output_field_filter_applies_to_every_key() {
+        let doc = Document::from_text("d1", "Hello");
+        let shape = OutputShape {
+            only: Some(["id".to_string()].into()),
+            ..OutputShape::default()
+        };
+        let mut out = Vec::new();
+        write_document(&doc, &shape, &mut out);
+        assert_eq!(out, b"{\"id\":\"d1\"}\n");
+    }
+}
