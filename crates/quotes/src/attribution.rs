@@ -1,0 +1,1292 @@
+//! Attribution: the cue and the speaker of each quotation, and whether a quoted
+//! stretch is a quotation at all.
+//!
+//! The text outside quotations ("gaps") is cut into sentences and searched for cue
+//! verbs once. Each cue gets the noun phrase that speaks through it: its subject
+//! (`Putin said`, `the Russian leader said`, `Jaime Harrison, chair of ..., said`) or,
+//! after a quotation or after `according to`, the phrase that follows it
+//! (`,” said President Vladimir Putin`). Each quotation then takes the cue right after
+//! it, else the last cue before it in its sentence, else a colon or dash introduction,
+//! else the speaker of the quotation before it in the same paragraph. Named speakers
+//! are canonicalized to the fullest form of the name in the document; pronouns and role
+//! nouns go to the most recent compatible person.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{CueForm, Lexicon, pronoun, title_gender};
+use crate::marks::{self, Paragraph, RawQuote};
+use crate::text::{Tok, TokKind, sentence_breaks, tokenize};
+
+/// Tuning knobs the stage options set.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Settings {
+    /// Resolve pronouns and role nouns to named speakers.
+    pub resolve: bool,
+    /// Report quoted terms that look like scare quotes, titles or nicknames.
+    pub scare_quotes: bool,
+    /// Words from which an unattributed quoted stretch counts as a quotation.
+    pub min_unattributed_words: usize,
+}
+
+/// One reported quotation.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Finding {
+    /// First byte of the quoted words.
+    pub start: usize,
+    /// End of the quoted words.
+    pub end: usize,
+    /// Whether the whole utterance is quoted (else a fragment inside a sentence).
+    pub direct: bool,
+    /// Canonical speaker.
+    pub speaker: Option<String>,
+    /// The mention naming the speaker.
+    pub speaker_span: Option<(usize, usize)>,
+    /// The cue text.
+    pub cue: Option<String>,
+    /// The cue's span.
+    pub cue_span: Option<(usize, usize)>,
+}
+
+/// Most tokens examined on either side of a cue.
+const WINDOW_TOKENS: usize = 40;
+/// Most bytes examined on either side of a cue.
+const WINDOW_BYTES: usize = 400;
+/// Most distinct names canonicalized per document (each costs a scan of the text).
+const MAX_CANONICAL: usize = 64;
+
+#[derive(Clone, Debug, PartialEq)]
+enum NpKind {
+    /// `he`, `she`...; the gender it implies.
+    Pronoun(Option<bool>),
+    /// A name: the span of the name proper (titles stripped) and its descriptors.
+    Named { name: (usize, usize), org: bool },
+    /// A common noun phrase: its head word, and whether it is definite (`the ...`).
+    Nominal { head: (usize, usize), definite: bool, text: (usize, usize) },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Np {
+    span: (usize, usize),
+    kind: NpKind,
+    /// Lowercase words describing the speaker (titles, appositives).
+    descriptors: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    start: usize,
+    end: usize,
+    form: CueForm,
+    /// Start of the sentence holding the cue.
+    sentence: usize,
+    /// End of that sentence.
+    sentence_end: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Person {
+    name: String,
+    gender: Option<bool>,
+    org: bool,
+    descriptors: Vec<String>,
+}
+
+/// Attribution as decided for one quotation.
+#[derive(Clone, Debug, Default)]
+struct Attribution {
+    speaker: Option<String>,
+    speaker_span: Option<(usize, usize)>,
+    cue: Option<(usize, usize)>,
+    /// The cue sits right next to the quotation (or introduces it with a colon).
+    adjacent: bool,
+    /// Found through a cue, colon or dash of its own (not inherited or guessed).
+    own: bool,
+}
+
+/// Finds the quotations of `text` with their attribution.
+pub(crate) fn analyze(text: &str, lex: &Lexicon, settings: Settings) -> Vec<Finding> {
+    let (paragraphs, mut quotes) = marks::scan(text);
+    quotes.retain(|q| q.start < q.end);
+    if quotes.is_empty() {
+        return Vec::new();
+    }
+    let mut a = Analyzer::new(text, lex, settings, paragraphs, quotes);
+    a.segment();
+    a.collect_mentions();
+    a.attribute_all()
+}
+
+struct Analyzer<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    settings: Settings,
+    paragraphs: Vec<Paragraph>,
+    quotes: Vec<RawQuote>,
+    /// Regions covered by quotations, `[open, close_end)`, clipped per paragraph.
+    regions: Vec<(usize, usize)>,
+    /// Sentence starts, sorted (paragraph starts included).
+    breaks: Vec<usize>,
+    cues: Vec<Cue>,
+    cue_nps: Vec<Option<Np>>,
+    persons: Vec<Person>,
+    person_ids: HashMap<String, usize>,
+    canon_cache: HashMap<String, String>,
+    /// `(position, person)` of named mentions, sorted by position.
+    mentions: Vec<(usize, usize, bool)>,
+    toks: Vec<Tok>,
+}
+
+impl<'a> Analyzer<'a> {
+    fn new(
+        text: &'a str,
+        lex: &'a Lexicon,
+        settings: Settings,
+        paragraphs: Vec<Paragraph>,
+        quotes: Vec<RawQuote>,
+    ) -> Self {
+        Analyzer {
+            text,
+            lex,
+            settings,
+            paragraphs,
+            quotes,
+            regions: Vec::new(),
+            breaks: Vec::new(),
+            cues: Vec::new(),
+            cue_nps: Vec::new(),
+            persons: Vec::new(),
+            person_ids: HashMap::new(),
+            canon_cache: HashMap::new(),
+            mentions: Vec::new(),
+            toks: Vec::with_capacity(64),
+        }
+    }
+
+    fn word(&self, t: &Tok) -> &'a str {
+        t.text(self.text)
+    }
+
+    /// Cuts every paragraph into gaps (text outside quotations) and sentences, and
+    /// finds the cues in the gaps.
+    fn segment(&mut self) {
+        let text = self.text;
+        // Quotation regions, in order; a continued quotation covers whole paragraphs.
+        self.regions = self.quotes.iter().map(|q| (q.open, q.close_end)).collect();
+        let mut qi = 0usize;
+        let mut found = Vec::new();
+        for pi in 0..self.paragraphs.len() {
+            let p = self.paragraphs[pi];
+            self.breaks.push(p.start);
+            let mut pos = p.start;
+            while qi < self.regions.len() && self.regions[qi].1 <= p.start {
+                qi += 1;
+            }
+            let mut k = qi;
+            loop {
+                let (gap_end, next) = match self.regions.get(k) {
+                    Some(&(s, e)) if s < p.end => (s.max(pos), Some(e)),
+                    _ => (p.end, None),
+                };
+                if gap_end > pos {
+                    sentence_breaks(text, pos, gap_end, &mut self.breaks);
+                    found.clear();
+                    self.lex.cues_in(text, pos, gap_end, &mut found);
+                    for &(s, e, form) in &found {
+                        self.cues.push(Cue {
+                            start: s,
+                            end: e,
+                            form,
+                            sentence: 0,
+                            sentence_end: 0,
+                        });
+                    }
+                }
+                let Some(e) = next else { break };
+                // A quotation ending its sentence: `“We won.” Then ...`.
+                if let Some(q) = self.quotes.get(k) {
+                    let ends_sentence = text
+                        .get(q.start..q.end)
+                        .and_then(|s| s.chars().next_back())
+                        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
+                    let next_char = text.get(e..p.end).and_then(|s| s.trim_start().chars().next());
+                    if ends_sentence
+                        && q.closed
+                        && e < p.end
+                        && next_char.is_some_and(|c| c.is_uppercase() || marks::is_quote_char(c))
+                    {
+                        self.breaks.push(e);
+                    }
+                }
+                pos = e.max(pos);
+                k += 1;
+                if pos >= p.end {
+                    break;
+                }
+            }
+        }
+        self.breaks.sort_unstable();
+        self.breaks.dedup();
+        for i in 0..self.cues.len() {
+            let c = self.cues[i];
+            let (s, e) = self.sentence_of(c.start);
+            self.cues[i].sentence = s;
+            self.cues[i].sentence_end = e;
+        }
+    }
+
+    /// The sentence containing `pos`: from the last break at or before it to the next
+    /// break or paragraph end.
+    fn sentence_of(&self, pos: usize) -> (usize, usize) {
+        let i = self.breaks.partition_point(|&b| b <= pos);
+        let start = if i > 0 { self.breaks[i - 1] } else { 0 };
+        let para_end = self.paragraph_end(pos);
+        let end = self
+            .breaks
+            .get(i)
+            .copied()
+            .map_or(para_end, |b| b.min(para_end));
+        (start, end)
+    }
+
+    fn paragraph_index(&self, pos: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.start <= pos)
+            .saturating_sub(1)
+    }
+
+    fn paragraph_end(&self, pos: usize) -> usize {
+        self.paragraphs
+            .get(self.paragraph_index(pos))
+            .map_or(self.text.len(), |p| p.end)
+    }
+
+    /// End of the last quotation region that ends at or before `pos` and after `floor`.
+    fn last_region_end_before(&self, floor: usize, pos: usize) -> usize {
+        let i = self.regions.partition_point(|r| r.1 <= pos);
+        match i.checked_sub(1).and_then(|j| self.regions.get(j)) {
+            Some(r) if r.1 > floor => r.1,
+            _ => floor,
+        }
+    }
+
+    /// Start of the first quotation region that starts at or after `pos` before `ceil`.
+    fn next_region_start_after(&self, pos: usize, ceil: usize) -> usize {
+        let i = self.regions.partition_point(|r| r.0 < pos);
+        match self.regions.get(i) {
+            Some(r) if r.0 < ceil => r.0,
+            _ => ceil,
+        }
+    }
+
+    /// Works out every cue's speaker phrase and records the named people it mentions,
+    /// along with the names that open sentences.
+    fn collect_mentions(&mut self) {
+        self.cue_nps = Vec::with_capacity(self.cues.len());
+        for i in 0..self.cues.len() {
+            let np = self.cue_speaker(i);
+            if let Some(np) = &np {
+                if let NpKind::Named { .. } = np.kind {
+                    let np = np.clone();
+                    if let Some(id) = self.person_for(&np) {
+                        self.mentions.push((np.span.0, id, true));
+                    }
+                }
+            }
+            self.cue_nps.push(np);
+        }
+        // Names opening a sentence are the likeliest antecedents of a later `he`.
+        for bi in 0..self.breaks.len() {
+            let b = self.breaks[bi];
+            let end = self.next_region_start_after(b, self.paragraph_end(b));
+            let end = end.min(b + WINDOW_BYTES);
+            if end <= b {
+                continue;
+            }
+            let mut toks = std::mem::take(&mut self.toks);
+            tokenize(self.text, b, end, 14, &mut toks);
+            if let Some(np) = self.subject_np(&toks) {
+                if let Some(id) = self.person_for(&np) {
+                    if !self.persons[id].org {
+                        self.mentions.push((np.span.0, id, false));
+                    }
+                }
+            }
+            self.toks = toks;
+        }
+        self.mentions.sort_unstable();
+    }
+
+    /// The first name opening the sentence held in `toks` (skipping a leading adverbial
+    /// up to its comma).
+    fn subject_np(&self, toks: &[Tok]) -> Option<Np> {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if t.kind == TokKind::Quote || t.kind == TokKind::Stop {
+                return None;
+            }
+            if t.is_capitalized(self.text) && !self.lex.is_not_name(self.word(&t)) {
+                let mut j = i;
+                while j < toks.len() && self.name_token(&toks[j]) {
+                    j += 1;
+                }
+                let np = self.classify_np(&toks[i..j])?;
+                return matches!(np.kind, NpKind::Named { .. }).then_some(np);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn name_token(&self, t: &Tok) -> bool {
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        let w = self.word(t);
+        (t.is_capitalized(self.text) && !self.lex.is_not_name(w))
+            || matches!(w, "de" | "da" | "van" | "von" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "der" | "ibn")
+    }
+
+    /// The speaker phrase of cue `i`.
+    fn cue_speaker(&mut self, i: usize) -> Option<Np> {
+        let c = self.cues[i];
+        match c.form {
+            CueForm::AccordingTo => self.forward_np(c.end, c.sentence_end),
+            CueForm::Participle => {
+                // `..., adding that ...`: the sentence's subject speaks.
+                let end = self.next_region_start_after(c.sentence, c.start).min(c.start);
+                let mut toks = std::mem::take(&mut self.toks);
+                tokenize(self.text, c.sentence, end, 14, &mut toks);
+                let np = self.sentence_subject(&toks);
+                self.toks = toks;
+                np
+            }
+            CueForm::Finite => {
+                let floor = self
+                    .last_region_end_before(c.sentence, c.start)
+                    .max(c.start.saturating_sub(WINDOW_BYTES));
+                let floor = self.floor_char_boundary(floor);
+                let mut toks = std::mem::take(&mut self.toks);
+                tokenize(self.text, floor, c.start, usize::MAX, &mut toks);
+                let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+                let np = self.backward_np(&toks[skip..]);
+                self.toks = toks;
+                np.or_else(|| {
+                    // Inverted order after a quotation or opening a sentence:
+                    // `,” said Putin`, `Said Putin: “...”`.
+                    let before = self.text.get(floor..c.start).unwrap_or("");
+                    let inverted = before.trim_end().is_empty()
+                        || before
+                            .trim_end()
+                            .trim_end_matches([',', ' '])
+                            .chars()
+                            .next_back()
+                            .is_some_and(marks::is_quote_char);
+                    if inverted {
+                        self.forward_np(c.end, c.sentence_end)
+                    } else {
+                        None
+                    }
+                })
+            }
+        }
+    }
+
+    fn floor_char_boundary(&self, mut i: usize) -> usize {
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// A pronoun or name opening a sentence (for participle cues).
+    fn sentence_subject(&self, toks: &[Tok]) -> Option<Np> {
+        let first = toks.iter().position(|t| t.kind == TokKind::Word)?;
+        let t = toks[first];
+        if let Some(g) = pronoun(self.word(&t)) {
+            return Some(Np {
+                span: (t.start, t.end),
+                kind: NpKind::Pronoun(g),
+                descriptors: Vec::new(),
+            });
+        }
+        self.subject_np(toks)
+    }
+
+    /// The noun phrase ending at the end of `toks` (the words just before a cue).
+    fn backward_np(&self, toks: &[Tok]) -> Option<Np> {
+        let mut i = toks.len();
+        let mut skipped = 0;
+        // Words between subject and verb: `he also said`, `Putin on Monday said`.
+        while i > 0 && skipped < 4 {
+            let t = toks[i - 1];
+            if t.kind != TokKind::Word {
+                break;
+            }
+            let w = self.word(&t);
+            if t.is_lowercase(self.text) && self.lex.is_filler(w) {
+                i -= 1;
+                skipped += 1;
+            } else if is_time_word(w) {
+                i -= 1;
+                skipped += 1;
+                if i > 0 && is_time_preposition(self.word(&toks[i - 1])) {
+                    i -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        let toks = &toks[..i];
+        let last = *toks.last()?;
+        match last.kind {
+            TokKind::Word => {
+                if let Some(g) = pronoun(self.word(&last)) {
+                    // `that he said` is fine; `told him he said` too.
+                    return Some(Np {
+                        span: (last.start, last.end),
+                        kind: NpKind::Pronoun(g),
+                        descriptors: Vec::new(),
+                    });
+                }
+                let start = self.np_start(toks, toks.len());
+                self.classify_np(&toks[start..])
+            }
+            TokKind::CloseParen => {
+                // `Sen. Bernie Sanders (Vt.) said`: drop the parenthetical.
+                let open = toks
+                    .iter()
+                    .rposition(|t| t.kind == TokKind::OpenParen)
+                    .filter(|&o| toks.len() - o <= 12)?;
+                let inner = &toks[..open];
+                let start = self.np_start(inner, inner.len());
+                let mut np = self.classify_np(&inner[start..])?;
+                np.span.1 = last.end;
+                Some(np)
+            }
+            TokKind::Comma => self.appositive_np(&toks[..toks.len() - 1]),
+            _ => None,
+        }
+    }
+
+    /// `Jaime Harrison, chair of the party, said` / `the chairman, Bob Corker, said`.
+    fn appositive_np(&self, toks: &[Tok]) -> Option<Np> {
+        let lo = toks.len().saturating_sub(20);
+        let mut k = None;
+        for j in (lo..toks.len()).rev() {
+            match toks[j].kind {
+                TokKind::Comma => {
+                    k = Some(j);
+                    break;
+                }
+                TokKind::Stop | TokKind::Quote | TokKind::Colon | TokKind::Semi => {
+                    if toks[j].kind == TokKind::Stop && self.word(&toks[j]) == "." {
+                        return None;
+                    }
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        let k = k?;
+        let appositive = &toks[k + 1..];
+        let before = &toks[..k];
+        let start = self.np_start(before, before.len());
+        let head = if start < before.len() {
+            self.classify_np(&before[start..])
+        } else {
+            None
+        };
+        let words: Vec<String> = appositive
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| self.word(t).to_lowercase())
+            .collect();
+        match head {
+            Some(mut np) if matches!(np.kind, NpKind::Named { .. } | NpKind::Pronoun(_)) => {
+                np.descriptors.extend(words);
+                Some(np)
+            }
+            other => {
+                // The name may be the appositive itself.
+                if appositive.last().is_some_and(|t| self.name_token(t)) {
+                    let s = self.np_start(appositive, appositive.len());
+                    if let Some(mut np) = self.classify_np(&appositive[s..]) {
+                        if matches!(np.kind, NpKind::Named { .. }) {
+                            if let Some(h) = &other {
+                                let (a, b) = h.span;
+                                np.descriptors
+                                    .extend(self.text.get(a..b).unwrap_or("").split_whitespace().map(str::to_lowercase));
+                            }
+                            return Some(np);
+                        }
+                    }
+                }
+                other
+            }
+        }
+    }
+
+    /// Index in `toks[..end]` where the noun phrase ending at `end` starts.
+    fn np_start(&self, toks: &[Tok], end: usize) -> usize {
+        let mut j = end;
+        let mut words = 0;
+        let mut extended = false;
+        while j > 0 && words < 9 {
+            let t = toks[j - 1];
+            if t.kind != TokKind::Word {
+                // `9/11 widow`, `Army-2023`: digits and slashes inside the phrase.
+                break;
+            }
+            let w = self.word(&t);
+            if self.lex.is_determiner(w) {
+                j -= 1;
+                // `a spokesman for the Russian Defense Ministry`
+                if !extended
+                    && j >= 2
+                    && toks[j - 1].kind == TokKind::Word
+                    && matches!(self.word(&toks[j - 1]), "of" | "for" | "at" | "from" | "with")
+                {
+                    let before = j - 1;
+                    let s = self.np_start_simple(toks, before);
+                    if s < before {
+                        j = s;
+                        extended = true;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if t.is_capitalized(self.text) {
+                if self.lex.is_not_name(w) && !self.lex.is_title(w) {
+                    break;
+                }
+            } else if is_np_stop(w) || pronoun(w).is_some() || w.ends_with("ly") {
+                break;
+            }
+            j -= 1;
+            words += 1;
+        }
+        j
+    }
+
+    fn np_start_simple(&self, toks: &[Tok], end: usize) -> usize {
+        let mut j = end;
+        let mut words = 0;
+        while j > 0 && words < 5 {
+            let t = toks[j - 1];
+            if t.kind != TokKind::Word {
+                break;
+            }
+            let w = self.word(&t);
+            if self.lex.is_determiner(w) {
+                return j - 1;
+            }
+            if is_np_stop(w) || pronoun(w).is_some() || (t.is_capitalized(self.text) && self.lex.is_not_name(w)) {
+                break;
+            }
+            j -= 1;
+            words += 1;
+        }
+        j
+    }
+
+    /// The noun phrase right after a cue (inverted order, `according to`).
+    fn forward_np(&self, from: usize, sentence_end: usize) -> Option<Np> {
+        let end = self
+            .next_region_start_after(from, sentence_end)
+            .min(from + WINDOW_BYTES)
+            .min(self.text.len());
+        let end = self.floor_char_boundary(end);
+        let mut toks = Vec::new();
+        tokenize(self.text, from, end, 24, &mut toks);
+        let mut i = 0;
+        // `said on Monday Putin` is rare; `said Monday` is not a speaker.
+        let mut words = 0;
+        let mut first_word = true;
+        while i < toks.len() && words < 9 {
+            let t = toks[i];
+            if t.kind != TokKind::Word {
+                break;
+            }
+            let w = self.word(&t);
+            if t.is_lowercase(self.text) {
+                if first_word && self.lex.is_determiner(w) {
+                    i += 1;
+                    first_word = false;
+                    continue;
+                }
+                if w == "of" && !first_word {
+                    // `the director of the FBI`, `University of Michigan`.
+                    let next_cap = |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized(self.text));
+                    let the = toks.get(i + 1).is_some_and(|n| self.word(n) == "the");
+                    if next_cap(i + 1) || (the && next_cap(i + 2)) {
+                        i += if the { 2 } else { 1 };
+                        continue;
+                    }
+                    break;
+                }
+                if is_np_stop(w) || is_forward_stop(w) || w.ends_with("ly") || pronoun(w).is_some() && !first_word {
+                    break;
+                }
+                if let Some(g) = pronoun(w) {
+                    return Some(Np {
+                        span: (t.start, t.end),
+                        kind: NpKind::Pronoun(g),
+                        descriptors: Vec::new(),
+                    });
+                }
+            } else if self.lex.is_not_name(w) && !self.lex.is_title(w) {
+                break;
+            } else if is_time_word(w) {
+                break;
+            }
+            first_word = false;
+            words += 1;
+            i += 1;
+        }
+        // Drop a trailing `of`.
+        while i > 0 && self.word(&toks[i - 1]) == "of" {
+            i -= 1;
+        }
+        if i == 0 {
+            return None;
+        }
+        let mut np = self.classify_np(&toks[..i])?;
+        // `said Trump's campaign manager, Kellyanne Conway.`
+        if matches!(np.kind, NpKind::Nominal { .. })
+            && toks.get(i).is_some_and(|t| t.kind == TokKind::Comma)
+        {
+            let mut j = i + 1;
+            while j < toks.len() && self.name_token(&toks[j]) {
+                j += 1;
+            }
+            let ends = toks
+                .get(j)
+                .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop));
+            if j > i + 1 && ends {
+                if let Some(named) = self.classify_np(&toks[i + 1..j]) {
+                    if matches!(named.kind, NpKind::Named { .. }) {
+                        np = named;
+                    }
+                }
+            }
+        }
+        Some(np)
+    }
+
+    /// Names, pronouns and common noun phrases, from the words of a phrase.
+    fn classify_np(&self, toks: &[Tok]) -> Option<Np> {
+        let first = toks.first()?;
+        let last = toks.last()?;
+        let span = (first.start, last.end);
+        if toks.len() == 1 {
+            if let Some(g) = pronoun(self.word(first)) {
+                return Some(Np {
+                    span,
+                    kind: NpKind::Pronoun(g),
+                    descriptors: Vec::new(),
+                });
+            }
+        }
+        let lw = self.word(last);
+        if self.name_token(last) && !is_possessive(lw) && !is_time_word(lw) {
+            // The name run at the end, then titles stripped from its front.
+            let mut s = toks.len() - 1;
+            while s > 0 && self.name_token(&toks[s - 1]) && !is_possessive(self.word(&toks[s - 1])) {
+                s -= 1;
+            }
+            let run = &toks[s..];
+            let mut name_from = 0;
+            for (k, t) in run.iter().enumerate() {
+                if k + 1 < run.len() && self.lex.is_title(self.word(t)) {
+                    name_from = k + 1;
+                }
+            }
+            // Capitalized determiners and sentence openers at the front are not the name.
+            while name_from + 1 < run.len() && self.lex.is_not_name(self.word(&run[name_from])) {
+                name_from += 1;
+            }
+            let name_toks = &run[name_from..];
+            let descriptors = toks[..s + name_from]
+                .iter()
+                .filter(|t| t.kind == TokKind::Word)
+                .map(|t| self.word(t).trim_end_matches('.').to_lowercase())
+                .collect();
+            let org = name_toks.iter().any(|t| self.lex.is_org_word(self.word(t)))
+                || (name_toks.len() == 1 && is_acronym(self.word(&name_toks[0])));
+            return Some(Np {
+                span,
+                kind: NpKind::Named {
+                    name: (name_toks.first()?.start, name_toks.last()?.end),
+                    org,
+                },
+                descriptors,
+            });
+        }
+        if last.is_lowercase(self.text) && !is_np_stop(lw) && !self.lex.is_determiner(lw) {
+            let definite = self.word(first).eq_ignore_ascii_case("the");
+            let text_start = if self.lex.is_determiner(self.word(first)) && toks.len() > 1 {
+                toks[1].start
+            } else {
+                first.start
+            };
+            // The head of `a spokesman for the ministry` is `spokesman`.
+            let head = toks
+                .iter()
+                .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
+                .and_then(|p| p.checked_sub(1))
+                .map_or(*last, |p| toks[p]);
+            return Some(Np {
+                span,
+                kind: NpKind::Nominal {
+                    head: (head.start, head.end),
+                    definite,
+                    text: (text_start, last.end),
+                },
+                descriptors: Vec::new(),
+            });
+        }
+        None
+    }
+
+    /// The person (or organization) a named phrase refers to, registered by its
+    /// canonical name.
+    fn person_for(&mut self, np: &Np) -> Option<usize> {
+        let NpKind::Named { name, org } = np.kind else { return None };
+        let raw = self.text.get(name.0..name.1)?;
+        let gender_hint = np.descriptors.iter().find_map(|d| title_gender(d));
+        let canonical = if org { clean_name(raw) } else { self.canonical(raw, gender_hint) };
+        let first_gender = canonical
+            .split_whitespace()
+            .next()
+            .and_then(|f| self.lex.first_name_gender(f));
+        let id = match self.person_ids.get(&canonical) {
+            Some(&id) => id,
+            None => {
+                let id = self.persons.len();
+                self.persons.push(Person {
+                    name: canonical.clone(),
+                    gender: None,
+                    org,
+                    descriptors: Vec::new(),
+                });
+                self.person_ids.insert(canonical, id);
+                id
+            }
+        };
+        let p = &mut self.persons[id];
+        if p.gender.is_none() {
+            p.gender = gender_hint.or(first_gender);
+        }
+        for d in &np.descriptors {
+            if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
+                p.descriptors.push(d.clone());
+            }
+        }
+        Some(id)
+    }
+
+    /// The fullest form of `name` used in the document, titles stripped.
+    fn canonical(&mut self, name: &str, gender: Option<bool>) -> String {
+        let name = clean_name(name);
+        if let Some(c) = self.canon_cache.get(&name) {
+            return c.clone();
+        }
+        if self.canon_cache.len() >= MAX_CANONICAL {
+            return name;
+        }
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+            return name;
+        };
+        let mut best: Option<(usize, String)> = None;
+        let finder = memchr::memmem::Finder::new(last.as_bytes());
+        let bytes = self.text.as_bytes();
+        let mut toks = Vec::new();
+        for at in finder.find_iter(bytes) {
+            let end = at + last.len();
+            let before_ok = self.text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = self.text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric());
+            if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
+                continue;
+            }
+            let from = self.floor_char_boundary(at.saturating_sub(120));
+            let para_start = self.paragraphs.get(self.paragraph_index(at)).map_or(0, |p| p.start);
+            tokenize(self.text, from.max(para_start), end, usize::MAX, &mut toks);
+            let Some(np) = self.classify_np(&toks) else { continue };
+            let NpKind::Named { name: span, .. } = np.kind else { continue };
+            let candidate = clean_name(self.text.get(span.0..span.1).unwrap_or(""));
+            let cparts: Vec<&str> = candidate.split_whitespace().collect();
+            if cparts.last() != Some(&last) || cparts.len() < parts.len() {
+                continue;
+            }
+            if parts.len() > 1 && cparts.first() != Some(&first) {
+                continue;
+            }
+            if cparts.iter().any(|w| self.lex.is_org_word(w)) {
+                continue;
+            }
+            if let (Some(g), Some(f)) = (gender, cparts.first().and_then(|f| self.lex.first_name_gender(f))) {
+                if g != f && cparts.len() > 1 {
+                    continue;
+                }
+            }
+            if best.as_ref().is_none_or(|(n, _)| cparts.len() > *n) {
+                best = Some((cparts.len(), candidate.clone()));
+            }
+        }
+        let result = best.map_or(name.clone(), |(_, c)| c);
+        self.canon_cache.insert(name, result.clone());
+        result
+    }
+
+    /// The speaker a phrase names: a canonical name, a resolved pronoun or role noun,
+    /// or a common noun phrase as written.
+    fn resolve(&mut self, np: &Np) -> Option<String> {
+        match np.kind {
+            NpKind::Named { .. } => {
+                let id = self.person_for(np)?;
+                Some(self.persons[id].name.clone())
+            }
+            NpKind::Pronoun(gender) => {
+                if !self.settings.resolve {
+                    return None;
+                }
+                let w = self.text.get(np.span.0..np.span.1).unwrap_or("").to_ascii_lowercase();
+                let want_org = w == "it";
+                if !(w == "he" || w == "she" || want_org) {
+                    return None;
+                }
+                let id = self.antecedent(np.span.0, |p| {
+                    if want_org {
+                        p.org
+                    } else {
+                        !p.org && (p.gender.is_none() || p.gender == gender)
+                    }
+                })?;
+                if !want_org && self.persons[id].gender.is_none() {
+                    self.persons[id].gender = gender;
+                }
+                Some(self.persons[id].name.clone())
+            }
+            NpKind::Nominal { head, definite, text } => {
+                let written = self.text.get(text.0..text.1)?.to_owned();
+                if !self.settings.resolve || !definite {
+                    return Some(written);
+                }
+                let head = self.text.get(head.0..head.1)?.to_ascii_lowercase();
+                if !self.lex.is_role(&head) {
+                    return Some(written);
+                }
+                let gender = title_gender(&head);
+                let compatible =
+                    |p: &Person| !p.org && (gender.is_none() || p.gender.is_none() || p.gender == gender);
+                if let Some(id) = self.antecedent(np.span.0, |p| compatible(p) && p.descriptors.iter().any(|d| *d == head)) {
+                    return Some(self.persons[id].name.clone());
+                }
+                if self.lex.is_generic_role(&head) {
+                    if let Some(id) = self.antecedent_speaker(np.span.0, compatible) {
+                        return Some(self.persons[id].name.clone());
+                    }
+                }
+                Some(written)
+            }
+        }
+    }
+
+    /// The most recent person mentioned before `pos` that `ok` accepts.
+    fn antecedent(&self, pos: usize, ok: impl Fn(&Person) -> bool) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.0 < pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| self.persons.get(m.1).is_some_and(&ok))
+            .map(|m| m.1)
+    }
+
+    /// The most recent named speaker before `pos` that `ok` accepts.
+    fn antecedent_speaker(&self, pos: usize, ok: impl Fn(&Person) -> bool) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.0 < pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .filter(|m| m.2)
+            .find(|m| self.persons.get(m.1).is_some_and(&ok))
+            .map(|m| m.1)
+    }
+
+    fn attribute_all(&mut self) -> Vec<Finding> {
+        let mut out: Vec<Finding> = Vec::with_capacity(self.quotes.len());
+        let mut prev: Option<(usize, Attribution)> = None;
+        for qi in 0..self.quotes.len() {
+            let q = self.quotes[qi].clone();
+            let (sent_start, _) = self.sentence_of(q.open);
+            let (_, sent_end) = self.sentence_of(q.close_end.saturating_sub(1).max(q.open));
+            let mut attr = self.own_attribution(&q, sent_start, sent_end);
+            let inherited_ok = prev
+                .as_ref()
+                .is_some_and(|(last_para, _)| *last_para == q.para);
+            if attr.is_none() && inherited_ok {
+                if let Some((_, p)) = &prev {
+                    let mut a = p.clone();
+                    a.adjacent = false;
+                    a.own = false;
+                    attr = Some(a);
+                }
+            }
+            let direct = self.is_direct(&q, sent_start, sent_end, attr.as_ref());
+            if attr.is_none() && !direct {
+                attr = self.subject_fallback(sent_start, q.open);
+            }
+            let keep = self.keep(&q, attr.as_ref(), direct);
+            if !keep {
+                continue;
+            }
+            let a = attr.unwrap_or_default();
+            if a.speaker.is_some() || a.cue.is_some() {
+                prev = Some((q.last_para, a.clone()));
+            } else {
+                prev = None;
+            }
+            out.push(Finding {
+                start: q.start,
+                end: q.end,
+                direct,
+                speaker: a.speaker,
+                speaker_span: a.speaker_span,
+                cue: a.cue.and_then(|(s, e)| self.text.get(s..e)).map(str::to_owned),
+                cue_span: a.cue,
+            });
+        }
+        out
+    }
+
+    /// The attribution a quotation has of its own: a cue in its sentence, a colon or
+    /// dash introduction.
+    fn own_attribution(&mut self, q: &RawQuote, sent_start: usize, sent_end: usize) -> Option<Attribution> {
+        // 1. The cue right after the quotation: `,” he said`, `,” said Putin`.
+        let first_after = self.cues.partition_point(|c| c.start < q.close_end);
+        if let Some(c) = self.cues.get(first_after).copied() {
+            if c.start < sent_end {
+                let no_quote_between = self.next_region_start_after(q.close_end, c.start) >= c.start;
+                let between_ok = no_quote_between && self.only_speaker_between(q.close_end, first_after);
+                if between_ok {
+                    return Some(self.attribution_from_cue(first_after, true));
+                }
+            }
+        }
+        // 2. A dash signature: `” ― Sonya Herridge`.
+        if let Some(a) = self.dash_attribution(q) {
+            return Some(a);
+        }
+        // 3. The last cue before the quotation in its sentence.
+        let before = self.cues.partition_point(|c| c.end <= q.open);
+        if before > 0 {
+            let c = self.cues[before - 1];
+            if c.start >= sent_start {
+                let gap = self.text.get(c.end..q.open).unwrap_or("");
+                let adjacent = gap.trim().len() <= 2 || gap.trim_end().ends_with(':');
+                let a = self.attribution_from_cue(before - 1, adjacent);
+                if a.speaker.is_some() || adjacent {
+                    return Some(a);
+                }
+            }
+        }
+        // 4. `Putin: “...”` and a paragraph ending with a colon before a quotation.
+        if let Some(a) = self.colon_attribution(q, sent_start) {
+            return Some(a);
+        }
+        // 5. Any later cue in the sentence (partial quotations: `is “open,” Putin added`).
+        if let Some(c) = self.cues.get(first_after).copied() {
+            if c.start < sent_end {
+                let a = self.attribution_from_cue(first_after, false);
+                if a.speaker.is_some() {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.
+    fn only_speaker_between(&self, from: usize, ci: usize) -> bool {
+        let Some(c) = self.cues.get(ci) else { return false };
+        let gap = self.text.get(from..c.start).unwrap_or("");
+        if gap.len() > WINDOW_BYTES {
+            return false;
+        }
+        if gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch)).is_empty() {
+            return true;
+        }
+        match self.cue_nps.get(ci) {
+            Some(Some(np)) => {
+                let lead = self.text.get(from..np.span.0).unwrap_or("");
+                let lead = lead.trim_matches(|ch: char| {
+                    ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-') || marks::is_quote_char(ch)
+                });
+                lead.is_empty() || lead.split_whitespace().all(|w| self.lex.is_filler(w) || is_time_word(w))
+            }
+            _ => false,
+        }
+    }
+
+    fn attribution_from_cue(&mut self, ci: usize, adjacent: bool) -> Attribution {
+        let c = self.cues[ci];
+        let np = self.cue_nps.get(ci).cloned().flatten();
+        let speaker = np.as_ref().and_then(|np| self.resolve(np));
+        Attribution {
+            speaker,
+            speaker_span: np.map(|np| np.span),
+            cue: Some((c.start, c.end)),
+            adjacent,
+            own: true,
+        }
+    }
+
+    fn dash_attribution(&mut self, q: &RawQuote) -> Option<Attribution> {
+        if !q.closed {
+            return None;
+        }
+        let para_end = self.paragraph_end(q.close_end.saturating_sub(1));
+        let rest = self.text.get(q.close_end..para_end)?;
+        let trimmed = rest.trim_start();
+        let dash = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+        let dash_at = q.close_end + (rest.len() - trimmed.len());
+        let from = dash_at + dash.len_utf8();
+        let end = para_end.min(from + 120);
+        let end = self.floor_char_boundary(end);
+        let mut toks = Vec::new();
+        tokenize(self.text, from, end, 12, &mut toks);
+        let mut j = 0;
+        while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@')) {
+            j += 1;
+        }
+        let tail_ok = toks.get(j).is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
+        if j == 0 || !tail_ok {
+            return None;
+        }
+        let np = self.classify_np(&toks[..j])?;
+        let speaker = self.resolve(&np);
+        Some(Attribution {
+            speaker,
+            speaker_span: Some(np.span),
+            cue: Some((dash_at, from)),
+            adjacent: true,
+            own: true,
+        })
+    }
+
+    fn colon_attribution(&mut self, q: &RawQuote, sent_start: usize) -> Option<Attribution> {
+        let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
+        let prefix = self.text.get(sent_start.max(para_start)..q.open)?;
+        let trimmed = prefix.trim_end();
+        if trimmed.ends_with(':') {
+            // `Putin: “...”` — a name and a colon.
+            let colon = sent_start.max(para_start) + trimmed.len() - 1;
+            let from = self.floor_char_boundary(colon.saturating_sub(WINDOW_BYTES).max(sent_start));
+            let mut toks = Vec::new();
+            tokenize(self.text, from, colon, usize::MAX, &mut toks);
+            let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+            let toks = &toks[skip..];
+            let start = self.np_start(toks, toks.len());
+            if start == 0 || toks.get(start.wrapping_sub(1)).is_some_and(|t| t.kind != TokKind::Word) {
+                let np = self.classify_np(&toks[start..])?;
+                if matches!(np.kind, NpKind::Named { .. }) {
+                    let speaker = self.resolve(&np);
+                    return Some(Attribution {
+                        speaker,
+                        speaker_span: Some(np.span),
+                        cue: Some((colon, colon + 1)),
+                        adjacent: true,
+                        own: true,
+                    });
+                }
+            }
+            return None;
+        }
+        // A quotation opening its paragraph after one that ends with a colon.
+        if !trimmed.is_empty() || q.para == 0 {
+            return None;
+        }
+        let prev = self.paragraphs.get(q.para - 1).copied()?;
+        let prev_text = self.text.get(prev.start..prev.end)?.trim_end();
+        if !prev_text.ends_with(':') {
+            return None;
+        }
+        let colon = prev.start + prev_text.len() - 1;
+        let ci = self.cues.partition_point(|c| c.start < colon);
+        if ci > 0 {
+            let c = self.cues[ci - 1];
+            if c.start >= prev.start && c.sentence_end >= colon {
+                let mut a = self.attribution_from_cue(ci - 1, true);
+                if a.speaker.is_some() {
+                    a.adjacent = true;
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// For a fragment with no cue: the named subject of its sentence
+    /// (`Putin hoped the forum will strengthen “...”`).
+    fn subject_fallback(&mut self, sent_start: usize, open: usize) -> Option<Attribution> {
+        let end = self.next_region_start_after(sent_start, open).min(open);
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize(self.text, sent_start, end, 14, &mut toks);
+        let np = self.sentence_subject(&toks);
+        self.toks = toks;
+        let np = np?;
+        let speaker = self.resolve(&np)?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            speaker_span: Some(np.span),
+            cue: None,
+            adjacent: false,
+            own: false,
+        })
+    }
+
+    fn is_direct(&self, q: &RawQuote, sent_start: usize, sent_end: usize, attr: Option<&Attribution>) -> bool {
+        if q.last_para > q.para {
+            return true;
+        }
+        let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
+        let prefix = self.text.get(sent_start.max(para_start)..q.open).unwrap_or("").trim();
+        let cue_before = attr
+            .and_then(|a| a.cue)
+            .is_some_and(|(_, e)| e <= q.open && e >= sent_start);
+        let before_ok = prefix.is_empty()
+            || prefix.ends_with(':')
+            || (prefix.ends_with(',') && cue_before)
+            || (cue_before && attr.and_then(|a| a.cue).is_some_and(|(_, e)| self.text.get(e..q.open).is_some_and(|g| g.trim().len() <= 1)))
+            || prefix.chars().next_back().is_some_and(marks::is_quote_char);
+        if !before_ok {
+            return false;
+        }
+        let para_end = self.paragraph_end(q.close_end.saturating_sub(1).max(q.open));
+        let suffix = self.text.get(q.close_end..sent_end.min(para_end).max(q.close_end)).unwrap_or("");
+        let suffix_t = suffix.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')' | ';'));
+        let cue_after = attr.is_some_and(|a| a.adjacent && a.cue.is_some_and(|(s, _)| s >= q.close_end));
+        suffix_t.is_empty()
+            || cue_after
+            || suffix_t.starts_with(['―', '—', '–'])
+            || suffix_t.chars().next().is_some_and(marks::is_quote_char)
+    }
+
+    /// Whether a quoted stretch is reported: quotations are; scare quotes, titles and
+    /// nicknames are not (unless the options ask for them).
+    fn keep(&self, q: &RawQuote, attr: Option<&Attribution>, direct: bool) -> bool {
+        if self.settings.scare_quotes && q.closed {
+            return true;
+        }
+        let content = self.text.get(q.start..q.end).unwrap_or("");
+        let mut words = 0usize;
+        let mut long_words = 0usize;
+        let mut capitalized = 0usize;
+        for w in content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            if w.chars().count() >= 4 || w.chars().next().is_some_and(char::is_uppercase) {
+                long_words += 1;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    capitalized += 1;
+                }
+            }
+        }
+        if words == 0 {
+            return false;
+        }
+        let adjacent = attr.is_some_and(|a| a.adjacent);
+        let own = attr.is_some_and(|a| a.own);
+        // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
+        let title_like = long_words > 0 && capitalized == long_words && words <= 8;
+        if title_like && !adjacent {
+            return false;
+        }
+        if !q.closed {
+            return (own && words >= 3) || words >= 2 * self.settings.min_unattributed_words;
+        }
+        if words >= self.settings.min_unattributed_words {
+            return true;
+        }
+        if direct && attr.is_some() {
+            return true;
+        }
+        own
+    }
+}
+
+fn clean_name(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for w in raw.split_whitespace() {
+        let w = w
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['\'', '’', ',']);
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
+fn is_time_word(w: &str) -> bool {
+    const TIME: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tonight", "week", "month", "year", "night", "morning", "afternoon",
+        "evening", "weekend", "now",
+    ];
+    TIME.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+fn is_time_preposition(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "on" | "last" | "this" | "earlier" | "late" | "early" | "next" | "that"
+    )
+}
+
+/// Lowercase words that cannot be inside a speaker phrase.
+fn is_np_stop(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "that", "which", "who", "whom", "whose", "and", "or", "but", "because", "when", "while",
+        "as", "if", "than", "so", "to", "is", "was", "are", "were", "be", "been", "has", "have",
+        "had", "not", "said", "says", "told", "there", "here", "what", "where", "why", "how",
+        "also", "in", "on", "at", "by", "into", "about", "after", "before", "during", "since",
+        "until", "it", "this", "these", "those", "them", "him", "her", "us", "me", "you",
+        "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did",
+        "just", "even", "only", "then", "now", "yet", "still", "however", "though", "although",
+        "all", "out", "up", "over", "under", "more", "most", "very", "too", "no", "never",
+        "ever", "once", "again", "already", "being", "having", "get", "got", "make", "made",
+        "want", "wants", "think", "thinks", "know", "knows", "see", "saw", "said,", "like",
+    ];
+    STOP.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// Words that end a speaker phrase read forwards (`said Putin in a statement`).
+fn is_forward_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "to" | "as" | "when" | "while" | "after" | "before"
+            | "because" | "and" | "from" | "about" | "with" | "for" | "who" | "which" | "that"
+            | "told" | "said" | "adding" | "saying" | "referring" | "speaking" | "via" | "by"
+            | "through" | "into" | "over" | "of"
+    )
+}

@@ -1,0 +1,477 @@
+//! Quotation marks: finding them, telling them from apostrophes, and pairing them into
+//! quotations bounded by paragraph rules.
+//!
+//! The pairing is one forward pass over the text with a stack at most [`MAX_DEPTH`]
+//! deep, so it is linear whatever the input. A mark's role comes from its glyph and,
+//! more often, from its neighbours: a mark after a space and before a letter opens, a
+//! mark after a letter or punctuation and before a space or punctuation closes. That
+//! settles the straight `"`, the `”` some sites use as an opener, German `„…“` and
+//! reversed guillemets alike. Single marks only quote when they sit where a quotation
+//! can open or close; everything else (`don't`, `’90s`, `rock 'n' roll`) is an
+//! apostrophe.
+
+/// How deep quotations may nest (double inside single inside double is enough for news).
+const MAX_DEPTH: usize = 3;
+
+/// Words that follow an elision apostrophe (`'n'`, `'em`, `’til`); a mark before them is
+/// not an opening quote.
+const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "round", "cuz"];
+
+/// A paragraph: a line of text between line breaks, without the breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Paragraph {
+    /// First byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+}
+
+/// A quotation found by pairing marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RawQuote {
+    /// Start of the opening mark.
+    pub open: usize,
+    /// First byte of the quoted words (after the mark and any space).
+    pub start: usize,
+    /// End of the quoted words (before the closing mark and any space).
+    pub end: usize,
+    /// End of the closing mark; `end` when the quotation was never closed.
+    pub close_end: usize,
+    /// Whether a closing mark was found (unclosed ones end with their paragraph).
+    pub closed: bool,
+    /// Whether the marks are single (`‘…’`, `'…'`, `‹…›`).
+    pub single: bool,
+    /// Index of the paragraph the quotation opens in.
+    pub para: usize,
+    /// Index of the paragraph it ends in (more than `para` for continued quotations).
+    pub last_para: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Glyph {
+    /// `“` (also `‟`).
+    LeftDouble,
+    /// `”`.
+    RightDouble,
+    /// `"`.
+    StraightDouble,
+    /// `„`.
+    LowDouble,
+    /// `«`.
+    LeftGuillemet,
+    /// `»`.
+    RightGuillemet,
+    /// `‘` (also `‛`).
+    LeftSingle,
+    /// `’`.
+    RightSingle,
+    /// `'`.
+    StraightSingle,
+    /// `‚`.
+    LowSingle,
+    /// `‹`.
+    LeftSingleGuillemet,
+    /// `›`.
+    RightSingleGuillemet,
+}
+
+impl Glyph {
+    fn is_double(self) -> bool {
+        matches!(
+            self,
+            Glyph::LeftDouble
+                | Glyph::RightDouble
+                | Glyph::StraightDouble
+                | Glyph::LowDouble
+                | Glyph::LeftGuillemet
+                | Glyph::RightGuillemet
+        )
+    }
+
+    /// Marks whose shape says "open" when their neighbours do not decide.
+    fn leans_open(self) -> bool {
+        matches!(
+            self,
+            Glyph::LeftDouble
+                | Glyph::StraightDouble
+                | Glyph::LowDouble
+                | Glyph::LeftGuillemet
+                | Glyph::LeftSingle
+                | Glyph::LowSingle
+                | Glyph::LeftSingleGuillemet
+        )
+    }
+}
+
+/// The quote mark starting at byte `i`, with its length in bytes.
+#[inline]
+fn glyph_at(bytes: &[u8], i: usize) -> Option<(Glyph, usize)> {
+    match bytes.get(i)? {
+        b'"' => Some((Glyph::StraightDouble, 1)),
+        b'\'' => Some((Glyph::StraightSingle, 1)),
+        0xC2 => match bytes.get(i + 1)? {
+            0xAB => Some((Glyph::LeftGuillemet, 2)),
+            0xBB => Some((Glyph::RightGuillemet, 2)),
+            _ => None,
+        },
+        0xE2 => {
+            if *bytes.get(i + 1)? != 0x80 {
+                return None;
+            }
+            let g = match bytes.get(i + 2)? {
+                0x98 | 0x9B => Glyph::LeftSingle,
+                0x99 => Glyph::RightSingle,
+                0x9A => Glyph::LowSingle,
+                0x9C | 0x9F => Glyph::LeftDouble,
+                0x9D => Glyph::RightDouble,
+                0x9E => Glyph::LowDouble,
+                0xB9 => Glyph::LeftSingleGuillemet,
+                0xBA => Glyph::RightSingleGuillemet,
+                _ => return None,
+            };
+            Some((g, 3))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `c` is one of the quotation marks this module knows.
+pub(crate) fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '‹'
+            | '›'
+    )
+}
+
+/// What lies just before a mark.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    /// Paragraph start, space, opening bracket or dash: a quotation may open here.
+    Open,
+    /// Another quote mark: decided by what follows.
+    Neutral,
+    /// A letter, digit or punctuation: a quotation may close here.
+    Closed,
+}
+
+/// What lies just after a mark.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// Paragraph end or space.
+    Space,
+    /// Punctuation that ends clauses (`, ; : ! ? ) ] }`).
+    ClosePunct,
+    /// Period, ellipsis, dash, or another quote mark: either side.
+    Neutral,
+    /// A letter, digit or other symbol: the mark opens onto words.
+    Word,
+}
+
+fn classify_before(c: Option<char>) -> Before {
+    match c {
+        None => Before::Open,
+        Some(c) if c.is_whitespace() => Before::Open,
+        Some('(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | '‐' | '―' | '\u{feff}' | '\u{200b}') => {
+            Before::Open
+        }
+        Some(c) if is_quote_char(c) => Before::Neutral,
+        Some(_) => Before::Closed,
+    }
+}
+
+fn classify_after(c: Option<char>) -> After {
+    match c {
+        None => After::Space,
+        Some(c) if c.is_whitespace() => After::Space,
+        Some(',' | ';' | ':' | '!' | '?' | ')' | ']' | '}') => After::ClosePunct,
+        Some('.' | '…' | '—' | '–' | '-' | '―') => After::Neutral,
+        Some(c) if is_quote_char(c) => After::Neutral,
+        Some(_) => After::Word,
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    mark: usize,
+    content: usize,
+    single: bool,
+    para: usize,
+}
+
+/// Splits `text` into paragraphs (non-blank lines) and pairs its quotation marks.
+/// Returns the paragraphs and the outermost quotations in text order.
+pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
+    let bytes = text.as_bytes();
+    let mut paragraphs = Vec::new();
+    let mut quotes = Vec::new();
+    let mut pairer = Pairer {
+        text,
+        stack: Vec::with_capacity(MAX_DEPTH),
+        carry: None,
+        carry_end: 0,
+        carry_last_para: 0,
+        quotes: &mut quotes,
+    };
+    let mut line_start = 0usize;
+    let mut marks: Vec<(usize, Glyph, usize)> = Vec::new();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Line breaks: \n, \r, U+2028 and U+2029 (E2 80 A8/A9).
+        let brk = match b {
+            b'\n' | b'\r' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if brk > 0 {
+            end_line(text, line_start, i, &mut marks, &mut paragraphs, &mut pairer);
+            i += brk;
+            line_start = i;
+            continue;
+        }
+        if matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            if let Some((g, len)) = glyph_at(bytes, i) {
+                marks.push((i, g, len));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    end_line(text, line_start, bytes.len(), &mut marks, &mut paragraphs, &mut pairer);
+    pairer.flush_carry();
+    (paragraphs, quotes)
+}
+
+fn end_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    marks: &mut Vec<(usize, Glyph, usize)>,
+    paragraphs: &mut Vec<Paragraph>,
+    pairer: &mut Pairer<'_>,
+) {
+    let line = text.get(start..end).unwrap_or("");
+    if line.trim().is_empty() {
+        marks.clear();
+        return;
+    }
+    let index = paragraphs.len();
+    let para = Paragraph { start, end };
+    paragraphs.push(para);
+    pairer.paragraph(para, index, marks);
+    marks.clear();
+}
+
+struct Pairer<'a> {
+    text: &'a str,
+    stack: Vec<Open>,
+    /// An outer double quotation left open at the end of the previous paragraph.
+    carry: Option<Open>,
+    /// Where the carried quotation's words end so far.
+    carry_end: usize,
+    /// The paragraph the carried quotation has reached.
+    carry_last_para: usize,
+    quotes: &'a mut Vec<RawQuote>,
+}
+
+impl Pairer<'_> {
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(..i).and_then(|s| s.chars().next_back())
+    }
+
+    fn char_after(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn trim_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.text.get(start..end).unwrap_or("");
+        let lead = s.len() - s.trim_start().len();
+        let body = s.trim();
+        (start + lead, start + lead + body.len())
+    }
+
+    fn emit(&mut self, open: Open, end: usize, close_end: Option<usize>, last_para: usize) {
+        let (start, end) = self.trim_range(open.content, end);
+        self.quotes.push(RawQuote {
+            open: open.mark,
+            start,
+            end,
+            close_end: close_end.unwrap_or(end),
+            closed: close_end.is_some(),
+            single: open.single,
+            para: open.para,
+            last_para,
+        });
+    }
+
+    /// Ends a quotation carried over a paragraph break that the next paragraph did not
+    /// continue: it ends with the paragraph it was left open in.
+    fn flush_carry(&mut self) {
+        if let Some(open) = self.carry.take() {
+            let last = self.carry_last_para;
+            self.emit(open, self.carry_end, None, last);
+        }
+    }
+
+    fn paragraph(&mut self, para: Paragraph, index: usize, marks: &[(usize, Glyph, usize)]) {
+        self.stack.clear();
+        let first_word = para.start
+            + (self.text.get(para.start..para.end).unwrap_or("").len()
+                - self.text.get(para.start..para.end).unwrap_or("").trim_start().len());
+        let mut marks = marks;
+        if let Some(open) = self.carry.take() {
+            // The news convention: a paragraph that goes on with the quotation opens
+            // with a mark, and the paragraph before it has no closing one.
+            match marks.first() {
+                Some(&(pos, g, len))
+                    if pos == first_word
+                        && g.is_double()
+                        && classify_after(self.char_after(pos + len)) != After::Space =>
+                {
+                    self.stack.push(open);
+                    marks = &marks[1..];
+                }
+                _ => {
+                    self.carry = Some(open);
+                    self.flush_carry();
+                }
+            }
+        }
+        for &(pos, glyph, len) in marks {
+            let before = classify_before(self.char_before(pos));
+            let next = self.char_after(pos + len);
+            let after = classify_after(next);
+            if glyph.is_double() {
+                self.double_mark(pos, len, glyph, before, after, index);
+            } else {
+                self.single_mark(pos, len, glyph, before, next, after, index);
+            }
+        }
+        // Single quotations never run past their paragraph; an outer double one may
+        // continue in the next paragraph.
+        while self.stack.last().is_some_and(|o| o.single) {
+            self.stack.pop();
+        }
+        if let Some(open) = self.stack.first().copied() {
+            self.carry = Some(open);
+            self.carry_end = para.end;
+            self.carry_last_para = index;
+        }
+        self.stack.clear();
+    }
+
+    fn double_mark(
+        &mut self,
+        pos: usize,
+        len: usize,
+        glyph: Glyph,
+        before: Before,
+        after: After,
+        para: usize,
+    ) {
+        let opening = before != Before::Closed && !matches!(after, After::Space | After::ClosePunct);
+        let closing = before != Before::Open && after != After::Word;
+        let inside = self.stack.iter().rposition(|o| !o.single);
+        match inside {
+            Some(level) => {
+                if opening && !closing {
+                    // A new quotation opens before the last one closed: the last one's
+                    // opening mark was stray. Start again from here.
+                    self.stack.truncate(level);
+                    self.push(pos, len, false, para);
+                } else {
+                    self.stack.truncate(level + 1);
+                    if let Some(open) = self.stack.pop() {
+                        if self.stack.is_empty() {
+                            self.emit(open, pos, Some(pos + len), para);
+                        }
+                    }
+                }
+            }
+            None => {
+                if opening || (!closing && glyph.leans_open()) {
+                    self.push(pos, len, false, para);
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn single_mark(
+        &mut self,
+        pos: usize,
+        len: usize,
+        glyph: Glyph,
+        before: Before,
+        next: Option<char>,
+        after: After,
+        para: usize,
+    ) {
+        let prev = self.char_before(pos);
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if alnum(prev) && alnum(next) {
+            return; // don't, Ukraine’s, rock'n'roll
+        }
+        if before == Before::Open && next.is_some_and(|c| c.is_ascii_digit()) {
+            return; // ’90s, '16
+        }
+        if before == Before::Open && after == After::Word {
+            let rest = self.text.get(pos + len..).unwrap_or("");
+            let word_end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let word = &rest[..word_end];
+            if ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e)) {
+                return;
+            }
+            if glyph == Glyph::RightSingle && !self.stack.last().is_some_and(|o| o.single) {
+                // `’em`: a right mark in front of a word is an elision, not an opener.
+                return;
+            }
+        }
+        let opening = before != Before::Closed && after == After::Word;
+        let closing = before != Before::Open && after != After::Word;
+        if self.stack.last().is_some_and(|o| o.single) {
+            if closing {
+                if let Some(open) = self.stack.pop() {
+                    if self.stack.is_empty() {
+                        self.emit(open, pos, Some(pos + len), para);
+                    }
+                }
+            } else if opening && glyph.leans_open() {
+                self.stack.pop();
+                self.push(pos, len, true, para);
+            }
+        } else if opening && glyph.leans_open() {
+            self.push(pos, len, true, para);
+        }
+    }
+
+    fn push(&mut self, pos: usize, len: usize, single: bool, para: usize) {
+        if self.stack.len() < MAX_DEPTH {
+            self.stack.push(Open {
+                mark: pos,
+                content: pos + len,
+                single,
+                para,
+            });
+        }
+    }
+}
