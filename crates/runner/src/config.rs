@@ -687,6 +687,97 @@ mod tests {
         assert!(errs[0].message.contains("unknown variant"), "{errs:?}");
     }
 
+    /// A stage type whose meta is given by its name: `p:<layer>` produces, `r:<layer>`
+    /// requires, `u:<layer>` reads, `text` sets text.
+    struct MetaOnly(newsmill_core::StageMeta);
+    impl Stage for MetaOnly {
+        fn meta(&self) -> &newsmill_core::StageMeta {
+            &self.0
+        }
+        fn process(&self, _: &mut newsmill_core::Document) -> Result<(), newsmill_core::StageError> {
+            Ok(())
+        }
+    }
+    struct MetaFactory(&'static str);
+    impl newsmill_core::StageFactory for MetaFactory {
+        fn type_name(&self) -> &str {
+            self.0
+        }
+        fn description(&self) -> &str {
+            "test"
+        }
+        fn options(&self) -> Option<Vec<newsmill_core::OptionDoc>> {
+            Some(vec![])
+        }
+        fn build(&self, _: &toml::Table) -> Result<Box<dyn Stage>, BuildError> {
+            let mut meta = newsmill_core::StageMeta::new(self.0, "1", "test");
+            for part in self.0.split('+') {
+                match part.split_once(':') {
+                    Some(("p", l)) => meta.produces.push(l.into()),
+                    Some(("r", l)) => meta.requires.push(l.into()),
+                    Some(("u", l)) => meta.reads.push(l.into()),
+                    _ if part == "text" => meta.sets_text = true,
+                    _ => {}
+                }
+            }
+            Ok(Box::new(MetaOnly(meta)))
+        }
+    }
+
+    fn order_errors(types: &[&'static str]) -> (Vec<String>, Vec<String>) {
+        let mut reg = Registry::new();
+        for t in types {
+            let _ = reg.register(Box::new(MetaFactory(t)));
+        }
+        let src: String = types
+            .iter()
+            .map(|t| format!("[[stage]]\ntype = \"{t}\"\n"))
+            .collect();
+        match parse(Path::new("p.toml"), &src, &mut reg, &mut |_, _| Ok(())) {
+            Ok(c) => (vec![], c.warnings.iter().map(|w| format!("{}: {}", w.line, w.message)).collect()),
+            Err(e) => (e.0.iter().map(|d| format!("{}: {}", d.line, d.message)).collect(), vec![]),
+        }
+    }
+
+    #[test]
+    fn stage_order_is_checked_before_any_document_is_read() {
+        let (errors, _) = order_errors(&["r:tokens+p:x", "p:tokens"]);
+        assert_eq!(
+            errors,
+            ["2: stage `r:tokens+p:x` requires layer `tokens`, which no earlier stage produces; stage `p:tokens` produces it but runs later: move it before `r:tokens+p:x`"]
+        );
+        let (errors, _) = order_errors(&["r:nothing"]);
+        assert!(errors[0].ends_with("add a stage that produces it before this one"), "{errors:?}");
+        let (errors, _) = order_errors(&["p:a", "text+p:b"]);
+        assert_eq!(
+            errors,
+            ["4: stage `text+p:b` may replace the text, so it must run before every stage that annotates (`p:a` runs earlier)"]
+        );
+        let (errors, _) = order_errors(&["p:a", "p:a+u:z"]);
+        assert_eq!(errors, ["4: stage `p:a+u:z` produces layer `a`, which stage `p:a` already produces"]);
+        let (errors, warnings) = order_errors(&["u:a", "p:a"]);
+        assert!(errors.is_empty());
+        assert_eq!(
+            warnings,
+            ["2: stage `u:a` uses layer `a` when present, but `p:a` produces it later; `u:a` will not see it"]
+        );
+        let (errors, warnings) = order_errors(&["text+p:a", "r:a+u:a"]);
+        assert!(errors.is_empty() && warnings.is_empty(), "{errors:?} {warnings:?}");
+    }
+
+    #[test]
+    fn every_stage_problem_is_reported_at_once() {
+        let mut reg = Registry::new();
+        reg.register(Box::new(MetaFactory("p:a"))).unwrap();
+        let src = "[[stage]]\ntype = \"p:b\"\n\n[[stage]]\ntype = \"p:a\"\nspeed = 3\n\n[[stage]]\nname = \"x\"\n";
+        let errs = parse(Path::new("p.toml"), src, &mut reg, &mut |_, _| Ok(())).err().unwrap().0;
+        let lines: Vec<usize> = errs.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [2, 6, 8], "{errs:?}");
+        assert!(errs[0].message.contains("unknown stage type `p:b` (did you mean `p:a`?)"));
+        assert!(errs[1].message.contains("unknown key `speed` in [[stage]] #2 (`p:a`)"));
+        assert!(errs[2].message.contains("[[stage]] #3 has no `type` key"));
+    }
+
     #[test]
     fn relative_paths_resolve_against_the_config_directory() {
         let mut reg = Registry::new();

@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
+use flate2::Compression;
+use flate2::write::GzEncoder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -100,10 +102,34 @@ impl Summary {
     }
 }
 
-fn open_sink(sink: &Sink, what: &'static str) -> Result<Box<dyn Write + Send>, RunError> {
+/// An open output: plain, or gzip-compressed when the file name ends in `.gz`.
+enum Writer {
+    Plain(Box<dyn Write + Send>),
+    Gzip(GzEncoder<BufWriter<File>>),
+}
+
+impl Writer {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Writer::Plain(w) => w.write_all(bytes),
+            Writer::Gzip(w) => w.write_all(bytes),
+        }
+    }
+
+    /// Flushes, and for gzip writes the trailer, reporting any error (dropping would
+    /// swallow it).
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Writer::Plain(mut w) => w.flush(),
+            Writer::Gzip(w) => w.finish()?.flush(),
+        }
+    }
+}
+
+fn open_sink(sink: &Sink, what: &'static str) -> Result<Writer, RunError> {
     Ok(match sink {
-        Sink::Stdout => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
-        Sink::Stderr => Box::new(io::stderr()),
+        Sink::Stdout => Writer::Plain(Box::new(BufWriter::with_capacity(1 << 20, io::stdout()))),
+        Sink::Stderr => Writer::Plain(Box::new(io::stderr())),
         Sink::File(path) => {
             let err = |source| RunError::Output {
                 what,
@@ -113,7 +139,12 @@ fn open_sink(sink: &Sink, what: &'static str) -> Result<Box<dyn Write + Send>, R
             if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(err)?;
             }
-            Box::new(BufWriter::with_capacity(1 << 20, File::create(path).map_err(err)?))
+            let file = BufWriter::with_capacity(1 << 20, File::create(path).map_err(err)?);
+            if path.ends_with(".gz") {
+                Writer::Gzip(GzEncoder::new(file, Compression::fast()))
+            } else {
+                Writer::Plain(Box::new(file))
+            }
         }
     })
 }
@@ -216,8 +247,8 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
                         bar.set_message(format!("{} docs", summary.read));
                     }
                 }
-                output.flush().map_err(out_err)?;
-                rejects.flush().map_err(rej_err)?;
+                output.finish().map_err(out_err)?;
+                rejects.finish().map_err(rej_err)?;
                 Ok(summary)
             })
         };
