@@ -136,7 +136,10 @@ fn open_sink(sink: &Sink, what: &'static str) -> Result<Writer, RunError> {
                 path: path.clone(),
                 source,
             };
-            if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Some(dir) = Path::new(path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+            {
                 std::fs::create_dir_all(dir).map_err(err)?;
             }
             let file = BufWriter::with_capacity(1 << 20, File::create(path).map_err(err)?);
@@ -188,7 +191,9 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
         .map_err(|e| RunError::Threads(e.to_string()))?;
     let threads = pool.current_num_threads();
     let disk_bytes = Arc::new(AtomicU64::new(0));
-    let bar = settings.progress.then(|| progress_bar(settings.plan.total_bytes));
+    let bar = settings
+        .progress
+        .then(|| progress_bar(settings.plan.total_bytes));
 
     let (batch_tx, batch_rx) = sync_channel::<Vec<RawRecord>>(2);
     let (done_tx, done_rx) = sync_channel::<(Vec<Outcome>, u64)>(2);
@@ -199,13 +204,16 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
             let plan = &settings.plan;
             let limits = settings.limits;
             scope.spawn(move || {
-                read_all(plan, limits, &disk_bytes, &mut |batch| batch_tx.send(batch).is_ok())
+                read_all(plan, limits, &disk_bytes, &mut |batch| {
+                    batch_tx.send(batch).is_ok()
+                })
             })
         };
         let writer = {
             let disk_bytes = disk_bytes.clone();
             let bar = bar.clone();
-            let (output_name, rejects_name) = (sink_name(&settings.output), sink_name(&settings.rejects));
+            let (output_name, rejects_name) =
+                (sink_name(&settings.output), sink_name(&settings.rejects));
             scope.spawn(move || -> Result<Summary, RunError> {
                 let mut summary = Summary::default();
                 let mut reject_line = Vec::new();
@@ -270,9 +278,9 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
             }
         }
         drop(done_tx);
-        let written = writer.join().unwrap_or_else(|_| {
-            Err(RunError::Threads("the writer thread panicked".into()))
-        });
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(RunError::Threads("the writer thread panicked".into())));
         let read = reader.join().unwrap_or_else(|_| {
             Err(InputError::Io {
                 path: "input".into(),
@@ -344,7 +352,11 @@ pub fn format_summary(s: &Summary) -> String {
     for st in &s.stages {
         let t = st.time.as_secs_f64();
         let share = if total > 0.0 { 100.0 * t / total } else { 0.0 };
-        let rate = if t > 0.0 { s.bytes as f64 / 1e6 / t } else { 0.0 };
+        let rate = if t > 0.0 {
+            s.bytes as f64 / 1e6 / t
+        } else {
+            0.0
+        };
         out.push_str(&format!(
             "  {:<20} {:<20} {:>9.3} s {:>6.1}% {:>10.1} {:>9}\n",
             st.name,
@@ -379,7 +391,10 @@ mod tests {
 
     #[test]
     fn reason_kinds_group_similar_rejects() {
-        assert_eq!(reason_kind("bad JSON: EOF while parsing at line 1"), "bad JSON");
+        assert_eq!(
+            reason_kind("bad JSON: EOF while parsing at line 1"),
+            "bad JSON"
+        );
         assert_eq!(
             reason_kind("invalid UTF-8 in the line at byte 3 (bytes [ff])"),
             "invalid UTF-8 in the line"
