@@ -148,6 +148,26 @@ fn gzip_input_is_read_transparently() {
 }
 
 #[test]
+fn gzip_output_when_the_name_ends_in_gz() {
+    let s = Scratch::new();
+    s.write("in.jsonl", "{\"id\": \"a\", \"text\": \"One.\"}\nbad\n");
+    s.write("p.toml", "[input]\npath = \"in.jsonl\"\n[output]\npath = \"out.jsonl.gz\"\n");
+    let run = s.run(&["--config", "p.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gunzip = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(s.path(name)).unwrap()),
+            &mut text,
+        )
+        .unwrap();
+        parse_lines(&text)
+    };
+    assert_eq!(gunzip("out.jsonl.gz")[0]["id"], "a");
+    assert_eq!(gunzip("out.rejects.jsonl.gz")[0]["line"], 2);
+}
+
+#[test]
 fn many_documents_keep_input_order_across_threads_and_batches() {
     let s = Scratch::new();
     let mut input = String::new();

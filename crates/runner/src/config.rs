@@ -300,7 +300,10 @@ fn resolve(base: &Path, path: &str) -> String {
     }
 }
 
-type Entry<'a, 'i> = (&'a Spanned<toml::de::DeString<'i>>, &'a Spanned<DeValue<'i>>);
+type Entry<'a, 'i> = (
+    &'a Spanned<toml::de::DeString<'i>>,
+    &'a Spanned<DeValue<'i>>,
+);
 
 fn find_key<'a, 'i>(table: &'a Spanned<DeValue<'i>>, key: &str) -> Option<Entry<'a, 'i>> {
     match table.get_ref() {
@@ -325,7 +328,10 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn diagnostic(&self, span: Range<usize>, message: String) -> Diagnostic {
         let at = span.start.min(self.source.len());
-        let at = (0..=at).rev().find(|&i| self.source.is_char_boundary(i)).unwrap_or(0);
+        let at = (0..=at)
+            .rev()
+            .find(|&i| self.source.is_char_boundary(i))
+            .unwrap_or(0);
         let before = &self.source[..at];
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -436,7 +442,10 @@ impl Checker<'_> {
                 continue;
             };
             let Some(type_name) = type_value.get_ref().as_str() else {
-                self.error(type_value.span(), format!("in {what}: `type` must be a string"));
+                self.error(
+                    type_value.span(),
+                    format!("in {what}: `type` must be a string"),
+                );
                 continue;
             };
             let what = format!("[[stage]] #{} (`{type_name}`)", index + 1);
@@ -469,13 +478,16 @@ impl Checker<'_> {
                     "type" => {}
                     "name" => match value.get_ref().as_str() {
                         Some(n) => name = n.to_owned(),
-                        None => self.error(value.span(), format!("in {what}: `name` must be a string")),
+                        None => {
+                            self.error(value.span(), format!("in {what}: `name` must be a string"))
+                        }
                     },
                     "enabled" => match value.get_ref().as_bool() {
                         Some(b) => enabled = b,
-                        None => {
-                            self.error(value.span(), format!("in {what}: `enabled` must be true or false"))
-                        }
+                        None => self.error(
+                            value.span(),
+                            format!("in {what}: `enabled` must be true or false"),
+                        ),
                     },
                     _ => {
                         if let Some(valid) = &valid {
@@ -500,7 +512,9 @@ impl Checker<'_> {
                             Ok(v) => {
                                 options.insert(k.to_owned(), v);
                             }
-                            Err(e) => self.error(value.span(), format!("in {what}: {}", e.message())),
+                            Err(e) => {
+                                self.error(value.span(), format!("in {what}: {}", e.message()))
+                            }
                         }
                     }
                 }
@@ -599,14 +613,21 @@ impl Checker<'_> {
         }
     }
 
-    fn check_output_fields(&mut self, root: &DeTable<'_>, fields: &[String], stages: &[CheckedStage]) {
+    fn check_output_fields(
+        &mut self,
+        root: &DeTable<'_>,
+        fields: &[String],
+        stages: &[CheckedStage],
+    ) {
         let Some(output) = root.get("output") else {
             return;
         };
         let Some((_, list)) = find_key(output, "fields") else {
             return;
         };
-        let mut known: Vec<String> = ["id", "text", "html", "input_fields"].map(String::from).to_vec();
+        let mut known: Vec<String> = ["id", "text", "html", "input_fields"]
+            .map(String::from)
+            .to_vec();
         for s in stages {
             let meta = s.configured.stage.meta();
             known.extend(meta.produces.iter().cloned());
@@ -670,7 +691,11 @@ mod tests {
         let errs = parse_str(src).err().unwrap().0;
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert_eq!((errs[0].line, errs[0].column), (3, 1));
-        assert!(errs[0].message.contains("unknown key `fromat` in [input] (did you mean `format`?)"));
+        assert!(
+            errs[0]
+                .message
+                .contains("unknown key `fromat` in [input] (did you mean `format`?)")
+        );
         assert_eq!(errs[1].line, 5);
         assert!(errs[1].message.contains("(did you mean `output`?)"));
     }
@@ -685,6 +710,137 @@ mod tests {
         let errs = parse_str("[input]\nformat = 'xml'\n").err().unwrap().0;
         assert_eq!(errs[0].line, 2, "{errs:?}");
         assert!(errs[0].message.contains("unknown variant"), "{errs:?}");
+    }
+
+    /// A stage type whose meta is given by its name: `p:<layer>` produces, `r:<layer>`
+    /// requires, `u:<layer>` reads, `text` sets text.
+    struct MetaOnly(newsmill_core::StageMeta);
+    impl Stage for MetaOnly {
+        fn meta(&self) -> &newsmill_core::StageMeta {
+            &self.0
+        }
+        fn process(
+            &self,
+            _: &mut newsmill_core::Document,
+        ) -> Result<(), newsmill_core::StageError> {
+            Ok(())
+        }
+    }
+    struct MetaFactory(&'static str);
+    impl newsmill_core::StageFactory for MetaFactory {
+        fn type_name(&self) -> &str {
+            self.0
+        }
+        fn description(&self) -> &str {
+            "test"
+        }
+        fn options(&self) -> Option<Vec<newsmill_core::OptionDoc>> {
+            Some(vec![])
+        }
+        fn build(&self, _: &toml::Table) -> Result<Box<dyn Stage>, BuildError> {
+            let mut meta = newsmill_core::StageMeta::new(self.0, "1", "test");
+            for part in self.0.split('+') {
+                match part.split_once(':') {
+                    Some(("p", l)) => meta.produces.push(l.into()),
+                    Some(("r", l)) => meta.requires.push(l.into()),
+                    Some(("u", l)) => meta.reads.push(l.into()),
+                    _ if part == "text" => meta.sets_text = true,
+                    _ => {}
+                }
+            }
+            Ok(Box::new(MetaOnly(meta)))
+        }
+    }
+
+    fn order_errors(types: &[&'static str]) -> (Vec<String>, Vec<String>) {
+        let mut reg = Registry::new();
+        for t in types {
+            let _ = reg.register(Box::new(MetaFactory(t)));
+        }
+        let src: String = types
+            .iter()
+            .map(|t| format!("[[stage]]\ntype = \"{t}\"\n"))
+            .collect();
+        match parse(Path::new("p.toml"), &src, &mut reg, &mut |_, _| Ok(())) {
+            Ok(c) => (
+                vec![],
+                c.warnings
+                    .iter()
+                    .map(|w| format!("{}: {}", w.line, w.message))
+                    .collect(),
+            ),
+            Err(e) => (
+                e.0.iter()
+                    .map(|d| format!("{}: {}", d.line, d.message))
+                    .collect(),
+                vec![],
+            ),
+        }
+    }
+
+    #[test]
+    fn stage_order_is_checked_before_any_document_is_read() {
+        let (errors, _) = order_errors(&["r:tokens+p:x", "p:tokens"]);
+        assert_eq!(
+            errors,
+            [
+                "2: stage `r:tokens+p:x` requires layer `tokens`, which no earlier stage produces; stage `p:tokens` produces it but runs later: move it before `r:tokens+p:x`"
+            ]
+        );
+        let (errors, _) = order_errors(&["r:nothing"]);
+        assert!(
+            errors[0].ends_with("add a stage that produces it before this one"),
+            "{errors:?}"
+        );
+        let (errors, _) = order_errors(&["p:a", "text+p:b"]);
+        assert_eq!(
+            errors,
+            [
+                "4: stage `text+p:b` may replace the text, so it must run before every stage that annotates (`p:a` runs earlier)"
+            ]
+        );
+        let (errors, _) = order_errors(&["p:a", "p:a+u:z"]);
+        assert_eq!(
+            errors,
+            ["4: stage `p:a+u:z` produces layer `a`, which stage `p:a` already produces"]
+        );
+        let (errors, warnings) = order_errors(&["u:a", "p:a"]);
+        assert!(errors.is_empty());
+        assert_eq!(
+            warnings,
+            [
+                "2: stage `u:a` uses layer `a` when present, but `p:a` produces it later; `u:a` will not see it"
+            ]
+        );
+        let (errors, warnings) = order_errors(&["text+p:a", "r:a+u:a"]);
+        assert!(
+            errors.is_empty() && warnings.is_empty(),
+            "{errors:?} {warnings:?}"
+        );
+    }
+
+    #[test]
+    fn every_stage_problem_is_reported_at_once() {
+        let mut reg = Registry::new();
+        reg.register(Box::new(MetaFactory("p:a"))).unwrap();
+        let src = "[[stage]]\ntype = \"p:b\"\n\n[[stage]]\ntype = \"p:a\"\nspeed = 3\n\n[[stage]]\nname = \"x\"\n";
+        let errs = parse(Path::new("p.toml"), src, &mut reg, &mut |_, _| Ok(()))
+            .err()
+            .unwrap()
+            .0;
+        let lines: Vec<usize> = errs.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [2, 6, 8], "{errs:?}");
+        assert!(
+            errs[0]
+                .message
+                .contains("unknown stage type `p:b` (did you mean `p:a`?)")
+        );
+        assert!(
+            errs[1]
+                .message
+                .contains("unknown key `speed` in [[stage]] #2 (`p:a`)")
+        );
+        assert!(errs[2].message.contains("[[stage]] #3 has no `type` key"));
     }
 
     #[test]

@@ -534,7 +534,13 @@ mod tests {
         assert_eq!(records[0].line, Some(1));
         assert_eq!(records[0].bytes, b"{\"id\":1}");
         assert_eq!(records[1].line, Some(4));
-        assert!(records[1].broken.as_deref().unwrap().contains("longer than"));
+        assert!(
+            records[1]
+                .broken
+                .as_deref()
+                .unwrap()
+                .contains("longer than")
+        );
         assert_eq!(records[2].line, Some(5));
         assert_eq!(records[2].bytes, b"{\"id\":2}");
         std::fs::remove_dir_all(&dir).unwrap();

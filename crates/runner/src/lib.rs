@@ -47,7 +47,12 @@ pub mod exit {
 #[command(name = "runner", version, about, long_about = None)]
 pub struct Cli {
     /// Pipeline config (TOML).
-    #[arg(short, long, value_name = "FILE", required_unless_present = "list_stages")]
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        required_unless_present = "list_stages"
+    )]
     pub config: Option<PathBuf>,
     /// Input: a JSONL file, a directory of .txt/.html files, a single file, or `-` for
     /// stdin. Overrides [input] path.
@@ -91,7 +96,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { exit::USAGE } else { exit::OK });
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            });
         }
     };
     ExitCode::from(execute(&cli))
@@ -167,13 +176,17 @@ pub fn execute(cli: &Cli) -> u8 {
 
 /// Applies command-line overrides to the config and resolves the input.
 fn resolve(cli: &Cli, config: &Config) -> Result<RunSettings, (u8, String)> {
-    let input = cli.input.clone().or_else(|| config.input.path.clone()).ok_or((
-        exit::CONFIG,
-        format!(
-            "no input: set `path` in [input] of {} or pass --input",
-            config.file.display()
-        ),
-    ))?;
+    let input = cli
+        .input
+        .clone()
+        .or_else(|| config.input.path.clone())
+        .ok_or((
+            exit::CONFIG,
+            format!(
+                "no input: set `path` in [input] of {} or pass --input",
+                config.file.display()
+            ),
+        ))?;
     let format = cli.format.unwrap_or(config.input.format);
     let output_path = cli
         .output
@@ -185,7 +198,11 @@ fn resolve(cli: &Cli, config: &Config) -> Result<RunSettings, (u8, String)> {
     } else {
         Sink::File(output_path.clone())
     };
-    let rejects = match cli.rejects.clone().or_else(|| config.output.rejects.clone()) {
+    let rejects = match cli
+        .rejects
+        .clone()
+        .or_else(|| config.output.rejects.clone())
+    {
         Some(p) if p == "-" => Sink::Stderr,
         Some(p) => Sink::File(p),
         None => match &output {
@@ -194,7 +211,10 @@ fn resolve(cli: &Cli, config: &Config) -> Result<RunSettings, (u8, String)> {
         },
     };
     if output == rejects && output != Sink::Stderr {
-        return Err((exit::CONFIG, "output and rejects must be different files".to_owned()));
+        return Err((
+            exit::CONFIG,
+            "output and rejects must be different files".to_owned(),
+        ));
     }
     let plan = InputPlan::new(&input, format).map_err(|e| (exit::IO, e.to_string()))?;
     let batch_size = cli.batch_size.unwrap_or(config.run.batch_size).max(1);
@@ -206,7 +226,10 @@ fn resolve(cli: &Cli, config: &Config) -> Result<RunSettings, (u8, String)> {
         limits: Limits {
             batch_size,
             batch_bytes: config.run.batch_bytes.max(1),
-            max_record_bytes: config.run.max_document_bytes.min(newsmill_core::MAX_TEXT_LEN),
+            max_record_bytes: config
+                .run
+                .max_document_bytes
+                .min(newsmill_core::MAX_TEXT_LEN),
         },
         progress: run::want_progress(cli.progress.unwrap_or(config.run.progress)),
     })
@@ -226,7 +249,12 @@ fn default_rejects_path(output: &str) -> String {
 pub fn describe_stages(registry: &Registry) -> String {
     let mut out = String::new();
     for f in registry.iter() {
-        out.push_str(&format!("{} ({})\n    {}\n", f.type_name(), f.origin(), f.description()));
+        out.push_str(&format!(
+            "{} ({})\n    {}\n",
+            f.type_name(),
+            f.origin(),
+            f.description()
+        ));
         match f.options() {
             Some(opts) if opts.is_empty() => out.push_str("    no options\n"),
             Some(opts) => {
@@ -278,7 +306,11 @@ fn describe_pipeline(config: &Config, settings: &RunSettings) -> String {
     out.push_str(&format!("rejects: {}\n", describe_sink(&settings.rejects)));
     out.push_str(&format!(
         "run:     threads = {}, batch_size = {}, batch_bytes = {}, max_document_bytes = {}\n",
-        if settings.threads == 0 { "all cores".to_owned() } else { settings.threads.to_string() },
+        if settings.threads == 0 {
+            "all cores".to_owned()
+        } else {
+            settings.threads.to_string()
+        },
         settings.limits.batch_size,
         settings.limits.batch_bytes,
         settings.limits.max_record_bytes
@@ -287,7 +319,13 @@ fn describe_pipeline(config: &Config, settings: &RunSettings) -> String {
         out.push_str(&format!("plugin:  {}\n", p.display()));
     }
     out.push_str(&format!("stages:  {}\n", config.stages.len()));
-    let list = |v: &[String]| if v.is_empty() { "-".to_owned() } else { v.join(", ") };
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "-".to_owned()
+        } else {
+            v.join(", ")
+        }
+    };
     for (i, s) in config.stages.iter().enumerate() {
         let m = s.stage.meta();
         out.push_str(&format!(
@@ -321,7 +359,10 @@ mod tests {
     #[test]
     fn rejects_sit_beside_the_output() {
         assert_eq!(default_rejects_path("out/a.jsonl"), "out/a.rejects.jsonl");
-        assert_eq!(default_rejects_path("out/a.jsonl.gz"), "out/a.rejects.jsonl.gz");
+        assert_eq!(
+            default_rejects_path("out/a.jsonl.gz"),
+            "out/a.rejects.jsonl.gz"
+        );
         assert_eq!(default_rejects_path("out/a"), "out/a.rejects.jsonl");
     }
 }

@@ -151,15 +151,16 @@ impl Pipeline {
             .collect()
     }
 
-    fn parse(&self, record: &RawRecord) -> Result<Document, Reject> {
-        let doc = record::parse(record).map_err(|(id, reason)| Reject::new(record, id, None, reason))?;
+    fn parse(&self, record: &RawRecord) -> Result<Document, Box<Reject>> {
+        let doc =
+            record::parse(record).map_err(|(id, reason)| Reject::new(record, id, None, reason))?;
         if doc.html.is_some() && doc.text().is_empty() && !self.sets_text {
-            return Err(Reject::new(
+            return Err(Box::new(Reject::new(
                 record,
                 Some(doc.id),
                 None,
                 "the document has only `html`, and no stage in the pipeline turns HTML into text (add the `boilerplate` stage)".to_owned(),
-            ));
+            )));
         }
         Ok(doc)
     }
@@ -174,11 +175,23 @@ impl Pipeline {
                 slot.name
             ));
         }
-        if let Some((name, _)) = doc.layers().find(|(n, _)| !slot.layers_so_far.iter().any(|l| l == n)) {
-            return Err(format!("stage `{}` stored undeclared layer `{name}`", slot.name));
+        if let Some((name, _)) = doc
+            .layers()
+            .find(|(n, _)| !slot.layers_so_far.iter().any(|l| l == n))
+        {
+            return Err(format!(
+                "stage `{}` stored undeclared layer `{name}`",
+                slot.name
+            ));
         }
-        if let Some((name, _)) = doc.fields().find(|(n, _)| !slot.fields_so_far.iter().any(|f| f == n)) {
-            return Err(format!("stage `{}` set undeclared field `{name}`", slot.name));
+        if let Some((name, _)) = doc
+            .fields()
+            .find(|(n, _)| !slot.fields_so_far.iter().any(|f| f == n))
+        {
+            return Err(format!(
+                "stage `{}` set undeclared field `{name}`",
+                slot.name
+            ));
         }
         Ok(())
     }
@@ -209,7 +222,7 @@ impl Pipeline {
                     docs.push(doc);
                     owners.push(i);
                 }
-                Err(reject) => outcomes[i] = Some(Outcome::Rejected(reject)),
+                Err(reject) => outcomes[i] = Some(Outcome::Rejected(*reject)),
             }
         }
         for (index, slot) in self.slots.iter().enumerate() {
@@ -254,7 +267,12 @@ impl Pipeline {
             .zip(records)
             .map(|(o, r)| {
                 o.unwrap_or_else(|| {
-                    Outcome::Rejected(Reject::new(r, None, None, "internal error: no outcome".into()))
+                    Outcome::Rejected(Reject::new(
+                        r,
+                        None,
+                        None,
+                        "internal error: no outcome".into(),
+                    ))
                 })
             })
             .collect()
@@ -264,7 +282,7 @@ impl Pipeline {
     fn run_one(&self, record: &RawRecord) -> Outcome {
         let mut doc = match self.parse(record) {
             Ok(doc) => doc,
-            Err(reject) => return Outcome::Rejected(reject),
+            Err(reject) => return Outcome::Rejected(*reject),
         };
         for (index, slot) in self.slots.iter().enumerate() {
             let version = doc.text_version();
@@ -308,7 +326,12 @@ mod tests {
             if doc.text().contains("sneak") {
                 doc.set_layer("secret", vec![])?;
             }
-            let spans = doc.text().find("boom").map(|i| Span::new(i, i + 4)).into_iter().collect();
+            let spans = doc
+                .text()
+                .find("boom")
+                .map(|i| Span::new(i, i + 4))
+                .into_iter()
+                .collect();
             doc.set_layer("booms", spans)?;
             Ok(())
         }
@@ -331,7 +354,8 @@ mod tests {
             input: Arc::from("in.jsonl"),
             line: Some(i),
             kind: RecordKind::Json,
-            bytes: serde_json::to_vec(&serde_json::json!({"id": format!("d{i}"), "text": text})).unwrap(),
+            bytes: serde_json::to_vec(&serde_json::json!({"id": format!("d{i}"), "text": text}))
+                .unwrap(),
             file_id: None,
             broken: None,
         }
@@ -340,7 +364,13 @@ mod tests {
     #[test]
     fn one_panicking_document_costs_only_itself() {
         let p = pipeline();
-        let records = [rec(1, "a boom"), rec(2, "panic now"), rec(3, "fail"), rec(4, "sneak"), rec(5, "ok")];
+        let records = [
+            rec(1, "a boom"),
+            rec(2, "panic now"),
+            rec(3, "fail"),
+            rec(4, "sneak"),
+            rec(5, "ok"),
+        ];
         let out = p.run_chunk(&records);
         let summary: Vec<String> = out
             .iter()
@@ -350,11 +380,22 @@ mod tests {
             })
             .collect();
         assert_eq!(summary[0], "written");
-        assert!(summary[1].starts_with("Some(\"t\"): stage panicked: touchy stage met d2 at crates/runner/src/pipeline.rs:"), "{}", summary[1]);
+        assert!(
+            summary[1].starts_with(
+                "Some(\"t\"): stage panicked: touchy stage met d2 at crates/runner/src/pipeline.rs:"
+            ),
+            "{}",
+            summary[1]
+        );
         assert_eq!(summary[2], "Some(\"t\"): refused");
-        assert_eq!(summary[3], "Some(\"t\"): stage `t` stored undeclared layer `secret`");
+        assert_eq!(
+            summary[3],
+            "Some(\"t\"): stage `t` stored undeclared layer `secret`"
+        );
         assert_eq!(summary[4], "written");
-        let Outcome::Written(line) = &out[0] else { unreachable!() };
+        let Outcome::Written(line) = &out[0] else {
+            unreachable!()
+        };
         assert_eq!(
             std::str::from_utf8(line).unwrap(),
             "{\"id\":\"d1\",\"text\":\"a boom\",\"booms\":[{\"start\":2,\"end\":6,\"text\":\"boom\"}]}\n"
@@ -367,8 +408,13 @@ mod tests {
         let mut r = rec(1, "");
         r.bytes = br#"{"id": "h", "html": "<p>x</p>"}"#.to_vec();
         let out = p.run_chunk(&[r]);
-        let Outcome::Rejected(rej) = &out[0] else { panic!("expected reject") };
-        assert!(rej.reason.contains("no stage in the pipeline turns HTML into text"));
+        let Outcome::Rejected(rej) = &out[0] else {
+            panic!("expected reject")
+        };
+        assert!(
+            rej.reason
+                .contains("no stage in the pipeline turns HTML into text")
+        );
         assert_eq!(rej.id.as_deref(), Some("h"));
     }
 }

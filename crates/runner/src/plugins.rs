@@ -10,5 +10,8 @@ use newsmill_core::Registry;
 /// A message saying why the library was refused.
 pub fn load_into(path: &Path, registry: &mut Registry) -> Result<(), String> {
     let _ = registry;
-    Err(format!("cannot load plugin `{}`: plugin loading is not built into this runner yet", path.display()))
+    Err(format!(
+        "cannot load plugin `{}`: plugin loading is not built into this runner yet",
+        path.display()
+    ))
 }

@@ -30,12 +30,20 @@ const EXCERPT_CHARS: usize = 120;
 
 fn excerpt(bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(EXCERPT_CHARS * 4)];
-    String::from_utf8_lossy(head).chars().take(EXCERPT_CHARS).collect()
+    String::from_utf8_lossy(head)
+        .chars()
+        .take(EXCERPT_CHARS)
+        .collect()
 }
 
 impl Reject {
     /// A reject for `record`, failed by `stage` (or by reading when `None`).
-    pub fn new(record: &RawRecord, id: Option<String>, stage: Option<&str>, reason: String) -> Self {
+    pub fn new(
+        record: &RawRecord,
+        id: Option<String>,
+        stage: Option<&str>,
+        reason: String,
+    ) -> Self {
         Reject {
             input: record.input.clone(),
             line: record.line,
@@ -291,8 +299,14 @@ mod tests {
         assert_eq!(reason(b"[1, 2]"), "bad JSON: the line is not a JSON object");
         assert_eq!(reason(br#"{"text": "x"}"#), "missing `id`");
         assert_eq!(reason(br#"{"id": "a"}"#), "missing `text` or `html`");
-        assert_eq!(reason(br#"{"id": "a", "text": 5}"#), "`text` must be a string");
-        assert_eq!(reason(br#"{"id": true, "text": "x"}"#), "`id` must be a string or a number");
+        assert_eq!(
+            reason(br#"{"id": "a", "text": 5}"#),
+            "`text` must be a string"
+        );
+        assert_eq!(
+            reason(br#"{"id": true, "text": "x"}"#),
+            "`id` must be a string or a number"
+        );
         assert_eq!(
             reason(b"{\"id\": \"a\", \"text\": \"caf\xe9\"}"),
             "invalid UTF-8 in the line at byte 24 (bytes [e9, 22, 7d])"
@@ -305,7 +319,8 @@ mod tests {
         doc.meta.insert("title".into(), "Input title".into());
         doc.meta.insert("url".into(), "u".into());
         doc.set_field("title", "Extracted title");
-        doc.set_layer("words", vec![Span::new(0, 5).with("n", 1i64)]).unwrap();
+        doc.set_layer("words", vec![Span::new(0, 5).with("n", 1i64)])
+            .unwrap();
         let shape = OutputShape {
             produced: vec![(false, "title".into()), (true, "words".into())],
             ..OutputShape::default()

@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
+use flate2::Compression;
+use flate2::write::GzEncoder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -100,20 +102,52 @@ impl Summary {
     }
 }
 
-fn open_sink(sink: &Sink, what: &'static str) -> Result<Box<dyn Write + Send>, RunError> {
+/// An open output: plain, or gzip-compressed when the file name ends in `.gz`.
+enum Writer {
+    Plain(Box<dyn Write + Send>),
+    Gzip(GzEncoder<BufWriter<File>>),
+}
+
+impl Writer {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Writer::Plain(w) => w.write_all(bytes),
+            Writer::Gzip(w) => w.write_all(bytes),
+        }
+    }
+
+    /// Flushes, and for gzip writes the trailer, reporting any error (dropping would
+    /// swallow it).
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Writer::Plain(mut w) => w.flush(),
+            Writer::Gzip(w) => w.finish()?.flush(),
+        }
+    }
+}
+
+fn open_sink(sink: &Sink, what: &'static str) -> Result<Writer, RunError> {
     Ok(match sink {
-        Sink::Stdout => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
-        Sink::Stderr => Box::new(io::stderr()),
+        Sink::Stdout => Writer::Plain(Box::new(BufWriter::with_capacity(1 << 20, io::stdout()))),
+        Sink::Stderr => Writer::Plain(Box::new(io::stderr())),
         Sink::File(path) => {
             let err = |source| RunError::Output {
                 what,
                 path: path.clone(),
                 source,
             };
-            if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Some(dir) = Path::new(path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+            {
                 std::fs::create_dir_all(dir).map_err(err)?;
             }
-            Box::new(BufWriter::with_capacity(1 << 20, File::create(path).map_err(err)?))
+            let file = BufWriter::with_capacity(1 << 20, File::create(path).map_err(err)?);
+            if path.ends_with(".gz") {
+                Writer::Gzip(GzEncoder::new(file, Compression::fast()))
+            } else {
+                Writer::Plain(Box::new(file))
+            }
         }
     })
 }
@@ -157,7 +191,9 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
         .map_err(|e| RunError::Threads(e.to_string()))?;
     let threads = pool.current_num_threads();
     let disk_bytes = Arc::new(AtomicU64::new(0));
-    let bar = settings.progress.then(|| progress_bar(settings.plan.total_bytes));
+    let bar = settings
+        .progress
+        .then(|| progress_bar(settings.plan.total_bytes));
 
     let (batch_tx, batch_rx) = sync_channel::<Vec<RawRecord>>(2);
     let (done_tx, done_rx) = sync_channel::<(Vec<Outcome>, u64)>(2);
@@ -168,13 +204,16 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
             let plan = &settings.plan;
             let limits = settings.limits;
             scope.spawn(move || {
-                read_all(plan, limits, &disk_bytes, &mut |batch| batch_tx.send(batch).is_ok())
+                read_all(plan, limits, &disk_bytes, &mut |batch| {
+                    batch_tx.send(batch).is_ok()
+                })
             })
         };
         let writer = {
             let disk_bytes = disk_bytes.clone();
             let bar = bar.clone();
-            let (output_name, rejects_name) = (sink_name(&settings.output), sink_name(&settings.rejects));
+            let (output_name, rejects_name) =
+                (sink_name(&settings.output), sink_name(&settings.rejects));
             scope.spawn(move || -> Result<Summary, RunError> {
                 let mut summary = Summary::default();
                 let mut reject_line = Vec::new();
@@ -216,8 +255,8 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
                         bar.set_message(format!("{} docs", summary.read));
                     }
                 }
-                output.flush().map_err(out_err)?;
-                rejects.flush().map_err(rej_err)?;
+                output.finish().map_err(out_err)?;
+                rejects.finish().map_err(rej_err)?;
                 Ok(summary)
             })
         };
@@ -239,9 +278,9 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
             }
         }
         drop(done_tx);
-        let written = writer.join().unwrap_or_else(|_| {
-            Err(RunError::Threads("the writer thread panicked".into()))
-        });
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(RunError::Threads("the writer thread panicked".into())));
         let read = reader.join().unwrap_or_else(|_| {
             Err(InputError::Io {
                 path: "input".into(),
@@ -313,7 +352,11 @@ pub fn format_summary(s: &Summary) -> String {
     for st in &s.stages {
         let t = st.time.as_secs_f64();
         let share = if total > 0.0 { 100.0 * t / total } else { 0.0 };
-        let rate = if t > 0.0 { s.bytes as f64 / 1e6 / t } else { 0.0 };
+        let rate = if t > 0.0 {
+            s.bytes as f64 / 1e6 / t
+        } else {
+            0.0
+        };
         out.push_str(&format!(
             "  {:<20} {:<20} {:>9.3} s {:>6.1}% {:>10.1} {:>9}\n",
             st.name,
@@ -348,7 +391,10 @@ mod tests {
 
     #[test]
     fn reason_kinds_group_similar_rejects() {
-        assert_eq!(reason_kind("bad JSON: EOF while parsing at line 1"), "bad JSON");
+        assert_eq!(
+            reason_kind("bad JSON: EOF while parsing at line 1"),
+            "bad JSON"
+        );
         assert_eq!(
             reason_kind("invalid UTF-8 in the line at byte 3 (bytes [ff])"),
             "invalid UTF-8 in the line"
