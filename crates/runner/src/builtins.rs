@@ -8,6 +8,6 @@ use newsmill_core::{Registry, RegistryError};
 /// # Errors
 /// [`RegistryError::Duplicate`] if two stages claim the same type name.
 pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
-    let _ = registry;
+    registry.register(newsmill_quotes::factory())?;
     Ok(())
 }
