@@ -21,7 +21,8 @@ fn config_errors(toml: &str) -> (i32, Vec<String>) {
 
 #[test]
 fn a_misspelled_stage_type_is_named_with_its_line_and_a_suggestion() {
-    let (code, errors) = config_errors("[input]\npath = \"in.jsonl\"\n\n[[stage]]\ntype = \"qoutes\"\n");
+    let (code, errors) =
+        config_errors("[input]\npath = \"in.jsonl\"\n\n[[stage]]\ntype = \"qoutes\"\n");
     assert_eq!(code, 3);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
@@ -73,10 +74,15 @@ fn a_wrong_option_type_points_at_the_value() {
 
 #[test]
 fn bad_toml_names_the_line() {
-    let (code, errors) = config_errors("[input]\npath = \"in.jsonl\n[[stage]]\ntype = \"quotes\"\n");
+    let (code, errors) =
+        config_errors("[input]\npath = \"in.jsonl\n[[stage]]\ntype = \"quotes\"\n");
     assert_eq!(code, 3);
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].starts_with("error: pipeline.toml:2:"), "{}", errors[0]);
+    assert!(
+        errors[0].starts_with("error: pipeline.toml:2:"),
+        "{}",
+        errors[0]
+    );
     assert!(errors[0].contains("invalid TOML"), "{}", errors[0]);
 }
 
@@ -85,7 +91,12 @@ fn a_missing_config_file_is_a_config_error() {
     let s = Scratch::new();
     let run = s.run(&["--config", "nope.toml"]);
     assert_eq!(run.code, 3);
-    assert!(run.stderr.contains("nope.toml:1:1: cannot read config file"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("nope.toml:1:1: cannot read config file"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -94,7 +105,10 @@ fn two_stages_with_the_same_name_are_refused() {
         "[input]\npath = \"in.jsonl\"\n[[stage]]\ntype = \"quotes\"\n[[stage]]\ntype = \"quotes\"\n",
     );
     assert_eq!(code, 3);
-    assert!(errors[0].contains("another stage is already named `quotes`"), "{errors:?}");
+    assert!(
+        errors[0].contains("another stage is already named `quotes`"),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -103,9 +117,17 @@ fn list_stages_shows_each_type_with_description_and_options() {
     let run = s.run(&["--list-stages"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for stage in ["quotes"] {
-        assert!(run.stdout.contains(&format!("{stage} (built-in)\n")), "{}", run.stdout);
+        assert!(
+            run.stdout.contains(&format!("{stage} (built-in)\n")),
+            "{}",
+            run.stdout
+        );
     }
-    assert!(run.stdout.contains("    resolve_pronouns = true"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("    resolve_pronouns = true"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -118,10 +140,22 @@ fn check_prints_the_resolved_pipeline_without_running_it() {
     );
     let run = s.run(&["--config", "conf/pipeline.toml", "--check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("output:  conf/../out/r.jsonl"), "{}", run.stdout);
-    assert!(run.stdout.contains("rejects: conf/../out/r.rejects.jsonl"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("output:  conf/../out/r.jsonl"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("rejects: conf/../out/r.rejects.jsonl"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("1. q (type quotes"), "{}", run.stdout);
-    assert!(run.stdout.contains("resolve_pronouns = false"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("resolve_pronouns = false"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("config ok"));
     assert!(!s.path("out").exists(), "--check writes nothing");
 }

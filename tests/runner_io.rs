@@ -38,7 +38,10 @@ fn malformed_lines_go_to_rejects_with_line_and_reason() {
     let ids: Vec<&str> = out.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["ok-1", "42", "no-newline-at-end"]);
     assert_eq!(out[0]["text"], "The mayor said “yes”.");
-    assert_eq!(out[0]["url"], "https://news.test/1", "other fields are written back");
+    assert_eq!(
+        out[0]["url"], "https://news.test/1",
+        "other fields are written back"
+    );
     assert_eq!(out[1]["tags"], serde_json::json!(["a", "b"]));
 
     let rejects = parse_lines(&s.read("out/result.rejects.jsonl"));
@@ -48,8 +51,18 @@ fn malformed_lines_go_to_rejects_with_line_and_reason() {
         .collect();
     assert_eq!(got.len(), 5, "{got:?}");
     assert_eq!(got[0].0, 2);
-    assert!(got[0].1.starts_with("bad JSON: EOF while parsing a string"), "{}", got[0].1);
-    assert_eq!(got[1], (4, "invalid UTF-8 in the line at byte 29 (bytes [e9, 20, 63, 72])"));
+    assert!(
+        got[0].1.starts_with("bad JSON: EOF while parsing a string"),
+        "{}",
+        got[0].1
+    );
+    assert_eq!(
+        got[1],
+        (
+            4,
+            "invalid UTF-8 in the line at byte 29 (bytes [e9, 20, 63, 72])"
+        )
+    );
     assert_eq!(got[2], (5, "missing `id`"));
     assert_eq!(got[3], (6, "missing `text` or `html`"));
     assert_eq!(got[4], (7, "bad JSON: the line is not a JSON object"));
@@ -58,10 +71,14 @@ fn malformed_lines_go_to_rejects_with_line_and_reason() {
         assert!(r["stage"].is_null(), "reading failures name no stage");
     }
     assert_eq!(rejects[2]["id"], serde_json::Value::Null);
-    assert_eq!(rejects[3]["id"], "empty", "the id is kept when it could be read");
+    assert_eq!(
+        rejects[3]["id"], "empty",
+        "the id is kept when it could be read"
+    );
 
     assert!(
-        run.stderr.contains("written 3, rejected 5 (read 8 = written + rejected)"),
+        run.stderr
+            .contains("written 3, rejected 5 (read 8 = written + rejected)"),
         "{}",
         run.stderr
     );
@@ -82,16 +99,31 @@ fn strict_turns_rejects_into_a_failure_but_still_writes_everything() {
 fn stdin_to_stdout_with_rejects_on_stderr() {
     let s = Scratch::new();
     s.write("p.toml", NO_STAGES);
-    let input = b"{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
-    let run = s.run_with_stdin(&["--config", "p.toml", "--input", "-", "--output", "-"], Some(input));
+    let input =
+        b"{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+    let run = s.run_with_stdin(
+        &["--config", "p.toml", "--input", "-", "--output", "-"],
+        Some(input),
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let ids: Vec<String> = run.json_lines().iter().map(|d| d["id"].as_str().unwrap().to_owned()).collect();
+    let ids: Vec<String> = run
+        .json_lines()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(ids, ["a", "b"]);
-    let reject_line = run.stderr.lines().find(|l| l.starts_with('{')).expect("reject on stderr");
+    let reject_line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("reject on stderr");
     let reject: serde_json::Value = serde_json::from_str(reject_line).unwrap();
     assert_eq!(reject["input"], "-");
     assert_eq!(reject["line"], 2);
-    assert!(!s.path("out").exists(), "nothing written to the configured file");
+    assert!(
+        !s.path("out").exists(),
+        "nothing written to the configured file"
+    );
 }
 
 #[test]
@@ -106,7 +138,10 @@ fn stdin_plain_text_is_one_document() {
     let docs = run.json_lines();
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["id"], "stdin");
-    assert_eq!(docs[0]["text"], "Plain text from a pipe.\n\nSecond paragraph.\n");
+    assert_eq!(
+        docs[0]["text"],
+        "Plain text from a pipe.\n\nSecond paragraph.\n"
+    );
 }
 
 #[test]
@@ -117,7 +152,10 @@ fn directory_input_reads_every_text_file_with_its_name_as_id() {
     s.write("docs/nested/c-third.txt", "Third article.");
     s.write("docs/latin1.txt", b"caf\xe9\n");
     s.write("docs/README.md", "not an article");
-    s.write("p.toml", "[input]\npath = \"docs\"\n[output]\npath = \"out.jsonl\"\n");
+    s.write(
+        "p.toml",
+        "[input]\npath = \"docs\"\n[output]\npath = \"out.jsonl\"\n",
+    );
     let run = s.run(&["--config", "p.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let ids: Vec<String> = parse_lines(&s.read("out.jsonl"))
@@ -129,7 +167,10 @@ fn directory_input_reads_every_text_file_with_its_name_as_id() {
     assert_eq!(rejects.len(), 1);
     assert_eq!(rejects[0]["id"], "latin1.txt");
     assert_eq!(rejects[0]["line"], serde_json::Value::Null);
-    assert_eq!(rejects[0]["reason"], "invalid UTF-8 in the file at byte 3 (bytes [e9, 0a])");
+    assert_eq!(
+        rejects[0]["reason"],
+        "invalid UTF-8 in the file at byte 3 (bytes [e9, 0a])"
+    );
     assert!(run.stderr.contains("skipped 1 file(s)"), "{}", run.stderr);
 }
 
@@ -137,13 +178,19 @@ fn directory_input_reads_every_text_file_with_its_name_as_id() {
 fn gzip_input_is_read_transparently() {
     let s = Scratch::new();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(b"{\"id\": \"z1\", \"text\": \"Compressed.\"}\n{\"id\": \"z2\", \"text\": \"Also.\"}\n")
-        .unwrap();
+    gz.write_all(
+        b"{\"id\": \"z1\", \"text\": \"Compressed.\"}\n{\"id\": \"z2\", \"text\": \"Also.\"}\n",
+    )
+    .unwrap();
     s.write("in.jsonl.gz", gz.finish().unwrap());
     s.write("p.toml", "[input]\npath = \"in.jsonl.gz\"\n");
     let run = s.run(&["--config", "p.toml", "-q"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let ids: Vec<String> = run.json_lines().iter().map(|d| d["id"].as_str().unwrap().to_owned()).collect();
+    let ids: Vec<String> = run
+        .json_lines()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(ids, ["z1", "z2"]);
 }
 
@@ -151,7 +198,10 @@ fn gzip_input_is_read_transparently() {
 fn gzip_output_when_the_name_ends_in_gz() {
     let s = Scratch::new();
     s.write("in.jsonl", "{\"id\": \"a\", \"text\": \"One.\"}\nbad\n");
-    s.write("p.toml", "[input]\npath = \"in.jsonl\"\n[output]\npath = \"out.jsonl.gz\"\n");
+    s.write(
+        "p.toml",
+        "[input]\npath = \"in.jsonl\"\n[output]\npath = \"out.jsonl.gz\"\n",
+    );
     let run = s.run(&["--config", "p.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let gunzip = |name: &str| {
@@ -193,13 +243,22 @@ fn missing_input_and_unwritable_output_are_io_errors() {
     s.write("p.toml", NO_STAGES);
     let run = s.run(&["--config", "p.toml"]);
     assert_eq!(run.code, 4);
-    assert!(run.stderr.contains("input `") && run.stderr.contains("in.jsonl` does not exist"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("input `") && run.stderr.contains("in.jsonl` does not exist"),
+        "{}",
+        run.stderr
+    );
 
     s.write("in.jsonl", "{\"id\": \"a\", \"text\": \"x\"}\n");
     s.write("blocker", "a file where a directory should be");
     let run = s.run(&["--config", "p.toml", "--output", "blocker/out.jsonl"]);
     assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(run.stderr.contains("cannot write output `blocker/out.jsonl`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cannot write output `blocker/out.jsonl`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -219,7 +278,10 @@ fn an_over_long_line_is_rejected_without_stopping_the_run() {
         "in.jsonl",
         format!("{{\"id\": \"short\", \"text\": \"ok\"}}\n{{\"id\": \"long\", \"text\": \"{long}\"}}\n{{\"id\": \"after\", \"text\": \"ok\"}}\n"),
     );
-    s.write("p.toml", format!("{NO_STAGES}[run]\nmax_document_bytes = 1000\n"));
+    s.write(
+        "p.toml",
+        format!("{NO_STAGES}[run]\nmax_document_bytes = 1000\n"),
+    );
     let run = s.run(&["--config", "p.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let ids: Vec<String> = parse_lines(&s.read("out/result.jsonl"))

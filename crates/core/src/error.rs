@@ -87,7 +87,9 @@ pub enum BuildError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RegistryError {
     /// Two factories claim the same type name.
-    #[error("stage type `{name}` is already registered (by {existing}); {new} cannot register it again")]
+    #[error(
+        "stage type `{name}` is already registered (by {existing}); {new} cannot register it again"
+    )]
     Duplicate {
         /// The contested type name.
         name: String,

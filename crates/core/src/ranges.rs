@@ -40,7 +40,9 @@ impl RangeSet {
     /// Whether `range` lies wholly inside the set. An empty range is covered when its
     /// position is strictly inside a member range.
     pub fn covers(&self, range: Range<usize>) -> bool {
-        let idx = self.ranges.partition_point(|&(_, e)| (e as usize) <= range.start);
+        let idx = self
+            .ranges
+            .partition_point(|&(_, e)| (e as usize) <= range.start);
         match self.ranges.get(idx) {
             Some(&(s, e)) => {
                 (s as usize) <= range.start
@@ -53,7 +55,9 @@ impl RangeSet {
 
     /// Whether `range` shares at least one byte with the set.
     pub fn overlaps(&self, range: Range<usize>) -> bool {
-        let idx = self.ranges.partition_point(|&(_, e)| (e as usize) <= range.start);
+        let idx = self
+            .ranges
+            .partition_point(|&(_, e)| (e as usize) <= range.start);
         matches!(self.ranges.get(idx), Some(&(s, _)) if (s as usize) < range.end)
     }
 

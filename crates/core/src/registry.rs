@@ -125,7 +125,10 @@ impl<O: StageOptions> StageFactory for TypedFactory<O> {
                 .iter()
                 .map(|(name, help)| OptionDoc {
                     name: (*name).to_owned(),
-                    default: defaults.get(*name).map(ToString::to_string).unwrap_or_default(),
+                    default: defaults
+                        .get(*name)
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
                     help: (*help).to_owned(),
                 })
                 .collect(),
@@ -234,7 +237,13 @@ mod tests {
         Box::new(TypedFactory::<EchoOptions>::new(
             "echo",
             "does nothing",
-            |o| Ok(Box::new(Echo(StageMeta::new("echo", &o.min_chars.to_string(), "")))),
+            |o| {
+                Ok(Box::new(Echo(StageMeta::new(
+                    "echo",
+                    &o.min_chars.to_string(),
+                    "",
+                ))))
+            },
         ))
     }
 
@@ -243,7 +252,10 @@ mod tests {
         let opts = echo_factory().options().unwrap();
         assert_eq!(opts[0].name, "min_chars");
         assert_eq!(opts[0].default, "40");
-        assert_eq!(opts[1].default, "", "an Option with no default renders empty");
+        assert_eq!(
+            opts[1].default, "",
+            "an Option with no default renders empty"
+        );
     }
 
     #[test]
@@ -271,6 +283,9 @@ mod tests {
         assert_eq!(reg.suggest("ecoh"), Some("echo"));
         assert_eq!(reg.suggest("numbers"), None);
         assert_eq!(suggest("quotse", ["quotes", "numbers"]), Some("quotes"));
-        assert_eq!(suggest("boilerplat", ["quotes", "boilerplate"]), Some("boilerplate"));
+        assert_eq!(
+            suggest("boilerplat", ["quotes", "boilerplate"]),
+            Some("boilerplate")
+        );
     }
 }

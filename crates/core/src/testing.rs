@@ -103,13 +103,14 @@ fn run_caught(
     doc: &Document,
 ) -> Result<(Document, Result<(), StageError>), Violation> {
     let mut copy = doc.clone();
-    let result = catch_unwind(AssertUnwindSafe(|| stage.process(&mut copy))).map_err(|payload| {
-        Violation::Panicked {
-            stage: stage.meta().type_name.clone(),
-            doc: doc.id.clone(),
-            message: panic_message(payload.as_ref()),
-        }
-    })?;
+    let result =
+        catch_unwind(AssertUnwindSafe(|| stage.process(&mut copy))).map_err(|payload| {
+            Violation::Panicked {
+                stage: stage.meta().type_name.clone(),
+                doc: doc.id.clone(),
+                message: panic_message(payload.as_ref()),
+            }
+        })?;
     Ok((copy, result))
 }
 
@@ -152,7 +153,9 @@ fn check_spans(stage: &str, layer: &str, text: &str, spans: &[Span]) -> Result<(
     for span in spans {
         let (s, e) = (span.start as usize, span.end as usize);
         if s > e || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-            return Err(bad(format!("span {s}..{e} is not a valid range of the text")));
+            return Err(bad(format!(
+                "span {s}..{e} is not a valid range of the text"
+            )));
         }
         if (span.start, span.end) < prev {
             return Err(bad(format!("span {s}..{e} is out of order")));
@@ -229,32 +232,159 @@ pub fn extreme_documents() -> Vec<Document> {
 /// currency, control and invisible characters, combining marks, emoji, right-to-left
 /// text, and multi-byte characters placed where naive slicing breaks.
 const TEXT_PIECES: &[&str] = &[
-    "“", "”", "\"", "'", "‘", "’", "«", "»", "„", "‹", "›", "'s", "’90s", "rock 'n' roll",
-    "don't", " said ", " he added.", "Putin", " President Vladimir Putin ", "according to TASS",
-    "\n", "\n\n", "\r\n", "\t", " ", "  ", ".", ",", "—", "-", "…", "?!", "1", "0", "42",
-    "1,500", "28,500", "3.14", "-7", "1.5 million", "$8 billion", "€2m", "£", "¥", "US$",
-    "500 billion rubles", "two percent", "5%", "nearly", "over", "thousands of",
-    "twenty-first", "21st", "1/3", "½", "50-year-old", "August 14, 2023", "Army-2023",
-    "COVID-19", "\u{0}", "\u{7}", "\u{1b}[31m", "\u{7f}", "\u{feff}", "\u{200b}", "\u{200d}",
-    "\u{202e}", "\u{fffd}", "e\u{301}", "👩\u{200d}🔬", "🇺🇦", "مرحبا", "日本語のテキスト",
-    "Ærø", "ß", "ǅ", "İ", "ﬁ", "\u{2028}", "\u{85}", "ADVERTISEMENT", "Related Articles",
-    "Read More", "1 hour ago", "By Kostan Nechyporenko", "(Photo by AFP)",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "'s",
+    "’90s",
+    "rock 'n' roll",
+    "don't",
+    " said ",
+    " he added.",
+    "Putin",
+    " President Vladimir Putin ",
+    "according to TASS",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    " ",
+    "  ",
+    ".",
+    ",",
+    "—",
+    "-",
+    "…",
+    "?!",
+    "1",
+    "0",
+    "42",
+    "1,500",
+    "28,500",
+    "3.14",
+    "-7",
+    "1.5 million",
+    "$8 billion",
+    "€2m",
+    "£",
+    "¥",
+    "US$",
+    "500 billion rubles",
+    "two percent",
+    "5%",
+    "nearly",
+    "over",
+    "thousands of",
+    "twenty-first",
+    "21st",
+    "1/3",
+    "½",
+    "50-year-old",
+    "August 14, 2023",
+    "Army-2023",
+    "COVID-19",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}[31m",
+    "\u{7f}",
+    "\u{feff}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{202e}",
+    "\u{fffd}",
+    "e\u{301}",
+    "👩\u{200d}🔬",
+    "🇺🇦",
+    "مرحبا",
+    "日本語のテキスト",
+    "Ærø",
+    "ß",
+    "ǅ",
+    "İ",
+    "ﬁ",
+    "\u{2028}",
+    "\u{85}",
+    "ADVERTISEMENT",
+    "Related Articles",
+    "Read More",
+    "1 hour ago",
+    "By Kostan Nechyporenko",
+    "(Photo by AFP)",
 ];
 
 /// Pieces that stress HTML handling: broken and unbalanced markup, comments, CDATA,
 /// scripts, entities (valid, huge, unterminated), attributes with quotes, metadata.
 const HTML_PIECES: &[&str] = &[
-    "<p>", "</p>", "<div>", "</div>", "<div class=\"ad banner\">", "<nav>", "</nav>",
-    "<article>", "</article>", "<script>", "</script>", "<script>var a = '</p>';</script>",
-    "<style>p{}</style>", "<!--", "-->", "<!-- c -->", "<![CDATA[", "]]>", "&amp;", "&lt;",
-    "&#x1F600;", "&#99999999;", "&#0;", "&nbsp;", "&unknown;", "&", "<", ">", "</", "<a href='",
-    "'>", "<a href=\"/x\">link</a>", "<table><tr><td>", "</td></tr></table>", "<br>", "<br/>",
-    "<img src=x alt=\"“\">", "<h1>", "</h1>", "<li>", "<ul>", "</ul>", "<blockquote>",
-    "<figure><figcaption>Photo: AFP</figcaption></figure>", "<meta property=\"og:title\" content=\"",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<div class=\"ad banner\">",
+    "<nav>",
+    "</nav>",
+    "<article>",
+    "</article>",
+    "<script>",
+    "</script>",
+    "<script>var a = '</p>';</script>",
+    "<style>p{}</style>",
+    "<!--",
+    "-->",
+    "<!-- c -->",
+    "<![CDATA[",
+    "]]>",
+    "&amp;",
+    "&lt;",
+    "&#x1F600;",
+    "&#99999999;",
+    "&#0;",
+    "&nbsp;",
+    "&unknown;",
+    "&",
+    "<",
+    ">",
+    "</",
+    "<a href='",
+    "'>",
+    "<a href=\"/x\">link</a>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<br>",
+    "<br/>",
+    "<img src=x alt=\"“\">",
+    "<h1>",
+    "</h1>",
+    "<li>",
+    "<ul>",
+    "</ul>",
+    "<blockquote>",
+    "<figure><figcaption>Photo: AFP</figcaption></figure>",
+    "<meta property=\"og:title\" content=\"",
     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":",
-    "<time datetime=\"2023-08-14\">", "<template>", "<noscript>", "<svg><p>", "<math>",
-    "<select><option>", "<textarea>", "<pre>", "</pre>", "<iframe src=", "<!DOCTYPE html>",
-    "<html>", "<body>", "</body></html>", "<p hidden>", "<div style=\"display:none\">",
+    "<time datetime=\"2023-08-14\">",
+    "<template>",
+    "<noscript>",
+    "<svg><p>",
+    "<math>",
+    "<select><option>",
+    "<textarea>",
+    "<pre>",
+    "</pre>",
+    "<iframe src=",
+    "<!DOCTYPE html>",
+    "<html>",
+    "<body>",
+    "</body></html>",
+    "<p hidden>",
+    "<div style=\"display:none\">",
 ];
 
 fn pieces(palette: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
@@ -281,7 +411,11 @@ pub fn hostile_html() -> impl Strategy<Value = String> {
         0..20,
     )
     .prop_map(|v| v.concat());
-    (mixed, 0usize..5_000, proptest::sample::select(&["<div>", "<p>", "<span>", "<li>"][..]))
+    (
+        mixed,
+        0usize..5_000,
+        proptest::sample::select(&["<div>", "<p>", "<span>", "<li>"][..]),
+    )
         .prop_map(|(body, depth, tag)| format!("{}{body}", tag.repeat(depth)))
 }
 
@@ -289,7 +423,10 @@ pub fn hostile_html() -> impl Strategy<Value = String> {
 /// boilerplate layer already present over random (valid) ranges, as stages that read
 /// it will meet.
 pub fn hostile_document() -> impl Strategy<Value = Document> {
-    let text_doc = (hostile_text(), proptest::collection::vec((any::<u16>(), 0u16..400), 0..6))
+    let text_doc = (
+        hostile_text(),
+        proptest::collection::vec((any::<u16>(), 0u16..400), 0..6),
+    )
         .prop_map(|(text, cuts)| {
             let mut doc = Document::from_text("hostile-text", text);
             add_random_removed(&mut doc, &cuts);
@@ -436,10 +573,7 @@ mod tests {
         let mut runner = TestRunner::deterministic();
         let mut with_layer = 0;
         for _ in 0..200 {
-            let doc = hostile_document()
-                .new_tree(&mut runner)
-                .unwrap()
-                .current();
+            let doc = hostile_document().new_tree(&mut runner).unwrap().current();
             if doc.layer(layers::BOILERPLATE).is_some() {
                 with_layer += 1;
             }

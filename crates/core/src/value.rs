@@ -269,8 +269,14 @@ mod tests {
             Value::Range(3, 9),
             Value::from(None::<String>),
         ]);
-        assert_eq!(serde_json::to_string(&v).unwrap(), "[8000000000,null,[3,9],null]");
-        assert_eq!(v.to_json(), serde_json::json!([8_000_000_000i64, null, [3, 9], null]));
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            "[8000000000,null,[3,9],null]"
+        );
+        assert_eq!(
+            v.to_json(),
+            serde_json::json!([8_000_000_000i64, null, [3, 9], null])
+        );
     }
 
     #[test]
