@@ -61,11 +61,7 @@ enum NpKind {
     /// A name: the span of the name proper (titles stripped) and its descriptors.
     Named { name: (usize, usize), org: bool },
     /// A common noun phrase: its head word, and whether it is definite (`the ...`).
-    Nominal {
-        head: (usize, usize),
-        definite: bool,
-        text: (usize, usize),
-    },
+    Nominal { head: (usize, usize), definite: bool, text: (usize, usize) },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -212,9 +208,7 @@ impl<'a> Analyzer<'a> {
                         .get(q.start..q.end)
                         .and_then(|s| s.chars().next_back())
                         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
-                    let next_char = text
-                        .get(e..p.end)
-                        .and_then(|s| s.trim_start().chars().next());
+                    let next_char = text.get(e..p.end).and_then(|s| s.trim_start().chars().next());
                     if ends_sentence
                         && q.closed
                         && e < p.end
@@ -350,21 +344,7 @@ impl<'a> Analyzer<'a> {
         }
         let w = self.word(t);
         (t.is_capitalized(self.text) && !self.lex.is_not_name(w))
-            || matches!(
-                w,
-                "de" | "da"
-                    | "van"
-                    | "von"
-                    | "bin"
-                    | "al"
-                    | "del"
-                    | "la"
-                    | "le"
-                    | "di"
-                    | "du"
-                    | "der"
-                    | "ibn"
-            )
+            || matches!(w, "de" | "da" | "van" | "von" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "der" | "ibn")
     }
 
     /// The speaker phrase of cue `i`.
@@ -374,9 +354,7 @@ impl<'a> Analyzer<'a> {
             CueForm::AccordingTo => self.forward_np(c.end, c.sentence_end),
             CueForm::Participle => {
                 // `..., adding that ...`: the sentence's subject speaks.
-                let end = self
-                    .next_region_start_after(c.sentence, c.start)
-                    .min(c.start);
+                let end = self.next_region_start_after(c.sentence, c.start).min(c.start);
                 let mut toks = std::mem::take(&mut self.toks);
                 tokenize(self.text, c.sentence, end, 14, &mut toks);
                 let np = self.sentence_subject(&toks);
@@ -537,13 +515,8 @@ impl<'a> Analyzer<'a> {
                         if matches!(np.kind, NpKind::Named { .. }) {
                             if let Some(h) = &other {
                                 let (a, b) = h.span;
-                                np.descriptors.extend(
-                                    self.text
-                                        .get(a..b)
-                                        .unwrap_or("")
-                                        .split_whitespace()
-                                        .map(str::to_lowercase),
-                                );
+                                np.descriptors
+                                    .extend(self.text.get(a..b).unwrap_or("").split_whitespace().map(str::to_lowercase));
                             }
                             return Some(np);
                         }
@@ -572,10 +545,7 @@ impl<'a> Analyzer<'a> {
                 if !extended
                     && j >= 2
                     && toks[j - 1].kind == TokKind::Word
-                    && matches!(
-                        self.word(&toks[j - 1]),
-                        "of" | "for" | "at" | "from" | "with"
-                    )
+                    && matches!(self.word(&toks[j - 1]), "of" | "for" | "at" | "from" | "with")
                 {
                     let before = j - 1;
                     let s = self.np_start_simple(toks, before);
@@ -612,10 +582,7 @@ impl<'a> Analyzer<'a> {
             if self.lex.is_determiner(w) {
                 return j - 1;
             }
-            if is_np_stop(w)
-                || pronoun(w).is_some()
-                || (t.is_capitalized(self.text) && self.lex.is_not_name(w))
-            {
+            if is_np_stop(w) || pronoun(w).is_some() || (t.is_capitalized(self.text) && self.lex.is_not_name(w)) {
                 break;
             }
             j -= 1;
@@ -651,8 +618,7 @@ impl<'a> Analyzer<'a> {
                 }
                 if w == "of" && !first_word {
                     // `the director of the FBI`, `University of Michigan`.
-                    let next_cap =
-                        |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized(self.text));
+                    let next_cap = |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized(self.text));
                     let the = toks.get(i + 1).is_some_and(|n| self.word(n) == "the");
                     if next_cap(i + 1) || (the && next_cap(i + 2)) {
                         i += if the { 2 } else { 1 };
@@ -660,11 +626,7 @@ impl<'a> Analyzer<'a> {
                     }
                     break;
                 }
-                if is_np_stop(w)
-                    || is_forward_stop(w)
-                    || w.ends_with("ly")
-                    || pronoun(w).is_some() && !first_word
-                {
+                if is_np_stop(w) || is_forward_stop(w) || w.ends_with("ly") || pronoun(w).is_some() && !first_word {
                     break;
                 }
                 if let Some(g) = pronoun(w) {
@@ -731,8 +693,7 @@ impl<'a> Analyzer<'a> {
         if self.name_token(last) && !is_possessive(lw) && !is_time_word(lw) {
             // The name run at the end, then titles stripped from its front.
             let mut s = toks.len() - 1;
-            while s > 0 && self.name_token(&toks[s - 1]) && !is_possessive(self.word(&toks[s - 1]))
-            {
+            while s > 0 && self.name_token(&toks[s - 1]) && !is_possessive(self.word(&toks[s - 1])) {
                 s -= 1;
             }
             let run = &toks[s..];
@@ -792,16 +753,10 @@ impl<'a> Analyzer<'a> {
     /// The person (or organization) a named phrase refers to, registered by its
     /// canonical name.
     fn person_for(&mut self, np: &Np) -> Option<usize> {
-        let NpKind::Named { name, org } = np.kind else {
-            return None;
-        };
+        let NpKind::Named { name, org } = np.kind else { return None };
         let raw = self.text.get(name.0..name.1)?;
         let gender_hint = np.descriptors.iter().find_map(|d| title_gender(d));
-        let canonical = if org {
-            clean_name(raw)
-        } else {
-            self.canonical(raw, gender_hint)
-        };
+        let canonical = if org { clean_name(raw) } else { self.canonical(raw, gender_hint) };
         let first_gender = canonical
             .split_whitespace()
             .next()
@@ -851,31 +806,16 @@ impl<'a> Analyzer<'a> {
         let mut toks = Vec::new();
         for at in finder.find_iter(bytes) {
             let end = at + last.len();
-            let before_ok = self
-                .text
-                .get(..at)
-                .and_then(|s| s.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = self
-                .text
-                .get(end..)
-                .and_then(|s| s.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric());
+            let before_ok = self.text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = self.text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric());
             if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
                 continue;
             }
             let from = self.floor_char_boundary(at.saturating_sub(120));
-            let para_start = self
-                .paragraphs
-                .get(self.paragraph_index(at))
-                .map_or(0, |p| p.start);
+            let para_start = self.paragraphs.get(self.paragraph_index(at)).map_or(0, |p| p.start);
             tokenize(self.text, from.max(para_start), end, usize::MAX, &mut toks);
-            let Some(np) = self.classify_np(&toks) else {
-                continue;
-            };
-            let NpKind::Named { name: span, .. } = np.kind else {
-                continue;
-            };
+            let Some(np) = self.classify_np(&toks) else { continue };
+            let NpKind::Named { name: span, .. } = np.kind else { continue };
             let candidate = clean_name(self.text.get(span.0..span.1).unwrap_or(""));
             let cparts: Vec<&str> = candidate.split_whitespace().collect();
             if cparts.last() != Some(&last) || cparts.len() < parts.len() {
@@ -887,10 +827,7 @@ impl<'a> Analyzer<'a> {
             if cparts.iter().any(|w| self.lex.is_org_word(w)) {
                 continue;
             }
-            if let (Some(g), Some(f)) = (
-                gender,
-                cparts.first().and_then(|f| self.lex.first_name_gender(f)),
-            ) {
+            if let (Some(g), Some(f)) = (gender, cparts.first().and_then(|f| self.lex.first_name_gender(f))) {
                 if g != f && cparts.len() > 1 {
                     continue;
                 }
@@ -916,11 +853,7 @@ impl<'a> Analyzer<'a> {
                 if !self.settings.resolve {
                     return None;
                 }
-                let w = self
-                    .text
-                    .get(np.span.0..np.span.1)
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
+                let w = self.text.get(np.span.0..np.span.1).unwrap_or("").to_ascii_lowercase();
                 let want_org = w == "it";
                 if !(w == "he" || w == "she" || want_org) {
                     return None;
@@ -937,11 +870,7 @@ impl<'a> Analyzer<'a> {
                 }
                 Some(self.persons[id].name.clone())
             }
-            NpKind::Nominal {
-                head,
-                definite,
-                text,
-            } => {
+            NpKind::Nominal { head, definite, text } => {
                 let written = self.text.get(text.0..text.1)?.to_owned();
                 if !self.settings.resolve || !definite {
                     return Some(written);
@@ -951,12 +880,9 @@ impl<'a> Analyzer<'a> {
                     return Some(written);
                 }
                 let gender = title_gender(&head);
-                let compatible = |p: &Person| {
-                    !p.org && (gender.is_none() || p.gender.is_none() || p.gender == gender)
-                };
-                if let Some(id) = self.antecedent(np.span.0, |p| {
-                    compatible(p) && p.descriptors.iter().any(|d| *d == head)
-                }) {
+                let compatible =
+                    |p: &Person| !p.org && (gender.is_none() || p.gender.is_none() || p.gender == gender);
+                if let Some(id) = self.antecedent(np.span.0, |p| compatible(p) && p.descriptors.iter().any(|d| *d == head)) {
                     return Some(self.persons[id].name.clone());
                 }
                 if self.lex.is_generic_role(&head) {
@@ -1029,10 +955,7 @@ impl<'a> Analyzer<'a> {
                 direct,
                 speaker: a.speaker,
                 speaker_span: a.speaker_span,
-                cue: a
-                    .cue
-                    .and_then(|(s, e)| self.text.get(s..e))
-                    .map(str::to_owned),
+                cue: a.cue.and_then(|(s, e)| self.text.get(s..e)).map(str::to_owned),
                 cue_span: a.cue,
             });
         }
@@ -1041,20 +964,13 @@ impl<'a> Analyzer<'a> {
 
     /// The attribution a quotation has of its own: a cue in its sentence, a colon or
     /// dash introduction.
-    fn own_attribution(
-        &mut self,
-        q: &RawQuote,
-        sent_start: usize,
-        sent_end: usize,
-    ) -> Option<Attribution> {
+    fn own_attribution(&mut self, q: &RawQuote, sent_start: usize, sent_end: usize) -> Option<Attribution> {
         // 1. The cue right after the quotation: `,” he said`, `,” said Putin`.
         let first_after = self.cues.partition_point(|c| c.start < q.close_end);
         if let Some(c) = self.cues.get(first_after).copied() {
             if c.start < sent_end {
-                let no_quote_between =
-                    self.next_region_start_after(q.close_end, c.start) >= c.start;
-                let between_ok =
-                    no_quote_between && self.only_speaker_between(q.close_end, first_after);
+                let no_quote_between = self.next_region_start_after(q.close_end, c.start) >= c.start;
+                let between_ok = no_quote_between && self.only_speaker_between(q.close_end, first_after);
                 if between_ok {
                     return Some(self.attribution_from_cue(first_after, true));
                 }
@@ -1095,31 +1011,21 @@ impl<'a> Analyzer<'a> {
 
     /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.
     fn only_speaker_between(&self, from: usize, ci: usize) -> bool {
-        let Some(c) = self.cues.get(ci) else {
-            return false;
-        };
+        let Some(c) = self.cues.get(ci) else { return false };
         let gap = self.text.get(from..c.start).unwrap_or("");
         if gap.len() > WINDOW_BYTES {
             return false;
         }
-        if gap
-            .trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch))
-            .is_empty()
-        {
+        if gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch)).is_empty() {
             return true;
         }
         match self.cue_nps.get(ci) {
             Some(Some(np)) => {
                 let lead = self.text.get(from..np.span.0).unwrap_or("");
                 let lead = lead.trim_matches(|ch: char| {
-                    ch.is_whitespace()
-                        || matches!(ch, ',' | '—' | '–' | '-')
-                        || marks::is_quote_char(ch)
+                    ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-') || marks::is_quote_char(ch)
                 });
-                lead.is_empty()
-                    || lead
-                        .split_whitespace()
-                        .all(|w| self.lex.is_filler(w) || is_time_word(w))
+                lead.is_empty() || lead.split_whitespace().all(|w| self.lex.is_filler(w) || is_time_word(w))
             }
             _ => false,
         }
@@ -1145,10 +1051,7 @@ impl<'a> Analyzer<'a> {
         let para_end = self.paragraph_end(q.close_end.saturating_sub(1));
         let rest = self.text.get(q.close_end..para_end)?;
         let trimmed = rest.trim_start();
-        let dash = trimmed
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+        let dash = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
         let dash_at = q.close_end + (rest.len() - trimmed.len());
         let from = dash_at + dash.len_utf8();
         let end = para_end.min(from + 120);
@@ -1156,13 +1059,10 @@ impl<'a> Analyzer<'a> {
         let mut toks = Vec::new();
         tokenize(self.text, from, end, 12, &mut toks);
         let mut j = 0;
-        while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@'))
-        {
+        while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@')) {
             j += 1;
         }
-        let tail_ok = toks
-            .get(j)
-            .is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
+        let tail_ok = toks.get(j).is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
         if j == 0 || !tail_ok {
             return None;
         }
@@ -1190,11 +1090,7 @@ impl<'a> Analyzer<'a> {
             let skip = toks.len().saturating_sub(WINDOW_TOKENS);
             let toks = &toks[skip..];
             let start = self.np_start(toks, toks.len());
-            if start == 0
-                || toks
-                    .get(start.wrapping_sub(1))
-                    .is_some_and(|t| t.kind != TokKind::Word)
-            {
+            if start == 0 || toks.get(start.wrapping_sub(1)).is_some_and(|t| t.kind != TokKind::Word) {
                 let np = self.classify_np(&toks[start..])?;
                 if matches!(np.kind, NpKind::Named { .. }) {
                     let speaker = self.resolve(&np);
@@ -1252,47 +1148,27 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    fn is_direct(
-        &self,
-        q: &RawQuote,
-        sent_start: usize,
-        sent_end: usize,
-        attr: Option<&Attribution>,
-    ) -> bool {
+    fn is_direct(&self, q: &RawQuote, sent_start: usize, sent_end: usize, attr: Option<&Attribution>) -> bool {
         if q.last_para > q.para {
             return true;
         }
         let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-        let prefix = self
-            .text
-            .get(sent_start.max(para_start)..q.open)
-            .unwrap_or("")
-            .trim();
+        let prefix = self.text.get(sent_start.max(para_start)..q.open).unwrap_or("").trim();
         let cue_before = attr
             .and_then(|a| a.cue)
             .is_some_and(|(_, e)| e <= q.open && e >= sent_start);
         let before_ok = prefix.is_empty()
             || prefix.ends_with(':')
             || (prefix.ends_with(',') && cue_before)
-            || (cue_before
-                && attr.and_then(|a| a.cue).is_some_and(|(_, e)| {
-                    self.text
-                        .get(e..q.open)
-                        .is_some_and(|g| g.trim().len() <= 1)
-                }))
+            || (cue_before && attr.and_then(|a| a.cue).is_some_and(|(_, e)| self.text.get(e..q.open).is_some_and(|g| g.trim().len() <= 1)))
             || prefix.chars().next_back().is_some_and(marks::is_quote_char);
         if !before_ok {
             return false;
         }
         let para_end = self.paragraph_end(q.close_end.saturating_sub(1).max(q.open));
-        let suffix = self
-            .text
-            .get(q.close_end..sent_end.min(para_end).max(q.close_end))
-            .unwrap_or("");
-        let suffix_t = suffix
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')' | ';'));
-        let cue_after =
-            attr.is_some_and(|a| a.adjacent && a.cue.is_some_and(|(s, _)| s >= q.close_end));
+        let suffix = self.text.get(q.close_end..sent_end.min(para_end).max(q.close_end)).unwrap_or("");
+        let suffix_t = suffix.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')' | ';'));
+        let cue_after = attr.is_some_and(|a| a.adjacent && a.cue.is_some_and(|(s, _)| s >= q.close_end));
         suffix_t.is_empty()
             || cue_after
             || suffix_t.starts_with(['―', '—', '–'])
@@ -1373,25 +1249,9 @@ fn is_acronym(w: &str) -> bool {
 
 fn is_time_word(w: &str) -> bool {
     const TIME: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "weekend",
-        "now",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tonight", "week", "month", "year", "night", "morning", "afternoon",
+        "evening", "weekend", "now",
     ];
     TIME.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
@@ -1410,12 +1270,12 @@ fn is_np_stop(w: &str) -> bool {
         "as", "if", "than", "so", "to", "is", "was", "are", "were", "be", "been", "has", "have",
         "had", "not", "said", "says", "told", "there", "here", "what", "where", "why", "how",
         "also", "in", "on", "at", "by", "into", "about", "after", "before", "during", "since",
-        "until", "it", "this", "these", "those", "them", "him", "her", "us", "me", "you", "would",
-        "will", "could", "should", "can", "may", "might", "must", "do", "does", "did", "just",
-        "even", "only", "then", "now", "yet", "still", "however", "though", "although", "all",
-        "out", "up", "over", "under", "more", "most", "very", "too", "no", "never", "ever", "once",
-        "again", "already", "being", "having", "get", "got", "make", "made", "want", "wants",
-        "think", "thinks", "know", "knows", "see", "saw", "said,", "like",
+        "until", "it", "this", "these", "those", "them", "him", "her", "us", "me", "you",
+        "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did",
+        "just", "even", "only", "then", "now", "yet", "still", "however", "though", "although",
+        "all", "out", "up", "over", "under", "more", "most", "very", "too", "no", "never",
+        "ever", "once", "again", "already", "being", "having", "get", "got", "make", "made",
+        "want", "wants", "think", "thinks", "know", "knows", "see", "saw", "said,", "like",
     ];
     STOP.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
@@ -1424,35 +1284,9 @@ fn is_np_stop(w: &str) -> bool {
 fn is_forward_stop(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "to"
-            | "as"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "because"
-            | "and"
-            | "from"
-            | "about"
-            | "with"
-            | "for"
-            | "who"
-            | "which"
-            | "that"
-            | "told"
-            | "said"
-            | "adding"
-            | "saying"
-            | "referring"
-            | "speaking"
-            | "via"
-            | "by"
-            | "through"
-            | "into"
-            | "over"
-            | "of"
+        "in" | "on" | "at" | "during" | "to" | "as" | "when" | "while" | "after" | "before"
+            | "because" | "and" | "from" | "about" | "with" | "for" | "who" | "which" | "that"
+            | "told" | "said" | "adding" | "saying" | "referring" | "speaking" | "via" | "by"
+            | "through" | "into" | "over" | "of"
     )
 }

@@ -15,9 +15,7 @@ const MAX_DEPTH: usize = 3;
 
 /// Words that follow an elision apostrophe (`'n'`, `'em`, `’til`); a mark before them is
 /// not an opening quote.
-const ELISIONS: &[&str] = &[
-    "n", "em", "til", "cause", "bout", "tis", "twas", "round", "cuz",
-];
+const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "round", "cuz"];
 
 /// A paragraph: a line of text between line breaks, without the breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,7 +139,19 @@ fn glyph_at(bytes: &[u8], i: usize) -> Option<(Glyph, usize)> {
 pub(crate) fn is_quote_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '”' | '„' | '‟' | '«' | '»' | '‘' | '’' | '‚' | '‛' | '‹' | '›'
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '‹'
+            | '›'
     )
 }
 
@@ -173,9 +183,9 @@ fn classify_before(c: Option<char>) -> Before {
     match c {
         None => Before::Open,
         Some(c) if c.is_whitespace() => Before::Open,
-        Some(
-            '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | '‐' | '―' | '\u{feff}' | '\u{200b}',
-        ) => Before::Open,
+        Some('(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | '‐' | '―' | '\u{feff}' | '\u{200b}') => {
+            Before::Open
+        }
         Some(c) if is_quote_char(c) => Before::Neutral,
         Some(_) => Before::Closed,
     }
@@ -230,14 +240,7 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
             _ => 0,
         };
         if brk > 0 {
-            end_line(
-                text,
-                line_start,
-                i,
-                &mut marks,
-                &mut paragraphs,
-                &mut pairer,
-            );
+            end_line(text, line_start, i, &mut marks, &mut paragraphs, &mut pairer);
             i += brk;
             line_start = i;
             continue;
@@ -251,14 +254,7 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
         }
         i += 1;
     }
-    end_line(
-        text,
-        line_start,
-        bytes.len(),
-        &mut marks,
-        &mut paragraphs,
-        &mut pairer,
-    );
+    end_line(text, line_start, bytes.len(), &mut marks, &mut paragraphs, &mut pairer);
     pairer.flush_carry();
     (paragraphs, quotes)
 }
@@ -338,12 +334,7 @@ impl Pairer<'_> {
         self.stack.clear();
         let first_word = para.start
             + (self.text.get(para.start..para.end).unwrap_or("").len()
-                - self
-                    .text
-                    .get(para.start..para.end)
-                    .unwrap_or("")
-                    .trim_start()
-                    .len());
+                - self.text.get(para.start..para.end).unwrap_or("").trim_start().len());
         let mut marks = marks;
         if let Some(open) = self.carry.take() {
             // The news convention: a paragraph that goes on with the quotation opens
@@ -395,8 +386,7 @@ impl Pairer<'_> {
         after: After,
         para: usize,
     ) {
-        let opening =
-            before != Before::Closed && !matches!(after, After::Space | After::ClosePunct);
+        let opening = before != Before::Closed && !matches!(after, After::Space | After::ClosePunct);
         let closing = before != Before::Open && after != After::Word;
         let inside = self.stack.iter().rposition(|o| !o.single);
         match inside {

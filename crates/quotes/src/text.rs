@@ -4,14 +4,14 @@ use crate::marks::is_quote_char;
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "st",
-    "jr", "sr", "prof", "rev", "vs", "etc", "inc", "corp", "co", "ltd", "no", "jan", "feb", "mar",
-    "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt", "fig", "approx", "est", "dept",
-    "univ", "assn", "bros", "maj", "cmdr", "supt", "atty", "pres", "gens", "reps", "sens", "govs",
-    "messrs", "mass", "calif", "fla", "ill", "pa", "va", "wash", "tex", "ariz", "colo", "conn",
-    "ga", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
-    "tenn", "wis", "wyo", "ala", "ark", "del", "ind", "kan", "vt", "n.c", "s.c", "n.y", "d.c",
-    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
+    "st", "jr", "sr", "prof", "rev", "vs", "etc", "inc", "corp", "co", "ltd", "no", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt", "fig",
+    "approx", "est", "dept", "univ", "assn", "bros", "maj", "cmdr", "supt", "atty", "pres",
+    "gens", "reps", "sens", "govs", "messrs", "mass", "calif", "fla", "ill", "pa", "va",
+    "wash", "tex", "ariz", "colo", "conn", "ga", "ky", "la", "md", "mich", "minn", "miss",
+    "mo", "mont", "neb", "nev", "okla", "ore", "tenn", "wis", "wyo", "ala", "ark", "del",
+    "ind", "kan", "vt", "n.c", "s.c", "n.y", "d.c", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
 ];
 
 /// What a token is.
@@ -69,12 +69,7 @@ impl Tok {
 
     /// Whether this is a word starting with a lowercase letter.
     pub fn is_lowercase(&self, text: &str) -> bool {
-        self.kind == TokKind::Word
-            && self
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
+        self.kind == TokKind::Word && self.text(text).chars().next().is_some_and(char::is_lowercase)
     }
 }
 
@@ -94,9 +89,7 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 /// Tokenizes `text[start..end]` into `out` (cleared first). At most `limit` tokens.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<Tok>) {
     out.clear();
-    let Some(s) = text.get(start..end) else {
-        return;
-    };
+    let Some(s) = text.get(start..end) else { return };
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if out.len() >= limit {
@@ -180,8 +173,7 @@ pub(crate) fn sentence_breaks(text: &str, start: usize, end: usize, out: &mut Ve
                     k += 1;
                 }
                 let next = text.get(k..end).and_then(|s| s.chars().next());
-                let starts = next
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c));
+                let starts = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c));
                 if starts && (b != b'.' || !abbreviation_before(text, start, i)) {
                     out.push(j);
                 }
@@ -195,9 +187,7 @@ pub(crate) fn sentence_breaks(text: &str, start: usize, end: usize, out: &mut Ve
 
 /// Whether the word ending at `dot` (a period) is an abbreviation.
 fn abbreviation_before(text: &str, floor: usize, dot: usize) -> bool {
-    let Some(before) = text.get(floor..dot) else {
-        return false;
-    };
+    let Some(before) = text.get(floor..dot) else { return false };
     let word_start = before
         .char_indices()
         .rev()
