@@ -1,0 +1,270 @@
+//! `newsmill-eval`: runs the real runner over the evaluation sets that sit beside the
+//! repository (`../shared/eval`) and prints the figures of each set's own scorer.
+//!
+//! ```text
+//! cargo run --release -p newsmill-eval -- all
+//! cargo run --release -p newsmill-eval -- boilerplate --shared /path/to/shared
+//! ```
+//!
+//! For each task it writes the runner's input (from the eval files), a pipeline config
+//! and the runner's output under `target/eval/`, turns the output into the scorer's
+//! prediction format, and runs `python3 score.py`. When the data or python3 is absent
+//! it says so and exits with success, so it can run anywhere.
+
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use clap::{Parser, ValueEnum};
+use serde_json::{Value, json};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Task {
+    /// Main-text extraction, HTML and plain-text modes, scrapinghub and WCXB sets.
+    Boilerplate,
+    /// Quotations and speakers (PolNeAR).
+    Quotes,
+    /// Numbers (Recognizers-Text English suites).
+    Numbers,
+    /// All of the above.
+    All,
+}
+
+/// Scores the newsmill stages on the shared evaluation sets, through the runner.
+#[derive(Parser, Debug)]
+#[command(name = "newsmill-eval", version, about)]
+struct Args {
+    /// What to evaluate.
+    #[arg(value_enum, default_value = "all")]
+    task: Task,
+    /// The shared data directory (holding `eval/`). Default: `../shared` beside the
+    /// repository, or $NEWSMILL_SHARED.
+    #[arg(long)]
+    shared: Option<PathBuf>,
+    /// Where inputs, configs and outputs are written.
+    #[arg(long, default_value = "target/eval")]
+    work: PathBuf,
+}
+
+type Result<T> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shared = args
+        .shared
+        .clone()
+        .or_else(|| std::env::var_os("NEWSMILL_SHARED").map(PathBuf::from))
+        .unwrap_or_else(|| repo.join("../shared"));
+    let eval = shared.join("eval");
+    if !eval.is_dir() {
+        println!(
+            "newsmill-eval: skipped: no evaluation data at {} (the sets live beside the repository in ../shared/eval; pass --shared PATH)",
+            eval.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    if Command::new("python3").arg("--version").output().is_err() {
+        println!("newsmill-eval: skipped: python3 is needed to run the scorers");
+        return ExitCode::SUCCESS;
+    }
+    let tasks: &[Task] = match args.task {
+        Task::All => &[Task::Boilerplate, Task::Quotes, Task::Numbers],
+        Task::Boilerplate => &[Task::Boilerplate],
+        Task::Quotes => &[Task::Quotes],
+        Task::Numbers => &[Task::Numbers],
+    };
+    for task in tasks {
+        let result = match task {
+            Task::Boilerplate => {
+                boilerplate(&eval.join("boilerplate"), &args.work.join("boilerplate"))
+            }
+            Task::Quotes => quotes(&eval.join("quotes"), &args.work.join("quotes")),
+            Task::Numbers => numbers(&eval.join("numbers"), &args.work.join("numbers")),
+            Task::All => Ok(()),
+        };
+        if let Err(e) = result {
+            eprintln!("newsmill-eval: {task:?}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    BufReader::new(file)
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()))
+        .map(|(i, l)| {
+            let l = l.map_err(|e| format!("{}: {e}", path.display()))?;
+            serde_json::from_str(&l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+fn write_jsonl(path: &Path, rows: impl IntoIterator<Item = Value>) -> Result<()> {
+    let err = |e: std::io::Error| format!("{}: {e}", path.display());
+    let mut out = BufWriter::new(std::fs::File::create(path).map_err(err)?);
+    for row in rows {
+        serde_json::to_writer(&mut out, &row).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(err)?;
+    }
+    out.flush().map_err(err)
+}
+
+/// Runs the runner (in this process, through its normal entry point) over `input`
+/// with the given `[[stage]]` tables; returns the output documents by input order.
+fn run_pipeline(work: &Path, name: &str, stages: &str, input: &Path) -> Result<Vec<Value>> {
+    std::fs::create_dir_all(work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let config = work.join(format!("{name}.toml"));
+    let output = work.join(format!("{name}.out.jsonl"));
+    let toml = format!(
+        "[input]\npath = {}\nformat = \"jsonl\"\n\n[output]\npath = {}\n\n[run]\nprogress = \"never\"\n\n{stages}",
+        toml_string(&input.canonicalize().unwrap_or(input.to_owned())),
+        toml_string(&std::path::absolute(&output).unwrap_or(output.clone())),
+    );
+    std::fs::write(&config, toml).map_err(|e| format!("{}: {e}", config.display()))?;
+    let cli = newsmill_runner::Cli::parse_from(["runner", "--config", &config.to_string_lossy()]);
+    eprintln!("-- runner --config {}", config.display());
+    let code = newsmill_runner::execute(&cli);
+    if code != 0 {
+        return Err(format!("the runner exited with code {code}"));
+    }
+    read_jsonl(&output)
+}
+
+fn toml_string(path: &Path) -> String {
+    serde_json::to_string(&path.to_string_lossy()).unwrap_or_default()
+}
+
+/// Runs `python3 score.py GOLD PRED extra...` and prints its report; with `last_only`,
+/// only its final line.
+fn score(dir: &Path, gold: &Path, pred: &Path, extra: &[&str], last_only: bool) -> Result<()> {
+    let out = Command::new("python3")
+        .arg(dir.join("score.py"))
+        .arg(gold)
+        .arg(pred)
+        .args(extra)
+        .output()
+        .map_err(|e| format!("python3: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        return Err(format!(
+            "score.py failed: {}{}",
+            stdout,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    if last_only {
+        println!(
+            "{}",
+            stdout
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+        );
+    } else {
+        print!("{stdout}");
+    }
+    Ok(())
+}
+
+fn gunzip(path: &Path) -> Result<String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text)
+}
+
+fn boilerplate(dir: &Path, work: &Path) -> Result<()> {
+    std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
+    for (set, file) in [
+        ("scrapinghub", "public.jsonl"),
+        ("wcxb", "public_wcxb.jsonl"),
+    ] {
+        let gold_path = dir.join(file);
+        let gold = read_jsonl(&gold_path)?;
+        for mode in ["html", "text"] {
+            let name = format!("{set}-{mode}");
+            let input = work.join(format!("{name}.in.jsonl"));
+            let rows = gold
+                .iter()
+                .map(|g| {
+                    let id = g["id"].clone();
+                    Ok(if mode == "html" {
+                        let html = gunzip(&dir.join(g["html_path"].as_str().unwrap_or_default()))?;
+                        json!({"id": id, "html": html})
+                    } else {
+                        json!({"id": id, "text": g["full_text"]})
+                    })
+                })
+                .collect::<Result<Vec<Value>>>()?;
+            write_jsonl(&input, rows)?;
+            let stages = format!("[[stage]]\ntype = \"boilerplate\"\nmode = \"{mode}\"\n");
+            let out = run_pipeline(work, &name, &stages, &input)?;
+            let pred = work.join(format!("{name}.pred.jsonl"));
+            write_jsonl(
+                &pred,
+                out.iter()
+                    .map(|d| json!({"id": d["id"], "text": d["clean_text"]})),
+            )?;
+            println!(
+                "\n== boilerplate, {mode} mode, {set} public half ({} pages)",
+                gold.len()
+            );
+            score(dir, &gold_path, &pred, &[], false)?;
+        }
+    }
+    Ok(())
+}
+
+fn quotes(dir: &Path, work: &Path) -> Result<()> {
+    std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
+    let gold_path = dir.join("public.jsonl");
+    let gold = read_jsonl(&gold_path)?;
+    let input = work.join("quotes.in.jsonl");
+    write_jsonl(
+        &input,
+        gold.iter()
+            .map(|g| json!({"id": g["id"], "text": g["text"]})),
+    )?;
+    let out = run_pipeline(work, "quotes", "[[stage]]\ntype = \"quotes\"\n", &input)?;
+    let pred = work.join("quotes.pred.jsonl");
+    write_jsonl(
+        &pred,
+        out.iter().map(|d| {
+            let text = d["text"].as_str().unwrap_or_default();
+            let quotes: Vec<Value> = d["quotes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|q| {
+                    // The canonical speaker; when the stage could not name one (an
+                    // unresolved pronoun), the mention as written, which is what the
+                    // text itself says.
+                    let mention = q["speaker_span"].as_array().and_then(|r| {
+                        let (s, e) = (r.first()?.as_u64()? as usize, r.get(1)?.as_u64()? as usize);
+                        text.get(s..e).map(str::to_owned)
+                    });
+                    let speaker = q["speaker"].as_str().map(str::to_owned).or(mention);
+                    json!({"start": q["start"], "end": q["end"], "speaker": speaker})
+                })
+                .collect();
+            json!({"id": d["id"], "quotes": quotes})
+        }),
+    )?;
+    println!("\n== quotes, PolNeAR public half ({} articles)", gold.len());
+    score(dir, &gold_path, &pred, &[], false)?;
+    println!("-- --mode quoted:");
+    score(dir, &gold_path, &pred, &["--mode", "quoted"], true)
+}
+
+fn numbers(dir: &Path, work: &Path) -> Result<()> {
+    let _ = (dir, work);
+    Err("the numbers evaluation is not wired yet".to_owned())
+}
