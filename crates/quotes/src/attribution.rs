@@ -11,6 +11,7 @@
 //! are canonicalized to the fullest form of the name in the document; pronouns and role
 //! nouns go to the most recent compatible person.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::lexicon::{CueForm, Lexicon, pronoun, title_gender};
@@ -50,9 +51,11 @@ pub(crate) struct Finding {
 /// Most tokens examined on either side of a cue.
 const WINDOW_TOKENS: usize = 40;
 /// Most bytes examined on either side of a cue.
-const WINDOW_BYTES: usize = 400;
+const WINDOW_BYTES: usize = 200;
 /// Most distinct names canonicalized per document (each costs a scan of the text).
-const MAX_CANONICAL: usize = 64;
+const MAX_CANONICAL: usize = 16;
+/// Most mentions examined when looking back for the antecedent of a pronoun.
+const MAX_LOOKBACK: usize = 80;
 
 #[derive(Clone, Debug, PartialEq)]
 enum NpKind {
@@ -68,8 +71,8 @@ enum NpKind {
 struct Np {
     span: (usize, usize),
     kind: NpKind,
-    /// Lowercase words describing the speaker (titles, appositives).
-    descriptors: Vec<String>,
+    /// Stretches of text describing the speaker (titles, appositives).
+    descriptors: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -88,7 +91,11 @@ struct Person {
     name: String,
     gender: Option<bool>,
     org: bool,
-    descriptors: Vec<String>,
+    /// Evidence says this is a person: a speaker, a known first name, a title, or a
+    /// full name of several words. Only such names take `he` and `she`.
+    person_like: bool,
+    /// Stretches of text that described this person (titles, appositives).
+    descriptors: Vec<(usize, usize)>,
 }
 
 /// Attribution as decided for one quotation.
@@ -112,7 +119,6 @@ pub(crate) fn analyze(text: &str, lex: &Lexicon, settings: Settings) -> Vec<Find
     }
     let mut a = Analyzer::new(text, lex, settings, paragraphs, quotes);
     a.segment();
-    a.collect_mentions();
     a.attribute_all()
 }
 
@@ -127,13 +133,18 @@ struct Analyzer<'a> {
     /// Sentence starts, sorted (paragraph starts included).
     breaks: Vec<usize>,
     cues: Vec<Cue>,
-    cue_nps: Vec<Option<Np>>,
+    /// Each cue's speaker phrase, worked out when first needed.
+    cue_nps: Vec<Option<Option<Np>>>,
+    /// Each sentence's opening name, worked out when first needed.
+    subject_nps: Vec<Option<Option<Np>>>,
     persons: Vec<Person>,
     person_ids: HashMap<String, usize>,
     canon_cache: HashMap<String, String>,
-    /// `(position, person)` of named mentions, sorted by position.
-    mentions: Vec<(usize, usize, bool)>,
+    /// Last word of a name → the fullest form of it met so far.
+    surnames: HashMap<String, String>,
     toks: Vec<Tok>,
+    /// Token buffers lent to nested look-ups, so no call allocates its own.
+    pool: RefCell<Vec<Vec<Tok>>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -154,16 +165,40 @@ impl<'a> Analyzer<'a> {
             breaks: Vec::new(),
             cues: Vec::new(),
             cue_nps: Vec::new(),
+            subject_nps: Vec::new(),
             persons: Vec::new(),
             person_ids: HashMap::new(),
             canon_cache: HashMap::new(),
-            mentions: Vec::new(),
+            surnames: HashMap::new(),
             toks: Vec::with_capacity(64),
+            pool: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Tokenizes `text[from..to]` (at most `limit` tokens) into a pooled buffer and
+    /// runs `f` on the tokens.
+    fn with_tokens<R>(&self, from: usize, to: usize, limit: usize, f: impl FnOnce(&[Tok]) -> R) -> R {
+        let mut buf = self.pool.borrow_mut().pop().unwrap_or_default();
+        tokenize(self.text, from, to, limit, &mut buf);
+        let r = f(&buf);
+        self.pool.borrow_mut().push(buf);
+        r
     }
 
     fn word(&self, t: &Tok) -> &'a str {
         t.text(self.text)
+    }
+
+    /// The words of descriptor stretches, without surrounding punctuation.
+    fn descriptor_words<'s>(&'s self, spans: &'s [(usize, usize)]) -> impl Iterator<Item = &'a str> + 's {
+        let text = self.text;
+        spans.iter().flat_map(move |&(a, b)| {
+            text.get(a..b)
+                .unwrap_or("")
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+        })
     }
 
     /// Cuts every paragraph into gaps (text outside quotations) and sentences, and
@@ -188,7 +223,7 @@ impl<'a> Analyzer<'a> {
                     _ => (p.end, None),
                 };
                 if gap_end > pos {
-                    sentence_breaks(text, pos, gap_end, &mut self.breaks);
+                    sentence_breaks(text, pos, gap_end, p.end, &mut self.breaks);
                     found.clear();
                     self.lex.cues_in(text, pos, gap_end, &mut found);
                     for &(s, e, form) in &found {
@@ -278,42 +313,41 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// Works out every cue's speaker phrase and records the named people it mentions,
-    /// along with the names that open sentences.
-    fn collect_mentions(&mut self) {
-        self.cue_nps = Vec::with_capacity(self.cues.len());
-        for i in 0..self.cues.len() {
-            let np = self.cue_speaker(i);
-            if let Some(np) = &np {
-                if let NpKind::Named { .. } = np.kind {
-                    let np = np.clone();
-                    if let Some(id) = self.person_for(&np) {
-                        self.mentions.push((np.span.0, id, true));
-                    }
-                }
-            }
-            self.cue_nps.push(np);
+    /// The speaker phrase of cue `i` (memoized).
+    fn cue_np(&mut self, i: usize) -> Option<Np> {
+        if self.cue_nps.len() != self.cues.len() {
+            self.cue_nps = vec![None; self.cues.len()];
         }
-        // Names opening a sentence are the likeliest antecedents of a later `he`.
-        for bi in 0..self.breaks.len() {
-            let b = self.breaks[bi];
-            let end = self.next_region_start_after(b, self.paragraph_end(b));
-            let end = end.min(b + WINDOW_BYTES);
-            if end <= b {
-                continue;
-            }
-            let mut toks = std::mem::take(&mut self.toks);
-            tokenize(self.text, b, end, 14, &mut toks);
-            if let Some(np) = self.subject_np(&toks) {
-                if let Some(id) = self.person_for(&np) {
-                    if !self.persons[id].org {
-                        self.mentions.push((np.span.0, id, false));
-                    }
-                }
-            }
-            self.toks = toks;
+        if let Some(Some(np)) = self.cue_nps.get(i) {
+            return np.clone();
         }
-        self.mentions.sort_unstable();
+        let np = self.cue_speaker(i);
+        if let Some(slot) = self.cue_nps.get_mut(i) {
+            *slot = Some(np.clone());
+        }
+        np
+    }
+
+    /// The name opening sentence `bi` (memoized), if it has one.
+    fn subject_at(&mut self, bi: usize) -> Option<Np> {
+        if self.subject_nps.len() != self.breaks.len() {
+            self.subject_nps = vec![None; self.breaks.len()];
+        }
+        if let Some(Some(np)) = self.subject_nps.get(bi) {
+            return np.clone();
+        }
+        let b = self.breaks.get(bi).copied()?;
+        let end = self.next_region_start_after(b, self.paragraph_end(b));
+        let end = self.floor_char_boundary(end.min(b + WINDOW_BYTES));
+        let np = if end > b {
+            self.with_tokens(b, end, 14, |toks| self.subject_np(toks))
+        } else {
+            None
+        };
+        if let Some(slot) = self.subject_nps.get_mut(bi) {
+            *slot = Some(np.clone());
+        }
+        np
     }
 
     /// The first name opening the sentence held in `toks` (skipping a leading adverbial
@@ -497,11 +531,10 @@ impl<'a> Analyzer<'a> {
         } else {
             None
         };
-        let words: Vec<String> = appositive
-            .iter()
-            .filter(|t| t.kind == TokKind::Word)
-            .map(|t| self.word(t).to_lowercase())
-            .collect();
+        let words = match (appositive.first(), appositive.last()) {
+            (Some(a), Some(b)) => Some((a.start, b.end)),
+            _ => None,
+        };
         match head {
             Some(mut np) if matches!(np.kind, NpKind::Named { .. } | NpKind::Pronoun(_)) => {
                 np.descriptors.extend(words);
@@ -514,9 +547,7 @@ impl<'a> Analyzer<'a> {
                     if let Some(mut np) = self.classify_np(&appositive[s..]) {
                         if matches!(np.kind, NpKind::Named { .. }) {
                             if let Some(h) = &other {
-                                let (a, b) = h.span;
-                                np.descriptors
-                                    .extend(self.text.get(a..b).unwrap_or("").split_whitespace().map(str::to_lowercase));
+                                np.descriptors.push(h.span);
                             }
                             return Some(np);
                         }
@@ -598,8 +629,10 @@ impl<'a> Analyzer<'a> {
             .min(from + WINDOW_BYTES)
             .min(self.text.len());
         let end = self.floor_char_boundary(end);
-        let mut toks = Vec::new();
-        tokenize(self.text, from, end, 24, &mut toks);
+        self.with_tokens(from, end, 24, |toks| self.forward_np_in(toks))
+    }
+
+    fn forward_np_in(&self, toks: &[Tok]) -> Option<Np> {
         let mut i = 0;
         // `said on Monday Putin` is rare; `said Monday` is not a speaker.
         let mut words = 0;
@@ -708,11 +741,10 @@ impl<'a> Analyzer<'a> {
                 name_from += 1;
             }
             let name_toks = &run[name_from..];
-            let descriptors = toks[..s + name_from]
-                .iter()
-                .filter(|t| t.kind == TokKind::Word)
-                .map(|t| self.word(t).trim_end_matches('.').to_lowercase())
-                .collect();
+            let descriptors = match (toks.first(), toks[..s + name_from].last()) {
+                (Some(a), Some(b)) => vec![(a.start, b.end)],
+                _ => Vec::new(),
+            };
             let org = name_toks.iter().any(|t| self.lex.is_org_word(self.word(t)))
                 || (name_toks.len() == 1 && is_acronym(self.word(&name_toks[0])));
             return Some(Np {
@@ -752,11 +784,38 @@ impl<'a> Analyzer<'a> {
 
     /// The person (or organization) a named phrase refers to, registered by its
     /// canonical name.
-    fn person_for(&mut self, np: &Np) -> Option<usize> {
+    /// Speakers get their name looked up over the whole document; other mentions only
+    /// among the names met so far.
+    fn person_for(&mut self, np: &Np, speaker: bool) -> Option<usize> {
         let NpKind::Named { name, org } = np.kind else { return None };
         let raw = self.text.get(name.0..name.1)?;
-        let gender_hint = np.descriptors.iter().find_map(|d| title_gender(d));
-        let canonical = if org { clean_name(raw) } else { self.canonical(raw, gender_hint) };
+        let gender_hint = self.descriptor_words(&np.descriptors).find_map(title_gender);
+        let canonical = if org {
+            clean_name(raw)
+        } else if speaker {
+            self.canonical(raw, gender_hint)
+        } else {
+            let cleaned = clean_name(raw);
+            if cleaned.contains(' ') {
+                cleaned
+            } else {
+                self.surnames.get(&cleaned).cloned().unwrap_or(cleaned)
+            }
+        };
+        let words = canonical.split_whitespace().count();
+        if !org && words >= 2 {
+            if let Some(last) = canonical.split_whitespace().next_back() {
+                let longer = self
+                    .surnames
+                    .get(last)
+                    .is_none_or(|known| known.split_whitespace().count() < words);
+                if longer {
+                    self.surnames.insert(last.to_owned(), canonical.clone());
+                }
+            }
+        }
+        let has_title = self.descriptor_words(&np.descriptors).any(|d| self.lex.is_title(d));
+        let placeish = canonical.split_whitespace().any(|w| self.lex.is_org_word(w));
         let first_gender = canonical
             .split_whitespace()
             .next()
@@ -769,6 +828,7 @@ impl<'a> Analyzer<'a> {
                     name: canonical.clone(),
                     gender: None,
                     org,
+                    person_like: false,
                     descriptors: Vec::new(),
                 });
                 self.person_ids.insert(canonical, id);
@@ -779,9 +839,15 @@ impl<'a> Analyzer<'a> {
         if p.gender.is_none() {
             p.gender = gender_hint.or(first_gender);
         }
+        if !org
+            && !placeish
+            && (speaker || has_title || p.gender.is_some() || words >= 2)
+        {
+            p.person_like = true;
+        }
         for d in &np.descriptors {
             if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
-                p.descriptors.push(d.clone());
+                p.descriptors.push(*d);
             }
         }
         Some(id)
@@ -803,7 +869,6 @@ impl<'a> Analyzer<'a> {
         let mut best: Option<(usize, String)> = None;
         let finder = memchr::memmem::Finder::new(last.as_bytes());
         let bytes = self.text.as_bytes();
-        let mut toks = Vec::new();
         for at in finder.find_iter(bytes) {
             let end = at + last.len();
             let before_ok = self.text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
@@ -811,10 +876,15 @@ impl<'a> Analyzer<'a> {
             if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
                 continue;
             }
-            let from = self.floor_char_boundary(at.saturating_sub(120));
+            let from = self.floor_char_boundary(at.saturating_sub(64));
             let para_start = self.paragraphs.get(self.paragraph_index(at)).map_or(0, |p| p.start);
-            tokenize(self.text, from.max(para_start), end, usize::MAX, &mut toks);
-            let Some(np) = self.classify_np(&toks) else { continue };
+            let Some(np) = self.with_tokens(from.max(para_start), end, usize::MAX, |toks| {
+                // The window may start inside a word: drop the first token.
+                let toks = if from > para_start && toks.len() > 1 { &toks[1..] } else { toks };
+                self.classify_np(toks)
+            }) else {
+                continue;
+            };
             let NpKind::Named { name: span, .. } = np.kind else { continue };
             let candidate = clean_name(self.text.get(span.0..span.1).unwrap_or(""));
             let cparts: Vec<&str> = candidate.split_whitespace().collect();
@@ -846,7 +916,7 @@ impl<'a> Analyzer<'a> {
     fn resolve(&mut self, np: &Np) -> Option<String> {
         match np.kind {
             NpKind::Named { .. } => {
-                let id = self.person_for(np)?;
+                let id = self.person_for(np, true)?;
                 Some(self.persons[id].name.clone())
             }
             NpKind::Pronoun(gender) => {
@@ -858,11 +928,11 @@ impl<'a> Analyzer<'a> {
                 if !(w == "he" || w == "she" || want_org) {
                     return None;
                 }
-                let id = self.antecedent(np.span.0, |p| {
+                let id = self.antecedent(np.span.0, false, |p| {
                     if want_org {
                         p.org
                     } else {
-                        !p.org && (p.gender.is_none() || p.gender == gender)
+                        p.person_like && (p.gender.is_none() || p.gender == gender)
                     }
                 })?;
                 if !want_org && self.persons[id].gender.is_none() {
@@ -881,12 +951,21 @@ impl<'a> Analyzer<'a> {
                 }
                 let gender = title_gender(&head);
                 let compatible =
-                    |p: &Person| !p.org && (gender.is_none() || p.gender.is_none() || p.gender == gender);
-                if let Some(id) = self.antecedent(np.span.0, |p| compatible(p) && p.descriptors.iter().any(|d| *d == head)) {
+                    |p: &Person| p.person_like && (gender.is_none() || p.gender.is_none() || p.gender == gender);
+                let text = self.text;
+                let described = |p: &Person| {
+                    p.descriptors.iter().any(|&(a, b)| {
+                        text.get(a..b)
+                            .unwrap_or("")
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .any(|d| d.eq_ignore_ascii_case(&head))
+                    })
+                };
+                if let Some(id) = self.antecedent(np.span.0, false, |p| compatible(p) && described(p)) {
                     return Some(self.persons[id].name.clone());
                 }
                 if self.lex.is_generic_role(&head) {
-                    if let Some(id) = self.antecedent_speaker(np.span.0, compatible) {
+                    if let Some(id) = self.antecedent(np.span.0, true, compatible) {
                         return Some(self.persons[id].name.clone());
                     }
                 }
@@ -895,25 +974,43 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// The most recent person mentioned before `pos` that `ok` accepts.
-    fn antecedent(&self, pos: usize, ok: impl Fn(&Person) -> bool) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.0 < pos);
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .find(|m| self.persons.get(m.1).is_some_and(&ok))
-            .map(|m| m.1)
-    }
-
-    /// The most recent named speaker before `pos` that `ok` accepts.
-    fn antecedent_speaker(&self, pos: usize, ok: impl Fn(&Person) -> bool) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.0 < pos);
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .filter(|m| m.2)
-            .find(|m| self.persons.get(m.1).is_some_and(&ok))
-            .map(|m| m.1)
+    /// The most recent person mentioned before `pos` that `ok` accepts: speakers of
+    /// cues and names opening sentences, walking back at most [`MAX_LOOKBACK`] of them.
+    /// With `speakers_only`, sentence openers are skipped.
+    fn antecedent(&mut self, pos: usize, speakers_only: bool, ok: impl Fn(&Person) -> bool) -> Option<usize> {
+        let mut ci = self.cues.partition_point(|c| c.start < pos);
+        let mut bi = self.breaks.partition_point(|&b| b < pos);
+        let mut seen = 0;
+        while seen < MAX_LOOKBACK && (ci > 0 || bi > 0) {
+            seen += 1;
+            // The later of the previous cue and the previous sentence start goes first.
+            let cue_pos = ci.checked_sub(1).and_then(|k| self.cues.get(k)).map(|c| c.start);
+            let break_pos = bi.checked_sub(1).and_then(|k| self.breaks.get(k)).copied();
+            let (np, speaker) = match (cue_pos, break_pos) {
+                (Some(c), b) if b.is_none_or(|b| c >= b) => {
+                    ci -= 1;
+                    (self.cue_np(ci), true)
+                }
+                (_, Some(_)) => {
+                    bi -= 1;
+                    if speakers_only {
+                        continue;
+                    }
+                    (self.subject_at(bi), false)
+                }
+                _ => break,
+            };
+            let Some(np) = np else { continue };
+            if np.span.0 >= pos || !matches!(np.kind, NpKind::Named { .. }) {
+                continue;
+            }
+            if let Some(id) = self.person_for(&np, speaker) {
+                if self.persons.get(id).is_some_and(&ok) {
+                    return Some(id);
+                }
+            }
+        }
+        None
     }
 
     fn attribute_all(&mut self) -> Vec<Finding> {
@@ -1010,7 +1107,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.
-    fn only_speaker_between(&self, from: usize, ci: usize) -> bool {
+    fn only_speaker_between(&mut self, from: usize, ci: usize) -> bool {
         let Some(c) = self.cues.get(ci) else { return false };
         let gap = self.text.get(from..c.start).unwrap_or("");
         if gap.len() > WINDOW_BYTES {
@@ -1019,8 +1116,8 @@ impl<'a> Analyzer<'a> {
         if gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch)).is_empty() {
             return true;
         }
-        match self.cue_nps.get(ci) {
-            Some(Some(np)) => {
+        match self.cue_np(ci) {
+            Some(np) => {
                 let lead = self.text.get(from..np.span.0).unwrap_or("");
                 let lead = lead.trim_matches(|ch: char| {
                     ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-') || marks::is_quote_char(ch)
@@ -1033,7 +1130,7 @@ impl<'a> Analyzer<'a> {
 
     fn attribution_from_cue(&mut self, ci: usize, adjacent: bool) -> Attribution {
         let c = self.cues[ci];
-        let np = self.cue_nps.get(ci).cloned().flatten();
+        let np = self.cue_np(ci);
         let speaker = np.as_ref().and_then(|np| self.resolve(np));
         Attribution {
             speaker,
@@ -1056,17 +1153,17 @@ impl<'a> Analyzer<'a> {
         let from = dash_at + dash.len_utf8();
         let end = para_end.min(from + 120);
         let end = self.floor_char_boundary(end);
-        let mut toks = Vec::new();
-        tokenize(self.text, from, end, 12, &mut toks);
-        let mut j = 0;
-        while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@')) {
-            j += 1;
-        }
-        let tail_ok = toks.get(j).is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
-        if j == 0 || !tail_ok {
-            return None;
-        }
-        let np = self.classify_np(&toks[..j])?;
+        let np = self.with_tokens(from, end, 12, |toks| {
+            let mut j = 0;
+            while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@')) {
+                j += 1;
+            }
+            let tail_ok = toks.get(j).is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
+            if j == 0 || !tail_ok {
+                return None;
+            }
+            self.classify_np(&toks[..j])
+        })?;
         let speaker = self.resolve(&np);
         Some(Attribution {
             speaker,
@@ -1085,13 +1182,15 @@ impl<'a> Analyzer<'a> {
             // `Putin: “...”` — a name and a colon.
             let colon = sent_start.max(para_start) + trimmed.len() - 1;
             let from = self.floor_char_boundary(colon.saturating_sub(WINDOW_BYTES).max(sent_start));
-            let mut toks = Vec::new();
-            tokenize(self.text, from, colon, usize::MAX, &mut toks);
-            let skip = toks.len().saturating_sub(WINDOW_TOKENS);
-            let toks = &toks[skip..];
-            let start = self.np_start(toks, toks.len());
-            if start == 0 || toks.get(start.wrapping_sub(1)).is_some_and(|t| t.kind != TokKind::Word) {
-                let np = self.classify_np(&toks[start..])?;
+            let np = self.with_tokens(from, colon, usize::MAX, |toks| {
+                let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+                let toks = &toks[skip..];
+                let start = self.np_start(toks, toks.len());
+                let clean_start =
+                    start == 0 || toks.get(start.wrapping_sub(1)).is_some_and(|t| t.kind != TokKind::Word);
+                if clean_start { self.classify_np(&toks[start..]) } else { None }
+            });
+            if let Some(np) = np {
                 if matches!(np.kind, NpKind::Named { .. }) {
                     let speaker = self.resolve(&np);
                     return Some(Attribution {
@@ -1204,7 +1303,12 @@ impl<'a> Analyzer<'a> {
         let own = attr.is_some_and(|a| a.own);
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
         let title_like = long_words > 0 && capitalized == long_words && words <= 8;
-        if title_like && !adjacent {
+        // Headlines are in title case; a colon or dash signature makes a quotation too.
+        let signed = attr
+            .and_then(|a| a.cue)
+            .and_then(|(s, e)| self.text.get(s..e))
+            .is_some_and(|c| c.chars().all(|ch| matches!(ch, ':' | '―' | '—' | '–' | '-')));
+        if title_like && !(q.para == 0 || signed) {
             return false;
         }
         if !q.closed {
