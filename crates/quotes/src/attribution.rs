@@ -53,7 +53,7 @@ const WINDOW_TOKENS: usize = 40;
 /// Most bytes examined on either side of a cue.
 const WINDOW_BYTES: usize = 200;
 /// Most distinct names canonicalized per document (each costs a scan of the text).
-const MAX_CANONICAL: usize = 16;
+const MAX_CANONICAL: usize = 24;
 /// Most mentions examined when looking back for the antecedent of a pronoun.
 const MAX_LOOKBACK: usize = 80;
 
@@ -361,8 +361,18 @@ impl<'a> Analyzer<'a> {
             }
             if t.is_capitalized(self.text) && !self.lex.is_not_name(self.word(&t)) {
                 let mut j = i;
-                while j < toks.len() && self.name_token(&toks[j]) {
+                while j < toks.len() && self.name_token(&toks[j]) && !is_possessive(self.word(&toks[j])) {
                     j += 1;
+                }
+                // `Kazakhstan's foreign minister, Erlan Idrissov, plays down ...`: a
+                // possessive is not the subject; look further.
+                if toks.get(j).is_some_and(|n| is_possessive(self.word(n))) {
+                    i = j + 1;
+                    continue;
+                }
+                if j == i {
+                    i += 1;
+                    continue;
                 }
                 let np = self.classify_np(&toks[i..j])?;
                 return matches!(np.kind, NpKind::Named { .. }).then_some(np);
@@ -387,13 +397,22 @@ impl<'a> Analyzer<'a> {
         match c.form {
             CueForm::AccordingTo => self.forward_np(c.end, c.sentence_end),
             CueForm::Participle => {
-                // `..., adding that ...`: the sentence's subject speaks.
-                let end = self.next_region_start_after(c.sentence, c.start).min(c.start);
-                let mut toks = std::mem::take(&mut self.toks);
-                tokenize(self.text, c.sentence, end, 14, &mut toks);
-                let np = self.sentence_subject(&toks);
-                self.toks = toks;
-                np
+                // `one of her ads asking, ...`: a phrase right before speaks.
+                let floor = self
+                    .last_region_end_before(c.sentence, c.start)
+                    .max(c.start.saturating_sub(WINDOW_BYTES));
+                let floor = self.floor_char_boundary(floor);
+                let direct = self.with_tokens(floor, c.start, usize::MAX, |toks| {
+                    let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+                    let toks = &toks[skip..];
+                    match toks.last() {
+                        Some(t) if t.kind == TokKind::Word && !self.lex.is_filler(self.word(t)) => {
+                            self.backward_np(toks)
+                        }
+                        _ => None,
+                    }
+                });
+                direct.or_else(|| self.clause_subject(i))
             }
             CueForm::Finite => {
                 let floor = self
@@ -403,8 +422,18 @@ impl<'a> Analyzer<'a> {
                 let mut toks = std::mem::take(&mut self.toks);
                 tokenize(self.text, floor, c.start, usize::MAX, &mut toks);
                 let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+                let after_comma = toks.last().is_some_and(|t| t.kind == TokKind::Comma);
                 let np = self.backward_np(&toks[skip..]);
                 self.toks = toks;
+                // `..., noted NBC's Dante Chinni.` / `..., said Alan Abramowitz, a
+                // demographer`: after a clause and its comma the speaker follows.
+                if after_comma && !np.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Named { .. })) {
+                    if let Some(fwd) = self.forward_np(c.end, c.sentence_end) {
+                        if matches!(fwd.kind, NpKind::Named { .. }) {
+                            return Some(fwd);
+                        }
+                    }
+                }
                 np.or_else(|| {
                     // Inverted order after a quotation or opening a sentence:
                     // `,” said Putin`, `Said Putin: “...”`.
@@ -418,12 +447,32 @@ impl<'a> Analyzer<'a> {
                             .is_some_and(marks::is_quote_char);
                     if inverted {
                         self.forward_np(c.end, c.sentence_end)
+                    } else if before.trim_end().ends_with(" and") {
+                        // `The president noted ..., and added:` shares the subject.
+                        self.clause_subject(i)
                     } else {
                         None
                     }
                 })
             }
         }
+    }
+
+    /// The speaker of a cue with no subject of its own (`..., adding`, `and added`):
+    /// the speaker of the previous finite cue in the sentence, else the sentence's
+    /// opening name or pronoun.
+    fn clause_subject(&mut self, i: usize) -> Option<Np> {
+        let c = self.cues[i];
+        if let Some(k) = i.checked_sub(1) {
+            let prev = self.cues[k];
+            if prev.start >= c.sentence && prev.form == CueForm::Finite {
+                if let Some(np) = self.cue_np(k) {
+                    return Some(np);
+                }
+            }
+        }
+        let end = self.next_region_start_after(c.sentence, c.start).min(c.start);
+        self.with_tokens(c.sentence, end, 14, |toks| self.sentence_subject(toks))
     }
 
     fn floor_char_boundary(&self, mut i: usize) -> usize {
@@ -486,21 +535,24 @@ impl<'a> Analyzer<'a> {
                 let start = self.np_start(toks, toks.len());
                 self.classify_np(&toks[start..])
             }
-            TokKind::CloseParen => {
-                // `Sen. Bernie Sanders (Vt.) said`: drop the parenthetical.
-                let open = toks
-                    .iter()
-                    .rposition(|t| t.kind == TokKind::OpenParen)
-                    .filter(|&o| toks.len() - o <= 12)?;
-                let inner = &toks[..open];
-                let start = self.np_start(inner, inner.len());
-                let mut np = self.classify_np(&inner[start..])?;
-                np.span.1 = last.end;
-                Some(np)
-            }
+            TokKind::CloseParen => self.parenthesized_np(toks),
             TokKind::Comma => self.appositive_np(&toks[..toks.len() - 1]),
             _ => None,
         }
+    }
+
+    /// `Sen. Bernie Sanders (Vt.) said`: the phrase before a closing parenthesis.
+    fn parenthesized_np(&self, toks: &[Tok]) -> Option<Np> {
+        let last = toks.last()?;
+        let open = toks
+            .iter()
+            .rposition(|t| t.kind == TokKind::OpenParen)
+            .filter(|&o| toks.len() - o <= 12)?;
+        let inner = &toks[..open];
+        let start = self.np_start(inner, inner.len());
+        let mut np = self.classify_np(inner.get(start..)?)?;
+        np.span.1 = last.end;
+        Some(np)
     }
 
     /// `Jaime Harrison, chair of the party, said` / `the chairman, Bob Corker, said`.
@@ -525,11 +577,15 @@ impl<'a> Analyzer<'a> {
         let k = k?;
         let appositive = &toks[k + 1..];
         let before = &toks[..k];
-        let start = self.np_start(before, before.len());
-        let head = if start < before.len() {
-            self.classify_np(&before[start..])
+        let head = if before.last().is_some_and(|t| t.kind == TokKind::CloseParen) {
+            self.parenthesized_np(before)
         } else {
-            None
+            let start = self.np_start(before, before.len());
+            if start < before.len() {
+                self.classify_np(&before[start..])
+            } else {
+                None
+            }
         };
         let words = match (appositive.first(), appositive.last()) {
             (Some(a), Some(b)) => Some((a.start, b.end)),
@@ -792,14 +848,11 @@ impl<'a> Analyzer<'a> {
         let gender_hint = self.descriptor_words(&np.descriptors).find_map(title_gender);
         let canonical = if org {
             clean_name(raw)
-        } else if speaker {
-            self.canonical(raw, gender_hint)
         } else {
             let cleaned = clean_name(raw);
-            if cleaned.contains(' ') {
-                cleaned
-            } else {
-                self.surnames.get(&cleaned).cloned().unwrap_or(cleaned)
+            match self.surnames.get(&cleaned) {
+                Some(known) if !cleaned.contains(' ') => known.clone(),
+                _ => self.canonical(&cleaned, gender_hint),
             }
         };
         let words = canonical.split_whitespace().count();
@@ -841,7 +894,7 @@ impl<'a> Analyzer<'a> {
         }
         if !org
             && !placeish
-            && (speaker || has_title || p.gender.is_some() || words >= 2)
+            && (has_title || p.gender.is_some() || (speaker && words <= 3) || (2..=3).contains(&words))
         {
             p.person_like = true;
         }
@@ -1016,14 +1069,22 @@ impl<'a> Analyzer<'a> {
     fn attribute_all(&mut self) -> Vec<Finding> {
         let mut out: Vec<Finding> = Vec::with_capacity(self.quotes.len());
         let mut prev: Option<(usize, Attribution)> = None;
+        // Where the paragraph of the last attributed quotation ends its last sentence.
+        let mut prev_close = 0usize;
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
             let (sent_start, _) = self.sentence_of(q.open);
             let (_, sent_end) = self.sentence_of(q.close_end.saturating_sub(1).max(q.open));
             let mut attr = self.own_attribution(&q, sent_start, sent_end);
-            let inherited_ok = prev
-                .as_ref()
-                .is_some_and(|(last_para, _)| *last_para == q.para);
+            let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
+            let opens_paragraph = self.text.get(para_start..q.open).is_some_and(|s| s.trim().is_empty());
+            let prev_para_end = q.para.checked_sub(1).and_then(|i| self.paragraphs.get(i)).map_or(0, |p| p.end);
+            let inherited_ok = prev.as_ref().is_some_and(|(last_para, _)| {
+                *last_para == q.para
+                    || (opens_paragraph
+                        && *last_para + 1 == q.para
+                        && self.sentence_of(prev_close).1 >= prev_para_end)
+            });
             if attr.is_none() && inherited_ok {
                 if let Some((_, p)) = &prev {
                     let mut a = p.clone();
@@ -1042,6 +1103,7 @@ impl<'a> Analyzer<'a> {
             }
             let a = attr.unwrap_or_default();
             if a.speaker.is_some() || a.cue.is_some() {
+                prev_close = q.close_end;
                 prev = Some((q.last_para, a.clone()));
             } else {
                 prev = None;
@@ -1103,7 +1165,30 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        None
+        // 6. A quotation opening its sentence after one that ends with its cue:
+        // `Her friend Brittany Lockwood chimed in. “I did not think ...”`.
+        self.previous_sentence_intro(q, sent_start)
+    }
+
+    fn previous_sentence_intro(&mut self, q: &RawQuote, sent_start: usize) -> Option<Attribution> {
+        let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
+        if sent_start <= para_start || !self.text.get(sent_start..q.open)?.trim().is_empty() {
+            return None;
+        }
+        let (prev_start, _) = self.sentence_of(sent_start.saturating_sub(1));
+        let ci = self.cues.partition_point(|c| c.start < sent_start);
+        let k = ci.checked_sub(1)?;
+        let c = self.cues[k];
+        if c.start < prev_start.max(para_start) {
+            return None;
+        }
+        // Only a few words may follow the cue: `said to cheers.`, `agreed.`
+        let tail = self.text.get(c.end..sent_start)?;
+        if tail.contains(|ch: char| marks::is_quote_char(ch)) || tail.split_whitespace().count() > 4 {
+            return None;
+        }
+        let a = self.attribution_from_cue(k, true);
+        a.speaker.is_some().then_some(a)
     }
 
     /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.

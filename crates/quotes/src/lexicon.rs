@@ -140,6 +140,8 @@ const CUES: &[(&str, CueForm)] = {
         ("describes", Finite),
         ("describing", Participle),
         ("hoped", Finite),
+        ("agreed", Finite),
+        ("agrees", Finite),
         ("demanded", Finite),
         ("pledged", Finite),
         ("reiterated", Finite),
