@@ -406,9 +406,7 @@ impl<'a> Analyzer<'a> {
                     let skip = toks.len().saturating_sub(WINDOW_TOKENS);
                     let toks = &toks[skip..];
                     match toks.last() {
-                        Some(t) if t.kind == TokKind::Word && !self.lex.is_filler(self.word(t)) => {
-                            self.backward_np(toks)
-                        }
+                        Some(t) if t.kind == TokKind::Word => self.backward_np(toks),
                         _ => None,
                     }
                 });
@@ -1124,10 +1122,16 @@ impl<'a> Analyzer<'a> {
     /// The attribution a quotation has of its own: a cue in its sentence, a colon or
     /// dash introduction.
     fn own_attribution(&mut self, q: &RawQuote, sent_start: usize, sent_end: usize) -> Option<Attribution> {
-        // 1. The cue right after the quotation: `,” he said`, `,” said Putin`.
+        // 1. The cue right after the quotation: `,” he said`, `,” said Putin`, and
+        // after a quotation that ends its sentence: `“Why?” Trump asked.`
         let first_after = self.cues.partition_point(|c| c.start < q.close_end);
+        let next_end = if sent_end <= q.close_end {
+            self.sentence_of(q.close_end).1
+        } else {
+            sent_end
+        };
         if let Some(c) = self.cues.get(first_after).copied() {
-            if c.start < sent_end {
+            if c.start < next_end {
                 let no_quote_between = self.next_region_start_after(q.close_end, c.start) >= c.start;
                 let between_ok = no_quote_between && self.only_speaker_between(q.close_end, first_after);
                 if between_ok {
