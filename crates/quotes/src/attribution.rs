@@ -374,8 +374,10 @@ impl<'a> Analyzer<'a> {
                     i += 1;
                     continue;
                 }
-                let np = self.classify_np(&toks[i..j])?;
-                return matches!(np.kind, NpKind::Named { .. }).then_some(np);
+                let from = if i > 0 && self.word(&toks[i - 1]).eq_ignore_ascii_case("the") { i - 1 } else { i };
+                let np = self.classify_np(&toks[from..j])?;
+                let role = matches!(np.kind, NpKind::Nominal { definite: true, .. });
+                return (role || matches!(np.kind, NpKind::Named { .. })).then_some(np);
             }
             i += 1;
         }
@@ -777,6 +779,29 @@ impl<'a> Analyzer<'a> {
             }
         }
         let lw = self.word(last);
+        // `The President`, `the Russian President`: a title alone is a role noun.
+        let title_only = self.lex.is_role(lw)
+            && toks.iter().all(|t| {
+                let w = self.word(t);
+                self.lex.is_title(w) || self.lex.is_determiner(w) || self.lex.is_org_word(w)
+            });
+        if title_only {
+            let definite = self.word(first).eq_ignore_ascii_case("the");
+            let text_start = if self.lex.is_determiner(self.word(first)) && toks.len() > 1 {
+                toks[1].start
+            } else {
+                first.start
+            };
+            return Some(Np {
+                span,
+                kind: NpKind::Nominal {
+                    head: (last.start, last.end),
+                    definite,
+                    text: (text_start, last.end),
+                },
+                descriptors: Vec::new(),
+            });
+        }
         if self.name_token(last) && !is_possessive(lw) && !is_time_word(lw) {
             // The name run at the end, then titles stripped from its front.
             let mut s = toks.len() - 1;
@@ -996,7 +1021,7 @@ impl<'a> Analyzer<'a> {
                 if !self.settings.resolve || !definite {
                     return Some(written);
                 }
-                let head = self.text.get(head.0..head.1)?.to_ascii_lowercase();
+                let head = self.text.get(head.0..head.1)?.to_lowercase();
                 if !self.lex.is_role(&head) {
                     return Some(written);
                 }

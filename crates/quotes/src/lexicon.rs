@@ -160,6 +160,8 @@ const CUES: &[(&str, CueForm)] = {
         ("put it", Finite),
         ("expressed confidence", Finite),
         ("expressed hope", Finite),
+        ("expressed his confidence", Finite),
+        ("expressed her confidence", Finite),
         ("surmised", Finite),
         ("riffed", Finite),
         ("confessed", Finite),
@@ -270,7 +272,7 @@ const ROLE_NOUNS: &[&str] = &[
 /// Role nouns generic enough to stand for the most recent named speaker even when no
 /// mention carried them as a title (`the Russian leader` after `Putin said`).
 const GENERIC_ROLES: &[&str] = &[
-    "leader", "politician", "candidate", "nominee", "hopeful", "frontrunner",
+    "leader", "president", "president-elect", "politician", "candidate", "nominee", "hopeful", "frontrunner",
     "front-runner", "contender", "billionaire", "mogul", "tycoon", "magnate",
     "businessman", "businesswoman", "man", "woman", "incumbent", "challenger",
 ];
