@@ -11,6 +11,7 @@
 //! are canonicalized to the fullest form of the name in the document; pronouns and role
 //! nouns go to the most recent compatible person.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::lexicon::{CueForm, Lexicon, pronoun, title_gender};
@@ -50,9 +51,11 @@ pub(crate) struct Finding {
 /// Most tokens examined on either side of a cue.
 const WINDOW_TOKENS: usize = 40;
 /// Most bytes examined on either side of a cue.
-const WINDOW_BYTES: usize = 400;
+const WINDOW_BYTES: usize = 200;
 /// Most distinct names canonicalized per document (each costs a scan of the text).
-const MAX_CANONICAL: usize = 64;
+const MAX_CANONICAL: usize = 24;
+/// Most mentions examined when looking back for the antecedent of a pronoun.
+const MAX_LOOKBACK: usize = 80;
 
 #[derive(Clone, Debug, PartialEq)]
 enum NpKind {
@@ -68,8 +71,8 @@ enum NpKind {
 struct Np {
     span: (usize, usize),
     kind: NpKind,
-    /// Lowercase words describing the speaker (titles, appositives).
-    descriptors: Vec<String>,
+    /// Stretches of text describing the speaker (titles, appositives).
+    descriptors: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -88,7 +91,11 @@ struct Person {
     name: String,
     gender: Option<bool>,
     org: bool,
-    descriptors: Vec<String>,
+    /// Evidence says this is a person: a speaker, a known first name, a title, or a
+    /// full name of several words. Only such names take `he` and `she`.
+    person_like: bool,
+    /// Stretches of text that described this person (titles, appositives).
+    descriptors: Vec<(usize, usize)>,
 }
 
 /// Attribution as decided for one quotation.
@@ -112,7 +119,6 @@ pub(crate) fn analyze(text: &str, lex: &Lexicon, settings: Settings) -> Vec<Find
     }
     let mut a = Analyzer::new(text, lex, settings, paragraphs, quotes);
     a.segment();
-    a.collect_mentions();
     a.attribute_all()
 }
 
@@ -127,13 +133,18 @@ struct Analyzer<'a> {
     /// Sentence starts, sorted (paragraph starts included).
     breaks: Vec<usize>,
     cues: Vec<Cue>,
-    cue_nps: Vec<Option<Np>>,
+    /// Each cue's speaker phrase, worked out when first needed.
+    cue_nps: Vec<Option<Option<Np>>>,
+    /// Each sentence's opening name, worked out when first needed.
+    subject_nps: Vec<Option<Option<Np>>>,
     persons: Vec<Person>,
     person_ids: HashMap<String, usize>,
     canon_cache: HashMap<String, String>,
-    /// `(position, person)` of named mentions, sorted by position.
-    mentions: Vec<(usize, usize, bool)>,
+    /// Last word of a name → the fullest form of it met so far.
+    surnames: HashMap<String, String>,
     toks: Vec<Tok>,
+    /// Token buffers lent to nested look-ups, so no call allocates its own.
+    pool: RefCell<Vec<Vec<Tok>>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -154,16 +165,40 @@ impl<'a> Analyzer<'a> {
             breaks: Vec::new(),
             cues: Vec::new(),
             cue_nps: Vec::new(),
+            subject_nps: Vec::new(),
             persons: Vec::new(),
             person_ids: HashMap::new(),
             canon_cache: HashMap::new(),
-            mentions: Vec::new(),
+            surnames: HashMap::new(),
             toks: Vec::with_capacity(64),
+            pool: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Tokenizes `text[from..to]` (at most `limit` tokens) into a pooled buffer and
+    /// runs `f` on the tokens.
+    fn with_tokens<R>(&self, from: usize, to: usize, limit: usize, f: impl FnOnce(&[Tok]) -> R) -> R {
+        let mut buf = self.pool.borrow_mut().pop().unwrap_or_default();
+        tokenize(self.text, from, to, limit, &mut buf);
+        let r = f(&buf);
+        self.pool.borrow_mut().push(buf);
+        r
     }
 
     fn word(&self, t: &Tok) -> &'a str {
         t.text(self.text)
+    }
+
+    /// The words of descriptor stretches, without surrounding punctuation.
+    fn descriptor_words<'s>(&'s self, spans: &'s [(usize, usize)]) -> impl Iterator<Item = &'a str> + 's {
+        let text = self.text;
+        spans.iter().flat_map(move |&(a, b)| {
+            text.get(a..b)
+                .unwrap_or("")
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+        })
     }
 
     /// Cuts every paragraph into gaps (text outside quotations) and sentences, and
@@ -188,7 +223,7 @@ impl<'a> Analyzer<'a> {
                     _ => (p.end, None),
                 };
                 if gap_end > pos {
-                    sentence_breaks(text, pos, gap_end, &mut self.breaks);
+                    sentence_breaks(text, pos, gap_end, p.end, &mut self.breaks);
                     found.clear();
                     self.lex.cues_in(text, pos, gap_end, &mut found);
                     for &(s, e, form) in &found {
@@ -278,42 +313,41 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// Works out every cue's speaker phrase and records the named people it mentions,
-    /// along with the names that open sentences.
-    fn collect_mentions(&mut self) {
-        self.cue_nps = Vec::with_capacity(self.cues.len());
-        for i in 0..self.cues.len() {
-            let np = self.cue_speaker(i);
-            if let Some(np) = &np {
-                if let NpKind::Named { .. } = np.kind {
-                    let np = np.clone();
-                    if let Some(id) = self.person_for(&np) {
-                        self.mentions.push((np.span.0, id, true));
-                    }
-                }
-            }
-            self.cue_nps.push(np);
+    /// The speaker phrase of cue `i` (memoized).
+    fn cue_np(&mut self, i: usize) -> Option<Np> {
+        if self.cue_nps.len() != self.cues.len() {
+            self.cue_nps = vec![None; self.cues.len()];
         }
-        // Names opening a sentence are the likeliest antecedents of a later `he`.
-        for bi in 0..self.breaks.len() {
-            let b = self.breaks[bi];
-            let end = self.next_region_start_after(b, self.paragraph_end(b));
-            let end = end.min(b + WINDOW_BYTES);
-            if end <= b {
-                continue;
-            }
-            let mut toks = std::mem::take(&mut self.toks);
-            tokenize(self.text, b, end, 14, &mut toks);
-            if let Some(np) = self.subject_np(&toks) {
-                if let Some(id) = self.person_for(&np) {
-                    if !self.persons[id].org {
-                        self.mentions.push((np.span.0, id, false));
-                    }
-                }
-            }
-            self.toks = toks;
+        if let Some(Some(np)) = self.cue_nps.get(i) {
+            return np.clone();
         }
-        self.mentions.sort_unstable();
+        let np = self.cue_speaker(i);
+        if let Some(slot) = self.cue_nps.get_mut(i) {
+            *slot = Some(np.clone());
+        }
+        np
+    }
+
+    /// The name opening sentence `bi` (memoized), if it has one.
+    fn subject_at(&mut self, bi: usize) -> Option<Np> {
+        if self.subject_nps.len() != self.breaks.len() {
+            self.subject_nps = vec![None; self.breaks.len()];
+        }
+        if let Some(Some(np)) = self.subject_nps.get(bi) {
+            return np.clone();
+        }
+        let b = self.breaks.get(bi).copied()?;
+        let end = self.next_region_start_after(b, self.paragraph_end(b));
+        let end = self.floor_char_boundary(end.min(b + WINDOW_BYTES));
+        let np = if end > b {
+            self.with_tokens(b, end, 14, |toks| self.subject_np(toks))
+        } else {
+            None
+        };
+        if let Some(slot) = self.subject_nps.get_mut(bi) {
+            *slot = Some(np.clone());
+        }
+        np
     }
 
     /// The first name opening the sentence held in `toks` (skipping a leading adverbial
@@ -327,11 +361,23 @@ impl<'a> Analyzer<'a> {
             }
             if t.is_capitalized(self.text) && !self.lex.is_not_name(self.word(&t)) {
                 let mut j = i;
-                while j < toks.len() && self.name_token(&toks[j]) {
+                while j < toks.len() && self.name_token(&toks[j]) && !is_possessive(self.word(&toks[j])) {
                     j += 1;
                 }
-                let np = self.classify_np(&toks[i..j])?;
-                return matches!(np.kind, NpKind::Named { .. }).then_some(np);
+                // `Kazakhstan's foreign minister, Erlan Idrissov, plays down ...`: a
+                // possessive is not the subject; look further.
+                if toks.get(j).is_some_and(|n| is_possessive(self.word(n))) {
+                    i = j + 1;
+                    continue;
+                }
+                if j == i {
+                    i += 1;
+                    continue;
+                }
+                let from = if i > 0 && self.word(&toks[i - 1]).eq_ignore_ascii_case("the") { i - 1 } else { i };
+                let np = self.classify_np(&toks[from..j])?;
+                let role = matches!(np.kind, NpKind::Nominal { definite: true, .. });
+                return (role || matches!(np.kind, NpKind::Named { .. })).then_some(np);
             }
             i += 1;
         }
@@ -353,13 +399,20 @@ impl<'a> Analyzer<'a> {
         match c.form {
             CueForm::AccordingTo => self.forward_np(c.end, c.sentence_end),
             CueForm::Participle => {
-                // `..., adding that ...`: the sentence's subject speaks.
-                let end = self.next_region_start_after(c.sentence, c.start).min(c.start);
-                let mut toks = std::mem::take(&mut self.toks);
-                tokenize(self.text, c.sentence, end, 14, &mut toks);
-                let np = self.sentence_subject(&toks);
-                self.toks = toks;
-                np
+                // `one of her ads asking, ...`: a phrase right before speaks.
+                let floor = self
+                    .last_region_end_before(c.sentence, c.start)
+                    .max(c.start.saturating_sub(WINDOW_BYTES));
+                let floor = self.floor_char_boundary(floor);
+                let direct = self.with_tokens(floor, c.start, usize::MAX, |toks| {
+                    let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+                    let toks = &toks[skip..];
+                    match toks.last() {
+                        Some(t) if t.kind == TokKind::Word => self.backward_np(toks),
+                        _ => None,
+                    }
+                });
+                direct.or_else(|| self.clause_subject(i))
             }
             CueForm::Finite => {
                 let floor = self
@@ -369,8 +422,18 @@ impl<'a> Analyzer<'a> {
                 let mut toks = std::mem::take(&mut self.toks);
                 tokenize(self.text, floor, c.start, usize::MAX, &mut toks);
                 let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+                let after_comma = toks.last().is_some_and(|t| t.kind == TokKind::Comma);
                 let np = self.backward_np(&toks[skip..]);
                 self.toks = toks;
+                // `..., noted NBC's Dante Chinni.` / `..., said Alan Abramowitz, a
+                // demographer`: after a clause and its comma the speaker follows.
+                if after_comma && !np.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Named { .. })) {
+                    if let Some(fwd) = self.forward_np(c.end, c.sentence_end) {
+                        if matches!(fwd.kind, NpKind::Named { .. }) {
+                            return Some(fwd);
+                        }
+                    }
+                }
                 np.or_else(|| {
                     // Inverted order after a quotation or opening a sentence:
                     // `,” said Putin`, `Said Putin: “...”`.
@@ -384,12 +447,32 @@ impl<'a> Analyzer<'a> {
                             .is_some_and(marks::is_quote_char);
                     if inverted {
                         self.forward_np(c.end, c.sentence_end)
+                    } else if before.trim_end().ends_with(" and") {
+                        // `The president noted ..., and added:` shares the subject.
+                        self.clause_subject(i)
                     } else {
                         None
                     }
                 })
             }
         }
+    }
+
+    /// The speaker of a cue with no subject of its own (`..., adding`, `and added`):
+    /// the speaker of the previous finite cue in the sentence, else the sentence's
+    /// opening name or pronoun.
+    fn clause_subject(&mut self, i: usize) -> Option<Np> {
+        let c = self.cues[i];
+        if let Some(k) = i.checked_sub(1) {
+            let prev = self.cues[k];
+            if prev.start >= c.sentence && prev.form == CueForm::Finite {
+                if let Some(np) = self.cue_np(k) {
+                    return Some(np);
+                }
+            }
+        }
+        let end = self.next_region_start_after(c.sentence, c.start).min(c.start);
+        self.with_tokens(c.sentence, end, 14, |toks| self.sentence_subject(toks))
     }
 
     fn floor_char_boundary(&self, mut i: usize) -> usize {
@@ -452,21 +535,24 @@ impl<'a> Analyzer<'a> {
                 let start = self.np_start(toks, toks.len());
                 self.classify_np(&toks[start..])
             }
-            TokKind::CloseParen => {
-                // `Sen. Bernie Sanders (Vt.) said`: drop the parenthetical.
-                let open = toks
-                    .iter()
-                    .rposition(|t| t.kind == TokKind::OpenParen)
-                    .filter(|&o| toks.len() - o <= 12)?;
-                let inner = &toks[..open];
-                let start = self.np_start(inner, inner.len());
-                let mut np = self.classify_np(&inner[start..])?;
-                np.span.1 = last.end;
-                Some(np)
-            }
+            TokKind::CloseParen => self.parenthesized_np(toks),
             TokKind::Comma => self.appositive_np(&toks[..toks.len() - 1]),
             _ => None,
         }
+    }
+
+    /// `Sen. Bernie Sanders (Vt.) said`: the phrase before a closing parenthesis.
+    fn parenthesized_np(&self, toks: &[Tok]) -> Option<Np> {
+        let last = toks.last()?;
+        let open = toks
+            .iter()
+            .rposition(|t| t.kind == TokKind::OpenParen)
+            .filter(|&o| toks.len() - o <= 12)?;
+        let inner = &toks[..open];
+        let start = self.np_start(inner, inner.len());
+        let mut np = self.classify_np(inner.get(start..)?)?;
+        np.span.1 = last.end;
+        Some(np)
     }
 
     /// `Jaime Harrison, chair of the party, said` / `the chairman, Bob Corker, said`.
@@ -491,17 +577,20 @@ impl<'a> Analyzer<'a> {
         let k = k?;
         let appositive = &toks[k + 1..];
         let before = &toks[..k];
-        let start = self.np_start(before, before.len());
-        let head = if start < before.len() {
-            self.classify_np(&before[start..])
+        let head = if before.last().is_some_and(|t| t.kind == TokKind::CloseParen) {
+            self.parenthesized_np(before)
         } else {
-            None
+            let start = self.np_start(before, before.len());
+            if start < before.len() {
+                self.classify_np(&before[start..])
+            } else {
+                None
+            }
         };
-        let words: Vec<String> = appositive
-            .iter()
-            .filter(|t| t.kind == TokKind::Word)
-            .map(|t| self.word(t).to_lowercase())
-            .collect();
+        let words = match (appositive.first(), appositive.last()) {
+            (Some(a), Some(b)) => Some((a.start, b.end)),
+            _ => None,
+        };
         match head {
             Some(mut np) if matches!(np.kind, NpKind::Named { .. } | NpKind::Pronoun(_)) => {
                 np.descriptors.extend(words);
@@ -514,9 +603,7 @@ impl<'a> Analyzer<'a> {
                     if let Some(mut np) = self.classify_np(&appositive[s..]) {
                         if matches!(np.kind, NpKind::Named { .. }) {
                             if let Some(h) = &other {
-                                let (a, b) = h.span;
-                                np.descriptors
-                                    .extend(self.text.get(a..b).unwrap_or("").split_whitespace().map(str::to_lowercase));
+                                np.descriptors.push(h.span);
                             }
                             return Some(np);
                         }
@@ -598,8 +685,10 @@ impl<'a> Analyzer<'a> {
             .min(from + WINDOW_BYTES)
             .min(self.text.len());
         let end = self.floor_char_boundary(end);
-        let mut toks = Vec::new();
-        tokenize(self.text, from, end, 24, &mut toks);
+        self.with_tokens(from, end, 24, |toks| self.forward_np_in(toks))
+    }
+
+    fn forward_np_in(&self, toks: &[Tok]) -> Option<Np> {
         let mut i = 0;
         // `said on Monday Putin` is rare; `said Monday` is not a speaker.
         let mut words = 0;
@@ -690,6 +779,29 @@ impl<'a> Analyzer<'a> {
             }
         }
         let lw = self.word(last);
+        // `The President`, `the Russian President`: a title alone is a role noun.
+        let title_only = self.lex.is_role(lw)
+            && toks.iter().all(|t| {
+                let w = self.word(t);
+                self.lex.is_title(w) || self.lex.is_determiner(w) || self.lex.is_org_word(w)
+            });
+        if title_only {
+            let definite = self.word(first).eq_ignore_ascii_case("the");
+            let text_start = if self.lex.is_determiner(self.word(first)) && toks.len() > 1 {
+                toks[1].start
+            } else {
+                first.start
+            };
+            return Some(Np {
+                span,
+                kind: NpKind::Nominal {
+                    head: (last.start, last.end),
+                    definite,
+                    text: (text_start, last.end),
+                },
+                descriptors: Vec::new(),
+            });
+        }
         if self.name_token(last) && !is_possessive(lw) && !is_time_word(lw) {
             // The name run at the end, then titles stripped from its front.
             let mut s = toks.len() - 1;
@@ -708,11 +820,10 @@ impl<'a> Analyzer<'a> {
                 name_from += 1;
             }
             let name_toks = &run[name_from..];
-            let descriptors = toks[..s + name_from]
-                .iter()
-                .filter(|t| t.kind == TokKind::Word)
-                .map(|t| self.word(t).trim_end_matches('.').to_lowercase())
-                .collect();
+            let descriptors = match (toks.first(), toks[..s + name_from].last()) {
+                (Some(a), Some(b)) => vec![(a.start, b.end)],
+                _ => Vec::new(),
+            };
             let org = name_toks.iter().any(|t| self.lex.is_org_word(self.word(t)))
                 || (name_toks.len() == 1 && is_acronym(self.word(&name_toks[0])));
             return Some(Np {
@@ -752,11 +863,35 @@ impl<'a> Analyzer<'a> {
 
     /// The person (or organization) a named phrase refers to, registered by its
     /// canonical name.
-    fn person_for(&mut self, np: &Np) -> Option<usize> {
+    /// Speakers get their name looked up over the whole document; other mentions only
+    /// among the names met so far.
+    fn person_for(&mut self, np: &Np, speaker: bool) -> Option<usize> {
         let NpKind::Named { name, org } = np.kind else { return None };
         let raw = self.text.get(name.0..name.1)?;
-        let gender_hint = np.descriptors.iter().find_map(|d| title_gender(d));
-        let canonical = if org { clean_name(raw) } else { self.canonical(raw, gender_hint) };
+        let gender_hint = self.descriptor_words(&np.descriptors).find_map(title_gender);
+        let canonical = if org {
+            clean_name(raw)
+        } else {
+            let cleaned = clean_name(raw);
+            match self.surnames.get(&cleaned) {
+                Some(known) if !cleaned.contains(' ') => known.clone(),
+                _ => self.canonical(&cleaned, gender_hint),
+            }
+        };
+        let words = canonical.split_whitespace().count();
+        if !org && words >= 2 {
+            if let Some(last) = canonical.split_whitespace().next_back() {
+                let longer = self
+                    .surnames
+                    .get(last)
+                    .is_none_or(|known| known.split_whitespace().count() < words);
+                if longer {
+                    self.surnames.insert(last.to_owned(), canonical.clone());
+                }
+            }
+        }
+        let has_title = self.descriptor_words(&np.descriptors).any(|d| self.lex.is_title(d));
+        let placeish = canonical.split_whitespace().any(|w| self.lex.is_org_word(w));
         let first_gender = canonical
             .split_whitespace()
             .next()
@@ -769,6 +904,7 @@ impl<'a> Analyzer<'a> {
                     name: canonical.clone(),
                     gender: None,
                     org,
+                    person_like: false,
                     descriptors: Vec::new(),
                 });
                 self.person_ids.insert(canonical, id);
@@ -779,9 +915,15 @@ impl<'a> Analyzer<'a> {
         if p.gender.is_none() {
             p.gender = gender_hint.or(first_gender);
         }
+        if !org
+            && !placeish
+            && (has_title || p.gender.is_some() || (speaker && words <= 3) || (2..=3).contains(&words))
+        {
+            p.person_like = true;
+        }
         for d in &np.descriptors {
             if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
-                p.descriptors.push(d.clone());
+                p.descriptors.push(*d);
             }
         }
         Some(id)
@@ -803,7 +945,6 @@ impl<'a> Analyzer<'a> {
         let mut best: Option<(usize, String)> = None;
         let finder = memchr::memmem::Finder::new(last.as_bytes());
         let bytes = self.text.as_bytes();
-        let mut toks = Vec::new();
         for at in finder.find_iter(bytes) {
             let end = at + last.len();
             let before_ok = self.text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
@@ -811,10 +952,15 @@ impl<'a> Analyzer<'a> {
             if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
                 continue;
             }
-            let from = self.floor_char_boundary(at.saturating_sub(120));
+            let from = self.floor_char_boundary(at.saturating_sub(64));
             let para_start = self.paragraphs.get(self.paragraph_index(at)).map_or(0, |p| p.start);
-            tokenize(self.text, from.max(para_start), end, usize::MAX, &mut toks);
-            let Some(np) = self.classify_np(&toks) else { continue };
+            let Some(np) = self.with_tokens(from.max(para_start), end, usize::MAX, |toks| {
+                // The window may start inside a word: drop the first token.
+                let toks = if from > para_start && toks.len() > 1 { &toks[1..] } else { toks };
+                self.classify_np(toks)
+            }) else {
+                continue;
+            };
             let NpKind::Named { name: span, .. } = np.kind else { continue };
             let candidate = clean_name(self.text.get(span.0..span.1).unwrap_or(""));
             let cparts: Vec<&str> = candidate.split_whitespace().collect();
@@ -846,7 +992,7 @@ impl<'a> Analyzer<'a> {
     fn resolve(&mut self, np: &Np) -> Option<String> {
         match np.kind {
             NpKind::Named { .. } => {
-                let id = self.person_for(np)?;
+                let id = self.person_for(np, true)?;
                 Some(self.persons[id].name.clone())
             }
             NpKind::Pronoun(gender) => {
@@ -858,11 +1004,11 @@ impl<'a> Analyzer<'a> {
                 if !(w == "he" || w == "she" || want_org) {
                     return None;
                 }
-                let id = self.antecedent(np.span.0, |p| {
+                let id = self.antecedent(np.span.0, false, |p| {
                     if want_org {
                         p.org
                     } else {
-                        !p.org && (p.gender.is_none() || p.gender == gender)
+                        p.person_like && (p.gender.is_none() || p.gender == gender)
                     }
                 })?;
                 if !want_org && self.persons[id].gender.is_none() {
@@ -875,18 +1021,27 @@ impl<'a> Analyzer<'a> {
                 if !self.settings.resolve || !definite {
                     return Some(written);
                 }
-                let head = self.text.get(head.0..head.1)?.to_ascii_lowercase();
+                let head = self.text.get(head.0..head.1)?.to_lowercase();
                 if !self.lex.is_role(&head) {
                     return Some(written);
                 }
                 let gender = title_gender(&head);
                 let compatible =
-                    |p: &Person| !p.org && (gender.is_none() || p.gender.is_none() || p.gender == gender);
-                if let Some(id) = self.antecedent(np.span.0, |p| compatible(p) && p.descriptors.iter().any(|d| *d == head)) {
+                    |p: &Person| p.person_like && (gender.is_none() || p.gender.is_none() || p.gender == gender);
+                let text = self.text;
+                let described = |p: &Person| {
+                    p.descriptors.iter().any(|&(a, b)| {
+                        text.get(a..b)
+                            .unwrap_or("")
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .any(|d| d.eq_ignore_ascii_case(&head))
+                    })
+                };
+                if let Some(id) = self.antecedent(np.span.0, false, |p| compatible(p) && described(p)) {
                     return Some(self.persons[id].name.clone());
                 }
                 if self.lex.is_generic_role(&head) {
-                    if let Some(id) = self.antecedent_speaker(np.span.0, compatible) {
+                    if let Some(id) = self.antecedent(np.span.0, true, compatible) {
                         return Some(self.persons[id].name.clone());
                     }
                 }
@@ -895,38 +1050,64 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// The most recent person mentioned before `pos` that `ok` accepts.
-    fn antecedent(&self, pos: usize, ok: impl Fn(&Person) -> bool) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.0 < pos);
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .find(|m| self.persons.get(m.1).is_some_and(&ok))
-            .map(|m| m.1)
-    }
-
-    /// The most recent named speaker before `pos` that `ok` accepts.
-    fn antecedent_speaker(&self, pos: usize, ok: impl Fn(&Person) -> bool) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.0 < pos);
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .filter(|m| m.2)
-            .find(|m| self.persons.get(m.1).is_some_and(&ok))
-            .map(|m| m.1)
+    /// The most recent person mentioned before `pos` that `ok` accepts: speakers of
+    /// cues and names opening sentences, walking back at most [`MAX_LOOKBACK`] of them.
+    /// With `speakers_only`, sentence openers are skipped.
+    fn antecedent(&mut self, pos: usize, speakers_only: bool, ok: impl Fn(&Person) -> bool) -> Option<usize> {
+        let mut ci = self.cues.partition_point(|c| c.start < pos);
+        let mut bi = self.breaks.partition_point(|&b| b < pos);
+        let mut seen = 0;
+        while seen < MAX_LOOKBACK && (ci > 0 || bi > 0) {
+            seen += 1;
+            // The later of the previous cue and the previous sentence start goes first.
+            let cue_pos = ci.checked_sub(1).and_then(|k| self.cues.get(k)).map(|c| c.start);
+            let break_pos = bi.checked_sub(1).and_then(|k| self.breaks.get(k)).copied();
+            let (np, speaker) = match (cue_pos, break_pos) {
+                (Some(c), b) if b.is_none_or(|b| c >= b) => {
+                    ci -= 1;
+                    (self.cue_np(ci), true)
+                }
+                (_, Some(_)) => {
+                    bi -= 1;
+                    if speakers_only {
+                        continue;
+                    }
+                    (self.subject_at(bi), false)
+                }
+                _ => break,
+            };
+            let Some(np) = np else { continue };
+            if np.span.0 >= pos || !matches!(np.kind, NpKind::Named { .. }) {
+                continue;
+            }
+            if let Some(id) = self.person_for(&np, speaker) {
+                if self.persons.get(id).is_some_and(&ok) {
+                    return Some(id);
+                }
+            }
+        }
+        None
     }
 
     fn attribute_all(&mut self) -> Vec<Finding> {
         let mut out: Vec<Finding> = Vec::with_capacity(self.quotes.len());
         let mut prev: Option<(usize, Attribution)> = None;
+        // Where the paragraph of the last attributed quotation ends its last sentence.
+        let mut prev_close = 0usize;
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
             let (sent_start, _) = self.sentence_of(q.open);
             let (_, sent_end) = self.sentence_of(q.close_end.saturating_sub(1).max(q.open));
             let mut attr = self.own_attribution(&q, sent_start, sent_end);
-            let inherited_ok = prev
-                .as_ref()
-                .is_some_and(|(last_para, _)| *last_para == q.para);
+            let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
+            let opens_paragraph = self.text.get(para_start..q.open).is_some_and(|s| s.trim().is_empty());
+            let prev_para_end = q.para.checked_sub(1).and_then(|i| self.paragraphs.get(i)).map_or(0, |p| p.end);
+            let inherited_ok = prev.as_ref().is_some_and(|(last_para, _)| {
+                *last_para == q.para
+                    || (opens_paragraph
+                        && *last_para + 1 == q.para
+                        && self.sentence_of(prev_close).1 >= prev_para_end)
+            });
             if attr.is_none() && inherited_ok {
                 if let Some((_, p)) = &prev {
                     let mut a = p.clone();
@@ -945,6 +1126,7 @@ impl<'a> Analyzer<'a> {
             }
             let a = attr.unwrap_or_default();
             if a.speaker.is_some() || a.cue.is_some() {
+                prev_close = q.close_end;
                 prev = Some((q.last_para, a.clone()));
             } else {
                 prev = None;
@@ -965,10 +1147,16 @@ impl<'a> Analyzer<'a> {
     /// The attribution a quotation has of its own: a cue in its sentence, a colon or
     /// dash introduction.
     fn own_attribution(&mut self, q: &RawQuote, sent_start: usize, sent_end: usize) -> Option<Attribution> {
-        // 1. The cue right after the quotation: `,” he said`, `,” said Putin`.
+        // 1. The cue right after the quotation: `,” he said`, `,” said Putin`, and
+        // after a quotation that ends its sentence: `“Why?” Trump asked.`
         let first_after = self.cues.partition_point(|c| c.start < q.close_end);
+        let next_end = if sent_end <= q.close_end {
+            self.sentence_of(q.close_end).1
+        } else {
+            sent_end
+        };
         if let Some(c) = self.cues.get(first_after).copied() {
-            if c.start < sent_end {
+            if c.start < next_end {
                 let no_quote_between = self.next_region_start_after(q.close_end, c.start) >= c.start;
                 let between_ok = no_quote_between && self.only_speaker_between(q.close_end, first_after);
                 if between_ok {
@@ -1006,11 +1194,34 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        None
+        // 6. A quotation opening its sentence after one that ends with its cue:
+        // `Her friend Brittany Lockwood chimed in. “I did not think ...”`.
+        self.previous_sentence_intro(q, sent_start)
+    }
+
+    fn previous_sentence_intro(&mut self, q: &RawQuote, sent_start: usize) -> Option<Attribution> {
+        let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
+        if sent_start <= para_start || !self.text.get(sent_start..q.open)?.trim().is_empty() {
+            return None;
+        }
+        let (prev_start, _) = self.sentence_of(sent_start.saturating_sub(1));
+        let ci = self.cues.partition_point(|c| c.start < sent_start);
+        let k = ci.checked_sub(1)?;
+        let c = self.cues[k];
+        if c.start < prev_start.max(para_start) {
+            return None;
+        }
+        // Only a few words may follow the cue: `said to cheers.`, `agreed.`
+        let tail = self.text.get(c.end..sent_start)?;
+        if tail.contains(|ch: char| marks::is_quote_char(ch)) || tail.split_whitespace().count() > 4 {
+            return None;
+        }
+        let a = self.attribution_from_cue(k, true);
+        a.speaker.is_some().then_some(a)
     }
 
     /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.
-    fn only_speaker_between(&self, from: usize, ci: usize) -> bool {
+    fn only_speaker_between(&mut self, from: usize, ci: usize) -> bool {
         let Some(c) = self.cues.get(ci) else { return false };
         let gap = self.text.get(from..c.start).unwrap_or("");
         if gap.len() > WINDOW_BYTES {
@@ -1019,8 +1230,8 @@ impl<'a> Analyzer<'a> {
         if gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch)).is_empty() {
             return true;
         }
-        match self.cue_nps.get(ci) {
-            Some(Some(np)) => {
+        match self.cue_np(ci) {
+            Some(np) => {
                 let lead = self.text.get(from..np.span.0).unwrap_or("");
                 let lead = lead.trim_matches(|ch: char| {
                     ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-') || marks::is_quote_char(ch)
@@ -1033,7 +1244,7 @@ impl<'a> Analyzer<'a> {
 
     fn attribution_from_cue(&mut self, ci: usize, adjacent: bool) -> Attribution {
         let c = self.cues[ci];
-        let np = self.cue_nps.get(ci).cloned().flatten();
+        let np = self.cue_np(ci);
         let speaker = np.as_ref().and_then(|np| self.resolve(np));
         Attribution {
             speaker,
@@ -1056,17 +1267,17 @@ impl<'a> Analyzer<'a> {
         let from = dash_at + dash.len_utf8();
         let end = para_end.min(from + 120);
         let end = self.floor_char_boundary(end);
-        let mut toks = Vec::new();
-        tokenize(self.text, from, end, 12, &mut toks);
-        let mut j = 0;
-        while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@')) {
-            j += 1;
-        }
-        let tail_ok = toks.get(j).is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
-        if j == 0 || !tail_ok {
-            return None;
-        }
-        let np = self.classify_np(&toks[..j])?;
+        let np = self.with_tokens(from, end, 12, |toks| {
+            let mut j = 0;
+            while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@')) {
+                j += 1;
+            }
+            let tail_ok = toks.get(j).is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
+            if j == 0 || !tail_ok {
+                return None;
+            }
+            self.classify_np(&toks[..j])
+        })?;
         let speaker = self.resolve(&np);
         Some(Attribution {
             speaker,
@@ -1085,13 +1296,15 @@ impl<'a> Analyzer<'a> {
             // `Putin: “...”` — a name and a colon.
             let colon = sent_start.max(para_start) + trimmed.len() - 1;
             let from = self.floor_char_boundary(colon.saturating_sub(WINDOW_BYTES).max(sent_start));
-            let mut toks = Vec::new();
-            tokenize(self.text, from, colon, usize::MAX, &mut toks);
-            let skip = toks.len().saturating_sub(WINDOW_TOKENS);
-            let toks = &toks[skip..];
-            let start = self.np_start(toks, toks.len());
-            if start == 0 || toks.get(start.wrapping_sub(1)).is_some_and(|t| t.kind != TokKind::Word) {
-                let np = self.classify_np(&toks[start..])?;
+            let np = self.with_tokens(from, colon, usize::MAX, |toks| {
+                let skip = toks.len().saturating_sub(WINDOW_TOKENS);
+                let toks = &toks[skip..];
+                let start = self.np_start(toks, toks.len());
+                let clean_start =
+                    start == 0 || toks.get(start.wrapping_sub(1)).is_some_and(|t| t.kind != TokKind::Word);
+                if clean_start { self.classify_np(&toks[start..]) } else { None }
+            });
+            if let Some(np) = np {
                 if matches!(np.kind, NpKind::Named { .. }) {
                     let speaker = self.resolve(&np);
                     return Some(Attribution {
@@ -1204,7 +1417,12 @@ impl<'a> Analyzer<'a> {
         let own = attr.is_some_and(|a| a.own);
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
         let title_like = long_words > 0 && capitalized == long_words && words <= 8;
-        if title_like && !adjacent {
+        // Headlines are in title case; a colon or dash signature makes a quotation too.
+        let signed = attr
+            .and_then(|a| a.cue)
+            .and_then(|(s, e)| self.text.get(s..e))
+            .is_some_and(|c| c.chars().all(|ch| matches!(ch, ':' | '―' | '—' | '–' | '-')));
+        if title_like && !(q.para == 0 || signed) {
             return false;
         }
         if !q.closed {

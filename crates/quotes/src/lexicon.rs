@@ -2,8 +2,9 @@
 //! first names with their usual gender. Hand-written for English news.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// How a cue relates to its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,6 +140,8 @@ const CUES: &[(&str, CueForm)] = {
         ("describes", Finite),
         ("describing", Participle),
         ("hoped", Finite),
+        ("agreed", Finite),
+        ("agrees", Finite),
         ("demanded", Finite),
         ("pledged", Finite),
         ("reiterated", Finite),
@@ -157,6 +160,68 @@ const CUES: &[(&str, CueForm)] = {
         ("put it", Finite),
         ("expressed confidence", Finite),
         ("expressed hope", Finite),
+        ("expressed his confidence", Finite),
+        ("expressed her confidence", Finite),
+        ("surmised", Finite),
+        ("riffed", Finite),
+        ("confessed", Finite),
+        ("mocked", Finite),
+        ("scoffed", Finite),
+        ("groused", Finite),
+        ("griped", Finite),
+        ("marveled", Finite),
+        ("texted", Finite),
+        ("barked", Finite),
+        ("screamed", Finite),
+        ("chanted", Finite),
+        ("retweeted", Finite),
+        ("begged", Finite),
+        ("pleaded", Finite),
+        ("reasoned", Finite),
+        ("speculated", Finite),
+        ("elaborated", Finite),
+        ("clarified", Finite),
+        ("summed up", Finite),
+        ("interrupted", Finite),
+        ("cut in", Finite),
+        ("ventured", Finite),
+        ("advised", Finite),
+        ("swore", Finite),
+        ("threatened", Finite),
+        ("gushed", Finite),
+        ("raved", Finite),
+        ("praised", Finite),
+        ("lauded", Finite),
+        ("hailed", Finite),
+        ("blasted", Finite),
+        ("slammed", Finite),
+        ("criticized", Finite),
+        ("accused", Finite),
+        ("contended", Finite),
+        ("maintained", Finite),
+        ("asserted", Finite),
+        ("answered", Finite),
+        ("rebutted", Finite),
+        ("objected", Finite),
+        ("protested", Finite),
+        ("mourned", Finite),
+        ("laughed", Finite),
+        ("teased", Finite),
+        ("reacted", Finite),
+        ("questioned", Finite),
+        ("notes", Finite),
+        ("read", Finite),
+        ("quoted", Finite),
+        ("tweets", Finite),
+        ("yelling", Participle),
+        ("shouting", Participle),
+        ("joking", Participle),
+        ("quipping", Participle),
+        ("continuing", Participle),
+        ("concluding", Participle),
+        ("answering", Participle),
+        ("responding", Participle),
+        ("replying", Participle),
         ("according to", AccordingTo),
     ]
 };
@@ -207,7 +272,7 @@ const ROLE_NOUNS: &[&str] = &[
 /// Role nouns generic enough to stand for the most recent named speaker even when no
 /// mention carried them as a title (`the Russian leader` after `Putin said`).
 const GENERIC_ROLES: &[&str] = &[
-    "leader", "politician", "candidate", "nominee", "hopeful", "frontrunner",
+    "leader", "president", "president-elect", "politician", "candidate", "nominee", "hopeful", "frontrunner",
     "front-runner", "contender", "billionaire", "mogul", "tycoon", "magnate",
     "businessman", "businesswoman", "man", "woman", "incumbent", "challenger",
 ];
@@ -281,6 +346,30 @@ const ORG_WORDS: &[&str] = &[
     "super", "media", "post's", "times'", "institute's", "facebook", "twitter", "google",
     "instagram", "youtube", "telegram", "whatsapp", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "day", "act", "law", "bill", "plan",
+    // Places and groups: never the antecedent of `he` or `she`.
+    "korea", "east", "west", "north", "south", "carolina", "york", "jersey", "florida",
+    "arizona", "texas", "ohio", "iowa", "africa", "asia", "israel", "syria", "iraq", "britain",
+    "france", "germany", "japan", "india", "canada", "cuba", "turkey", "angeles", "francisco",
+    "diego", "vegas", "hampshire", "island", "valley", "beach", "bay", "coast", "lake",
+    "river", "michigan", "wisconsin", "pennsylvania", "nevada", "colorado", "minnesota",
+    "kentucky", "tennessee", "alabama", "mississippi", "louisiana", "oklahoma", "kansas",
+    "nebraska", "utah", "oregon", "maryland", "massachusetts", "connecticut", "vermont",
+    "montana", "idaho", "alaska", "hawaii", "indiana", "illinois", "missouri", "arkansas",
+    "delaware", "dakota", "wyoming", "brazil", "venezuela", "vietnam", "afghanistan",
+    "pakistan", "libya", "egypt", "saudi", "arabia", "emirates", "qatar", "yemen", "lebanon",
+    "palestine", "gaza", "crimea", "donbas", "kyiv", "kiev", "kharkiv", "belgrade", "serbia",
+    "poland", "hungary", "italy", "spain", "greece", "sweden", "norway", "denmark", "ireland",
+    "scotland", "london", "paris", "berlin", "beijing", "tokyo", "tehran", "damascus",
+    "baghdad", "manhattan", "brooklyn", "chicago", "boston", "philadelphia", "houston",
+    "dallas", "atlanta", "miami", "seattle", "denver", "detroit", "cleveland", "pittsburgh",
+    "baltimore", "seoul", "kabul", "islamabad", "cairo", "riyadh", "ankara", "istanbul",
+    "americans", "democrats", "republicans", "muslims", "christians", "jews", "latinos",
+    "hispanics", "russians", "ukrainians", "europeans", "conservatives", "liberals",
+    "progressives", "evangelicals", "audiences", "voters", "britons", "mexicans",
+    "african", "asian", "european", "latino", "hispanic", "muslim", "christian", "jewish",
+    "democratic", "republican", "russian", "ukrainian", "chinese", "british", "french",
+    "german", "israeli", "iranian", "syrian", "iraqi", "mexican", "canadian", "serbian",
+    "internet", "web", "online", "street", "wall", "city", "town", "village", "county",
 ];
 
 /// Common first names with their usual gender, for agreement with `he`/`she`.
@@ -327,17 +416,36 @@ const FEMALE_NAMES: &[&str] = &[
     "heather", "holly", "irene", "jo", "joanna", "kay", "leslie", "louise", "lucy", "marcia",
 ];
 
+/// A fast hash for short keys (words), in the style of FxHash; the keys are the
+/// stage's own word lists, so no untrusted input chooses them.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
+
 /// A set of lowercase ASCII-folded words, looked up without allocating.
-struct WordSet(HashSet<Box<[u8]>>);
+struct WordSet(HashSet<Box<[u8]>, WordHash>);
 
 impl WordSet {
     fn new(words: &[&str]) -> Self {
-        WordSet(
-            words
-                .iter()
-                .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
-                .collect(),
-        )
+        let mut set = HashSet::with_capacity_and_hasher(words.len(), WordHash::default());
+        for w in words {
+            set.insert(w.to_ascii_lowercase().into_bytes().into_boxed_slice());
+        }
+        WordSet(set)
     }
 
     fn contains(&self, word: &str) -> bool {
@@ -373,6 +481,7 @@ impl Lexicon {
         let cue_matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(CUES.iter().map(|(w, _)| w))?;
         Ok(Lexicon {
             cue_matcher,

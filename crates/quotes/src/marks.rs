@@ -17,6 +17,18 @@ const MAX_DEPTH: usize = 3;
 /// not an opening quote.
 const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "round", "cuz"];
 
+/// Bytes that may start a quote mark or a line break.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// A paragraph: a line of text between line breaks, without the breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Paragraph {
@@ -228,6 +240,14 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
     let mut marks: Vec<(usize, Glyph, usize)> = Vec::new();
     let mut i = 0usize;
     while i < bytes.len() {
+        // Skip plain bytes fast: only quote marks and line breaks matter here.
+        if !INTERESTING[usize::from(bytes[i])] {
+            i += 1;
+            while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
+                i += 1;
+            }
+            continue;
+        }
         let b = bytes[i];
         // Line breaks: \n, \r, U+2028 and U+2029 (E2 80 A8/A9).
         let brk = match b {

@@ -86,41 +86,48 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
+/// The character at byte `i` of `s` and its length (`i` on a char boundary).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Tokenizes `text[start..end]` into `out` (cleared first). At most `limit` tokens.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<Tok>) {
     out.clear();
     let Some(s) = text.get(start..end) else { return };
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0usize;
+    while let Some((c, len)) = char_at(s, i) {
         if out.len() >= limit {
             return;
         }
-        let at = start + i;
         if c.is_whitespace() {
+            i += len;
             continue;
         }
+        let at = start + i;
         if c.is_alphanumeric() || c == '@' || c == '#' {
-            let mut e = at + c.len_utf8();
-            loop {
-                let Some(&(j, d)) = iter.peek() else { break };
+            let mut e = i + len;
+            while let Some((d, dl)) = char_at(s, e) {
                 if d.is_alphanumeric() || d == '_' {
-                    e = start + j + d.len_utf8();
-                    iter.next();
+                    e += dl;
                     continue;
                 }
                 // Connectors stay inside a word when a letter or digit follows.
                 if matches!(d, '\'' | '’' | '-' | '.' | '/' | '&') {
-                    let next = s.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
-                    if next.is_some_and(char::is_alphanumeric) {
-                        e = start + j + d.len_utf8();
-                        iter.next();
+                    if char_at(s, e + dl).is_some_and(|(n, _)| n.is_alphanumeric()) {
+                        e += dl;
                         continue;
                     }
                     if d == '.' {
-                        let word = text.get(at..e).unwrap_or("");
+                        let word = s.get(i..e).unwrap_or("");
                         if word.contains('.') || is_abbreviation(word) {
-                            e = start + j + 1;
-                            iter.next();
+                            e += 1;
                         }
                     }
                 }
@@ -128,9 +135,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
             }
             out.push(Tok {
                 start: at,
-                end: e,
+                end: start + e,
                 kind: TokKind::Word,
             });
+            i = e;
             continue;
         }
         let kind = match c {
@@ -146,42 +154,53 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
         };
         out.push(Tok {
             start: at,
-            end: at + c.len_utf8(),
+            end: at + len,
             kind,
         });
+        i += len;
     }
 }
 
 /// Pushes into `out` the sentence boundaries found in `text[start..end]`: the offset
 /// just after a sentence-final `.`, `!` or `?` that is followed by a space and then a
 /// capital, a digit or a quotation mark, skipping abbreviations and initials.
-pub(crate) fn sentence_breaks(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
+/// `lookahead` bounds how far past `end` the next sentence's first character is read.
+pub(crate) fn sentence_breaks(
+    text: &str,
+    start: usize,
+    end: usize,
+    lookahead: usize,
+    out: &mut Vec<usize>,
+) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
+    let lookahead = lookahead.clamp(end, bytes.len());
     let mut i = start;
     while i < end {
+        match memchr::memchr3(b'.', b'!', b'?', bytes.get(i..end).unwrap_or_default()) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
+        {
             // Closing brackets may follow the stop: `(...).` or `word.)`.
             let mut j = i + 1;
             while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
                 j += 1;
             }
-            if j < end && bytes[j] == b' ' {
+            if j < lookahead && bytes[j] == b' ' {
                 let mut k = j;
-                while k < end && bytes[k] == b' ' {
+                while k < lookahead && bytes[k] == b' ' {
                     k += 1;
                 }
-                let next = text.get(k..end).and_then(|s| s.chars().next());
+                let next = text.get(k..lookahead).and_then(|s| s.chars().next());
                 let starts = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c));
                 if starts && (b != b'.' || !abbreviation_before(text, start, i)) {
                     out.push(j);
                 }
             }
             i = j;
-            continue;
         }
-        i += 1;
     }
 }
 

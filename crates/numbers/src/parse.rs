@@ -1,0 +1,2418 @@
+//! The number grammar: numerals in digits and words, fractions, scales, currencies,
+//! percentages, ranges, dates, ages, and the context around them (qualifier, counted
+//! noun, pronoun `one`, designations like `Boeing 737`).
+//!
+//! Parsing starts at an anchor (a digit, a number word or a currency sign found by the
+//! scanner) and reads tokens forward from it; the few backward looks (a sign, `a`,
+//! `minus`, a currency code, a qualifier) read the bytes before the anchor, never
+//! before the end of the previous finding.
+
+use std::ops::Range;
+
+use crate::lexicon::{
+    Base, CHANGE_WORDS, Currency, NumWord, PRONOUN_ONE_AFTER, PRONOUN_ONE_BEFORE,
+    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, YEAR_CUES, currency_code, currency_symbol,
+    currency_word, dollar_prefix, is, is_any, is_irregular_plural, is_stop_word, is_time_unit,
+    is_weekday, month, num_word, vulgar_fraction,
+};
+use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
+use crate::value::{Num, Val};
+
+/// What kind of number a mention is (the `kind` attribute).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A count or measure: `1,500`, `forty-two`, `two thirds`.
+    Cardinal,
+    /// `first`, `21st`, `twenty-first`.
+    Ordinal,
+    /// `5%`, `two percent`, `3 percentage points`.
+    Percent,
+    /// An amount of money: `$8 billion`, `500 billion rubles`.
+    Money,
+    /// `thousands of`, `dozens`: the value is the smallest count the phrase allows.
+    Vague,
+    /// `between 5 and 10`, `5-10%`: `value` is the lower bound, `upper` the upper.
+    Range,
+    /// `in 2019`.
+    Year,
+    /// A number inside a date (`August 14, 2023`); the `date` attribute has the date.
+    Date,
+    /// `a 50-year-old man`, `aged 42`.
+    Age,
+}
+
+impl Kind {
+    /// The name used in the `kind` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Cardinal => "cardinal",
+            Kind::Ordinal => "ordinal",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Vague => "vague",
+            Kind::Range => "range",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Age => "age",
+        }
+    }
+}
+
+/// The unit of a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A currency (sub-units like cents are converted to the main unit).
+    Currency(Currency),
+    /// Percent.
+    Percent,
+    /// Percentage points.
+    PercentPoint,
+}
+
+impl Unit {
+    /// The `unit` attribute: the ISO 4217 code, `%` or `pp`; `None` for a currency
+    /// whose country the text leaves open.
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Unit::Currency(c) => c.iso,
+            Unit::Percent => Some("%"),
+            Unit::PercentPoint => Some("pp"),
+        }
+    }
+}
+
+/// A bare numeral inside a mention: `20` in `$20`, `14` and `2023` in a date, the
+/// two ends of a range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    /// Byte range of the numeral.
+    pub span: Range<usize>,
+    /// Its value as written (`50` in `50 cents`).
+    pub value: Num,
+    /// Whether it is written as an ordinal (`14th`).
+    pub ordinal: bool,
+}
+
+/// One number found in a text, with everything the stage reports about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte range: the number with its currency and scale, without the qualifier.
+    pub span: Range<usize>,
+    /// The normalized value.
+    pub value: Num,
+    /// What kind of number it is.
+    pub kind: Kind,
+    /// Currency, percent or percentage points.
+    pub unit: Option<Unit>,
+    /// The qualifier (`nearly`, `more than`), lower-cased, and its byte range.
+    pub approx: Option<(String, Range<usize>)>,
+    /// The byte range of the counted noun phrase (`foreign companies`).
+    pub counted: Option<Range<usize>>,
+    /// For ranges, the upper bound.
+    pub upper: Option<Num>,
+    /// For dates, the ISO date (`2023-08-14`, `2023-08`, or `--08-14` without a year).
+    pub date: Option<String>,
+    /// The bare numerals inside the mention.
+    pub parts: Vec<Part>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Last {
+    Start,
+    /// `a`/`an` before hundred, thousand, dozen, half...
+    A,
+    Zero,
+    Unit,
+    Teen,
+    Tens,
+    TensUnit,
+    Hundred,
+    Scale,
+    Digits,
+    Dozen,
+    Frac,
+    Point,
+}
+
+/// The state of a numeral being read.
+#[derive(Clone, Copy, Debug)]
+struct St {
+    total: Val,
+    group: Val,
+    /// The part of `group` after its hundreds (what `dozen` multiplies).
+    small: Val,
+    last: Last,
+    /// The last big scale applied (thousand = 3 ...).
+    big: Option<u8>,
+    /// Multiplier of the last scale word read (100 for hundred).
+    last_mult: Val,
+    group_hundred: bool,
+    end_tok: usize,
+    end: usize,
+    words: bool,
+    scale: Option<u8>,
+    frac_after_scale: bool,
+    and_before: Option<Val>,
+    ordinal: bool,
+    plural_ord: bool,
+    fraction: bool,
+    half_quarter: bool,
+    single: Option<DigitNum>,
+    ntoks: u8,
+}
+
+impl St {
+    fn new(i0: usize, start: usize) -> St {
+        St {
+            total: Val::ZERO,
+            group: Val::ZERO,
+            small: Val::ZERO,
+            last: Last::Start,
+            big: None,
+            last_mult: Val::int(1),
+            group_hundred: false,
+            end_tok: i0,
+            end: start,
+            words: false,
+            scale: None,
+            frac_after_scale: false,
+            and_before: None,
+            ordinal: false,
+            plural_ord: false,
+            fraction: false,
+            half_quarter: false,
+            single: None,
+            ntoks: 0,
+        }
+    }
+
+    fn value(&self) -> Val {
+        let g = match (self.frac_after_scale, self.big) {
+            (true, Some(b)) => self.group.mul_pow10(i32::from(b)),
+            _ => self.group,
+        };
+        self.total.add(g)
+    }
+
+    fn accept(&mut self, i: usize, t: &Tok) {
+        self.end_tok = i + 1;
+        self.end = t.end;
+        self.ntoks = self.ntoks.saturating_add(1);
+    }
+}
+
+/// A numeral read from the tokens.
+#[derive(Clone, Copy, Debug)]
+struct Nm {
+    start: usize,
+    end: usize,
+    end_tok: usize,
+    val: Val,
+    ordinal: bool,
+    plural_ord: bool,
+    fraction: bool,
+    half_quarter: bool,
+    words: bool,
+    /// The numeral is exactly this digit token.
+    digits: Option<DigitNum>,
+    scale: Option<u8>,
+    and_before: Option<Val>,
+    vague: bool,
+    ntoks: u8,
+    /// The numeral itself, before a sign or `minus` widened `start`.
+    core_start: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// The main numeral: fractions after `and` are read.
+    Primary,
+    /// A numeral inside another (after `and`, `over`): no nested `and` fractions.
+    Sub,
+    /// A denominator after a numerator (`three fifths`): ordinals are kept whole.
+    Denominator,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum QKind {
+    Cardinal,
+    Ordinal,
+    Percent,
+    Money,
+    Vague,
+    Age,
+    Year,
+}
+
+/// A quantity: a numeral with its currency or percent sign.
+#[derive(Clone, Copy, Debug)]
+struct Qty {
+    start: usize,
+    end: usize,
+    end_tok: usize,
+    val: Val,
+    kind: QKind,
+    unit: Option<Unit>,
+    nm: Nm,
+    scale: Option<u8>,
+    /// The numeral as written, before sub-units are converted (`50` in `50 cents`).
+    written: Val,
+}
+
+const MAX_WINDOW_TOKS: usize = 96;
+const MAX_NUMERAL_TOKS: usize = 24;
+
+/// Reads numbers from one text.
+pub(crate) struct Extractor<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    toks: Vec<Tok>,
+    next_pos: usize,
+    exhausted: bool,
+    /// Nothing before this offset may be taken (the end of the previous finding).
+    floor: usize,
+    ref_year: Option<i32>,
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<(usize, char)> {
+    let c = text.get(..pos)?.chars().next_back()?;
+    Some((pos - c.len_utf8(), c))
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !is_newline(c)
+}
+
+fn plural_like(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b.is_ascii()
+        && b.ends_with(b"s")
+        && !(b.ends_with(b"ss") || b.ends_with(b"us") || b.ends_with(b"is") || b.ends_with(b"'s"))
+}
+
+impl<'t> Extractor<'t> {
+    pub fn new(text: &'t str, ref_year: Option<i32>) -> Self {
+        Extractor {
+            text,
+            bytes: text.as_bytes(),
+            toks: Vec::with_capacity(MAX_WINDOW_TOKS),
+            next_pos: 0,
+            exhausted: false,
+            floor: 0,
+            ref_year,
+        }
+    }
+
+    fn reset(&mut self, pos: usize) {
+        self.toks.clear();
+        self.next_pos = pos;
+        self.exhausted = false;
+    }
+
+    fn tok(&mut self, i: usize) -> Option<Tok> {
+        while self.toks.len() <= i {
+            if self.exhausted || self.toks.len() >= MAX_WINDOW_TOKS {
+                return None;
+            }
+            match next_tok(self.text, self.next_pos) {
+                Some(t) => {
+                    self.next_pos = t.end;
+                    self.toks.push(t);
+                }
+                None => {
+                    self.exhausted = true;
+                    return None;
+                }
+            }
+        }
+        self.toks.get(i).copied()
+    }
+
+    /// The token `i` if it is a word on the same line, with its text.
+    fn word(&mut self, i: usize) -> Option<&'t str> {
+        let t = self.tok(i)?;
+        (t.is_word() && t.gap != Gap::Newline).then(|| t.text(self.text))
+    }
+
+    fn word_is(&mut self, i: usize, lit: &str) -> bool {
+        self.word(i).is_some_and(|w| is(w, lit))
+    }
+
+    fn num_word_at(&mut self, i: usize) -> Option<NumWord> {
+        self.word(i).and_then(num_word)
+    }
+
+    /// Whether token `i` is on the same line as the one before.
+    fn same_line(&mut self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap != Gap::Newline)
+    }
+
+    /// The word right before `pos`, separated from it by spaces only, not before the
+    /// floor: its byte range.
+    fn prev_word(&self, pos: usize) -> Option<Range<usize>> {
+        let mut p = pos;
+        while let Some((s, c)) = prev_char(self.text, p) {
+            if is_space(c) {
+                p = s;
+            } else {
+                break;
+            }
+        }
+        let end = p;
+        while let Some((s, c)) = prev_char(self.text, p) {
+            if c.is_alphabetic() || (matches!(c, '\'' | '’') && p < end) {
+                p = s;
+            } else {
+                break;
+            }
+        }
+        (p < end && p >= self.floor).then_some(p..end)
+    }
+
+    fn prev_word_str(&self, pos: usize) -> Option<(&'t str, Range<usize>)> {
+        let r = self.prev_word(pos)?;
+        Some((self.text.get(r.clone())?, r))
+    }
+
+    /// Whether the word at `r` starts a sentence (or a line, or the text).
+    fn sentence_initial(&self, r: &Range<usize>) -> bool {
+        let mut p = r.start;
+        while let Some((s, c)) = prev_char(self.text, p) {
+            if is_space(c) {
+                p = s;
+                continue;
+            }
+            return is_newline(c) || matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '”' | '\'' | '‘' | '•' | '—' | '-' | '–');
+        }
+        true
+    }
+
+    // ----- numerals -----------------------------------------------------------------
+
+    /// Reads a numeral in words, digits or both, starting at token `i0`.
+    fn numeral(&mut self, i0: usize, mode: Mode, seed: Option<Val>) -> Option<Nm> {
+        let text = self.text;
+        let first = self.tok(i0)?;
+        let mut st = St::new(i0, first.start);
+        if let Some(s) = seed {
+            st.group = s;
+            st.small = s;
+            st.last = Last::A;
+            st.words = true;
+        }
+        let mut hist: [Option<St>; MAX_NUMERAL_TOKS] = [None; MAX_NUMERAL_TOKS];
+        let mut nhist = 0usize;
+        let mut pending_and: Option<St> = None;
+        let mut small_ck: Option<St> = None;
+        let mut joiner: Option<Gap> = None;
+        let mut i = i0;
+        macro_rules! push_hist {
+            ($s:expr) => {
+                if nhist == MAX_NUMERAL_TOKS {
+                    break;
+                }
+                hist[nhist] = Some($s);
+                nhist += 1;
+            };
+        }
+        loop {
+            let Some(t) = self.tok(i) else { break };
+            if i > i0 && t.gap == Gap::Newline {
+                break;
+            }
+            if let Some(g) = joiner {
+                // After `twenty-`, the unit must follow the hyphen as the hyphen
+                // followed `twenty`.
+                if (g == Gap::None) != (t.gap == Gap::None) {
+                    break;
+                }
+            }
+            match t.kind {
+                TokKind::Word => {
+                    let w = t.text(text);
+                    if let Some(nw) = num_word(w) {
+                        let joined = joiner.is_some() || (st.last == Last::Tens && t.gap == Gap::Space);
+                        if nw.ordinal {
+                            if st.last == Last::Start {
+                                if nw.plural && mode != Mode::Denominator {
+                                    st.plural_ord = true;
+                                    st.ordinal = true;
+                                    st.group = Val::float(nw.value());
+                                    st.words = true;
+                                    st.accept(i, &t);
+                                    break;
+                                }
+                                st.group = ordinal_plain_value(nw);
+                                st.last = Last::Unit;
+                                st.total = Val::ZERO;
+                                st.ordinal = true;
+                                st.plural_ord = nw.plural;
+                                st.words = true;
+                                st.accept(i, &t);
+                                break;
+                            }
+                            if st.last == Last::A {
+                                break;
+                            }
+                            let digits_only = !st.words;
+                            match step(&st, nw.base, joined) {
+                                Some(n2) if !(nw.plural && digits_only) => {
+                                    if let Some(p) = pending_and.take() {
+                                        st.and_before = Some(p.value());
+                                    }
+                                    if !nw.plural || mode == Mode::Denominator {
+                                        st = n2;
+                                        st.ordinal = true;
+                                        st.plural_ord = nw.plural;
+                                        st.accept(i, &t);
+                                        break;
+                                    }
+                                    let (num, den) = split_fraction(&st, nw, &hist[..nhist]);
+                                    st.total = Val::ZERO;
+                                    st.group = num.div(den);
+                                    st.big = None;
+                                    st.frac_after_scale = false;
+                                    st.fraction = true;
+                                    st.words = true;
+                                    st.and_before = None;
+                                    st.accept(i, &t);
+                                    break;
+                                }
+                                _ => break,
+                            }
+                        }
+                        match nw.base {
+                            Base::Half => {
+                                if mode == Mode::Denominator && st.last == Last::Start {
+                                    st.group = Val::int(2);
+                                    st.last = Last::Frac;
+                                    st.ordinal = true;
+                                    st.plural_ord = nw.plural;
+                                    st.half_quarter = true;
+                                    st.words = true;
+                                    st.accept(i, &t);
+                                    break;
+                                }
+                                if nw.plural || !matches!(st.last, Last::Start | Last::A) {
+                                    break;
+                                }
+                                st.group = Val::dec(5, -1);
+                                st.small = st.group;
+                                st.last = Last::Frac;
+                                st.words = true;
+                                st.accept(i, &t);
+                                // `half a million`
+                                if self.word(i + 1).is_some_and(|w| is_any(w, &["a", "an"]))
+                                    && self.num_word_at(i + 2).is_some_and(|n| {
+                                        !n.ordinal
+                                            && !n.plural
+                                            && matches!(n.base, Base::Scale(_) | Base::Hundred | Base::Dozen)
+                                    })
+                                {
+                                    i += 2;
+                                    continue;
+                                }
+                                i += 1;
+                                continue;
+                            }
+                            Base::Quarter => {
+                                if mode == Mode::Denominator && st.last == Last::Start {
+                                    st.group = Val::int(4);
+                                    st.last = Last::Frac;
+                                    st.ordinal = true;
+                                    st.plural_ord = nw.plural;
+                                    st.half_quarter = true;
+                                    st.words = true;
+                                    st.accept(i, &t);
+                                    break;
+                                }
+                                let next_scale = self
+                                    .num_word_at(i + 1)
+                                    .is_some_and(|n| !n.ordinal && !n.plural && matches!(n.base, Base::Scale(_)));
+                                if nw.plural
+                                    || !(st.last == Last::A || (st.last == Last::Start && next_scale))
+                                {
+                                    break;
+                                }
+                                st.group = Val::dec(25, -2);
+                                st.small = st.group;
+                                st.last = Last::Frac;
+                                st.words = true;
+                                st.accept(i, &t);
+                                i += 1;
+                                continue;
+                            }
+                            _ => {}
+                        }
+                        let before = st;
+                        match step(&st, nw.base, joined) {
+                            Some(mut n2) => {
+                                if matches!(nw.base, Base::Unit(_) | Base::Teen(_) | Base::Tens(_) | Base::Zero)
+                                    && (matches!(st.last, Last::Hundred | Last::Scale))
+                                {
+                                    small_ck = Some(pending_and.unwrap_or(before));
+                                }
+                                if matches!(nw.base, Base::Hundred | Base::Scale(_)) {
+                                    small_ck = None;
+                                }
+                                if let Some(p) = pending_and.take() {
+                                    n2.and_before = Some(p.value());
+                                }
+                                push_hist!(before);
+                                st = n2;
+                                st.accept(i, &t);
+                                joiner = None;
+                                i += 1;
+                                continue;
+                            }
+                            None => {
+                                if matches!(nw.base, Base::Hundred | Base::Scale(_)) {
+                                    if let Some(ck) = small_ck {
+                                        st = ck;
+                                        pending_and = None;
+                                    }
+                                }
+                                break;
+                            }
+                        }
+                    } else if is(w, "and") {
+                        if pending_and.is_some() {
+                            break;
+                        }
+                        if mode == Mode::Primary
+                            && matches!(
+                                st.last,
+                                Last::Unit | Last::Teen | Last::Tens | Last::TensUnit | Last::Digits | Last::Scale
+                            )
+                            && (st.last != Last::Digits || st.single.is_some_and(|d| d.integer))
+                        {
+                            if let Some((fv, fend_tok, fend)) = self.fraction_at(i + 1) {
+                                if st.last == Last::Scale {
+                                    st.group = fv;
+                                    st.frac_after_scale = true;
+                                } else {
+                                    st.group = st.group.add(fv);
+                                }
+                                st.small = Val::ZERO;
+                                st.last = Last::Frac;
+                                st.words = true;
+                                st.end_tok = fend_tok;
+                                st.end = fend;
+                                st.single = None;
+                                i = fend_tok;
+                                continue;
+                            }
+                        }
+                        if matches!(st.last, Last::Hundred | Last::Scale) {
+                            pending_and = Some(st);
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    } else if is(w, "point") {
+                        if !matches!(
+                            st.last,
+                            Last::Zero | Last::Unit | Last::Teen | Last::Tens | Last::TensUnit | Last::Digits | Last::Hundred
+                        ) || pending_and.is_some()
+                        {
+                            break;
+                        }
+                        match self.point_decimals(i + 1) {
+                            Some((dec, end_tok, end)) => {
+                                st.group = st.group.add(dec);
+                                st.last = Last::Point;
+                                st.words = true;
+                                st.end_tok = end_tok;
+                                st.end = end;
+                                st.single = None;
+                                i = end_tok;
+                                continue;
+                            }
+                            None => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                TokKind::Punct('-' | '‐' | '–') if st.last == Last::Tens && joiner.is_none() => {
+                    let next_unit = self.num_word_at(i + 1).is_some_and(|n| matches!(n.base, Base::Unit(_)));
+                    let next_gap = self.tok(i + 1).map(|n| n.gap);
+                    if next_unit && next_gap == Some(t.gap) && t.gap != Gap::Newline {
+                        joiner = Some(t.gap);
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                TokKind::Digits(d) => {
+                    if d.suffix == Suffix::Reject || pending_and.is_some() && d.val.is_zero() {
+                        if pending_and.is_some() {
+                            // `4 thousand 3 hundred and 0`: the zero is a number of its own.
+                        }
+                        break;
+                    }
+                    let at_start = st.last == Last::Start;
+                    let after = !at_start
+                        && d.integer
+                        && !d.val.is_zero()
+                        && match st.last {
+                            Last::Hundred => st.small.is_zero() && d.val.f < 100.0 && d.plain,
+                            Last::Scale => st.big.is_some_and(|b| d.val.f < 10f64.powi(i32::from(b))),
+                            _ => false,
+                        };
+                    if at_start || after {
+                        let before = st;
+                        if after {
+                            small_ck = Some(pending_and.unwrap_or(before));
+                        }
+                        if let Some(p) = pending_and.take() {
+                            st.and_before = Some(p.value());
+                        }
+                        push_hist!(before);
+                        st.group = st.group.add(d.val);
+                        st.small = st.small.add(d.val);
+                        st.last = if d.integer { Last::Digits } else { Last::Point };
+                        st.single = if at_start { Some(d) } else { None };
+                        st.accept(i, &t);
+                        match d.suffix {
+                            Suffix::Scale(e) => {
+                                st.last = Last::Digits;
+                                match step(&st, Base::Scale(e), false) {
+                                    Some(n2) => {
+                                        st = n2;
+                                        st.words = before.words;
+                                    }
+                                    None => break,
+                                }
+                                i += 1;
+                                continue;
+                            }
+                            Suffix::None => {
+                                i += 1;
+                                continue;
+                            }
+                            Suffix::Ordinal => {
+                                st.ordinal = true;
+                                break;
+                            }
+                            _ => break,
+                        }
+                    }
+                    // `2 1/4`: a whole number and a fraction.
+                    if st.last == Last::Digits && st.ntoks == 1 && d.integer && d.plain {
+                        if let Some((f, end_tok, end)) = self.slash_fraction(i, d) {
+                            st.group = st.group.add(f);
+                            st.last = Last::Frac;
+                            st.single = None;
+                            st.end_tok = end_tok;
+                            st.end = end;
+                            st.fraction = true;
+                            i = end_tok;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                TokKind::Punct('/') => {
+                    if st.last == Last::Digits && st.ntoks == 1 && st.single.is_some_and(|d| d.integer && d.plain) {
+                        if let Some(d) = st.single {
+                            if let Some((f, end_tok, end)) = self.slash_fraction(i - 1, d) {
+                                st.group = f;
+                                st.small = f;
+                                st.last = Last::Frac;
+                                st.single = None;
+                                st.end_tok = end_tok;
+                                st.end = end;
+                                st.fraction = true;
+                                i = end_tok;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+                TokKind::Sym(c) => {
+                    let Some(f) = vulgar_fraction(c) else { break };
+                    let glue = st.last == Last::Digits
+                        && st.ntoks == 1
+                        && st.single.is_some_and(|d| d.integer && d.suffix == Suffix::None);
+                    if st.last == Last::Start || glue {
+                        st.group = st.group.add(Val::float(f));
+                        st.last = Last::Frac;
+                        st.single = None;
+                        st.fraction = true;
+                        st.accept(i, &t);
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        if let Some(p) = pending_and {
+            st = p;
+        }
+        if st.last == Last::Start || st.ntoks == 0 {
+            return None;
+        }
+        let single = if st.ntoks == 1 { st.single } else { None };
+        Some(Nm {
+            start: first.start,
+            end: st.end,
+            end_tok: st.end_tok,
+            val: st.value(),
+            ordinal: st.ordinal,
+            plural_ord: st.plural_ord,
+            fraction: st.fraction,
+            half_quarter: st.half_quarter,
+            words: st.words,
+            digits: single,
+            scale: st.scale,
+            and_before: st.and_before,
+            vague: false,
+            ntoks: st.ntoks,
+            core_start: first.start,
+        })
+    }
+
+    /// Digits after `point`: `point zero three`, `point seventy-one`, `point 5`.
+    fn point_decimals(&mut self, i0: usize) -> Option<(Val, usize, usize)> {
+        let mut mant: i128 = 0;
+        let mut nd: i32 = 0;
+        let mut i = i0;
+        let mut end = 0;
+        while let Some(t) = self.tok(i) {
+            if t.gap == Gap::Newline || nd > 20 {
+                break;
+            }
+            if let Some(d) = t.digits() {
+                if nd == 0 && d.plain {
+                    let digits = t.text(self.text);
+                    for b in digits.bytes() {
+                        mant = mant.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+                        nd += 1;
+                    }
+                    end = t.end;
+                    i += 1;
+                }
+                break;
+            }
+            let Some(nw) = self.num_word_at(i) else { break };
+            if nw.ordinal {
+                break;
+            }
+            match nw.base {
+                Base::Zero => {
+                    mant = mant.checked_mul(10)?;
+                    nd += 1;
+                }
+                Base::Unit(u) => {
+                    mant = mant.checked_mul(10)?.checked_add(i128::from(u))?;
+                    nd += 1;
+                }
+                Base::Teen(v) | Base::Tens(v) if nd == 0 => {
+                    mant = i128::from(v);
+                    nd = 2;
+                    end = t.end;
+                    i += 1;
+                    if matches!(nw.base, Base::Tens(_)) {
+                        let hy = self.tok(i).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None);
+                        let j = if hy { i + 1 } else { i };
+                        if let Some(Base::Unit(u)) = self.num_word_at(j).filter(|n| !n.ordinal).map(|n| n.base) {
+                            mant += i128::from(u);
+                            end = self.tok(j).map_or(end, |t| t.end);
+                            i = j + 1;
+                        }
+                    }
+                    break;
+                }
+                _ => break,
+            }
+            end = t.end;
+            i += 1;
+        }
+        (nd > 0).then(|| (Val::dec(mant, -nd), i, end))
+    }
+
+    /// `n/d` starting at the digit token `i` (already read as `n`): a proper fraction
+    /// with a common denominator, not part of a date.
+    fn slash_fraction(&mut self, i: usize, n: DigitNum) -> Option<(Val, usize, usize)> {
+        let slash = self.tok(i + 1)?;
+        if !slash.is_punct('/') || slash.gap == Gap::Newline {
+            return None;
+        }
+        let den_t = self.tok(i + 2)?;
+        let den = den_t.digits()?;
+        if den_t.gap != slash.gap || !den.plain || !n.plain {
+            return None;
+        }
+        if let Some(after) = self.tok(i + 3) {
+            if after.is_punct('/') && after.gap == Gap::None {
+                return None;
+            }
+        }
+        let (nv, dv) = (n.val.f, den.val.f);
+        let common = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0];
+        if nv < dv && nv >= 1.0 && common.contains(&dv) {
+            Some((n.val.div(den.val), i + 3, den_t.end))
+        } else {
+            None
+        }
+    }
+
+    /// A proper fraction starting at `i`: `a half`, `a quarter`, `a fifth`, `three
+    /// quarters`, `two fifths`. Returns its value and end.
+    fn fraction_at(&mut self, i: usize) -> Option<(Val, usize, usize)> {
+        if self.word(i).is_some_and(|w| is_any(w, &["a", "an", "one"])) {
+            if let Some(nw) = self.num_word_at(i + 1) {
+                match nw.base {
+                    Base::Half if !nw.plural => {
+                        let t = self.tok(i + 1)?;
+                        return Some((Val::dec(5, -1), i + 2, t.end));
+                    }
+                    Base::Quarter if !nw.plural => {
+                        let t = self.tok(i + 1)?;
+                        return Some((Val::dec(25, -2), i + 2, t.end));
+                    }
+                    _ => {}
+                }
+                if nw.ordinal && !nw.plural && !matches!(nw.base, Base::Unit(1 | 2)) {
+                    let d = self.numeral(i + 1, Mode::Denominator, None)?;
+                    if d.ordinal && d.val.f >= 3.0 {
+                        return Some((Val::int(1).div(d.val), d.end_tok, d.end));
+                    }
+                }
+            }
+        }
+        let n = self.numeral(i, Mode::Sub, None)?;
+        if !n.words || n.ordinal || n.fraction {
+            return None;
+        }
+        let m = self.merge_denominator(n)?;
+        (m.fraction && m.val.f < 1.0 && m.val.f > 0.0).then_some((m.val, m.end_tok, m.end))
+    }
+
+    /// `three` + `fifths`, `one` + `twenty-fifth`, `two hundred and fifty-four` +
+    /// `hundredths`: a numerator in words followed by an ordinal denominator.
+    fn merge_denominator(&mut self, n: Nm) -> Option<Nm> {
+        let k = n.end_tok;
+        let t = self.tok(k)?;
+        if t.gap == Gap::Newline {
+            return None;
+        }
+        // `two-thirds`
+        let j = if t.is_punct('-') && t.gap == Gap::None && n.ntoks == 1 {
+            let next = self.tok(k + 1)?;
+            if next.gap != Gap::None {
+                return None;
+            }
+            k + 1
+        } else if t.gap == Gap::Space {
+            k
+        } else {
+            return None;
+        };
+        let nw = self.num_word_at(j)?;
+        if !(nw.ordinal || matches!(nw.base, Base::Half | Base::Quarter | Base::Tens(_) | Base::Unit(_) | Base::Hundred)) {
+            return None;
+        }
+        let d = self.numeral(j, Mode::Denominator, None)?;
+        if !d.ordinal {
+            return None;
+        }
+        let dv = d.val.f;
+        let ok = d.plural_ord || d.half_quarter || (dv >= 3.0 && !(dv == 2.0 && !d.half_quarter));
+        if !ok || dv == 0.0 {
+            return None;
+        }
+        let val = match n.and_before {
+            Some(before) if (n.val.f - before.f) < dv && d.plural_ord => {
+                before.add(n.val.sub(before).div(d.val))
+            }
+            _ => n.val.div(d.val),
+        };
+        Some(Nm {
+            end: d.end,
+            end_tok: d.end_tok,
+            val,
+            fraction: true,
+            ordinal: false,
+            plural_ord: false,
+            half_quarter: false,
+            words: true,
+            digits: None,
+            and_before: None,
+            ntoks: n.ntoks.saturating_add(d.ntoks),
+            ..n
+        })
+    }
+
+    /// A full numeral at `i0` with what only the main numeral has: `a`/`several`
+    /// before it, a sign or `minus`, vague plurals, fractions of the form `three
+    /// fifths`, `1 over 3`, `one out of three`, `1 in 21`.
+    fn number_expr(&mut self, i0: usize, backward: bool, ratio: bool) -> Option<Nm> {
+        let text = self.text;
+        let t0 = self.tok(i0)?;
+        let w0 = t0.is_word().then(|| t0.text(text));
+        let nw0 = w0.and_then(num_word);
+        let prev = if backward { self.prev_word_str(t0.start) } else { None };
+        let prev_is_a = prev.as_ref().is_some_and(|(w, _)| is_any(w, &["a", "an"]));
+
+        if let Some(nw) = nw0 {
+            // `thousands`, `hundreds of thousands`, `tens of thousands`, `dozens`.
+            if nw.plural && !nw.ordinal && matches!(nw.base, Base::Hundred | Base::Scale(_) | Base::Dozen) {
+                return self.vague_at(i0, nw, backward);
+            }
+            // `a fifth`, `a trillionth` (but `a first`, `a third term` are ordinals).
+            if prev_is_a && nw.ordinal && !nw.plural && !matches!(nw.base, Base::Unit(1 | 2)) {
+                let d = self.numeral(i0, Mode::Denominator, None)?;
+                let after = self.tok(d.end_tok);
+                let fraction_context = match after {
+                    None => true,
+                    Some(a) if a.gap == Gap::Newline => true,
+                    Some(a) if a.is_word() => {
+                        let w = a.text(text);
+                        is_any(w, &["of", "and", "or"]) || num_word(w).is_some()
+                    }
+                    Some(_) => true,
+                };
+                if fraction_context && d.ordinal && d.val.f >= 3.0 {
+                    let start = prev.as_ref().map_or(t0.start, |(_, r)| r.start);
+                    return Some(Nm {
+                        start,
+                        val: Val::int(1).div(d.val),
+                        ordinal: false,
+                        fraction: true,
+                        words: true,
+                        ..d
+                    });
+                }
+                return Some(d);
+            }
+        }
+        if w0.is_some_and(|w| is(w, "scores"))
+            && self.word_is(i0 + 1, "of")
+        {
+            return Some(Nm {
+                start: t0.start,
+                end: t0.end,
+                end_tok: i0 + 1,
+                val: Val::int(40),
+                ordinal: false,
+                plural_ord: false,
+                fraction: false,
+                half_quarter: false,
+                words: true,
+                digits: None,
+                scale: None,
+                and_before: None,
+                vague: true,
+                ntoks: 1,
+                core_start: t0.start,
+            });
+        }
+        let mut seed = None;
+        let mut start = t0.start;
+        let mut vague = false;
+        if let Some(nw) = nw0 {
+            let seedable = !nw.ordinal
+                && !nw.plural
+                && matches!(nw.base, Base::Hundred | Base::Scale(_) | Base::Dozen | Base::Half | Base::Quarter);
+            if seedable {
+                if let Some((w, r)) = prev.clone() {
+                    if is_any(w, &["a", "an"]) {
+                        seed = Some(Val::int(1));
+                        start = r.start;
+                        // `a few hundred`: handled below, `a` then `few`.
+                    } else if is(w, "several") && !matches!(nw.base, Base::Half | Base::Quarter) {
+                        seed = Some(Val::int(3));
+                        start = r.start;
+                        vague = true;
+                    } else if is(w, "few") && !matches!(nw.base, Base::Half | Base::Quarter) {
+                        if let Some((a, ra)) = self.prev_word_str(r.start) {
+                            if is(a, "a") {
+                                seed = Some(Val::int(2));
+                                start = ra.start;
+                                vague = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut n = self.numeral(i0, Mode::Primary, seed)?;
+        n.start = start;
+        n.core_start = start;
+        n.vague = vague;
+        if n.plural_ord && !n.fraction {
+            return None;
+        }
+        if n.words && !n.ordinal && !n.fraction && !n.vague {
+            if let Some(m) = self.merge_denominator(n) {
+                n = m;
+            }
+        }
+        if ratio && !n.ordinal && !n.vague && !n.fraction && n.digits.is_none_or(|d| d.suffix == Suffix::None) {
+            if let Some(m) = self.ratio(n) {
+                n = m;
+            }
+        }
+        // Sign.
+        if backward {
+            if let Some(d) = n.digits.filter(|_| n.start == t0.start) {
+                let _ = d;
+                if let Some((s, c)) = prev_char(text, n.start) {
+                    if matches!(c, '-' | '−') && s >= self.floor {
+                        let before = prev_char(text, s);
+                        let free = before.is_none_or(|(_, b)| {
+                            is_space(b) || is_newline(b) || matches!(b, '(' | '[' | '=' | ':' | ',' | ';')
+                        });
+                        if free {
+                            n.start = s;
+                            n.val = n.val.neg();
+                        }
+                    }
+                }
+            }
+            if n.start == start {
+                if let Some((w, r)) = self.prev_word_str(n.start) {
+                    if is_any(w, &["minus", "negative"]) {
+                        n.start = r.start;
+                        n.val = n.val.neg();
+                    }
+                }
+            }
+        }
+        Some(n)
+    }
+
+    /// `thousands`, `hundreds of thousands`, `tens of thousands of`, `dozens`.
+    fn vague_at(&mut self, i0: usize, nw: NumWord, backward: bool) -> Option<Nm> {
+        let t0 = self.tok(i0)?;
+        let base = match nw.base {
+            Base::Dozen => Val::int(12),
+            Base::Hundred => Val::int(100),
+            Base::Scale(e) => Val::int(1).mul_pow10(i32::from(e)),
+            _ => return None,
+        };
+        let mut val = base.mul_int(2);
+        let mut start = t0.start;
+        let mut end = t0.end;
+        let mut end_tok = i0 + 1;
+        if backward {
+            if let Some((of, r)) = self.prev_word_str(t0.start) {
+                if is(of, "of") {
+                    if let Some((tens, rt)) = self.prev_word_str(r.start) {
+                        if is(tens, "tens") {
+                            val = base.mul_int(20);
+                            start = rt.start;
+                        } else if is(tens, "hundreds") {
+                            val = base.mul_int(200);
+                            start = rt.start;
+                        }
+                    }
+                }
+            }
+        }
+        if self.word_is(i0 + 1, "of") {
+            if let Some(n2) = self.num_word_at(i0 + 2) {
+                if let Base::Scale(e) = n2.base {
+                    if n2.plural && !n2.ordinal && Val::int(1).mul_pow10(i32::from(e)).f > base.f {
+                        val = val.mul_pow10(i32::from(e));
+                        let t2 = self.tok(i0 + 2)?;
+                        end = t2.end;
+                        end_tok = i0 + 3;
+                    }
+                }
+            }
+        }
+        Some(Nm {
+            start,
+            end,
+            end_tok,
+            val,
+            ordinal: false,
+            plural_ord: false,
+            fraction: false,
+            half_quarter: false,
+            words: true,
+            digits: None,
+            scale: None,
+            and_before: None,
+            vague: true,
+            ntoks: 1,
+            core_start: start,
+        })
+    }
+
+    /// `1 over 3`, `one out of three`, `1 in twenty-one`.
+    fn ratio(&mut self, n: Nm) -> Option<Nm> {
+        let k = n.end_tok;
+        let w = self.word(k)?;
+        let (m_at, kind) = if is(w, "over") {
+            (k + 1, 0)
+        } else if is(w, "out") && self.word_is(k + 1, "of") {
+            (k + 2, 1)
+        } else if is(w, "in") {
+            (k + 1, 2)
+        } else {
+            return None;
+        };
+        let m = self.numeral(m_at, Mode::Sub, None)?;
+        if m.ordinal || m.fraction || m.val.is_zero() || m.digits.is_some_and(|d| d.suffix != Suffix::None) {
+            return None;
+        }
+        let (nv, mv) = (n.val.f, m.val.f);
+        let ok = match kind {
+            0 => {
+                // `2000 over 3` but not `$2000 over 3 years`.
+                let after = self.tok(m.end_tok);
+                after.is_none_or(|a| !a.is_word() || a.gap == Gap::Newline)
+            }
+            1 => nv <= mv && nv >= 0.0,
+            _ => {
+                n.val.is_integer()
+                    && nv >= 1.0
+                    && nv < mv
+                    && mv <= 1000.0
+                    && m.digits.is_none_or(|d| d.int_digits < 4)
+            }
+        };
+        if !ok {
+            return None;
+        }
+        Some(Nm {
+            end: m.end,
+            end_tok: m.end_tok,
+            val: n.val.div(m.val),
+            fraction: true,
+            digits: None,
+            ntoks: n.ntoks.saturating_add(m.ntoks),
+            words: n.words || m.words,
+            ..n
+        })
+    }
+
+    // ----- quantities ---------------------------------------------------------------
+
+    /// A dollar sign's country prefix: `US$`, `C$`, `HK$`, `Mex$`, `cad$`, or the
+    /// tokenized `us $`, `c $`.
+    fn dollar_prefix_before(&self, dollar: usize) -> Option<(Currency, usize)> {
+        let text = self.text;
+        // Glued: letters (and dots, `U.S.$`) right before the sign.
+        let mut p = dollar;
+        while let Some((s, c)) = prev_char(text, p) {
+            if c.is_ascii_alphabetic() || c == '.' {
+                p = s;
+            } else {
+                break;
+            }
+        }
+        if p < dollar && p >= self.floor {
+            let glued = text.get(p..dollar)?;
+            let left_ok = prev_char(text, p).is_none_or(|(_, c)| !c.is_alphanumeric());
+            if left_ok {
+                return dollar_prefix(glued, true).map(|c| (c, p));
+            }
+            return None;
+        }
+        let (w, r) = self.prev_word_str(dollar)?;
+        let spaced_ok = w.bytes().all(|b| b.is_ascii_lowercase()) || w.len() >= 2;
+        if spaced_ok && !is_any(w, &["a", "s", "r"]) {
+            return dollar_prefix(w, false).map(|c| (c, r.start));
+        }
+        None
+    }
+
+    /// A currency code written before the amount: `GBP 350`, `MAUD 60`, `Rs 500`.
+    fn code_before(&self, pos: usize) -> Option<(Currency, usize, i32)> {
+        let text = self.text;
+        // `Rs. 500`, `Rs 500`
+        let mut p = pos;
+        while let Some((s, c)) = prev_char(text, p) {
+            if is_space(c) {
+                p = s;
+            } else {
+                break;
+            }
+        }
+        let dot = prev_char(text, p).is_some_and(|(_, c)| c == '.');
+        let wpos = if dot { p - 1 } else { pos };
+        let (w, r) = self.prev_word_str(wpos)?;
+        if is_any(w, &["rs", "inr"]) && (dot || w.len() == 3 || w.starts_with('R')) {
+            return currency_code("INR").map(|c| (c, r.start, 0));
+        }
+        if dot {
+            return None;
+        }
+        if let Some(c) = currency_code(w) {
+            return Some((c, r.start, 0));
+        }
+        if w.len() == 4 && w.starts_with('M') && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            if let Some(c) = w.get(1..).and_then(currency_code) {
+                return Some((c, r.start, 6));
+            }
+        }
+        None
+    }
+
+    /// A currency named after the amount at token `k`: `dollars`, `us dollars`,
+    /// `hong kong dollars`, `u.s. dollars`, `ரூ`. Returns (currency, sub-unit, end token).
+    fn currency_after(&mut self, k: usize) -> Option<(Currency, bool, usize)> {
+        let text = self.text;
+        let t = self.tok(k)?;
+        if t.gap == Gap::Newline || !t.is_word() {
+            return None;
+        }
+        let w0 = t.text(text);
+        if let Some(c) = currency_symbol(w0) {
+            return Some((c, false, k + 1));
+        }
+        // `u.s. dollars`
+        if is(w0, "u") && self.tok(k + 1).is_some_and(|p| p.is_punct('.')) && self.word_is(k + 2, "s") {
+            let dot2 = self.tok(k + 3).is_some_and(|p| p.is_punct('.'));
+            let noun_at = if dot2 { k + 4 } else { k + 3 };
+            if let Some(noun) = self.word(noun_at) {
+                if let Some((c, sub, true)) = currency_word(Some("us"), noun) {
+                    return Some((c, sub, noun_at + 1));
+                }
+            }
+        }
+        let w1 = self.word(k + 1).filter(|_| self.tok(k + 1).is_some_and(|t| t.gap == Gap::Space));
+        let w2 = self.word(k + 2).filter(|_| self.tok(k + 2).is_some_and(|t| t.gap == Gap::Space));
+        if let (Some(w1), Some(w2)) = (w1, w2) {
+            if let Some((c, sub, true)) = currency_word(Some(w1), w2) {
+                // `hong kong dollars`, `sri lankan rupees`
+                if is_any(w0, &["hong", "new", "sri", "south", "north", "united"]) {
+                    return Some((c, sub, k + 3));
+                }
+            }
+        }
+        if let Some(w1) = w1 {
+            if let Some((c, sub, true)) = currency_word(Some(w0), w1) {
+                return Some((c, sub, k + 2));
+            }
+        }
+        currency_word(None, w0).map(|(c, sub, _)| (c, sub, k + 1))
+    }
+
+    /// Whether a `pounds` amount is a weight (`weighs 200 pounds`).
+    fn weight_context(&self, start: usize) -> bool {
+        let mut p = start;
+        for _ in 0..4 {
+            let Some((w, r)) = self.prev_word_str(p) else { return false };
+            if w.len() >= 5 && w.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("weigh")) {
+                return true;
+            }
+            p = r.start;
+        }
+        false
+    }
+
+    /// A quantity at token `i0`: a numeral with its currency, percent sign, sub-units.
+    fn quantity(&mut self, i0: usize, backward: bool) -> Option<Qty> {
+        let text = self.text;
+        let t0 = self.tok(i0)?;
+        // `percent of 10`
+        if let Some(w) = t0.is_word().then(|| t0.text(text)) {
+            let mut k = i0 + 1;
+            let is_pct = if is(w, "percent") {
+                true
+            } else if is(w, "per") && self.word_is(i0 + 1, "cent") {
+                k += 1;
+                true
+            } else {
+                false
+            };
+            if is_pct {
+                if !self.word_is(k, "of") {
+                    return None;
+                }
+                let n = self.numeral(k + 1, Mode::Sub, None)?;
+                if n.ordinal || n.fraction {
+                    return None;
+                }
+                return Some(Qty {
+                    start: t0.start,
+                    end: n.end,
+                    end_tok: n.end_tok,
+                    val: n.val,
+                    kind: QKind::Percent,
+                    unit: Some(Unit::Percent),
+                    nm: n,
+                    scale: n.scale,
+                    written: n.val,
+                });
+            }
+        }
+        let mut prefix: Option<Currency> = None;
+        let mut start: Option<usize> = None;
+        let mut mult = 0i32;
+        let mut j = i0;
+        if let TokKind::Sym(c) = t0.kind {
+            let sym = t0.text(text);
+            if let Some(mut cur) = currency_symbol(sym) {
+                let mut s = t0.start;
+                if c == '$' && backward {
+                    if let Some((c2, p)) = self.dollar_prefix_before(t0.start) {
+                        cur = c2;
+                        s = p;
+                    }
+                }
+                let t1 = self.tok(i0 + 1)?;
+                if t1.gap == Gap::Newline {
+                    return None;
+                }
+                prefix = Some(cur);
+                start = Some(s);
+                j = i0 + 1;
+            }
+        } else if backward {
+            if let Some((cur, s, m)) = self.code_before(t0.start) {
+                prefix = Some(cur);
+                start = Some(s);
+                mult = m;
+            }
+        }
+        let nm = self.number_expr(j, backward && prefix.is_none(), prefix.is_none())?;
+        if prefix.is_some() && (nm.ordinal || nm.vague) {
+            return None;
+        }
+        let start = start.unwrap_or(nm.start);
+        let mut val = nm.val;
+        let mut end = nm.end;
+        let mut end_tok = nm.end_tok;
+        let mut scale = nm.scale;
+        let mut kind = if nm.ordinal {
+            QKind::Ordinal
+        } else if nm.vague {
+            QKind::Vague
+        } else {
+            QKind::Cardinal
+        };
+        let mut unit = None;
+        let mut sub = false;
+        if let Some(d) = nm.digits {
+            match d.suffix {
+                Suffix::LowerM => {
+                    if prefix.is_none() {
+                        return None;
+                    }
+                    val = val.mul_pow10(6);
+                    scale = Some(6);
+                }
+                Suffix::Code(c) => unit = Some(Unit::Currency(c)),
+                Suffix::MCode(c) => {
+                    unit = Some(Unit::Currency(c));
+                    val = val.mul_pow10(6);
+                    scale = Some(6);
+                }
+                Suffix::Pence => {
+                    unit = currency_word(None, "pence").map(|(c, _, _)| Unit::Currency(c));
+                    sub = true;
+                }
+                Suffix::Percent => unit = Some(Unit::Percent),
+                Suffix::Decade => kind = QKind::Year,
+                _ => {}
+            }
+        }
+        if let Some(c) = prefix {
+            unit = Some(Unit::Currency(c));
+            if mult > 0 {
+                val = val.mul_pow10(mult);
+                scale = Some(6);
+            }
+        }
+        let written = nm.val;
+        if unit.is_none() && !nm.ordinal && kind != QKind::Year {
+            if let Some(t) = self.tok(end_tok).filter(|t| t.gap != Gap::Newline) {
+                match t.kind {
+                    TokKind::Punct('%' | '％') => {
+                        unit = Some(Unit::Percent);
+                        end = t.end;
+                        end_tok += 1;
+                    }
+                    TokKind::Word => {
+                        let w = t.text(text);
+                        if is_any(w, &["percent", "percents", "pct", "per-cent"]) {
+                            unit = Some(Unit::Percent);
+                            end = t.end;
+                            end_tok += 1;
+                        } else if is(w, "per") && self.word_is(end_tok + 1, "cent") {
+                            unit = Some(Unit::Percent);
+                            end = self.tok(end_tok + 1).map_or(end, |t| t.end);
+                            end_tok += 2;
+                        } else if is_any(w, &["percentage", "basis"])
+                            && self.word(end_tok + 1).is_some_and(|p| is_any(p, &["point", "points"]))
+                        {
+                            unit = Some(Unit::PercentPoint);
+                            if is(w, "basis") {
+                                val = val.div(Val::int(100));
+                            }
+                            end = self.tok(end_tok + 1).map_or(end, |t| t.end);
+                            end_tok += 2;
+                        } else if nm.vague {
+                            // `millions of dollars`
+                            if is(w, "of") {
+                                if let Some((c, false, e)) = self.currency_after(end_tok + 1) {
+                                    unit = Some(Unit::Currency(c));
+                                    end = self.tok(e - 1).map_or(end, |t| t.end);
+                                    end_tok = e;
+                                }
+                            }
+                        } else if let Some(c) = currency_code(w) {
+                            unit = Some(Unit::Currency(c));
+                            end = t.end;
+                            end_tok += 1;
+                            // `75 USD million`
+                            if let Some(nw) = self.num_word_at(end_tok) {
+                                if let (Base::Scale(e), false, false) = (nw.base, nw.ordinal, nw.plural) {
+                                    if scale.is_none() {
+                                        val = val.mul_pow10(i32::from(e));
+                                        scale = Some(e);
+                                        end = self.tok(end_tok).map_or(end, |t| t.end);
+                                        end_tok += 1;
+                                    }
+                                }
+                            }
+                        } else if w.len() == 4
+                            && w.starts_with('M')
+                            && w.bytes().all(|b| b.is_ascii_uppercase())
+                            && w.get(1..).and_then(currency_code).is_some()
+                        {
+                            if let Some(c) = w.get(1..).and_then(currency_code) {
+                                unit = Some(Unit::Currency(c));
+                                val = val.mul_pow10(6);
+                                scale = Some(6);
+                                end = t.end;
+                                end_tok += 1;
+                            }
+                        } else if let Some((c, is_sub, e)) = self.currency_after(end_tok) {
+                            let weight = c.iso == Some("GBP") && !is_sub && self.weight_context(start);
+                            if !weight {
+                                unit = Some(Unit::Currency(c));
+                                sub = is_sub;
+                                end = self.tok(e - 1).map_or(end, |t| t.end);
+                                end_tok = e;
+                            }
+                        }
+                    }
+                    TokKind::Sym(c) => {
+                        if let Some(cur) = currency_symbol(t.text(text)) {
+                            // `5 €`, `100元`; but in `1 $10` the sign belongs to the 10,
+                            // unless the next amount is in cents (`10 $ 30 cent`).
+                            let next_is_amount = self
+                                .tok(end_tok + 1)
+                                .is_some_and(|n| n.gap != Gap::Newline && (n.digits().is_some() || num_word(n.text(text)).is_some()));
+                            let binds_left = if next_is_amount {
+                                self.numeral(end_tok + 1, Mode::Sub, None)
+                                    .and_then(|m| self.currency_after(m.end_tok))
+                                    .is_some_and(|(_, s, _)| s)
+                            } else {
+                                true
+                            };
+                            if binds_left && c != '½' {
+                                unit = Some(Unit::Currency(cur));
+                                end = t.end;
+                                end_tok += 1;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(Unit::Currency(_)) = unit {
+            kind = if nm.vague { QKind::Vague } else { QKind::Money };
+            if sub {
+                val = val.div(Val::int(100));
+            } else if val.is_integer() && scale.is_none() && !nm.vague {
+                // `3 dollars 50 cents`, `thirteen dollars and forty-five cents`,
+                // `c $ 100 and fifty`.
+                if let Some((cents, e_tok, e)) = self.cents_after(end_tok) {
+                    val = val.add(cents.div(Val::int(100)));
+                    end = e;
+                    end_tok = e_tok;
+                }
+            }
+        } else if unit.is_some() {
+            kind = QKind::Percent;
+        }
+        if kind == QKind::Cardinal && !nm.fraction && val.is_integer() && val.f > 0.0 && val.f < 130.0 {
+            if let Some((e_tok, e)) = self.age_after(end_tok) {
+                kind = QKind::Age;
+                end = e;
+                end_tok = e_tok;
+            }
+        }
+        Some(Qty {
+            start,
+            end,
+            end_tok,
+            val,
+            kind,
+            unit,
+            nm,
+            scale,
+            written,
+        })
+    }
+
+    /// Cents after a whole amount: `50 cents`, `and forty-five cents`, `and 15.`
+    fn cents_after(&mut self, k: usize) -> Option<(Val, usize, usize)> {
+        let t = self.tok(k)?;
+        if t.gap == Gap::Newline {
+            return None;
+        }
+        let j = if t.is_word() && is(t.text(self.text), "and") { k + 1 } else { k };
+        let m = self.numeral(j, Mode::Sub, None)?;
+        if m.ordinal || m.fraction || !m.val.is_integer() || m.val.f <= 0.0 || m.val.f >= 100.0 {
+            return None;
+        }
+        if m.digits.is_some_and(|d| !d.plain) {
+            return None;
+        }
+        if let Some((_, true, e_tok)) = self.currency_after(m.end_tok) {
+            let e = self.tok(e_tok - 1)?.end;
+            return Some((m.val, e_tok, e));
+        }
+        match self.tok(m.end_tok) {
+            None => Some((m.val, m.end_tok, m.end)),
+            Some(a) if a.gap == Gap::Newline => Some((m.val, m.end_tok, m.end)),
+            Some(a) if a.is_word() => is(a.text(self.text), "and").then_some((m.val, m.end_tok, m.end)),
+            Some(a) if matches!(a.kind, TokKind::Punct(_)) => Some((m.val, m.end_tok, m.end)),
+            _ => None,
+        }
+    }
+
+    /// `-year-old`, ` years old`: returns the end of the age phrase.
+    fn age_after(&mut self, k: usize) -> Option<(usize, usize)> {
+        let t = self.tok(k)?;
+        let (yr_at, glued) = if matches!(t.kind, TokKind::Punct('-' | '‐' | '–')) && t.gap == Gap::None {
+            (k + 1, true)
+        } else if t.gap == Gap::Space {
+            (k, false)
+        } else {
+            return None;
+        };
+        let y = self.tok(yr_at)?;
+        if !y.is_word() || !is_any(y.text(self.text), &["year", "years"]) || (glued && y.gap != Gap::None) {
+            return None;
+        }
+        let h = self.tok(yr_at + 1)?;
+        let old_at = if matches!(h.kind, TokKind::Punct('-' | '‐' | '–')) && h.gap == Gap::None {
+            yr_at + 2
+        } else if h.gap == Gap::Space && !glued {
+            yr_at + 1
+        } else {
+            return None;
+        };
+        let o = self.tok(old_at)?;
+        if o.is_word() && is_any(o.text(self.text), &["old", "olds"]) && o.gap != Gap::Newline {
+            Some((old_at + 1, o.end))
+        } else {
+            None
+        }
+    }
+
+    // ----- the anchor -----------------------------------------------------------------
+
+    /// Reads whatever number starts at byte `pos` (an anchor found by the scanner),
+    /// appends the findings to `out`, and returns where scanning resumes.
+    pub fn parse_at(&mut self, pos: usize, floor: usize, out: &mut Vec<Mention>) -> usize {
+        self.floor = floor;
+        let text = self.text;
+        let bytes = self.bytes;
+        let Some(&b0) = bytes.get(pos) else { return pos + 1 };
+        let mut start = pos;
+        if b0.is_ascii_digit() {
+            match prev_char(text, pos) {
+                Some((_, c)) if c.is_alphabetic() || c == '_' => {
+                    // `MH17`, `G7`, `A320`: an identifier.
+                    return skip_alnum(text, pos);
+                }
+                Some((s, '-' | '‐')) => {
+                    if prev_char(text, s).is_some_and(|(_, c)| c.is_alphabetic()) {
+                        // `COVID-19`, `F-35`, `Army-2023`.
+                        return skip_alnum(text, pos);
+                    }
+                }
+                Some((s, '.')) => {
+                    // `.25`
+                    let before = prev_char(text, s);
+                    if before.is_none_or(|(_, c)| !c.is_alphanumeric() && c != '.') && s >= floor {
+                        start = s;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.reset(start);
+        let Some(t0) = self.tok(0) else { return pos + 1 };
+        let min_resume = t0.end.max(pos + 1);
+        if let Some(d) = t0.digits() {
+            if d.suffix == Suffix::Reject {
+                return skip_alnum(text, t0.end).max(min_resume);
+            }
+        }
+        let in_chain = matches!(prev_char(text, t0.start), Some((s, '-' | '/' | '.')) if prev_char(text, s).is_some_and(|(_, c)| c.is_ascii_digit()));
+        if t0.digits().is_some() && !in_chain {
+            if let Some(end) = self.date_at(out) {
+                return end.max(min_resume);
+            }
+        }
+        let Some(q1) = self.quantity(0, true) else { return min_resume };
+
+        // Ranges and changes: `5 to 10`, `5-10%`, `between 5 and 10`, `from 3 to 4 million`.
+        if !in_chain
+            && matches!(q1.kind, QKind::Cardinal | QKind::Percent | QKind::Money)
+            && !q1.nm.fraction
+        {
+            if let Some(done) = self.range_from(&q1, out) {
+                return done.max(min_resume);
+            }
+        }
+        let mut q = q1;
+        if in_chain && q.kind == QKind::Cardinal {
+            // A piece of `1-222-2222`: a plain number.
+        }
+        // Years, designations, the pronoun `one`.
+        if q.kind == QKind::Cardinal && q.unit.is_none() {
+            if let Some(d) = q.nm.digits.filter(|d| d.plain && d.suffix == Suffix::None) {
+                if q.nm.start == q.nm.core_start && self.designation(&q) {
+                    return q.end.max(min_resume);
+                }
+                if !in_chain && d.int_digits == 4 && self.year_like(&q) {
+                    q.kind = QKind::Year;
+                }
+            }
+            if q.nm.words && q.nm.ntoks == 1 && q.val.f == 1.0 && q.nm.start == q.nm.core_start && self.pronoun_one(&q) {
+                return q.end.max(min_resume);
+            }
+            if q.nm.words && q.nm.ntoks == 1 && !q.nm.fraction && self.not_a_half(&q) {
+                return q.end.max(min_resume);
+            }
+        }
+        if q.kind == QKind::Cardinal && q.unit.is_none() {
+            if let Some((w, _)) = self.prev_word_str(q.start) {
+                if is_any(w, &["aged", "age", "ages"]) && q.val.is_integer() && q.val.f > 0.0 && q.val.f < 130.0 {
+                    q.kind = QKind::Age;
+                }
+            }
+        }
+        let m = self.finish(&q, None);
+        out.push(m);
+        q.end.max(min_resume)
+    }
+
+    /// Turns a quantity into a mention: kind, unit, qualifier, counted noun, parts.
+    fn finish(&mut self, q: &Qty, upper: Option<&Qty>) -> Mention {
+        let (kind, value, end, end_tok) = match upper {
+            Some(u) => (Kind::Range, q.val.to_num(), u.end, u.end_tok),
+            None => (
+                match q.kind {
+                    QKind::Cardinal => Kind::Cardinal,
+                    QKind::Ordinal => Kind::Ordinal,
+                    QKind::Percent => Kind::Percent,
+                    QKind::Money => Kind::Money,
+                    QKind::Vague => Kind::Vague,
+                    QKind::Age => Kind::Age,
+                    QKind::Year => Kind::Year,
+                },
+                q.val.to_num(),
+                q.end,
+                q.end_tok,
+            ),
+        };
+        let mut parts = vec![part(q)];
+        if let Some(u) = upper {
+            parts.push(part(u));
+        }
+        let qualified = !matches!(kind, Kind::Ordinal | Kind::Year | Kind::Date);
+        let mut approx = None;
+        let mut counted_from = end_tok;
+        if qualified {
+            approx = self.qualifier_before(q.start);
+            if approx.is_none() {
+                if let Some((a, r, e_tok)) = self.qualifier_after(end_tok) {
+                    approx = Some((a, r));
+                    counted_from = e_tok;
+                }
+            }
+        }
+        let countable = match kind {
+            Kind::Cardinal => !q.nm.fraction,
+            Kind::Vague => q.unit.is_none(),
+            Kind::Age => true,
+            Kind::Range => q.unit.is_none() && upper.is_some_and(|u| u.unit.is_none()),
+            _ => false,
+        };
+        let counted = if countable {
+            self.counted(counted_from, kind == Kind::Vague, value == Num::Int(1))
+        } else {
+            None
+        };
+        Mention {
+            span: q.start..end,
+            value,
+            kind,
+            unit: upper.and_then(|u| u.unit).or(q.unit),
+            approx,
+            counted,
+            upper: upper.map(|u| u.val.to_num()),
+            date: None,
+            parts,
+        }
+    }
+
+    fn range_from(&mut self, q1: &Qty, out: &mut Vec<Mention>) -> Option<usize> {
+        let text = self.text;
+        let k = q1.end_tok;
+        let c = self.tok(k)?;
+        if c.gap == Gap::Newline {
+            return None;
+        }
+        let between = self.prev_word_str(q1.start).is_some_and(|(w, _)| is(w, "between"));
+        let from = self.prev_word_str(q1.start).filter(|(w, _)| is(w, "from"));
+        let hyphen = match c.kind {
+            TokKind::Punct('-' | '‐') => {
+                let n = self.tok(k + 1)?;
+                (c.gap == Gap::None && n.gap == Gap::None) || (c.gap == Gap::Space && n.gap == Gap::Space)
+            }
+            TokKind::Punct('–' | '—') => true,
+            _ => false,
+        };
+        let word_conn = c.is_word()
+            && c.gap == Gap::Space
+            && (is(c.text(text), "to") || (between && is(c.text(text), "and")));
+        if !hyphen && !word_conn {
+            return None;
+        }
+        let q2 = self.quantity(k + 1, false)?;
+        if hyphen && (q1.nm.digits.is_none() || q2.nm.words) {
+            return None;
+        }
+        if !matches!(q2.kind, QKind::Cardinal | QKind::Percent | QKind::Money) || q2.nm.fraction {
+            return None;
+        }
+        // `1-222-2222`: a chain of codes, not a range.
+        if hyphen {
+            if let Some(after) = self.tok(q2.end_tok) {
+                if matches!(after.kind, TokKind::Punct('-' | '/' | '–')) && after.gap == Gap::None {
+                    return None;
+                }
+            }
+        }
+        let (u1, u2) = (q1.unit, q2.unit);
+        let unit = match (u1, u2) {
+            (None, u) | (u, None) => u,
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => return None,
+        };
+        let mut a = *q1;
+        let mut b = q2;
+        a.unit = unit;
+        b.unit = unit;
+        if a.unit.is_some() && a.kind == QKind::Cardinal {
+            a.kind = b.kind;
+        }
+        if b.unit.is_some() && b.kind == QKind::Cardinal {
+            b.kind = a.kind;
+        }
+        if let (None, Some(e)) = (a.scale, b.scale) {
+            let scaled = a.val.mul_pow10(i32::from(e));
+            if scaled.f < b.val.f {
+                a.val = scaled;
+                a.scale = Some(e);
+            }
+        }
+        let change = from.as_ref().is_some_and(|(_, r)| self.change_before(r.start));
+        if change || !(a.val.f < b.val.f) {
+            if !change {
+                return None;
+            }
+            // `rose from 3 to 4 million`: two numbers.
+            let m1 = self.finish(&a, None);
+            out.push(m1);
+            let m2 = self.finish(&b, None);
+            out.push(m2);
+            return Some(b.end);
+        }
+        let m = self.finish(&a, Some(&b));
+        out.push(m);
+        Some(b.end)
+    }
+
+    fn change_before(&self, pos: usize) -> bool {
+        let mut p = pos;
+        for _ in 0..3 {
+            let Some((w, r)) = self.prev_word_str(p) else { return false };
+            if is_any(w, CHANGE_WORDS) {
+                return true;
+            }
+            p = r.start;
+        }
+        false
+    }
+
+    /// `Boeing 737`, `Army 2023`, `Windows 11`: a capitalized name right before a plain
+    /// integer, not at the start of a sentence.
+    fn designation(&mut self, q: &Qty) -> bool {
+        let Some((w, r)) = self.prev_word_str(q.start) else { return false };
+        if r.end + 1 != q.start || self.bytes.get(r.end) != Some(&b' ') {
+            return false;
+        }
+        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+        if !first_upper || w.chars().count() < 2 {
+            return false;
+        }
+        if month(w).is_some() || is_weekday(w) || num_word(w).is_some() || self.sentence_initial(&r) {
+            return false;
+        }
+        let excluded = [
+            "in", "on", "at", "by", "of", "to", "for", "from", "since", "until", "about", "over",
+            "under", "some", "nearly", "almost", "around", "only", "just", "and", "or", "but",
+            "the", "all", "with", "than", "between", "after", "before", "during", "top", "up",
+            "no", "No", "nr", "page", "rs", "approximately", "roughly", "above", "below",
+            "more", "less", "least", "most", "than", "per", "is", "was", "are", "were", "said",
+            "says", "killed", "injured", "had", "has", "have", "see", "via", "plus", "minus",
+            "times", "total", "another", "other", "like", "last", "first", "next", "every",
+            "each", "these", "those", "mid", "early", "late", "fiscal", "year", "aged", "age",
+        ];
+        if is_any(w, &excluded) {
+            return false;
+        }
+        // In a title-case headline the next word is capitalized and plural:
+        // `Russia Sends 500 Troops`.
+        if let Some(t) = self.tok(q.end_tok) {
+            if t.is_word() && t.gap == Gap::Space {
+                let nw = t.text(self.text);
+                if nw.chars().next().is_some_and(char::is_uppercase) && plural_like(nw) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn year_like(&mut self, q: &Qty) -> bool {
+        let v = q.val.f;
+        if !(1000.0..=2100.0).contains(&v) {
+            return false;
+        }
+        let cue = self.prev_word_str(q.start).is_some_and(|(w, _)| is_any(w, YEAR_CUES))
+            || prev_char(self.text, q.start).is_some_and(|(_, c)| matches!(c, '(' | '-'));
+        if self.qualifier_before(q.start).is_some() && !cue {
+            return false;
+        }
+        let next_plural = self.word(q.end_tok).is_some_and(|w| {
+            plural_like(w) && !is_time_unit(w) || is_irregular_plural(w)
+        });
+        if cue {
+            return !next_plural || self.prev_word_str(q.start).is_some_and(|(w, _)| is_any(w, &["in", "since", "the", "by", "until", "during"]));
+        }
+        (1900.0..=2100.0).contains(&v) && !next_plural
+    }
+
+    fn pronoun_one(&mut self, q: &Qty) -> bool {
+        if let Some((w, _)) = self.prev_word_str(q.start) {
+            if is_any(w, PRONOUN_ONE_BEFORE) {
+                return true;
+            }
+        }
+        if let Some(t) = self.tok(q.end_tok) {
+            if t.gap == Gap::Newline {
+                return false;
+            }
+            if t.is_word() {
+                return is_any(t.text(self.text), PRONOUN_ONE_AFTER);
+            }
+            if matches!(t.kind, TokKind::Punct('\'' | '’')) && t.gap == Gap::None {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `first half`, `half-time`, `half-brother`: `half` that is no amount.
+    fn not_a_half(&mut self, q: &Qty) -> bool {
+        let is_half = self
+            .tok(0)
+            .is_some_and(|t| t.start == q.nm.core_start && t.is_word() && is(t.text(self.text), "half"));
+        if !is_half || q.nm.start != q.nm.core_start {
+            return false;
+        }
+        if let Some((w, _)) = self.prev_word_str(q.start) {
+            if num_word(w).is_some_and(|n| n.ordinal) || is_any(w, &["other", "latter", "former", "better", "top", "bottom", "back", "front"]) {
+                return true;
+            }
+        }
+        if let Some(t) = self.tok(q.end_tok) {
+            if t.is_punct('-') && t.gap == Gap::None {
+                return true;
+            }
+        }
+        false
+    }
+
+    // ----- context --------------------------------------------------------------------
+
+    fn qualifier_before(&self, pos: usize) -> Option<(String, Range<usize>)> {
+        let text = self.text;
+        // `~100`
+        if let Some((s, '~' | '≈')) = prev_char(text, pos) {
+            if s >= self.floor {
+                return Some(("approximately".to_owned(), s..pos));
+            }
+        }
+        let mut words: [Option<(&str, Range<usize>)>; 3] = [None, None, None];
+        let mut p = pos;
+        for slot in &mut words {
+            let Some((w, r)) = self.prev_word_str(p) else { break };
+            p = r.start;
+            *slot = Some((w, r));
+        }
+        // `approx.`
+        if let Some((s, '.')) = prev_char(text, pos).or_else(|| {
+            let mut q = pos;
+            while let Some((s, c)) = prev_char(text, q) {
+                if is_space(c) {
+                    q = s;
+                } else {
+                    return Some((s, c));
+                }
+            }
+            None
+        }) {
+            if let Some((w, r)) = self.prev_word_str(s) {
+                if is_any(w, &["approx", "c", "ca"]) && (r.end == s) {
+                    return Some(("approximately".to_owned(), r.start..s + 1));
+                }
+            }
+        }
+        let mut best: Option<(&[&str], Range<usize>)> = None;
+        for q in QUALIFIERS_BEFORE {
+            let n = q.len();
+            if n > 3 || best.as_ref().is_some_and(|(b, _)| b.len() >= n) {
+                continue;
+            }
+            let mut ok = true;
+            let mut first_start = pos;
+            let mut last_end = pos;
+            for (idx, lit) in q.iter().rev().enumerate() {
+                match &words[idx] {
+                    Some((w, r)) if is(w, lit) => {
+                        first_start = r.start;
+                        if idx == 0 {
+                            last_end = r.end;
+                        }
+                    }
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                best = Some((q, first_start..last_end));
+            }
+        }
+        best.map(|(q, r)| (q.join(" "), r))
+    }
+
+    fn qualifier_after(&mut self, k: usize) -> Option<(String, Range<usize>, usize)> {
+        for q in QUALIFIERS_AFTER {
+            let mut ok = true;
+            for (idx, lit) in q.iter().enumerate() {
+                let t = self.tok(k + idx);
+                if !t.is_some_and(|t| t.is_word() && t.gap == Gap::Space && is(t.text(self.text), lit)) {
+                    ok = false;
+                    break;
+                }
+            }
+            if ok {
+                let s = self.tok(k)?.start;
+                let e = self.tok(k + q.len() - 1)?.end;
+                // `100 or more people` but not `5 or more than 10`.
+                if self.word(k + q.len()).is_some_and(|w| is(w, "than")) {
+                    return None;
+                }
+                return Some((q.join(" "), s..e, k + q.len()));
+            }
+        }
+        None
+    }
+
+    /// The counted noun phrase from token `k`: adjectives and a head noun, ending at the
+    /// first plural noun, function word or punctuation.
+    fn counted(&mut self, k: usize, skip_of: bool, singular: bool) -> Option<Range<usize>> {
+        let text = self.text;
+        let mut k = k;
+        if skip_of && self.word_is(k, "of") {
+            k += 1;
+        }
+        let mut start = None;
+        let mut end = 0;
+        let mut n = 0;
+        let mut i = k;
+        while n < 4 {
+            let Some(t) = self.tok(i) else { break };
+            if !t.is_word() || t.gap != Gap::Space && !(n > 0 && t.gap == Gap::None) {
+                break;
+            }
+            let w = t.text(text);
+            if is_stop_word(w) && !is_time_unit(w)
+                || num_word(w).is_some()
+                || month(w).is_some()
+                || is_weekday(w)
+                || currency_code(w).is_some()
+                || w.chars().any(|c| !c.is_alphabetic() && c != '\'' && c != '’')
+            {
+                break;
+            }
+            let lower_ends = |suf: &str| w.len() > suf.len() + 2 && w.get(w.len() - suf.len()..).is_some_and(|s| s.eq_ignore_ascii_case(suf));
+            if n == 0 && lower_ends("ing") {
+                break;
+            }
+            if lower_ends("ly") {
+                break;
+            }
+            if n == 0 && lower_ends("ed") {
+                // `32 armed men` but not `32 died`.
+                let next_is_word = self.tok(i + 1).is_some_and(|t| {
+                    t.is_word() && t.gap == Gap::Space && !is_stop_word(t.text(text))
+                });
+                if !next_is_word {
+                    break;
+                }
+            }
+            start.get_or_insert(t.start);
+            end = t.end;
+            n += 1;
+            i += 1;
+            if is_time_unit(w) || is_irregular_plural(w) || (plural_like(w) && !singular) {
+                break;
+            }
+            if singular && n >= 1 && !self.tok(i).is_some_and(|t| t.is_word() && t.gap == Gap::Space) {
+                break;
+            }
+            // `dual-use products`
+            if self.tok(i).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
+                && self.tok(i + 1).is_some_and(|t| t.is_word() && t.gap == Gap::None)
+            {
+                i += 1;
+                continue;
+            }
+        }
+        let s = start?;
+        let w_last = text.get(s..end)?;
+        let last_word = w_last.rsplit([' ', '-']).next().unwrap_or(w_last);
+        if n > 1 && !(plural_like(last_word) || is_irregular_plural(last_word) || is_time_unit(last_word)) && !singular {
+            // No noun found: keep the first word only when it looks like a noun.
+            let first_end = s + w_last.find([' ', '-']).unwrap_or(w_last.len());
+            return Some(s..first_end);
+        }
+        Some(s..end)
+    }
+
+    // ----- dates ------------------------------------------------------------------------
+
+    /// Dates at the anchor: `August 14, 2023`, `14 August`, `2023-08-14`, `5/17/2018`,
+    /// `August 2023`. Each number in the date becomes a `date` mention.
+    fn date_at(&mut self, out: &mut Vec<Mention>) -> Option<usize> {
+        let text = self.text;
+        let t0 = self.tok(0)?;
+        let d0 = t0.digits()?;
+        let v0 = d0.val.f;
+        let day_like = |d: &DigitNum| {
+            d.integer && (d.plain || d.suffix == Suffix::Ordinal) && d.int_digits <= 2 && (1.0..=31.0).contains(&d.val.f)
+        };
+        let year_like = |d: &DigitNum| d.plain && d.int_digits == 4 && (1000.0..=2100.0).contains(&d.val.f);
+        // `2023-08-14`
+        if year_like(&d0) {
+            let seps = (self.tok(1), self.tok(2), self.tok(3), self.tok(4));
+            if let (Some(s1), Some(m), Some(s2), Some(d)) = seps {
+                let glued = [s1, m, s2, d].iter().all(|t| t.gap == Gap::None);
+                if glued && s1.is_punct('-') && s2.is_punct('-') {
+                    if let (Some(md), Some(dd)) = (m.digits(), d.digits()) {
+                        let (mv, dv) = (md.val.f, dd.val.f);
+                        if md.plain && dd.plain && md.int_digits == 2 && dd.int_digits == 2 && (1.0..=12.0).contains(&mv) && (1.0..=31.0).contains(&dv) {
+                            let iso = format!("{:04}-{:02}-{:02}", v0 as i32, mv as i32, dv as i32);
+                            self.push_date(out, &t0, d0, &iso, false);
+                            self.push_date(out, &m, md, &iso, false);
+                            self.push_date(out, &d, dd, &iso, false);
+                            return Some(d.end);
+                        }
+                    }
+                }
+            }
+        }
+        // `5/17/2018`, `17.05.2018`
+        if d0.plain && d0.int_digits <= 2 {
+            if let (Some(s1), Some(b), Some(s2), Some(y)) = (self.tok(1), self.tok(2), self.tok(3), self.tok(4)) {
+                let glued = [s1, b, s2, y].iter().all(|t| t.gap == Gap::None);
+                let same_sep = matches!((s1.kind, s2.kind), (TokKind::Punct('/'), TokKind::Punct('/')) | (TokKind::Punct('.'), TokKind::Punct('.')));
+                if let (true, true, Some(bd), Some(yd)) = (glued, same_sep, b.digits(), y.digits()) {
+                    if bd.plain && bd.int_digits <= 2 && year_like(&yd) {
+                        let (a, bv) = (v0 as i32, bd.val.f as i32);
+                        let us = s1.is_punct('/');
+                        let md = if a > 12 && bv <= 12 {
+                            Some((bv, a))
+                        } else if bv > 12 && a <= 12 {
+                            Some((a, bv))
+                        } else if a <= 12 && bv <= 12 {
+                            Some(if us { (a, bv) } else { (bv, a) })
+                        } else {
+                            None
+                        };
+                        if let Some((mo, dy)) = md.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d)) {
+                            let iso = format!("{:04}-{:02}-{:02}", yd.val.f as i32, mo, dy);
+                            self.push_date(out, &t0, d0, &iso, false);
+                            self.push_date(out, &b, bd, &iso, false);
+                            self.push_date(out, &y, yd, &iso, false);
+                            return Some(y.end);
+                        }
+                    }
+                }
+            }
+        }
+        // Month before: `August 14, 2023`, `Aug. 14`, `August 2023`.
+        let mut p = t0.start;
+        while let Some((s, c)) = prev_char(text, p) {
+            if is_space(c) {
+                p = s;
+            } else {
+                break;
+            }
+        }
+        let month_before = {
+            let q = if prev_char(text, p).is_some_and(|(_, c)| c == '.') { p - 1 } else { p };
+            self.prev_word_str(q).and_then(|(w, _)| month(w))
+        };
+        if let Some(mo) = month_before {
+            if day_like(&d0) {
+                let (year, end) = self.year_after(1);
+                let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
+                self.push_date(out, &t0, d0, &iso, d0.suffix == Suffix::Ordinal);
+                if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
+                    self.push_date(out, &yt, yd, &iso, false);
+                }
+                return Some(end.unwrap_or(t0.end));
+            }
+            if year_like(&d0) {
+                let iso = format!("{:04}-{:02}", v0 as i32, mo);
+                self.push_date(out, &t0, d0, &iso, false);
+                return Some(t0.end);
+            }
+        }
+        // Month after: `14 August 2023`, `14th of August`.
+        if day_like(&d0) {
+            let mut k = 1;
+            if self.word_is(k, "of") {
+                k += 1;
+            }
+            if let Some(mo) = self.word(k).filter(|_| self.same_line(k)).and_then(month) {
+                let mut k2 = k + 1;
+                if self.tok(k2).is_some_and(|t| t.is_punct('.') && t.gap == Gap::None) {
+                    k2 += 1;
+                }
+                let (year, end) = self.year_after(k2);
+                let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
+                self.push_date(out, &t0, d0, &iso, d0.suffix == Suffix::Ordinal);
+                if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
+                    self.push_date(out, &yt, yd, &iso, false);
+                }
+                let month_end = self.tok(k).map_or(t0.end, |t| t.end);
+                return Some(end.unwrap_or(month_end));
+            }
+        }
+        None
+    }
+
+    /// An optional `, 2023` at token `k`.
+    #[allow(clippy::type_complexity)]
+    fn year_after(&mut self, k: usize) -> (Option<(Tok, i32, DigitNum)>, Option<usize>) {
+        let mut j = k;
+        if self.tok(j).is_some_and(|t| t.is_punct(',') && t.gap != Gap::Newline) {
+            j += 1;
+        }
+        match self.tok(j) {
+            Some(t) if t.gap != Gap::Newline => match t.digits() {
+                Some(d) if d.plain && d.int_digits == 4 && (1000.0..=2100.0).contains(&d.val.f) => {
+                    (Some((t, d.val.f as i32, d)), Some(t.end))
+                }
+                _ => (None, None),
+            },
+            _ => (None, None),
+        }
+    }
+
+    fn iso(&self, year: Option<i32>, month: u8, day: Option<i32>) -> String {
+        match (year.or(self.ref_year), day) {
+            (Some(y), Some(d)) => format!("{y:04}-{month:02}-{d:02}"),
+            (Some(y), None) => format!("{y:04}-{month:02}"),
+            (None, Some(d)) => format!("--{month:02}-{d:02}"),
+            (None, None) => format!("--{month:02}"),
+        }
+    }
+
+    fn push_date(&self, out: &mut Vec<Mention>, t: &Tok, d: DigitNum, iso: &str, ordinal: bool) {
+        let value = d.val.to_num();
+        out.push(Mention {
+            span: t.start..t.end,
+            value,
+            kind: Kind::Date,
+            unit: None,
+            approx: None,
+            counted: None,
+            upper: None,
+            date: Some(iso.to_owned()),
+            parts: vec![Part {
+                span: t.start..d.num_end.min(t.end),
+                value,
+                ordinal,
+            }],
+        });
+    }
+}
+
+/// The numeral inside a quantity, as written.
+fn part(q: &Qty) -> Part {
+    let span = match q.kind {
+        QKind::Money | QKind::Percent | QKind::Age => q.nm.start..q.nm.end,
+        QKind::Year => match q.nm.digits {
+            Some(d) => q.nm.start..d.num_end,
+            None => q.nm.start..q.nm.end,
+        },
+        _ => q.nm.start..q.nm.end,
+    };
+    Part {
+        span,
+        value: q.written.to_num(),
+        ordinal: q.kind == QKind::Ordinal,
+    }
+}
+
+/// The value an ordinal word alone names (`trillionth` = 10^12).
+fn ordinal_plain_value(nw: NumWord) -> Val {
+    match nw.base {
+        Base::Scale(e) => Val::int(1).mul_pow10(i32::from(e)),
+        Base::Unit(v) | Base::Teen(v) | Base::Tens(v) => Val::int(i128::from(v)),
+        _ => Val::float(nw.value()),
+    }
+}
+
+/// Applies a cardinal word to the state, if the grammar allows it there.
+fn step(st: &St, base: Base, joined: bool) -> Option<St> {
+    use Last::*;
+    let mut n = *st;
+    match base {
+        Base::Zero => {
+            if st.last != Start {
+                return None;
+            }
+            n.last = Zero;
+        }
+        Base::Unit(u) => {
+            let ok = matches!(st.last, Start | Hundred | Scale) || (st.last == Tens && joined);
+            if !ok {
+                return None;
+            }
+            n.group = st.group.add(Val::int(i128::from(u)));
+            n.small = st.small.add(Val::int(i128::from(u)));
+            n.last = if st.last == Tens { TensUnit } else { Unit };
+        }
+        Base::Teen(v) | Base::Tens(v) => {
+            if !matches!(st.last, Start | Hundred | Scale) {
+                return None;
+            }
+            n.group = st.group.add(Val::int(i128::from(v)));
+            n.small = st.small.add(Val::int(i128::from(v)));
+            n.last = if matches!(base, Base::Teen(_)) { Teen } else { Tens };
+        }
+        Base::Hundred => {
+            let ok = matches!(st.last, Unit | Teen | Tens | TensUnit | Digits | Point | A) && !st.group_hundred && !st.group.is_zero();
+            if !ok {
+                return None;
+            }
+            n.group = st.group.mul_int(100);
+            n.small = Val::ZERO;
+            n.group_hundred = true;
+            n.last = Hundred;
+            n.last_mult = Val::int(100);
+            n.scale = Some(st.scale.map_or(2, |s| s.max(2)));
+        }
+        Base::Scale(e) => {
+            let ok = matches!(st.last, Unit | Teen | Tens | TensUnit | Digits | Hundred | Dozen | Frac | A | Point)
+                && !st.group.is_zero()
+                && st.big.is_none_or(|b| e < b);
+            if !ok {
+                return None;
+            }
+            n.total = st.total.add(st.group.mul_pow10(i32::from(e)));
+            n.group = Val::ZERO;
+            n.small = Val::ZERO;
+            n.group_hundred = false;
+            n.big = Some(e);
+            n.last = Scale;
+            n.frac_after_scale = false;
+            n.last_mult = Val::int(1).mul_pow10(i32::from(e));
+            n.scale = Some(st.scale.map_or(e, |s| s.max(e)));
+        }
+        Base::Dozen => {
+            if !matches!(st.last, Unit | Teen | Tens | TensUnit | Digits | A) {
+                return None;
+            }
+            n.group = st.group.sub(st.small).add(st.small.mul_int(12));
+            n.small = st.small.mul_int(12);
+            n.last = Dozen;
+        }
+        Base::Half | Base::Quarter => return None,
+    }
+    n.words = true;
+    Some(n)
+}
+
+/// Splits `one hundred thirty-fifths` (100/35) and `one hundred one thousand fifths`
+/// (100/1005): the denominator takes a tens word, or a unit and scale word, before the
+/// ordinal when a numerator is left.
+fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>]) -> (Val, Val) {
+    let own = ordinal_plain_value(nw);
+    let cur = st.value();
+    let at = |k: usize| hist.len().checked_sub(k).and_then(|i| hist.get(i).copied().flatten());
+    if let Base::Unit(u) = nw.base {
+        if st.last == Last::Tens {
+            if let Some(before) = at(1) {
+                if before.last != Last::Start {
+                    let tens = cur.sub(before.value());
+                    return (before.value(), tens.add(Val::int(i128::from(u))));
+                }
+            }
+        }
+    }
+    if matches!(nw.base, Base::Unit(_) | Base::Teen(_) | Base::Tens(_)) && matches!(st.last, Last::Hundred | Last::Scale) {
+        if let (Some(before_scale), Some(before_unit)) = (at(1), at(2)) {
+            if before_scale.last == Last::Unit && !matches!(before_unit.last, Last::Start | Last::Tens) {
+                let u = before_scale.value().sub(before_unit.value());
+                let den = u.mul(st.last_mult).add(own);
+                return (before_unit.value(), den);
+            }
+        }
+    }
+    (cur, own)
+}
+
+/// Where to resume after an identifier: the end of its run of letters and digits.
+fn skip_alnum(text: &str, pos: usize) -> usize {
+    let mut end = pos;
+    for (i, c) in text.get(pos..).unwrap_or("").char_indices() {
+        if c.is_alphanumeric() {
+            end = pos + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end.max(pos + 1)
+}

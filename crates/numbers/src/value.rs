@@ -1,0 +1,256 @@
+//! Number values that stay exact while they can.
+//!
+//! `1.5 million` must come out as the integer 1,500,000, not 1499999.9999999998, and
+//! a 15-digit integer must not pass through a float. A [`Val`] carries the float
+//! value and, as long as every step was exact, the same value as a decimal
+//! `mantissa × 10^exponent`. Fractions (thirds, `1/3`) drop the exact form.
+
+/// A normalized number as reported: an integer when the value is whole and fits `i64`,
+/// a float otherwise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Num {
+    /// A whole value.
+    Int(i64),
+    /// Any other value.
+    Float(f64),
+}
+
+impl Num {
+    /// The value as `f64`.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            Num::Float(f) => f,
+        }
+    }
+}
+
+impl From<Num> for newsmill_core::Value {
+    fn from(n: Num) -> Self {
+        match n {
+            Num::Int(i) => newsmill_core::Value::Int(i),
+            Num::Float(f) => newsmill_core::Value::Float(f),
+        }
+    }
+}
+
+/// A value under construction (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Val {
+    pub f: f64,
+    exact: Option<(i128, i32)>,
+}
+
+/// Largest power of ten kept in exact form; beyond it the float is used.
+const MAX_EXP: i32 = 30;
+
+fn pow10(e: i32) -> Option<i128> {
+    if (0..=MAX_EXP).contains(&e) {
+        Some(10i128.pow(e.unsigned_abs()))
+    } else {
+        None
+    }
+}
+
+impl Val {
+    pub const ZERO: Val = Val {
+        f: 0.0,
+        exact: Some((0, 0)),
+    };
+
+    pub fn int(i: i128) -> Val {
+        Val {
+            f: i as f64,
+            exact: Some((i, 0)),
+        }
+    }
+
+    /// `mant × 10^exp`.
+    pub fn dec(mant: i128, exp: i32) -> Val {
+        let f = if exp >= 0 {
+            mant as f64 * 10f64.powi(exp)
+        } else {
+            // Dividing two exactly representable values rounds once, correctly.
+            mant as f64 / 10f64.powi(-exp)
+        };
+        Val {
+            f,
+            exact: Some((mant, exp)),
+        }
+    }
+
+    pub fn float(f: f64) -> Val {
+        Val { f, exact: None }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.f == 0.0
+    }
+
+    pub fn is_integer(self) -> bool {
+        match self.exact {
+            Some((m, e)) => e >= 0 || pow10(-e).is_some_and(|p| m % p == 0),
+            None => self.f.is_finite() && self.f.fract() == 0.0,
+        }
+    }
+
+    pub fn add(self, o: Val) -> Val {
+        let exact = match (self.exact, o.exact) {
+            (Some((m1, e1)), Some((m2, e2))) => {
+                let e = e1.min(e2);
+                let a = pow10(e1 - e).and_then(|p| m1.checked_mul(p));
+                let b = pow10(e2 - e).and_then(|p| m2.checked_mul(p));
+                match (a, b) {
+                    (Some(a), Some(b)) => a.checked_add(b).map(|m| (m, e)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        Val {
+            f: self.f + o.f,
+            exact,
+        }
+    }
+
+    pub fn sub(self, o: Val) -> Val {
+        self.add(o.neg())
+    }
+
+    pub fn neg(self) -> Val {
+        Val {
+            f: -self.f,
+            exact: self.exact.and_then(|(m, e)| m.checked_neg().map(|m| (m, e))),
+        }
+    }
+
+    pub fn mul_pow10(self, k: i32) -> Val {
+        Val {
+            f: self.f * 10f64.powi(k),
+            exact: self
+                .exact
+                .and_then(|(m, e)| e.checked_add(k).map(|e| (m, e))),
+        }
+    }
+
+    pub fn mul_int(self, n: i128) -> Val {
+        Val {
+            f: self.f * n as f64,
+            exact: self
+                .exact
+                .and_then(|(m, e)| m.checked_mul(n).map(|m| (m, e))),
+        }
+    }
+
+    pub fn mul(self, o: Val) -> Val {
+        let exact = match (self.exact, o.exact) {
+            (Some((m1, e1)), Some((m2, e2))) => m1
+                .checked_mul(m2)
+                .and_then(|m| e1.checked_add(e2).map(|e| (m, e))),
+            _ => None,
+        };
+        Val {
+            f: self.f * o.f,
+            exact,
+        }
+    }
+
+    pub fn div(self, o: Val) -> Val {
+        if let (Some((m1, e1)), Some((m2, e2))) = (self.exact, o.exact) {
+            if m2 != 0 && m1 % m2 == 0 {
+                if let Some(e) = e1.checked_sub(e2) {
+                    return Val::dec(m1 / m2, e);
+                }
+            }
+        }
+        Val::float(self.f / o.f)
+    }
+
+    /// `self ^ exp` for a small integer exponent (`1.1^23`, `2.5^-1`).
+    pub fn powi(self, exp: i32) -> Val {
+        Val::float(self.f.powi(exp))
+    }
+
+    /// The reported number.
+    pub fn to_num(self) -> Num {
+        if let Some((mut m, mut e)) = self.exact {
+            while e < 0 && m % 10 == 0 && m != 0 {
+                m /= 10;
+                e += 1;
+            }
+            if m == 0 {
+                return Num::Int(0);
+            }
+            if e >= 0 {
+                if let Some(v) = pow10(e)
+                    .and_then(|p| m.checked_mul(p))
+                    .and_then(|v| i64::try_from(v).ok())
+                {
+                    return Num::Int(v);
+                }
+            } else if m.unsigned_abs() < (1u128 << 53) && -e <= 22 {
+                return Num::Float(m as f64 / 10f64.powi(-e));
+            }
+            return Num::Float(self.f);
+        }
+        let f = self.f;
+        if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
+            Num::Int(f as i64)
+        } else if f.is_finite() {
+            // Thirds and sevenths: keep 15 significant digits, like the sources do,
+            // so `2/3` reads 0.666666666666667 and `1/3 × 3` stays 1.
+            let rounded = round_sig(f, 15);
+            if rounded.fract() == 0.0 && rounded.abs() < 9.007_199_254_740_992e15 {
+                Num::Int(rounded as i64)
+            } else {
+                Num::Float(rounded)
+            }
+        } else {
+            Num::Float(f)
+        }
+    }
+}
+
+fn round_sig(f: f64, digits: i32) -> f64 {
+    if f == 0.0 {
+        return 0.0;
+    }
+    let mag = f.abs().log10().floor() as i32;
+    let shift = digits - 1 - mag;
+    if !(-300..=300).contains(&shift) {
+        return f;
+    }
+    let p = 10f64.powi(shift);
+    let r = (f * p).round() / p;
+    if r.is_finite() { r } else { f }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_times_scales_stay_integers() {
+        assert_eq!(Val::dec(15, -1).mul_pow10(6).to_num(), Num::Int(1_500_000));
+        assert_eq!(Val::dec(238, -2).mul_pow10(9).to_num(), Num::Int(2_380_000_000));
+        assert_eq!(Val::dec(16745, -1).mul_pow10(6).to_num(), Num::Int(1_674_500_000));
+        assert_eq!(Val::dec(48, -1).to_num(), Num::Float(4.8));
+        assert_eq!(Val::dec(4800, -3).to_num(), Num::Float(4.8));
+    }
+
+    #[test]
+    fn fractions_round_to_fifteen_digits() {
+        let two_thirds = Val::int(2).div(Val::int(3));
+        assert_eq!(two_thirds.to_num(), Num::Float(0.666666666666667));
+        assert_eq!(Val::int(20).div(Val::int(5)).to_num(), Num::Int(4));
+        let x = Val::int(6_000_000).add(two_thirds.mul_pow10(6));
+        assert!((x.to_num().as_f64() - 6_666_666.666_666_67).abs() < 1e-6);
+    }
+
+    #[test]
+    fn big_integers_are_exact() {
+        let v = Val::int(-123_456_789_101_231);
+        assert_eq!(v.to_num(), Num::Int(-123_456_789_101_231));
+        assert_eq!(Val::int(21).mul_pow10(12).add(Val::int(300)).to_num(), Num::Int(21_000_000_000_300));
+    }
+}
