@@ -9,5 +9,6 @@ use newsmill_core::{Registry, RegistryError};
 /// [`RegistryError::Duplicate`] if two stages claim the same type name.
 pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(newsmill_quotes::factory())?;
+    registry.register(newsmill_numbers::factory())?;
     Ok(())
 }
