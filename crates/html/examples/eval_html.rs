@@ -1,0 +1,104 @@
+//! Runs [`newsmill_html::extract`] over a boilerplate eval file and writes predictions.
+//!
+//! ```text
+//! cargo run --release -p newsmill-html --example eval_html -- \
+//!     /work/shared/eval/boilerplate/public.jsonl /tmp/pred.jsonl [--dump DIR] [--repeat N]
+//! python3 /work/shared/eval/boilerplate/score.py \
+//!     /work/shared/eval/boilerplate/public.jsonl /tmp/pred.jsonl
+//! ```
+//!
+//! Each input line needs `id` and `html_path` (a gzipped page, relative to the JSONL's
+//! folder). The prediction is the extraction's clean text. `--dump DIR` writes, for each
+//! page, every block with its kind and verdict (for finding what went wrong), and
+//! `--repeat N` runs the extraction N times to measure throughput (extraction only,
+//! decompression excluded).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use newsmill_html::{HtmlOptions, extract};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let mut positional = Vec::new();
+    let mut dump: Option<PathBuf> = None;
+    let mut repeat = 1usize;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--dump" => dump = args.next().map(PathBuf::from),
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(1),
+            _ => positional.push(a),
+        }
+    }
+    let [gold, out] = positional.as_slice() else {
+        eprintln!("usage: eval_html GOLD.jsonl PRED.jsonl [--dump DIR] [--repeat N]");
+        std::process::exit(2);
+    };
+    let base = Path::new(gold).parent().unwrap_or(Path::new("."));
+    let options = HtmlOptions::default();
+    let mut pages = Vec::new();
+    for line in BufReader::new(std::fs::File::open(gold)?).lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row: serde_json::Value = serde_json::from_str(&line)?;
+        let id = row["id"].as_str().unwrap_or_default().to_owned();
+        let path = base.join(row["html_path"].as_str().unwrap_or_default());
+        let mut html = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(&path)?).read_to_string(&mut html)?;
+        let gold_title = row["title"].as_str().map(str::to_owned);
+        pages.push((id, html, gold_title));
+    }
+    if let Some(dir) = &dump {
+        std::fs::create_dir_all(dir)?;
+    }
+    let total_bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    let mut out_file = std::io::BufWriter::new(std::fs::File::create(out)?);
+    let started = Instant::now();
+    let mut titles_right = 0;
+    let mut titles_total = 0;
+    for round in 0..repeat {
+        for (id, html, gold_title) in &pages {
+            let ex = extract(html, &options);
+            if round > 0 {
+                continue;
+            }
+            let text = ex.clean_text();
+            writeln!(out_file, "{}", serde_json::json!({"id": id, "text": text}))?;
+            if let Some(gold) = gold_title {
+                titles_total += 1;
+                if ex.title.as_deref().map(str::trim) == Some(gold.trim()) {
+                    titles_right += 1;
+                }
+            }
+            if let Some(dir) = &dump {
+                let mut f = std::fs::File::create(dir.join(format!("{id}.txt")))?;
+                writeln!(
+                    f,
+                    "title: {:?}\nbyline: {:?}\ndate: {:?}\n",
+                    ex.title, ex.byline, ex.date
+                )?;
+                for b in &ex.blocks {
+                    let t = ex.text.get(b.range.clone()).unwrap_or_default();
+                    let mark = b.removed.unwrap_or("KEEP");
+                    writeln!(f, "[{:<12} {:<10}] {}", mark, b.kind.as_str(), t.replace('\n', " / "))?;
+                }
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    out_file.flush()?;
+    eprintln!(
+        "{} pages, {:.1} MB x {repeat}: {:.2} s, {:.1} MB/s",
+        pages.len(),
+        total_bytes as f64 / 1e6,
+        secs,
+        (total_bytes * repeat) as f64 / 1e6 / secs
+    );
+    if titles_total > 0 {
+        eprintln!("exact titles: {titles_right}/{titles_total}");
+    }
+    Ok(())
+}

@@ -1,0 +1,704 @@
+//! Main-content detection: which blocks are the article and why the others are not.
+//!
+//! 1. Every block gets text features (length, link density, sentence punctuation, stop
+//!    words) and a prose score in `[0, 1]`.
+//! 2. Class/id/tag hints are weighed: a negative hint on an element that holds most of
+//!    the page's prose, or that wraps strong positive evidence, is a wrapper's name and
+//!    is ignored.
+//! 3. Every element gets the sum of its blocks' values (prose counts for, link lists and
+//!    fragments against, hinted boilerplate strongly against, positive hints add a bonus)
+//!    and the element with the best sum is the article's container: the subtree that
+//!    keeps the most prose while taking in the least junk. Siblings of the container
+//!    that are prose of their own join it (articles split around an ad slot).
+//! 4. Inside the container, blocks are removed for the hints between the container and
+//!    the block, for being captions, link lists, bylines, datelines, share or
+//!    subscription prompts; headings stay when article text follows them. Outside it,
+//!    everything is boilerplate, with the reason its nearest hint gives.
+//!
+//! Every pass walks the node array forward (parents before children) or backward
+//! (children before parents): linear, no recursion.
+
+use crate::hints::Reason;
+use crate::meta::Metadata;
+use crate::parse::{NONE, Page, ctx};
+use crate::words::{self, TextStats};
+use crate::{BlockKind, HtmlOptions};
+
+/// The decision on one block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    pub kind: BlockKind,
+    pub removed: Option<Reason>,
+}
+
+struct Feat {
+    st: TextStats,
+    /// Link density: share of the block's bytes inside links.
+    link: f64,
+    /// Length measure (non-space characters, CJK weighted).
+    len: f64,
+    /// How much the block reads like running prose, 0-1.
+    prose: f64,
+}
+
+fn prose_score(st: &TextStats, link: f64) -> f64 {
+    let len = st.weight();
+    if len < 1.0 {
+        return 0.0;
+    }
+    let mut s = ((len - 20.0) / 130.0).clamp(0.0, 1.0) * 0.45;
+    if st.ends_sentence {
+        s += 0.25;
+    }
+    if st.sentences + st.commas >= 1 {
+        s += 0.15;
+    }
+    if st.cjk > 0 {
+        s += 0.15;
+    } else if st.words >= 4 {
+        let r = st.stop_ratio();
+        if r >= 0.18 {
+            s += 0.15;
+        } else if r < 0.06 {
+            s -= 0.2;
+        }
+    }
+    (s * (1.0 - link)).clamp(0.0, 1.0)
+}
+
+/// Judges every block of `page`.
+pub(crate) fn judge(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Vec<Verdict> {
+    analyse(page, meta, options).verdicts
+}
+
+/// Everything the judgement computed, for [`explain`].
+struct Analysis {
+    verdicts: Vec<Verdict>,
+    feats: Vec<Feat>,
+    value: Vec<f64>,
+    prose: Vec<f64>,
+    is_root: Vec<bool>,
+    credible: Vec<bool>,
+    total: Vec<f64>,
+    link_blocks: Vec<u32>,
+    prose_blocks: Vec<u32>,
+    best: usize,
+}
+
+/// A human-readable diagnosis: each block, its verdict and features, and the hinted
+/// elements above it.
+pub(crate) fn explain(page: &Page, meta: &Metadata, options: &HtmlOptions) -> String {
+    use std::fmt::Write;
+    let a = analyse(page, meta, options);
+    let mut out = String::new();
+    let _ = writeln!(out, "title={:?} byline={:?} date={:?}", meta.title, meta.byline, meta.date);
+    for (i, b) in page.blocks.iter().enumerate() {
+        let text = page.text.get(b.start as usize..b.end as usize).unwrap_or_default();
+        let short: String = text.chars().take(90).collect::<String>().replace('\n', " / ");
+        let (Some(v), Some(f)) = (a.verdicts.get(i), a.feats.get(i)) else {
+            continue;
+        };
+        let _ = write!(
+            out,
+            "{:<12} {:<10} len={:<5.0} link={:.2} prose={:.2} | {short}\n     ",
+            v.removed.map_or("KEEP", |r| r.as_str()),
+            v.kind.as_str(),
+            f.len,
+            f.link,
+            f.prose,
+        );
+        let mut node = b.node;
+        let mut depth = 0;
+        while let Some(n) = page.nodes.get(node as usize) {
+            let i = node as usize;
+            if depth < 16 {
+                let _ = write!(
+                    out,
+                    " < {}{:?}{}{}{}{} v={:.0} p={:.0} t={:.0} lb={} pb={}",
+                    if i == a.best { "**BEST** " } else if a.is_root[i] { "**ROOT** " } else { "" },
+                    n.tag,
+                    n.label.as_deref().map(|l| l.chars().take(60).collect::<String>()).unwrap_or_default(),
+                    n.hint.neg.map(|r| format!(" -{}", r.as_str())).unwrap_or_default(),
+                    if n.hint.neg.is_some() { if a.credible[i] { "(c)" } else { "(x)" } } else { "" },
+                    if n.hint.pos > 0 { format!(" +{}", n.hint.pos) } else { String::new() },
+                    a.value[i],
+                    a.prose[i],
+                    a.total[i],
+                    a.link_blocks[i],
+                    a.prose_blocks[i],
+                );
+            }
+            depth += 1;
+            node = n.parent;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
+    let blocks = &page.blocks;
+    let nodes = &page.nodes;
+    let n_nodes = nodes.len();
+    let mut verdicts: Vec<Verdict> = blocks
+        .iter()
+        .map(|b| Verdict {
+            kind: b.kind,
+            removed: None,
+        })
+        .collect();
+    if blocks.is_empty() || n_nodes == 0 {
+        return Analysis {
+            verdicts,
+            feats: Vec::new(),
+            value: vec![0.0; n_nodes],
+            prose: vec![0.0; n_nodes],
+            is_root: vec![false; n_nodes],
+            credible: vec![false; n_nodes],
+            total: vec![0.0; n_nodes],
+            link_blocks: vec![0; n_nodes],
+            prose_blocks: vec![0; n_nodes],
+            best: 0,
+        };
+    }
+    let text_of = |i: usize| -> &str {
+        blocks
+            .get(i)
+            .and_then(|b| page.text.get(b.start as usize..b.end as usize))
+            .unwrap_or_default()
+    };
+
+    // 1. Features.
+    let feats: Vec<Feat> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let st = words::stats(text_of(i));
+            let bytes = f64::from((b.end - b.start).max(1));
+            let link = (f64::from(b.link_bytes) / bytes).min(1.0);
+            Feat {
+                len: st.weight(),
+                prose: prose_score(&st, link),
+                st,
+                link,
+            }
+        })
+        .collect();
+
+    // 2. Prose per subtree, and whether a subtree holds strong positive evidence.
+    let mut prose = vec![0.0f64; n_nodes];
+    for (b, f) in blocks.iter().zip(&feats) {
+        if let Some(p) = prose.get_mut(b.node as usize) {
+            *p += f.len * f.prose;
+        }
+    }
+    // has_pos: a strict descendant carries strong positive evidence and no negative.
+    let mut has_pos = vec![false; n_nodes];
+    for i in (1..n_nodes).rev() {
+        let parent = nodes[i].parent as usize;
+        if parent < i {
+            prose[parent] += prose[i];
+            if has_pos[i] || (nodes[i].hint.pos >= 2 && nodes[i].hint.neg.is_none()) {
+                has_pos[parent] = true;
+            }
+        }
+    }
+    let total_prose = prose[0].max(1.0);
+    // A negative hint is believed unless its element is a wrapper: most of the page's
+    // prose, or strong positive evidence, lies inside it.
+    let credible: Vec<bool> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            n.hint.neg.is_some()
+                && i != 0
+                && !matches!(n.tag, crate::tags::Tag::Body | crate::tags::Tag::Html)
+                && prose[i] < if n.hint.neg_strong { 0.8 } else { 0.5 } * total_prose
+                && !has_pos[i]
+        })
+        .collect();
+    // Nearest credible negative hint above each node (itself included).
+    let mut neg_above: Vec<u32> = vec![NONE; n_nodes];
+    for i in 0..n_nodes {
+        let parent = nodes[i].parent;
+        neg_above[i] = if credible[i] {
+            i as u32
+        } else if (parent as usize) < i {
+            neg_above[parent as usize]
+        } else {
+            NONE
+        };
+    }
+
+    // 3. Local values and the container. As in readability, a block's value goes to
+    // its own element and its parent in full and to further ancestors with a decay, so
+    // a distant common ancestor of the article and a long list of teasers does not
+    // collect both.
+    const DECAY: [f64; 6] = [1.0, 1.0, 0.5, 1.0 / 3.0, 0.25, 0.2];
+    let mut value = vec![0.0f64; n_nodes];
+    // Whole-subtree sums: value, link-list blocks and prose paragraphs.
+    let mut total = vec![0.0f64; n_nodes];
+    let mut link_blocks = vec![0u32; n_nodes];
+    let mut prose_blocks = vec![0u32; n_nodes];
+    for (b, f) in blocks.iter().zip(&feats) {
+        let node = b.node as usize;
+        let hinted = neg_above.get(node).copied().unwrap_or(NONE);
+        // Prose counts for the element, link text against it, other text (scores,
+        // fragments, labels) mildly against.
+        let plain = f.len * ((1.0 - f.link) * (1.2 * f.prose - 0.2) - f.link);
+        let v = if hinted == NONE {
+            plain
+        } else if nodes.get(hinted as usize).is_some_and(|n| n.hint.neg_strong) {
+            -f.len
+        } else if f.prose >= 0.6 {
+            // A weak hint (a class word like "info" or "promo") does not outweigh prose.
+            plain * 0.5
+        } else {
+            -0.5 * f.len
+        };
+        if let Some(slot) = total.get_mut(b.node as usize) {
+            *slot += v;
+            if f.link > 0.5 && f.st.words >= 2 {
+                link_blocks[b.node as usize] += 1;
+            } else if f.prose >= 0.5 && f.len >= 80.0 {
+                prose_blocks[b.node as usize] += 1;
+            }
+        }
+        let mut at = b.node;
+        for w in DECAY {
+            let Some(slot) = value.get_mut(at as usize) else {
+                break;
+            };
+            *slot += v * w;
+            at = nodes[at as usize].parent;
+        }
+    }
+    // Adjusted totals: a child that reads like a list of teasers or comments (a link
+    // block for every two prose paragraphs or fewer) counts against its parent.
+    for i in (1..n_nodes).rev() {
+        let parent = nodes[i].parent as usize;
+        if parent < i {
+            let teasers = link_blocks[i] >= 1 && 2 * link_blocks[i] > prose_blocks[i] && prose_blocks[i] >= 1;
+            total[parent] += if teasers { -0.5 * total[i].abs() } else { total[i] };
+            link_blocks[parent] += link_blocks[i];
+            prose_blocks[parent] += prose_blocks[i];
+        }
+    }
+    let mut best = 0usize;
+    let mut best_score = f64::MIN;
+    for (i, n) in nodes.iter().enumerate() {
+        let bonus = match n.hint.pos {
+            2 if n.hint.neg.is_none() => 0.25,
+            1 if n.hint.neg.is_none() => 0.1,
+            _ => 0.0,
+        } * value[i].max(0.0);
+        let score = value[i] + bonus;
+        if score >= best_score {
+            best_score = score;
+            best = i;
+        }
+    }
+
+    // The container: from the densest element, climb to the ancestor with the best
+    // adjusted total (articles split into sections or around ad slots are gathered,
+    // teaser lists and comment threads next to the article are not).
+    let core = best;
+    let mut at = nodes[core].parent;
+    let climb_score = |i: usize| {
+        let bonus = if nodes[i].hint.pos >= 1 && nodes[i].hint.neg.is_none() { 0.05 } else { 0.0 };
+        total[i] * (1.0 + bonus)
+    };
+    let mut best_total = climb_score(core);
+    while at != NONE && at != 0 {
+        let i = at as usize;
+        if matches!(nodes[i].tag, crate::tags::Tag::Html) {
+            break;
+        }
+        let sc = climb_score(i);
+        if sc > best_total {
+            best_total = sc;
+            best = i;
+        }
+        at = nodes[i].parent;
+    }
+    let mut is_root = vec![false; n_nodes];
+    is_root[best] = true;
+    let mut inside = vec![false; n_nodes];
+    // Within the article, hints below the container decide; a hint on an element that
+    // holds most of the article's prose is a wrapper's name again.
+    let mut root_of = vec![NONE; n_nodes];
+    let mut inner_neg = vec![NONE; n_nodes];
+    for i in 0..n_nodes {
+        let parent = nodes[i].parent as usize;
+        if is_root[i] {
+            inside[i] = true;
+            root_of[i] = i as u32;
+            inner_neg[i] = NONE;
+            continue;
+        }
+        if parent >= i {
+            continue;
+        }
+        inside[i] = inside[parent];
+        root_of[i] = root_of[parent];
+        let own = nodes[i].hint.neg.is_some() && {
+            let root_prose = root_of[i]
+                .checked_sub(0)
+                .and_then(|r| prose.get(r as usize))
+                .copied()
+                .unwrap_or(total_prose);
+            prose[i] < 0.6 * root_prose.max(1.0)
+        };
+        inner_neg[i] = if own { i as u32 } else { inner_neg[parent] };
+    }
+    // Nearest hint of any credibility, for naming the reason of blocks outside.
+    let mut any_neg = vec![NONE; n_nodes];
+    for i in 0..n_nodes {
+        let parent = nodes[i].parent as usize;
+        any_neg[i] = if nodes[i].hint.neg.is_some() && i != 0 {
+            i as u32
+        } else if parent < i {
+            any_neg[parent]
+        } else {
+            NONE
+        };
+    }
+
+    // 4. Verdicts.
+    let title_block = find_title(page, meta, &feats, &inside);
+
+    // Several <article> elements inside the article's container are teasers of other
+    // stories (or comments); the one with the headline or most of the prose is not.
+    let mut outer_article = vec![NONE; n_nodes];
+    for i in 1..n_nodes {
+        let parent = nodes[i].parent as usize;
+        if parent >= i || !inside[i] || is_root[i] {
+            continue;
+        }
+        outer_article[i] = if outer_article[parent] != NONE {
+            outer_article[parent]
+        } else if nodes[i].tag == crate::tags::Tag::Article {
+            i as u32
+        } else {
+            NONE
+        };
+    }
+    let mut inner_articles: Vec<u32> = (0..n_nodes as u32)
+        .filter(|&i| outer_article[i as usize] == i)
+        .collect();
+    let title_article = title_block
+        .and_then(|t| blocks.get(t))
+        .map_or(NONE, |b| outer_article[b.node as usize]);
+    inner_articles.retain(|&a| {
+        let root = root_of[a as usize] as usize;
+        a != title_article && prose[a as usize] < 0.5 * prose.get(root).copied().unwrap_or(0.0)
+    });
+    let mut other_story = vec![false; n_nodes];
+    if inner_articles.len() >= 2 {
+        for &a in &inner_articles {
+            other_story[a as usize] = true;
+        }
+    }
+    let first_inside = blocks.iter().position(|b| inside[b.node as usize]);
+    for (i, b) in blocks.iter().enumerate() {
+        let f = &feats[i];
+        let node = b.node as usize;
+        let text = text_of(i);
+        if Some(i) == title_block {
+            verdicts[i] = Verdict {
+                kind: BlockKind::Title,
+                removed: None,
+            };
+            continue;
+        }
+        if !inside[node] {
+            let reason = match any_neg[node] {
+                NONE => outside_reason(f, b.kind, first_inside.is_none_or(|s| i < s)),
+                h => nodes[h as usize].hint.neg.unwrap_or(Reason::Other),
+            };
+            verdicts[i].removed = Some(reason);
+            continue;
+        }
+        verdicts[i].removed = if other_story[outer_article[node] as usize % n_nodes.max(1)]
+            && outer_article[node] != NONE
+        {
+            Some(Reason::OtherStory)
+        } else {
+            inside_reason(page, i, f, text, inner_neg[node], options)
+        };
+    }
+
+    // Headings stay only when article text follows them before the next heading.
+    let mut next_kept_is_text = false;
+    for i in (0..blocks.len()).rev() {
+        let v = verdicts[i];
+        if v.kind == BlockKind::Title {
+            continue;
+        }
+        if v.kind == BlockKind::Heading {
+            if v.removed.is_none() && !next_kept_is_text {
+                verdicts[i].removed = Some(Reason::Other);
+            }
+            next_kept_is_text = false;
+            continue;
+        }
+        if v.removed.is_none() {
+            next_kept_is_text = true;
+        }
+    }
+    Analysis {
+        verdicts,
+        feats,
+        value,
+        prose,
+        is_root,
+        credible,
+        total,
+        link_blocks,
+        prose_blocks,
+        best,
+    }
+}
+
+fn outside_reason(f: &Feat, kind: BlockKind, before_article: bool) -> Reason {
+    if f.link > 0.5 {
+        if kind == BlockKind::ListItem && f.st.words >= 5 {
+            Reason::OtherStory
+        } else {
+            Reason::Navigation
+        }
+    } else if before_article && f.prose < 0.5 {
+        Reason::Header
+    } else {
+        Reason::Other
+    }
+}
+
+fn inside_reason(
+    page: &Page,
+    i: usize,
+    f: &Feat,
+    text: &str,
+    hint_node: u32,
+    options: &HtmlOptions,
+) -> Option<Reason> {
+    let b = &page.blocks[i];
+    if hint_node != NONE {
+        if let Some(n) = page.nodes.get(hint_node as usize) {
+            if let Some(reason) = n.hint.neg {
+                if n.hint.neg_strong || f.prose < 0.7 || f.st.words < 25 {
+                    if !(options.keep_captions && reason == Reason::Caption) {
+                        return Some(reason);
+                    }
+                }
+            }
+        }
+    }
+    if !options.keep_captions
+        && (b.ctx & ctx::FIGCAPTION != 0 || (b.ctx & ctx::FIGURE != 0 && f.prose < 0.5))
+    {
+        return Some(Reason::Caption);
+    }
+    if f.link > options.max_link_density && !(f.st.words >= 40 && f.link < 0.8) {
+        return Some(if b.kind == BlockKind::ListItem && f.st.words >= 5 {
+            Reason::Related
+        } else {
+            Reason::Navigation
+        });
+    }
+    if f.st.words <= 150 && is_cookie_notice(text) {
+        return Some(Reason::Cookie);
+    }
+    if f.st.words <= 12 {
+        if let Some(r) = short_text_reason(text, f) {
+            if !(options.keep_captions && r == Reason::Caption) {
+                return Some(r);
+            }
+        }
+        if b.time_bytes * 2 > b.end - b.start {
+            return Some(Reason::Metadata);
+        }
+    }
+    None
+}
+
+/// A cookie or consent notice: mentions cookies together with consent vocabulary.
+fn is_cookie_notice(text: &str) -> bool {
+    if memchr::memmem::find(text.as_bytes(), b"ookie").is_none() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    [
+        "consent",
+        "accept",
+        "use cookies",
+        "uses cookies",
+        "privacy",
+        "browsing experience",
+        "this site",
+        "this website",
+        "our site",
+        "our website",
+        "opt-out",
+        "opt out",
+        "agree",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Boilerplate recognizable from the words of a short block.
+fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let l = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    const AD: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading below",
+        "anzeige",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "реклама",
+        "ad",
+    ];
+    if AD.contains(&l) {
+        return Some(Reason::Ad);
+    }
+    const SHARE: &[&str] = &[
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "copy link",
+        "comments",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+    ];
+    if SHARE.contains(&l) {
+        return Some(Reason::Share);
+    }
+    const RELATED: &[&str] = &[
+        "read more",
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "see also",
+        "more stories",
+        "more from",
+        "also read",
+        "recommended",
+        "most read",
+        "most popular",
+        "you may also like",
+        "read next",
+        "up next",
+    ];
+    if RELATED.iter().any(|p| l == *p || (l.starts_with(p) && f.st.words <= 8 && t.contains(':'))) {
+        return Some(Reason::Related);
+    }
+    const SUBSCRIBE: &[&str] = &["subscribe", "sign up", "newsletter", "register", "log in", "sign in"];
+    if f.st.words <= 10 && SUBSCRIBE.iter().any(|p| l.starts_with(p)) {
+        return Some(Reason::Subscription);
+    }
+    if f.st.words <= 8 && (t.starts_with("By ") || t.starts_with("BY ")) && !f.st.ends_sentence {
+        return Some(Reason::Metadata);
+    }
+    if f.st.words <= 10 {
+        for p in ["published", "updated", "posted", "last updated", "first published"] {
+            if l.starts_with(p) {
+                return Some(Reason::Metadata);
+            }
+        }
+        if crate::dates::normalize(t).is_some() && f.st.words <= 7 {
+            return Some(Reason::Metadata);
+        }
+    }
+    for p in ["photo:", "photograph:", "image:", "picture:", "credit:", "photo by", "image by", "(photo", "foto:"] {
+        if lower.starts_with(p) {
+            return Some(Reason::Caption);
+        }
+    }
+    None
+}
+
+/// The block holding the headline: a heading whose words match a title candidate,
+/// preferring `h1` and blocks at or before the article.
+fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> Option<usize> {
+    let candidates: Vec<Vec<String>> = meta
+        .title_candidates
+        .iter()
+        .chain(meta.title.iter())
+        .map(|t| norm_words(t))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first_inside = page.blocks.iter().position(|b| inside.get(b.node as usize).copied().unwrap_or(false));
+    let mut best: Option<(usize, f64)> = None;
+    for (i, b) in page.blocks.iter().enumerate() {
+        if feats[i].st.words > 40 || feats[i].len < 3.0 || (b.heading == 0 && feats[i].st.ends_sentence) {
+            continue;
+        }
+        if b.heading == 0 && candidates.iter().all(|c| c.len() + 3 < feats[i].st.words as usize) {
+            continue;
+        }
+        let text = page.text.get(b.start as usize..b.end as usize).unwrap_or_default();
+        let words = norm_words(text);
+        if words.is_empty() {
+            continue;
+        }
+        let sim = candidates
+            .iter()
+            .map(|c| overlap(&words, c))
+            .fold(0.0f64, f64::max);
+        let mut score = sim;
+        if b.heading == 1 {
+            score += 0.3;
+        } else if b.heading > 0 {
+            score += 0.1;
+        }
+        if inside.get(b.node as usize).copied().unwrap_or(false) {
+            score += 0.1;
+        }
+        if first_inside.is_some_and(|s| i > s + 3) && !inside.get(b.node as usize).copied().unwrap_or(false) {
+            score -= 0.3;
+        }
+        if sim < 0.6 && !(b.heading == 1 && candidates.is_empty()) {
+            continue;
+        }
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+fn norm_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .take(64)
+        .collect()
+}
+
+/// Dice overlap of two word lists (as sets).
+fn overlap(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
