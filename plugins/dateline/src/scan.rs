@@ -439,26 +439,26 @@ fn without_roles(s: &str) -> &str {
 }
 
 /// Whether `s` reads like the name of an outlet or agency after a byline or in a
-/// credit: short, capitalized, at most one lowercase word that is not a function word.
-fn is_short_org(s: &str, max_words: usize, extra: &[String]) -> bool {
+/// credit: short, capitalized, with at most `max_lowercase` lowercase words that are not
+/// function words (a name has none; "Official website of ..." has one).
+fn is_short_org(s: &str, max_words: usize, max_lowercase: usize, extra: &[String]) -> bool {
     if is_known_agency(s, extra) {
         return true;
     }
-    let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
+    let words = || s.split(is_space).filter(|w| !w.is_empty());
     let function = |w: &str| {
         matches!(
             w,
             "of" | "the" | "and" | "for" | "via" | "de" | "du" | "des" | "&" | "on" | "in"
         )
     };
-    let lowercase_content = words
-        .iter()
+    let lowercase_content = words()
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()) && !function(w))
         .count();
-    !words.is_empty()
-        && words.len() <= max_words
+    let count = words().take(max_words + 1).count();
+    (1..=max_words).contains(&count)
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && lowercase_content <= 1
+        && lowercase_content <= max_lowercase
         && !s.ends_with(['?', '!'])
 }
 
@@ -525,7 +525,7 @@ fn byline<'t>(line: &'t str, base: usize, extra: &[String]) -> Option<Finding<'t
             let rest = without_roles(c.rest().trim_end_matches(['.', ' ']));
             if c.pos == segment_start
                 && !rest.is_empty()
-                && is_short_org(rest, 4, extra)
+                && is_short_org(rest, 4, 1, extra)
                 && is_organization(rest, extra)
             {
                 f.agency = Some(rest);
@@ -562,7 +562,7 @@ fn byline<'t>(line: &'t str, base: usize, extra: &[String]) -> Option<Finding<'t
             return None;
         }
         let tail = c.rest().trim_matches(is_space).trim_end_matches('.');
-        if tail.is_empty() || tail.len() > 60 || !is_short_org(tail, 6, extra) {
+        if tail.is_empty() || tail.len() > 60 || !is_short_org(tail, 6, 1, extra) {
             return None;
         }
         if !is_role(tail) {
@@ -612,7 +612,7 @@ fn split_credit<'t>(content: &'t str, by: bool, extra: &[String], f: &mut Findin
             return;
         }
     }
-    if let Some(i) = content.find(" for ") {
+    if let Some(i) = memchr::memmem::find(content.as_bytes(), b" for ") {
         let (left, right) = (&content[..i], content[i + 5..].trim_matches(is_space));
         if is_credited_person(left) && !right.is_empty() {
             f.names.push(left);
@@ -627,12 +627,19 @@ fn split_credit<'t>(content: &'t str, by: bool, extra: &[String], f: &mut Findin
     }
 }
 
-/// Whether credited text is short and name-like rather than a sentence.
-fn is_credit_content(content: &str, max_bytes: usize, extra: &[String]) -> bool {
+/// Whether credited text is short and name-like rather than a sentence. A source may
+/// be described ("Official website of the harbour authority"); a photo credit names.
+fn is_credit_content(content: &str, what: &str, max_bytes: usize, extra: &[String]) -> bool {
+    let max_lowercase = if matches!(what, "source" | "credit") {
+        3
+    } else {
+        1
+    };
     let domain = !content.contains(' ') && content.contains('.') && content.len() >= 4;
     // "Courtesy of the Valmora Harbour Authority": the article does not start the name.
     let named = content.strip_prefix("the ").unwrap_or(content);
-    (2..=max_bytes).contains(&content.len()) && (domain || is_short_org(named, 16, extra))
+    (2..=max_bytes).contains(&content.len())
+        && (domain || is_short_org(named, 16, max_lowercase, extra))
 }
 
 /// Reads a credit keyword (`Photo`, `Image source`, `Courtesy of`) and the separator
@@ -680,7 +687,7 @@ fn line_credit<'t>(line: &'t str, base: usize, extra: &[String]) -> Option<Findi
     let mut c = Cursor::new(line);
     let (what, by) = credit_lead(&mut c)?;
     let content = c.rest().trim_end_matches(['.', ' ']);
-    if !is_credit_content(content, 120, extra) {
+    if !is_credit_content(content, what, 120, extra) {
         return None;
     }
     let mut f = Finding::new(Kind::Credit, base, base + line.len());
@@ -716,22 +723,22 @@ fn paren_credits<'t>(
         let mut c = Cursor::new(inner);
         if let Some((what, by)) = credit_lead(&mut c) {
             let content = c.rest().trim_end_matches(['.', ' ']);
-            if !is_credit_content(content, MAX_PAREN, extra) {
+            if !is_credit_content(content, what, MAX_PAREN, extra) {
                 continue;
             }
             f.credited = Some(what);
             split_credit(content, by, extra, &mut f);
-        } else if let Some(photo) = inner.find(" Photo") {
+        } else if let Some(photo) = memchr::memmem::find(inner.as_bytes(), b" Photo") {
             // Wire style: "(AP Photo/Evan Vucci)", "(AFP Photo)".
             let agency = inner[..photo].trim_matches(is_space);
             let after = &inner[photo + " Photo".len()..];
             let photographer = after.strip_prefix('/').map(|p| p.trim_matches(is_space));
-            let agency_ok = is_short_org(agency, 3, extra)
+            let agency_ok = is_short_org(agency, 3, 1, extra)
                 && agency
                     .split(is_space)
                     .all(|w| is_upper_word(w) || is_cap_word(w));
             let rest_ok = match photographer {
-                Some(p) => !p.is_empty() && p.len() <= 60 && is_short_org(p, 5, extra),
+                Some(p) => !p.is_empty() && p.len() <= 60 && is_short_org(p, 5, 1, extra),
                 None => after.trim_matches(is_space).is_empty(),
             };
             if !(agency_ok && rest_ok) {
@@ -784,7 +791,7 @@ fn trailing_credits<'t>(
         let content = line[colon + 1..]
             .trim_matches(is_space)
             .trim_end_matches('.');
-        if !is_credit_content(content, 100, extra) {
+        if !is_credit_content(content, what, 100, extra) {
             continue;
         }
         let mut f = Finding::new(Kind::Credit, base + word_start, base + line.len());

@@ -238,6 +238,9 @@ fn credits() {
         (o("the Valmora Harbour Authority"), o("credit"))
     );
 
+    let r = one("Source: Valmora harbour authority");
+    assert_eq!(r.4, o("Valmora harbour authority"));
+
     let r = one("Cranes at dawn (Image: kremlin.ru)");
     assert_eq!(r.4, o("kremlin.ru"));
 }
@@ -250,6 +253,7 @@ fn things_that_look_like_credits_but_are_not() {
         "Photos of the crash spread quickly online.",
         "(Photographs were not allowed inside the courtroom)",
         "Source: the ministry said on Tuesday that it would not comment on the report.",
+        "Source: Officials say the port will close for two weeks next month",
         "He said (in a photo caption) that it was fine.",
     ] {
         assert!(find(text).is_empty(), "{text:?}: {:?}", find(text));
