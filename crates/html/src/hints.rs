@@ -148,6 +148,9 @@ pub(crate) fn add_class(h: &mut Hint, value: &[u8], scratch: &mut Vec<u8>) {
     let mut strong_pos = false;
     let mut strong_neg: Option<Reason> = None;
     let mut weak_neg: Option<Reason> = None;
+    // An embedded post ("twitter-tweet", "embed--instagram") is quoted content, not a
+    // share button.
+    let mut embed = false;
     for class in value.split(|b| b.is_ascii_whitespace()) {
         if class.is_empty() {
             continue;
@@ -200,6 +203,7 @@ pub(crate) fn add_class(h: &mut Hint, value: &[u8], scratch: &mut Vec<u8>) {
                 continue;
             };
             match word {
+                b"embed" | b"embedded" | b"tweet" | b"instagram" | b"tiktok" | b"oembed" => embed = true,
                 b"article" | b"story" | b"post" | b"entry" | b"news" | b"blog" => c_article = true,
                 b"body" | b"text" | b"content" | b"copy" | b"prose" => c_body = true,
                 _ => {}
@@ -236,6 +240,10 @@ pub(crate) fn add_class(h: &mut Hint, value: &[u8], scratch: &mut Vec<u8>) {
                 }
             }
         }
+    }
+    if embed {
+        strong_neg = strong_neg.filter(|&r| r != Reason::Share);
+        weak_neg = weak_neg.filter(|&r| r != Reason::Share);
     }
     if let Some(r) = strong_neg {
         h.neg(r, true);

@@ -929,6 +929,10 @@ impl Builder {
                     hint.pos = hint.pos.max(1);
                 }
             }
+            if tag == Tag::Blockquote && hint.neg == Some(hints::Reason::Share) {
+                // An embedded tweet or post: quoted in the article.
+                hint.neg = None;
+            }
             let id = self.nodes.len() as u32;
             let label = self.labels.then(|| {
                 let mut l = String::new();

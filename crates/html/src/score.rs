@@ -192,11 +192,27 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
             *p += f.len * f.prose;
         }
     }
+    // Headline links (a teaser's title, not a button or a name) and prose paragraphs
+    // per subtree: a list of teasers has about one of each per item.
+    let mut link_blocks = vec![0u32; n_nodes];
+    let mut prose_blocks = vec![0u32; n_nodes];
+    for (b, f) in blocks.iter().zip(&feats) {
+        let node = b.node as usize;
+        if node < n_nodes {
+            if f.link > 0.5 && f.st.words >= 4 {
+                link_blocks[node] += 1;
+            } else if f.prose >= 0.5 && f.len >= 80.0 {
+                prose_blocks[node] += 1;
+            }
+        }
+    }
     // has_pos: a strict descendant carries strong positive evidence and no negative.
     let mut has_pos = vec![false; n_nodes];
     for i in (1..n_nodes).rev() {
         let parent = nodes[i].parent as usize;
         if parent < i {
+            link_blocks[parent] += link_blocks[i];
+            prose_blocks[parent] += prose_blocks[i];
             prose[parent] += prose[i];
             if has_pos[i] || (nodes[i].hint.pos >= 2 && nodes[i].hint.neg.is_none()) {
                 has_pos[parent] = true;
@@ -215,6 +231,11 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
                 && !matches!(n.tag, crate::tags::Tag::Body | crate::tags::Tag::Html)
                 && prose[i] < if n.hint.neg_strong { 0.8 } else { 0.5 } * total_prose
                 && !has_pos[i]
+                // Boilerplate is not made of many paragraphs of prose, except comment
+                // threads (and teaser lists, which come with a headline link apiece).
+                && !(prose_blocks[i] >= 4
+                    && 2 * link_blocks[i] <= prose_blocks[i]
+                    && n.hint.neg != Some(Reason::CommentForm))
         })
         .collect();
     // Nearest credible negative hint above each node (itself included).
@@ -238,8 +259,6 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     let mut value = vec![0.0f64; n_nodes];
     // Whole-subtree sums: value, link-list blocks and prose paragraphs.
     let mut total = vec![0.0f64; n_nodes];
-    let mut link_blocks = vec![0u32; n_nodes];
-    let mut prose_blocks = vec![0u32; n_nodes];
     for (b, f) in blocks.iter().zip(&feats) {
         let node = b.node as usize;
         let hinted = neg_above.get(node).copied().unwrap_or(NONE);
@@ -258,11 +277,6 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         };
         if let Some(slot) = total.get_mut(b.node as usize) {
             *slot += v;
-            if f.link > 0.5 && f.st.words >= 2 {
-                link_blocks[b.node as usize] += 1;
-            } else if f.prose >= 0.5 && f.len >= 80.0 {
-                prose_blocks[b.node as usize] += 1;
-            }
         }
         let mut at = b.node;
         for w in DECAY {
@@ -280,8 +294,6 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         if parent < i {
             let teasers = link_blocks[i] >= 1 && 2 * link_blocks[i] > prose_blocks[i] && prose_blocks[i] >= 1;
             total[parent] += if teasers { -0.5 * total[i].abs() } else { total[i] };
-            link_blocks[parent] += link_blocks[i];
-            prose_blocks[parent] += prose_blocks[i];
         }
     }
     let mut best = 0usize;
@@ -292,7 +304,8 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
             1 if n.hint.neg.is_none() => 0.1,
             _ => 0.0,
         } * value[i].max(0.0);
-        let score = value[i] + bonus;
+        // A subtree whose whole reads as teasers or junk (negative total) is no core.
+        let score = value[i].min(total[i].max(0.0)) + bonus;
         if score >= best_score {
             best_score = score;
             best = i;
@@ -304,9 +317,16 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     // teaser lists and comment threads next to the article are not).
     let core = best;
     let mut at = nodes[core].parent;
+    // Positive evidence (article-body classes, itemprop=articleBody, <article>) pulls
+    // the container up to the element it names.
     let climb_score = |i: usize| {
-        let bonus = if nodes[i].hint.pos >= 1 && nodes[i].hint.neg.is_none() { 0.05 } else { 0.0 };
-        total[i] * (1.0 + bonus)
+        let weight = match nodes[i].hint.pos {
+            _ if nodes[i].hint.neg.is_some() => 0.0,
+            2 => 0.5,
+            1 => 0.1,
+            _ => 0.0,
+        };
+        total[i] + weight * prose[i]
     };
     let mut best_total = climb_score(core);
     while at != NONE && at != 0 {
@@ -509,7 +529,7 @@ fn inside_reason(
     if f.st.words <= 150 && is_cookie_notice(text) {
         return Some(Reason::Cookie);
     }
-    if f.st.words <= 12 {
+    if f.st.words <= 30 {
         if let Some(r) = short_text_reason(text, f) {
             if !(options.keep_captions && r == Reason::Caption) {
                 return Some(r);
@@ -614,6 +634,12 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
     const SUBSCRIBE: &[&str] = &["subscribe", "sign up", "newsletter", "register", "log in", "sign in"];
     if f.st.words <= 10 && SUBSCRIBE.iter().any(|p| l.starts_with(p)) {
         return Some(Reason::Subscription);
+    }
+    if f.st.words <= 30 && (l.contains("newsletter") || l.contains("subscribe to")) {
+        return Some(Reason::Subscription);
+    }
+    if f.st.words > 12 {
+        return None;
     }
     if f.st.words <= 8 && (t.starts_with("By ") || t.starts_with("BY ")) && !f.st.ends_sentence {
         return Some(Reason::Metadata);
