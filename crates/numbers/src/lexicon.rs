@@ -199,8 +199,8 @@ pub(crate) fn num_word(word: &str) -> Option<NumWord> {
     })
 }
 
-/// The words the scanner looks for (with digits and currency symbols): every number
-/// word above, plus `percent` for the `percent of 10` form. Case-insensitive.
+/// The number words, plus `percent` (for `percent of 10`) and `scores` (`scores of`):
+/// the scanner builds its first-two-letters filter from them.
 pub(crate) const ANCHOR_WORDS: &[&str] = &[
     "zero", "naught", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -218,13 +218,6 @@ pub(crate) const ANCHOR_WORDS: &[&str] = &[
     "ninetieths", "hundredth", "hundredths", "thousandth", "thousandths", "millionth",
     "millionths", "billionth", "billionths", "trillionth", "trillionths", "percent", "per cent",
     "scores", "firsts",
-];
-
-/// Currency symbols and fraction characters the scanner anchors on.
-pub(crate) const ANCHOR_SYMBOLS: &[&str] = &[
-    "$", "€", "£", "¥", "￥", "₽", "₹", "₿", "元", "₾", "₭", "ரூ", "₺", "₩", "₴", "₪", "₦", "₱",
-    "₫", "฿", "½", "⅓", "⅔", "¼", "¾", "⅕", "⅖", "⅗", "⅘", "⅙", "⅚", "⅛", "⅜", "⅝", "⅞", "⅐",
-    "⅑", "⅒",
 ];
 
 /// The value of a vulgar-fraction character.

@@ -401,7 +401,9 @@ impl<'t> Extractor<'t> {
             st.last = Last::A;
             st.words = true;
         }
-        let mut hist: [Option<St>; MAX_NUMERAL_TOKS] = [None; MAX_NUMERAL_TOKS];
+        // The states before the last two tokens read: all that splitting a fraction
+        // (`one hundred one thousand fifths`) needs to look back at.
+        let mut hist: [Option<St>; 2] = [None, None];
         let mut nhist = 0usize;
         let mut pending_and: Option<St> = None;
         let mut small_ck: Option<St> = None;
@@ -412,7 +414,7 @@ impl<'t> Extractor<'t> {
                 if nhist == MAX_NUMERAL_TOKS {
                     break;
                 }
-                hist[nhist] = Some($s);
+                hist = [hist[1], Some($s)];
                 nhist += 1;
             };
         }
@@ -468,7 +470,7 @@ impl<'t> Extractor<'t> {
                                         st.accept(i, &t);
                                         break;
                                     }
-                                    let (num, den) = split_fraction(&st, nw, &hist[..nhist]);
+                                    let (num, den) = split_fraction(&st, nw, &hist);
                                     st.total = Val::ZERO;
                                     st.group = num.div(den);
                                     st.big = None;
@@ -1967,30 +1969,35 @@ impl<'t> Extractor<'t> {
                 return Some(("approximately".to_owned(), s..pos));
             }
         }
+        // `approx. 100`, `c. 1900`
+        let mut q = pos;
+        while let Some((s, c)) = prev_char(text, q) {
+            if is_space(c) {
+                q = s;
+            } else {
+                break;
+            }
+        }
+        if let Some((s, '.')) = prev_char(text, q) {
+            if let Some((w, r)) = self.prev_word_str(s) {
+                if r.end == s && is_any(w, &["approx", "c", "ca"]) {
+                    return Some(("approximately".to_owned(), r.start..s + 1));
+                }
+            }
+        }
+        // Most numbers have no qualifier: give up unless the word before ends one.
+        let ends_one = self.prev_word_str(pos).is_some_and(|(w, _)| {
+            QUALIFIERS_BEFORE.iter().any(|q| q.last().is_some_and(|l| is(w, l)))
+        });
+        if !ends_one {
+            return None;
+        }
         let mut words: [Option<(&str, Range<usize>)>; 3] = [None, None, None];
         let mut p = pos;
         for slot in &mut words {
             let Some((w, r)) = self.prev_word_str(p) else { break };
             p = r.start;
             *slot = Some((w, r));
-        }
-        // `approx.`
-        if let Some((s, '.')) = prev_char(text, pos).or_else(|| {
-            let mut q = pos;
-            while let Some((s, c)) = prev_char(text, q) {
-                if is_space(c) {
-                    q = s;
-                } else {
-                    return Some((s, c));
-                }
-            }
-            None
-        }) {
-            if let Some((w, r)) = self.prev_word_str(s) {
-                if is_any(w, &["approx", "c", "ca"]) && (r.end == s) {
-                    return Some(("approximately".to_owned(), r.start..s + 1));
-                }
-            }
         }
         let mut best: Option<(&[&str], Range<usize>)> = None;
         for q in QUALIFIERS_BEFORE {
@@ -2072,15 +2079,12 @@ impl<'t> Extractor<'t> {
             {
                 break;
             }
-            let lower_ends = |suf: &str| w.len() > suf.len() + 2 && w.get(w.len() - suf.len()..).is_some_and(|s| s.eq_ignore_ascii_case(suf));
-            if n == 0 && lower_ends("ing") {
-                break;
-            }
+            let lower_ends = |suf: &str| w.len() > suf.len() + 1 && w.get(w.len() - suf.len()..).is_some_and(|s| s.eq_ignore_ascii_case(suf));
             if lower_ends("ly") {
                 break;
             }
-            if n == 0 && lower_ends("ed") {
-                // `32 armed men` but not `32 died`.
+            if n == 0 && (lower_ends("ed") || lower_ends("ing")) {
+                // `32 armed men`, `1,500 leading firms`, but not `32 died`.
                 let next_is_word = self.tok(i + 1).is_some_and(|t| {
                     t.is_word() && t.gap == Gap::Space && !is_stop_word(t.text(text))
                 });
@@ -2378,10 +2382,14 @@ fn step(st: &St, base: Base, joined: bool) -> Option<St> {
 /// Splits `one hundred thirty-fifths` (100/35) and `one hundred one thousand fifths`
 /// (100/1005): the denominator takes a tens word, or a unit and scale word, before the
 /// ordinal when a numerator is left.
-fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>]) -> (Val, Val) {
+fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>; 2]) -> (Val, Val) {
     let own = ordinal_plain_value(nw);
     let cur = st.value();
-    let at = |k: usize| hist.len().checked_sub(k).and_then(|i| hist.get(i).copied().flatten());
+    let at = |k: usize| match k {
+        1 => hist[1],
+        2 => hist[0],
+        _ => None,
+    };
     if let Base::Unit(u) = nw.base {
         if st.last == Last::Tens {
             if let Some(before) = at(1) {

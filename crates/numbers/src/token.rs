@@ -167,7 +167,11 @@ pub(crate) fn scan_number(text: &str, start: usize) -> (DigitNum, usize) {
         }
         match group_sep_at(bytes, pos) {
             Some((sep, len)) if bytes.get(pos + len).is_some_and(u8::is_ascii_digit) => {
-                seps[n] = sep;
+                let Some(slot) = seps.get_mut(n) else {
+                    overflow = true;
+                    break;
+                };
+                *slot = sep;
                 pos += len;
             }
             _ => break,
