@@ -30,7 +30,12 @@ fn num_json(n: Num) -> serde_json::Value {
 fn predictions(mentions: &[Mention]) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    let mut push = |out: &mut Vec<serde_json::Value>, s: usize, e: usize, v: Num, kind: &str, unit: serde_json::Value| {
+    let mut push = |out: &mut Vec<serde_json::Value>,
+                    s: usize,
+                    e: usize,
+                    v: Num,
+                    kind: &str,
+                    unit: serde_json::Value| {
         if seen.contains(&(s, e, kind.to_owned())) {
             return;
         }
@@ -61,7 +66,14 @@ fn predictions(mentions: &[Mention]) -> Vec<serde_json::Value> {
             if m.kind == Kind::Cardinal && p.span == m.span {
                 continue;
             }
-            push(&mut out, p.span.start, p.span.end, p.value, kind, json!(null));
+            push(
+                &mut out,
+                p.span.start,
+                p.span.end,
+                p.value,
+                kind,
+                json!(null),
+            );
         }
     }
     out

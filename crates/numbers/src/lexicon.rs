@@ -202,22 +202,125 @@ pub(crate) fn num_word(word: &str) -> Option<NumWord> {
 /// The number words, plus `percent` (for `percent of 10`) and `scores` (`scores of`):
 /// the scanner builds its first-two-letters filter from them.
 pub(crate) const ANCHOR_WORDS: &[&str] = &[
-    "zero", "naught", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "lakh",
-    "lakhs", "crore", "crores", "million", "millions", "billion", "billions", "trillion",
-    "trillions", "dozen", "dozens", "half", "halves", "quarter", "quarters", "first", "second",
-    "third", "thirds", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths", "seventh",
-    "sevenths", "eighth", "eighths", "ninth", "nineth", "ninths", "nineths", "tenth", "tenths",
-    "eleventh", "elevenths", "twelfth", "twelfths", "thirteenth", "thirteenths", "fourteenth",
-    "fourteenths", "fifteenth", "fifteenths", "sixteenth", "sixteenths", "seventeenth",
-    "seventeenths", "eighteenth", "eighteenths", "nineteenth", "nineteenths", "twentieth",
-    "twentieths", "thirtieth", "thirtieths", "fortieth", "fortieths", "fiftieth", "fiftieths",
-    "sixtieth", "sixtieths", "seventieth", "seventieths", "eightieth", "eightieths", "ninetieth",
-    "ninetieths", "hundredth", "hundredths", "thousandth", "thousandths", "millionth",
-    "millionths", "billionth", "billionths", "trillionth", "trillionths", "percent", "per cent",
-    "scores", "firsts",
+    "zero",
+    "naught",
+    "nought",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "lakh",
+    "lakhs",
+    "crore",
+    "crores",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "dozen",
+    "dozens",
+    "half",
+    "halves",
+    "quarter",
+    "quarters",
+    "first",
+    "second",
+    "third",
+    "thirds",
+    "fourth",
+    "fourths",
+    "fifth",
+    "fifths",
+    "sixth",
+    "sixths",
+    "seventh",
+    "sevenths",
+    "eighth",
+    "eighths",
+    "ninth",
+    "nineth",
+    "ninths",
+    "nineths",
+    "tenth",
+    "tenths",
+    "eleventh",
+    "elevenths",
+    "twelfth",
+    "twelfths",
+    "thirteenth",
+    "thirteenths",
+    "fourteenth",
+    "fourteenths",
+    "fifteenth",
+    "fifteenths",
+    "sixteenth",
+    "sixteenths",
+    "seventeenth",
+    "seventeenths",
+    "eighteenth",
+    "eighteenths",
+    "nineteenth",
+    "nineteenths",
+    "twentieth",
+    "twentieths",
+    "thirtieth",
+    "thirtieths",
+    "fortieth",
+    "fortieths",
+    "fiftieth",
+    "fiftieths",
+    "sixtieth",
+    "sixtieths",
+    "seventieth",
+    "seventieths",
+    "eightieth",
+    "eightieths",
+    "ninetieth",
+    "ninetieths",
+    "hundredth",
+    "hundredths",
+    "thousandth",
+    "thousandths",
+    "millionth",
+    "millionths",
+    "billionth",
+    "billionths",
+    "trillionth",
+    "trillionths",
+    "percent",
+    "per cent",
+    "scores",
+    "firsts",
 ];
 
 /// The value of a vulgar-fraction character.
@@ -575,10 +678,41 @@ pub(crate) const QUALIFIERS_AFTER: &[&[&str]] = &[
 
 /// Words after which `one` is a pronoun (`the one`, `which one`, `no one`).
 pub(crate) const PRONOUN_ONE_BEFORE: &[&str] = &[
-    "the", "this", "that", "which", "no", "any", "every", "each", "another", "what",
-    "whichever", "such", "only", "last", "next", "other", "little", "big", "new", "old",
-    "right", "wrong", "good", "bad", "same", "single", "first", "second", "third", "latest",
-    "better", "best", "worst", "someone", "everyone",
+    "the",
+    "this",
+    "that",
+    "which",
+    "no",
+    "any",
+    "every",
+    "each",
+    "another",
+    "what",
+    "whichever",
+    "such",
+    "only",
+    "last",
+    "next",
+    "other",
+    "little",
+    "big",
+    "new",
+    "old",
+    "right",
+    "wrong",
+    "good",
+    "bad",
+    "same",
+    "single",
+    "first",
+    "second",
+    "third",
+    "latest",
+    "better",
+    "best",
+    "worst",
+    "someone",
+    "everyone",
 ];
 
 /// Words after which `one` is a pronoun (`one of`, `one another`, `one is`).
@@ -617,29 +751,98 @@ pub(crate) fn is_weekday(word: &str) -> bool {
     is_any(
         word,
         &[
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-            "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
         ],
     )
 }
 
 /// Verbs and adverbs that make `from X to Y` a change rather than a range.
 pub(crate) const CHANGE_WORDS: &[&str] = &[
-    "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling",
-    "increased", "increase", "increases", "increasing", "decreased", "decrease", "decreases",
-    "grew", "grown", "grow", "grows", "climbed", "climb", "dropped", "drop", "drops", "jumped",
-    "jump", "declined", "decline", "slipped", "surged", "soared", "plunged", "plummeted", "up",
-    "down", "went", "cut", "raised", "raise", "lowered", "lower", "reduced", "reduce",
-    "expanded", "shrank", "shrunk", "changed", "revised", "moved", "widened", "narrowed",
-    "slid", "tumbled", "doubled", "tripled", "boosted", "hiked", "trimmed", "eased",
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "falling",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreases",
+    "grew",
+    "grown",
+    "grow",
+    "grows",
+    "climbed",
+    "climb",
+    "dropped",
+    "drop",
+    "drops",
+    "jumped",
+    "jump",
+    "declined",
+    "decline",
+    "slipped",
+    "surged",
+    "soared",
+    "plunged",
+    "plummeted",
+    "up",
+    "down",
+    "went",
+    "cut",
+    "raised",
+    "raise",
+    "lowered",
+    "lower",
+    "reduced",
+    "reduce",
+    "expanded",
+    "shrank",
+    "shrunk",
+    "changed",
+    "revised",
+    "moved",
+    "widened",
+    "narrowed",
+    "slid",
+    "tumbled",
+    "doubled",
+    "tripled",
+    "boosted",
+    "hiked",
+    "trimmed",
+    "eased",
 ];
 
 /// Words after which a bare 4-digit number reads as a year.
 pub(crate) const YEAR_CUES: &[&str] = &[
-    "in", "since", "the", "of", "by", "from", "until", "till", "to", "during", "before",
-    "after", "year", "early", "mid", "late", "end", "its", "their", "his", "her", "our", "and",
-    "through", "between", "spring", "summer", "autumn", "fall", "winter", "fiscal", "for",
-    "around", "circa", "c.", "season", "last", "this", "next", "on", "at",
+    "in", "since", "the", "of", "by", "from", "until", "till", "to", "during", "before", "after",
+    "year", "early", "mid", "late", "end", "its", "their", "his", "her", "our", "and", "through",
+    "between", "spring", "summer", "autumn", "fall", "winter", "fiscal", "for", "around", "circa",
+    "c.", "season", "last", "this", "next", "on", "at",
 ];
 
 /// Function words and verbs that end a counted noun phrase.
@@ -650,27 +853,170 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     };
     matches!(
         w,
-        b"of" | b"in" | b"on" | b"at" | b"to" | b"from" | b"for" | b"by" | b"with" | b"and"
-            | b"or" | b"but" | b"nor" | b"the" | b"a" | b"an" | b"this" | b"that" | b"these"
-            | b"those" | b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being"
-            | b"has" | b"have" | b"had" | b"will" | b"would" | b"can" | b"could" | b"should"
-            | b"may" | b"might" | b"must" | b"shall" | b"do" | b"does" | b"did" | b"said"
-            | b"says" | b"say" | b"told" | b"who" | b"whom" | b"whose" | b"which" | b"what"
-            | b"when" | b"where" | b"while" | b"as" | b"than" | b"then" | b"there" | b"here"
-            | b"it" | b"its" | b"he" | b"she" | b"they" | b"we" | b"i" | b"you" | b"them"
-            | b"their" | b"his" | b"her" | b"our" | b"my" | b"your" | b"per" | b"each"
-            | b"every" | b"into" | b"onto" | b"over" | b"under" | b"after" | b"before"
-            | b"since" | b"until" | b"during" | b"about" | b"against" | b"between"
-            | b"among" | b"through" | b"across" | b"around" | b"near" | b"also" | b"not"
-            | b"no" | b"so" | b"if" | b"because" | b"although" | b"though" | b"up" | b"down"
-            | b"out" | b"off" | b"more" | b"less" | b"most" | b"least" | b"only" | b"just"
-            | b"still" | b"already" | b"now" | b"ago" | b"later" | b"earlier" | b"last"
-            | b"next" | b"year" | b"years" | b"month" | b"months" | b"week" | b"weeks"
-            | b"day" | b"days" | b"hour" | b"hours" | b"including" | b"like" | b"via"
-            | b"toward" | b"towards" | b"within" | b"without" | b"percent" | b"apiece"
-            | b"all" | b"both" | b"either" | b"neither" | b"too" | b"very" | b"again"
-            | b"away" | b"back" | b"yet" | b"ever" | b"never" | b"even" | b"get" | b"got" | b"gets" | b"make"
-            | b"made" | b"took" | b"take" | b"came" | b"come" | b"went" | b"go" | b"goes"
+        b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"from"
+            | b"for"
+            | b"by"
+            | b"with"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"nor"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"this"
+            | b"that"
+            | b"these"
+            | b"those"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"will"
+            | b"would"
+            | b"can"
+            | b"could"
+            | b"should"
+            | b"may"
+            | b"might"
+            | b"must"
+            | b"shall"
+            | b"do"
+            | b"does"
+            | b"did"
+            | b"said"
+            | b"says"
+            | b"say"
+            | b"told"
+            | b"who"
+            | b"whom"
+            | b"whose"
+            | b"which"
+            | b"what"
+            | b"when"
+            | b"where"
+            | b"while"
+            | b"as"
+            | b"than"
+            | b"then"
+            | b"there"
+            | b"here"
+            | b"it"
+            | b"its"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"we"
+            | b"i"
+            | b"you"
+            | b"them"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"our"
+            | b"my"
+            | b"your"
+            | b"per"
+            | b"each"
+            | b"every"
+            | b"into"
+            | b"onto"
+            | b"over"
+            | b"under"
+            | b"after"
+            | b"before"
+            | b"since"
+            | b"until"
+            | b"during"
+            | b"about"
+            | b"against"
+            | b"between"
+            | b"among"
+            | b"through"
+            | b"across"
+            | b"around"
+            | b"near"
+            | b"also"
+            | b"not"
+            | b"no"
+            | b"so"
+            | b"if"
+            | b"because"
+            | b"although"
+            | b"though"
+            | b"up"
+            | b"down"
+            | b"out"
+            | b"off"
+            | b"more"
+            | b"less"
+            | b"most"
+            | b"least"
+            | b"only"
+            | b"just"
+            | b"still"
+            | b"already"
+            | b"now"
+            | b"ago"
+            | b"later"
+            | b"earlier"
+            | b"last"
+            | b"next"
+            | b"year"
+            | b"years"
+            | b"month"
+            | b"months"
+            | b"week"
+            | b"weeks"
+            | b"day"
+            | b"days"
+            | b"hour"
+            | b"hours"
+            | b"including"
+            | b"like"
+            | b"via"
+            | b"toward"
+            | b"towards"
+            | b"within"
+            | b"without"
+            | b"percent"
+            | b"apiece"
+            | b"all"
+            | b"both"
+            | b"either"
+            | b"neither"
+            | b"too"
+            | b"very"
+            | b"again"
+            | b"away"
+            | b"back"
+            | b"yet"
+            | b"ever"
+            | b"never"
+            | b"even"
+            | b"get"
+            | b"got"
+            | b"gets"
+            | b"make"
+            | b"made"
+            | b"took"
+            | b"take"
+            | b"came"
+            | b"come"
+            | b"went"
+            | b"go"
+            | b"goes"
     )
 }
 
@@ -680,9 +1026,27 @@ pub(crate) fn is_time_unit(word: &str) -> bool {
     is_any(
         word,
         &[
-            "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-            "minute", "minutes", "second", "seconds", "decade", "decades", "century",
-            "centuries", "night", "nights", "times",
+            "year",
+            "years",
+            "month",
+            "months",
+            "week",
+            "weeks",
+            "day",
+            "days",
+            "hour",
+            "hours",
+            "minute",
+            "minutes",
+            "second",
+            "seconds",
+            "decade",
+            "decades",
+            "century",
+            "centuries",
+            "night",
+            "nights",
+            "times",
         ],
     )
 }
@@ -692,9 +1056,29 @@ pub(crate) fn is_irregular_plural(word: &str) -> bool {
     is_any(
         word,
         &[
-            "people", "men", "women", "children", "police", "personnel", "staff", "feet",
-            "teeth", "mice", "geese", "cattle", "sheep", "fish", "deer", "aircraft", "troops",
-            "data", "media", "crew", "livestock", "offspring", "militia",
+            "people",
+            "men",
+            "women",
+            "children",
+            "police",
+            "personnel",
+            "staff",
+            "feet",
+            "teeth",
+            "mice",
+            "geese",
+            "cattle",
+            "sheep",
+            "fish",
+            "deer",
+            "aircraft",
+            "troops",
+            "data",
+            "media",
+            "crew",
+            "livestock",
+            "offspring",
+            "militia",
         ],
     )
 }

@@ -87,7 +87,10 @@ impl Default for NumbersOptions {
 impl StageOptions for NumbersOptions {
     const HELP: &'static [(&'static str, &'static str)] = &[
         ("ordinals", "report ordinals (first, 21st)"),
-        ("dates", "report the numbers inside dates, with the ISO date"),
+        (
+            "dates",
+            "report the numbers inside dates, with the ISO date",
+        ),
         ("years", "report years (in 2019)"),
     ];
 }
@@ -142,7 +145,12 @@ fn reference_year(doc: &Document) -> Option<i32> {
     doc.field("date")
         .and_then(Value::as_str)
         .and_then(from_str)
-        .or_else(|| doc.meta.get("date").and_then(|v| v.as_str()).and_then(from_str))
+        .or_else(|| {
+            doc.meta
+                .get("date")
+                .and_then(|v| v.as_str())
+                .and_then(from_str)
+        })
 }
 
 impl Stage for NumbersStage {
@@ -183,9 +191,19 @@ fn to_span(text: &str, m: Mention) -> Span {
     // final size; the inserts below then replace values in place.
     static TEMPLATE: OnceLock<Span> = OnceLock::new();
     let template = TEMPLATE.get_or_init(|| {
-        ["value", "kind", "unit", "approx", "approx_span", "counted", "counted_span", "upper", "date"]
-            .into_iter()
-            .fold(Span::new(0, 0), |s, k| s.with(k, Value::Null))
+        [
+            "value",
+            "kind",
+            "unit",
+            "approx",
+            "approx_span",
+            "counted",
+            "counted_span",
+            "upper",
+            "date",
+        ]
+        .into_iter()
+        .fold(Span::new(0, 0), |s, k| s.with(k, Value::Null))
     });
     let mut span = template.clone();
     span.start = u32::try_from(m.span.start).unwrap_or(u32::MAX);
@@ -224,11 +242,18 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let after = bytes.get(end).is_some_and(|&c| {
         c.is_ascii_digit()
-            || c >= 0x80 && text.get(end..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic)
+            || c >= 0x80
+                && text
+                    .get(end..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_alphabetic)
     });
     let before = start > 0
         && bytes.get(start - 1).is_some_and(|&c| c >= 0x80)
-        && text.get(..start).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphabetic);
+        && text
+            .get(..start)
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(char::is_alphabetic);
     after || before
 }
 
@@ -260,12 +285,16 @@ fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> {
                 && !glued(text, start, pos)
             {
                 let word = text.get(start..pos).unwrap_or("");
-                if lexicon::num_word(word).is_some() || lexicon::is_any(word, &["percent", "scores"]) {
+                if lexicon::num_word(word).is_some()
+                    || lexicon::is_any(word, &["percent", "scores"])
+                {
                     return Some((start, pos));
                 }
                 if lexicon::is(word, "per")
                     && bytes.get(pos) == Some(&b' ')
-                    && text.get(pos + 1..pos + 5).is_some_and(|c| c.eq_ignore_ascii_case("cent"))
+                    && text
+                        .get(pos + 1..pos + 5)
+                        .is_some_and(|c| c.eq_ignore_ascii_case("cent"))
                     && !bytes.get(pos + 5).is_some_and(u8::is_ascii_alphanumeric)
                 {
                     return Some((start, pos + 5));
@@ -315,14 +344,20 @@ pub fn extract_with_year(text: &str, ref_year: Option<i32>) -> Vec<Mention> {
     let mut floor = 0usize;
     let bytes = text.as_bytes();
     while let Some((s, e)) = next_anchor(text, cursor) {
-        if bytes.get(s).is_some_and(u8::is_ascii_digit) && s > 0 && bytes.get(s - 1).is_some_and(u8::is_ascii_digit) {
+        if bytes.get(s).is_some_and(u8::is_ascii_digit)
+            && s > 0
+            && bytes.get(s - 1).is_some_and(u8::is_ascii_digit)
+        {
             cursor = e;
             continue;
         }
         let before = out.len();
         let resume = ex.parse_at(s, floor, &mut out);
         cursor = resume.max(e);
-        if let Some(last) = out.get(before..).and_then(|new| new.iter().map(|m| m.span.end).max()) {
+        if let Some(last) = out
+            .get(before..)
+            .and_then(|new| new.iter().map(|m| m.span.end).max())
+        {
             floor = floor.max(last);
         }
     }

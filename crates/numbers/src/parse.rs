@@ -10,10 +10,10 @@
 use std::ops::Range;
 
 use crate::lexicon::{
-    Base, CHANGE_WORDS, Currency, NumWord, PRONOUN_ONE_AFTER, PRONOUN_ONE_BEFORE,
-    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, YEAR_CUES, currency_code, currency_symbol,
-    currency_word, dollar_prefix, is, is_any, is_irregular_plural, is_stop_word, is_time_unit,
-    is_weekday, month, num_word, vulgar_fraction,
+    Base, CHANGE_WORDS, Currency, NumWord, PRONOUN_ONE_AFTER, PRONOUN_ONE_BEFORE, QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE, YEAR_CUES, currency_code, currency_symbol, currency_word, dollar_prefix, is,
+    is_any, is_irregular_plural, is_stop_word, is_time_unit, is_weekday, month, num_word,
+    vulgar_fraction,
 };
 use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
 use crate::value::{Num, Val};
@@ -383,7 +383,11 @@ impl<'t> Extractor<'t> {
                 p = s;
                 continue;
             }
-            return is_newline(c) || matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '”' | '\'' | '‘' | '•' | '—' | '-' | '–');
+            return is_newline(c)
+                || matches!(
+                    c,
+                    '.' | '!' | '?' | ':' | '"' | '“' | '”' | '\'' | '‘' | '•' | '—' | '-' | '–'
+                );
         }
         true
     }
@@ -418,8 +422,7 @@ impl<'t> Extractor<'t> {
                 nhist += 1;
             };
         }
-        loop {
-            let Some(t) = self.tok(i) else { break };
+        while let Some(t) = self.tok(i) {
             if i > i0 && t.gap == Gap::Newline {
                 break;
             }
@@ -434,7 +437,8 @@ impl<'t> Extractor<'t> {
                 TokKind::Word => {
                     let w = t.text(text);
                     if let Some(nw) = num_word(w) {
-                        let joined = joiner.is_some() || (st.last == Last::Tens && t.gap == Gap::Space);
+                        let joined =
+                            joiner.is_some() || (st.last == Last::Tens && t.gap == Gap::Space);
                         if nw.ordinal {
                             if st.last == Last::Start {
                                 if nw.plural && mode != Mode::Denominator {
@@ -509,7 +513,10 @@ impl<'t> Extractor<'t> {
                                     && self.num_word_at(i + 2).is_some_and(|n| {
                                         !n.ordinal
                                             && !n.plural
-                                            && matches!(n.base, Base::Scale(_) | Base::Hundred | Base::Dozen)
+                                            && matches!(
+                                                n.base,
+                                                Base::Scale(_) | Base::Hundred | Base::Dozen
+                                            )
                                     })
                                 {
                                     i += 2;
@@ -529,11 +536,12 @@ impl<'t> Extractor<'t> {
                                     st.accept(i, &t);
                                     break;
                                 }
-                                let next_scale = self
-                                    .num_word_at(i + 1)
-                                    .is_some_and(|n| !n.ordinal && !n.plural && matches!(n.base, Base::Scale(_)));
+                                let next_scale = self.num_word_at(i + 1).is_some_and(|n| {
+                                    !n.ordinal && !n.plural && matches!(n.base, Base::Scale(_))
+                                });
                                 if nw.plural
-                                    || !(st.last == Last::A || (st.last == Last::Start && next_scale))
+                                    || !(st.last == Last::A
+                                        || (st.last == Last::Start && next_scale))
                                 {
                                     break;
                                 }
@@ -550,8 +558,10 @@ impl<'t> Extractor<'t> {
                         let before = st;
                         match step(&st, nw.base, joined) {
                             Some(mut n2) => {
-                                if matches!(nw.base, Base::Unit(_) | Base::Teen(_) | Base::Tens(_) | Base::Zero)
-                                    && (matches!(st.last, Last::Hundred | Last::Scale))
+                                if matches!(
+                                    nw.base,
+                                    Base::Unit(_) | Base::Teen(_) | Base::Tens(_) | Base::Zero
+                                ) && (matches!(st.last, Last::Hundred | Last::Scale))
                                 {
                                     small_ck = Some(pending_and.unwrap_or(before));
                                 }
@@ -585,7 +595,12 @@ impl<'t> Extractor<'t> {
                         if mode == Mode::Primary
                             && matches!(
                                 st.last,
-                                Last::Unit | Last::Teen | Last::Tens | Last::TensUnit | Last::Digits | Last::Scale
+                                Last::Unit
+                                    | Last::Teen
+                                    | Last::Tens
+                                    | Last::TensUnit
+                                    | Last::Digits
+                                    | Last::Scale
                             )
                             && (st.last != Last::Digits || st.single.is_some_and(|d| d.integer))
                         {
@@ -615,7 +630,13 @@ impl<'t> Extractor<'t> {
                     } else if is(w, "point") {
                         if !matches!(
                             st.last,
-                            Last::Zero | Last::Unit | Last::Teen | Last::Tens | Last::TensUnit | Last::Digits | Last::Hundred
+                            Last::Zero
+                                | Last::Unit
+                                | Last::Teen
+                                | Last::Tens
+                                | Last::TensUnit
+                                | Last::Digits
+                                | Last::Hundred
                         ) || pending_and.is_some()
                         {
                             break;
@@ -638,7 +659,9 @@ impl<'t> Extractor<'t> {
                     }
                 }
                 TokKind::Punct('-' | '‐' | '–') if st.last == Last::Tens && joiner.is_none() => {
-                    let next_unit = self.num_word_at(i + 1).is_some_and(|n| matches!(n.base, Base::Unit(_)));
+                    let next_unit = self
+                        .num_word_at(i + 1)
+                        .is_some_and(|n| matches!(n.base, Base::Unit(_)));
                     let next_gap = self.tok(i + 1).map(|n| n.gap);
                     if next_unit && next_gap == Some(t.gap) && t.gap != Gap::Newline {
                         joiner = Some(t.gap);
@@ -660,7 +683,9 @@ impl<'t> Extractor<'t> {
                         && !d.val.is_zero()
                         && match st.last {
                             Last::Hundred => st.small.is_zero() && d.val.f < 100.0 && d.plain,
-                            Last::Scale => st.big.is_some_and(|b| d.val.f < 10f64.powi(i32::from(b))),
+                            Last::Scale => {
+                                st.big.is_some_and(|b| d.val.f < 10f64.powi(i32::from(b)))
+                            }
                             _ => false,
                         };
                     if at_start || after {
@@ -717,7 +742,10 @@ impl<'t> Extractor<'t> {
                     break;
                 }
                 TokKind::Punct('/') => {
-                    if st.last == Last::Digits && st.ntoks == 1 && st.single.is_some_and(|d| d.integer && d.plain) {
+                    if st.last == Last::Digits
+                        && st.ntoks == 1
+                        && st.single.is_some_and(|d| d.integer && d.plain)
+                    {
                         if let Some(d) = st.single {
                             if let Some((f, end_tok, end)) = self.slash_fraction(i - 1, d) {
                                 st.group = f;
@@ -738,7 +766,9 @@ impl<'t> Extractor<'t> {
                     let Some(f) = vulgar_fraction(c) else { break };
                     let glue = st.last == Last::Digits
                         && st.ntoks == 1
-                        && st.single.is_some_and(|d| d.integer && d.suffix == Suffix::None);
+                        && st
+                            .single
+                            .is_some_and(|d| d.integer && d.suffix == Suffix::None);
                     if st.last == Last::Start || glue {
                         st.group = st.group.add(Val::float(f));
                         st.last = Last::Frac;
@@ -820,9 +850,13 @@ impl<'t> Extractor<'t> {
                     end = t.end;
                     i += 1;
                     if matches!(nw.base, Base::Tens(_)) {
-                        let hy = self.tok(i).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None);
+                        let hy = self
+                            .tok(i)
+                            .is_some_and(|h| h.is_punct('-') && h.gap == Gap::None);
                         let j = if hy { i + 1 } else { i };
-                        if let Some(Base::Unit(u)) = self.num_word_at(j).filter(|n| !n.ordinal).map(|n| n.base) {
+                        if let Some(Base::Unit(u)) =
+                            self.num_word_at(j).filter(|n| !n.ordinal).map(|n| n.base)
+                        {
                             mant += i128::from(u);
                             end = self.tok(j).map_or(end, |t| t.end);
                             i = j + 1;
@@ -856,7 +890,9 @@ impl<'t> Extractor<'t> {
             }
         }
         let (nv, dv) = (n.val.f, den.val.f);
-        let common = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0];
+        let common = [
+            2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0,
+        ];
         if nv < dv && nv >= 1.0 && common.contains(&dv) {
             Some((n.val.div(den.val), i + 3, den_t.end))
         } else {
@@ -917,7 +953,12 @@ impl<'t> Extractor<'t> {
             return None;
         };
         let nw = self.num_word_at(j)?;
-        if !(nw.ordinal || matches!(nw.base, Base::Half | Base::Quarter | Base::Tens(_) | Base::Unit(_) | Base::Hundred)) {
+        if !(nw.ordinal
+            || matches!(
+                nw.base,
+                Base::Half | Base::Quarter | Base::Tens(_) | Base::Unit(_) | Base::Hundred
+            ))
+        {
             return None;
         }
         let d = self.numeral(j, Mode::Denominator, None)?;
@@ -925,7 +966,7 @@ impl<'t> Extractor<'t> {
             return None;
         }
         let dv = d.val.f;
-        let ok = d.plural_ord || d.half_quarter || (dv >= 3.0 && !(dv == 2.0 && !d.half_quarter));
+        let ok = d.plural_ord || d.half_quarter || dv >= 3.0;
         if !ok || dv == 0.0 {
             return None;
         }
@@ -959,12 +1000,19 @@ impl<'t> Extractor<'t> {
         let t0 = self.tok(i0)?;
         let w0 = t0.is_word().then(|| t0.text(text));
         let nw0 = w0.and_then(num_word);
-        let prev = if backward { self.prev_word_str(t0.start) } else { None };
+        let prev = if backward {
+            self.prev_word_str(t0.start)
+        } else {
+            None
+        };
         let prev_is_a = prev.as_ref().is_some_and(|(w, _)| is_any(w, &["a", "an"]));
 
         if let Some(nw) = nw0 {
             // `thousands`, `hundreds of thousands`, `tens of thousands`, `dozens`.
-            if nw.plural && !nw.ordinal && matches!(nw.base, Base::Hundred | Base::Scale(_) | Base::Dozen) {
+            if nw.plural
+                && !nw.ordinal
+                && matches!(nw.base, Base::Hundred | Base::Scale(_) | Base::Dozen)
+            {
                 return self.vague_at(i0, nw, backward);
             }
             // `a fifth`, `a trillionth` (but `a first`, `a third term` are ordinals).
@@ -994,9 +1042,7 @@ impl<'t> Extractor<'t> {
                 return Some(d);
             }
         }
-        if w0.is_some_and(|w| is(w, "scores"))
-            && self.word_is(i0 + 1, "of")
-        {
+        if w0.is_some_and(|w| is(w, "scores")) && self.word_is(i0 + 1, "of") {
             return Some(Nm {
                 start: t0.start,
                 end: t0.end,
@@ -1021,7 +1067,10 @@ impl<'t> Extractor<'t> {
         if let Some(nw) = nw0 {
             let seedable = !nw.ordinal
                 && !nw.plural
-                && matches!(nw.base, Base::Hundred | Base::Scale(_) | Base::Dozen | Base::Half | Base::Quarter);
+                && matches!(
+                    nw.base,
+                    Base::Hundred | Base::Scale(_) | Base::Dozen | Base::Half | Base::Quarter
+                );
             if seedable {
                 if let Some((w, r)) = prev.clone() {
                     if is_any(w, &["a", "an"]) {
@@ -1056,7 +1105,12 @@ impl<'t> Extractor<'t> {
                 n = m;
             }
         }
-        if ratio && !n.ordinal && !n.vague && !n.fraction && n.digits.is_none_or(|d| d.suffix == Suffix::None) {
+        if ratio
+            && !n.ordinal
+            && !n.vague
+            && !n.fraction
+            && n.digits.is_none_or(|d| d.suffix == Suffix::None)
+        {
             if let Some(m) = self.ratio(n) {
                 n = m;
             }
@@ -1069,7 +1123,9 @@ impl<'t> Extractor<'t> {
                     if matches!(c, '-' | '−') && s >= self.floor {
                         let before = prev_char(text, s);
                         let free = before.is_none_or(|(_, b)| {
-                            is_space(b) || is_newline(b) || matches!(b, '(' | '[' | '=' | ':' | ',' | ';')
+                            is_space(b)
+                                || is_newline(b)
+                                || matches!(b, '(' | '[' | '=' | ':' | ',' | ';')
                         });
                         if free {
                             n.start = s;
@@ -1163,7 +1219,11 @@ impl<'t> Extractor<'t> {
             return None;
         };
         let m = self.numeral(m_at, Mode::Sub, None)?;
-        if m.ordinal || m.fraction || m.val.is_zero() || m.digits.is_some_and(|d| d.suffix != Suffix::None) {
+        if m.ordinal
+            || m.fraction
+            || m.val.is_zero()
+            || m.digits.is_some_and(|d| d.suffix != Suffix::None)
+        {
             return None;
         }
         let (nv, mv) = (n.val.f, m.val.f);
@@ -1273,7 +1333,10 @@ impl<'t> Extractor<'t> {
             return Some((c, false, k + 1));
         }
         // `u.s. dollars`
-        if is(w0, "u") && self.tok(k + 1).is_some_and(|p| p.is_punct('.')) && self.word_is(k + 2, "s") {
+        if is(w0, "u")
+            && self.tok(k + 1).is_some_and(|p| p.is_punct('.'))
+            && self.word_is(k + 2, "s")
+        {
             let dot2 = self.tok(k + 3).is_some_and(|p| p.is_punct('.'));
             let noun_at = if dot2 { k + 4 } else { k + 3 };
             if let Some(noun) = self.word(noun_at) {
@@ -1282,8 +1345,12 @@ impl<'t> Extractor<'t> {
                 }
             }
         }
-        let w1 = self.word(k + 1).filter(|_| self.tok(k + 1).is_some_and(|t| t.gap == Gap::Space));
-        let w2 = self.word(k + 2).filter(|_| self.tok(k + 2).is_some_and(|t| t.gap == Gap::Space));
+        let w1 = self
+            .word(k + 1)
+            .filter(|_| self.tok(k + 1).is_some_and(|t| t.gap == Gap::Space));
+        let w2 = self
+            .word(k + 2)
+            .filter(|_| self.tok(k + 2).is_some_and(|t| t.gap == Gap::Space));
         if let (Some(w1), Some(w2)) = (w1, w2) {
             if let Some((c, sub, true)) = currency_word(Some(w1), w2) {
                 // `hong kong dollars`, `sri lankan rupees`
@@ -1304,7 +1371,9 @@ impl<'t> Extractor<'t> {
     fn weight_context(&self, start: usize) -> bool {
         let mut p = start;
         for _ in 0..4 {
-            let Some((w, r)) = self.prev_word_str(p) else { return false };
+            let Some((w, r)) = self.prev_word_str(p) else {
+                return false;
+            };
             if w.len() >= 5 && w.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("weigh")) {
                 return true;
             }
@@ -1399,9 +1468,8 @@ impl<'t> Extractor<'t> {
         if let Some(d) = nm.digits {
             match d.suffix {
                 Suffix::LowerM => {
-                    if prefix.is_none() {
-                        return None;
-                    }
+                    // `€2m` is two million; `2m` alone is two metres.
+                    prefix?;
                     val = val.mul_pow10(6);
                     scale = Some(6);
                 }
@@ -1447,7 +1515,9 @@ impl<'t> Extractor<'t> {
                             end = self.tok(end_tok + 1).map_or(end, |t| t.end);
                             end_tok += 2;
                         } else if is_any(w, &["percentage", "basis"])
-                            && self.word(end_tok + 1).is_some_and(|p| is_any(p, &["point", "points"]))
+                            && self
+                                .word(end_tok + 1)
+                                .is_some_and(|p| is_any(p, &["point", "points"]))
                         {
                             unit = Some(Unit::PercentPoint);
                             if is(w, "basis") {
@@ -1470,7 +1540,9 @@ impl<'t> Extractor<'t> {
                             end_tok += 1;
                             // `75 USD million`
                             if let Some(nw) = self.num_word_at(end_tok) {
-                                if let (Base::Scale(e), false, false) = (nw.base, nw.ordinal, nw.plural) {
+                                if let (Base::Scale(e), false, false) =
+                                    (nw.base, nw.ordinal, nw.plural)
+                                {
                                     if scale.is_none() {
                                         val = val.mul_pow10(i32::from(e));
                                         scale = Some(e);
@@ -1492,7 +1564,8 @@ impl<'t> Extractor<'t> {
                                 end_tok += 1;
                             }
                         } else if let Some((c, is_sub, e)) = self.currency_after(end_tok) {
-                            let weight = c.iso == Some("GBP") && !is_sub && self.weight_context(start);
+                            let weight =
+                                c.iso == Some("GBP") && !is_sub && self.weight_context(start);
                             if !weight {
                                 unit = Some(Unit::Currency(c));
                                 sub = is_sub;
@@ -1505,9 +1578,10 @@ impl<'t> Extractor<'t> {
                         if let Some(cur) = currency_symbol(t.text(text)) {
                             // `5 €`, `100元`; but in `1 $10` the sign belongs to the 10,
                             // unless the next amount is in cents (`10 $ 30 cent`).
-                            let next_is_amount = self
-                                .tok(end_tok + 1)
-                                .is_some_and(|n| n.gap != Gap::Newline && (n.digits().is_some() || num_word(n.text(text)).is_some()));
+                            let next_is_amount = self.tok(end_tok + 1).is_some_and(|n| {
+                                n.gap != Gap::Newline
+                                    && (n.digits().is_some() || num_word(n.text(text)).is_some())
+                            });
                             let binds_left = if next_is_amount {
                                 self.numeral(end_tok + 1, Mode::Sub, None)
                                     .and_then(|m| self.currency_after(m.end_tok))
@@ -1542,7 +1616,12 @@ impl<'t> Extractor<'t> {
         } else if unit.is_some() {
             kind = QKind::Percent;
         }
-        if kind == QKind::Cardinal && !nm.fraction && val.is_integer() && val.f > 0.0 && val.f < 130.0 {
+        if kind == QKind::Cardinal
+            && !nm.fraction
+            && val.is_integer()
+            && val.f > 0.0
+            && val.f < 130.0
+        {
             if let Some((e_tok, e)) = self.age_after(end_tok) {
                 kind = QKind::Age;
                 end = e;
@@ -1568,7 +1647,11 @@ impl<'t> Extractor<'t> {
         if t.gap == Gap::Newline {
             return None;
         }
-        let j = if t.is_word() && is(t.text(self.text), "and") { k + 1 } else { k };
+        let j = if t.is_word() && is(t.text(self.text), "and") {
+            k + 1
+        } else {
+            k
+        };
         let m = self.numeral(j, Mode::Sub, None)?;
         if m.ordinal || m.fraction || !m.val.is_integer() || m.val.f <= 0.0 || m.val.f >= 100.0 {
             return None;
@@ -1583,7 +1666,9 @@ impl<'t> Extractor<'t> {
         match self.tok(m.end_tok) {
             None => Some((m.val, m.end_tok, m.end)),
             Some(a) if a.gap == Gap::Newline => Some((m.val, m.end_tok, m.end)),
-            Some(a) if a.is_word() => is(a.text(self.text), "and").then_some((m.val, m.end_tok, m.end)),
+            Some(a) if a.is_word() => {
+                is(a.text(self.text), "and").then_some((m.val, m.end_tok, m.end))
+            }
             Some(a) if matches!(a.kind, TokKind::Punct(_)) => Some((m.val, m.end_tok, m.end)),
             _ => None,
         }
@@ -1592,19 +1677,24 @@ impl<'t> Extractor<'t> {
     /// `-year-old`, ` years old`: returns the end of the age phrase.
     fn age_after(&mut self, k: usize) -> Option<(usize, usize)> {
         let t = self.tok(k)?;
-        let (yr_at, glued) = if matches!(t.kind, TokKind::Punct('-' | '‐' | '–')) && t.gap == Gap::None {
-            (k + 1, true)
-        } else if t.gap == Gap::Space {
-            (k, false)
-        } else {
-            return None;
-        };
+        let (yr_at, glued) =
+            if matches!(t.kind, TokKind::Punct('-' | '‐' | '–')) && t.gap == Gap::None {
+                (k + 1, true)
+            } else if t.gap == Gap::Space {
+                (k, false)
+            } else {
+                return None;
+            };
         let y = self.tok(yr_at)?;
-        if !y.is_word() || !is_any(y.text(self.text), &["year", "years"]) || (glued && y.gap != Gap::None) {
+        if !y.is_word()
+            || !is_any(y.text(self.text), &["year", "years"])
+            || (glued && y.gap != Gap::None)
+        {
             return None;
         }
         let h = self.tok(yr_at + 1)?;
-        let old_at = if matches!(h.kind, TokKind::Punct('-' | '‐' | '–')) && h.gap == Gap::None {
+        let old_at = if matches!(h.kind, TokKind::Punct('-' | '‐' | '–')) && h.gap == Gap::None
+        {
             yr_at + 2
         } else if h.gap == Gap::Space && !glued {
             yr_at + 1
@@ -1627,7 +1717,9 @@ impl<'t> Extractor<'t> {
         self.floor = floor;
         let text = self.text;
         let bytes = self.bytes;
-        let Some(&b0) = bytes.get(pos) else { return pos + 1 };
+        let Some(&b0) = bytes.get(pos) else {
+            return pos + 1;
+        };
         let mut start = pos;
         if b0.is_ascii_digit() {
             match prev_char(text, pos) {
@@ -1635,11 +1727,11 @@ impl<'t> Extractor<'t> {
                     // `MH17`, `G7`, `A320`: an identifier.
                     return skip_alnum(text, pos);
                 }
-                Some((s, '-' | '‐')) => {
-                    if prev_char(text, s).is_some_and(|(_, c)| c.is_alphabetic()) {
-                        // `COVID-19`, `F-35`, `Army-2023`.
-                        return skip_alnum(text, pos);
-                    }
+                Some((s, '-' | '‐'))
+                    if prev_char(text, s).is_some_and(|(_, c)| c.is_alphabetic()) =>
+                {
+                    // `COVID-19`, `F-35`, `Army-2023`.
+                    return skip_alnum(text, pos);
                 }
                 Some((s, '.')) => {
                     // `.25`
@@ -1652,7 +1744,9 @@ impl<'t> Extractor<'t> {
             }
         }
         self.reset(start);
-        let Some(t0) = self.tok(0) else { return pos + 1 };
+        let Some(t0) = self.tok(0) else {
+            return pos + 1;
+        };
         let min_resume = t0.end.max(pos + 1);
         if let Some(d) = t0.digits() {
             if d.suffix == Suffix::Reject {
@@ -1665,7 +1759,9 @@ impl<'t> Extractor<'t> {
                 return end.max(min_resume);
             }
         }
-        let Some(q1) = self.quantity(0, true) else { return min_resume };
+        let Some(q1) = self.quantity(0, true) else {
+            return min_resume;
+        };
 
         // Ranges and changes: `5 to 10`, `5-10%`, `between 5 and 10`, `from 3 to 4 million`.
         if !in_chain
@@ -1690,7 +1786,12 @@ impl<'t> Extractor<'t> {
                     q.kind = QKind::Year;
                 }
             }
-            if q.nm.words && q.nm.ntoks == 1 && q.val.f == 1.0 && q.nm.start == q.nm.core_start && self.pronoun_one(&q) {
+            if q.nm.words
+                && q.nm.ntoks == 1
+                && q.val.f == 1.0
+                && q.nm.start == q.nm.core_start
+                && self.pronoun_one(&q)
+            {
                 return q.end.max(min_resume);
             }
             if q.nm.words && q.nm.ntoks == 1 && !q.nm.fraction && self.not_a_half(&q) {
@@ -1699,7 +1800,11 @@ impl<'t> Extractor<'t> {
         }
         if q.kind == QKind::Cardinal && q.unit.is_none() {
             if let Some((w, _)) = self.prev_word_str(q.start) {
-                if is_any(w, &["aged", "age", "ages"]) && q.val.is_integer() && q.val.f > 0.0 && q.val.f < 130.0 {
+                if is_any(w, &["aged", "age", "ages"])
+                    && q.val.is_integer()
+                    && q.val.f > 0.0
+                    && q.val.f < 130.0
+                {
                     q.kind = QKind::Age;
                 }
             }
@@ -1776,12 +1881,15 @@ impl<'t> Extractor<'t> {
         if c.gap == Gap::Newline {
             return None;
         }
-        let between = self.prev_word_str(q1.start).is_some_and(|(w, _)| is(w, "between"));
+        let between = self
+            .prev_word_str(q1.start)
+            .is_some_and(|(w, _)| is(w, "between"));
         let from = self.prev_word_str(q1.start).filter(|(w, _)| is(w, "from"));
         let hyphen = match c.kind {
             TokKind::Punct('-' | '‐') => {
                 let n = self.tok(k + 1)?;
-                (c.gap == Gap::None && n.gap == Gap::None) || (c.gap == Gap::Space && n.gap == Gap::Space)
+                (c.gap == Gap::None && n.gap == Gap::None)
+                    || (c.gap == Gap::Space && n.gap == Gap::Space)
             }
             TokKind::Punct('–' | '—') => true,
             _ => false,
@@ -1802,7 +1910,8 @@ impl<'t> Extractor<'t> {
         // `1-222-2222`: a chain of codes, not a range.
         if hyphen {
             if let Some(after) = self.tok(q2.end_tok) {
-                if matches!(after.kind, TokKind::Punct('-' | '/' | '–')) && after.gap == Gap::None {
+                if matches!(after.kind, TokKind::Punct('-' | '/' | '–')) && after.gap == Gap::None
+                {
                     return None;
                 }
             }
@@ -1830,8 +1939,10 @@ impl<'t> Extractor<'t> {
                 a.scale = Some(e);
             }
         }
-        let change = from.as_ref().is_some_and(|(_, r)| self.change_before(r.start));
-        if change || !(a.val.f < b.val.f) {
+        let change = from
+            .as_ref()
+            .is_some_and(|(_, r)| self.change_before(r.start));
+        if change || a.val.f >= b.val.f || a.val.f.is_nan() {
             if !change {
                 return None;
             }
@@ -1850,7 +1961,9 @@ impl<'t> Extractor<'t> {
     fn change_before(&self, pos: usize) -> bool {
         let mut p = pos;
         for _ in 0..3 {
-            let Some((w, r)) = self.prev_word_str(p) else { return false };
+            let Some((w, r)) = self.prev_word_str(p) else {
+                return false;
+            };
             if is_any(w, CHANGE_WORDS) {
                 return true;
             }
@@ -1862,7 +1975,9 @@ impl<'t> Extractor<'t> {
     /// `Boeing 737`, `Army 2023`, `Windows 11`: a capitalized name right before a plain
     /// integer, not at the start of a sentence.
     fn designation(&mut self, q: &Qty) -> bool {
-        let Some((w, r)) = self.prev_word_str(q.start) else { return false };
+        let Some((w, r)) = self.prev_word_str(q.start) else {
+            return false;
+        };
         if r.end + 1 != q.start || self.bytes.get(r.end) != Some(&b' ') {
             return false;
         }
@@ -1870,18 +1985,92 @@ impl<'t> Extractor<'t> {
         if !first_upper || w.chars().count() < 2 {
             return false;
         }
-        if month(w).is_some() || is_weekday(w) || num_word(w).is_some() || self.sentence_initial(&r) {
+        if month(w).is_some() || is_weekday(w) || num_word(w).is_some() || self.sentence_initial(&r)
+        {
             return false;
         }
         let excluded = [
-            "in", "on", "at", "by", "of", "to", "for", "from", "since", "until", "about", "over",
-            "under", "some", "nearly", "almost", "around", "only", "just", "and", "or", "but",
-            "the", "all", "with", "than", "between", "after", "before", "during", "top", "up",
-            "no", "No", "nr", "page", "rs", "approximately", "roughly", "above", "below",
-            "more", "less", "least", "most", "than", "per", "is", "was", "are", "were", "said",
-            "says", "killed", "injured", "had", "has", "have", "see", "via", "plus", "minus",
-            "times", "total", "another", "other", "like", "last", "first", "next", "every",
-            "each", "these", "those", "mid", "early", "late", "fiscal", "year", "aged", "age",
+            "in",
+            "on",
+            "at",
+            "by",
+            "of",
+            "to",
+            "for",
+            "from",
+            "since",
+            "until",
+            "about",
+            "over",
+            "under",
+            "some",
+            "nearly",
+            "almost",
+            "around",
+            "only",
+            "just",
+            "and",
+            "or",
+            "but",
+            "the",
+            "all",
+            "with",
+            "than",
+            "between",
+            "after",
+            "before",
+            "during",
+            "top",
+            "up",
+            "no",
+            "No",
+            "nr",
+            "page",
+            "rs",
+            "approximately",
+            "roughly",
+            "above",
+            "below",
+            "more",
+            "less",
+            "least",
+            "most",
+            "than",
+            "per",
+            "is",
+            "was",
+            "are",
+            "were",
+            "said",
+            "says",
+            "killed",
+            "injured",
+            "had",
+            "has",
+            "have",
+            "see",
+            "via",
+            "plus",
+            "minus",
+            "times",
+            "total",
+            "another",
+            "other",
+            "like",
+            "last",
+            "first",
+            "next",
+            "every",
+            "each",
+            "these",
+            "those",
+            "mid",
+            "early",
+            "late",
+            "fiscal",
+            "year",
+            "aged",
+            "age",
         ];
         if is_any(w, &excluded) {
             return false;
@@ -1904,16 +2093,21 @@ impl<'t> Extractor<'t> {
         if !(1000.0..=2100.0).contains(&v) {
             return false;
         }
-        let cue = self.prev_word_str(q.start).is_some_and(|(w, _)| is_any(w, YEAR_CUES))
+        let cue = self
+            .prev_word_str(q.start)
+            .is_some_and(|(w, _)| is_any(w, YEAR_CUES))
             || prev_char(self.text, q.start).is_some_and(|(_, c)| matches!(c, '(' | '-'));
         if self.qualifier_before(q.start).is_some() && !cue {
             return false;
         }
-        let next_plural = self.word(q.end_tok).is_some_and(|w| {
-            plural_like(w) && !is_time_unit(w) || is_irregular_plural(w)
-        });
+        let next_plural = self
+            .word(q.end_tok)
+            .is_some_and(|w| plural_like(w) && !is_time_unit(w) || is_irregular_plural(w));
         if cue {
-            return !next_plural || self.prev_word_str(q.start).is_some_and(|(w, _)| is_any(w, &["in", "since", "the", "by", "until", "during"]));
+            return !next_plural
+                || self.prev_word_str(q.start).is_some_and(|(w, _)| {
+                    is_any(w, &["in", "since", "the", "by", "until", "during"])
+                });
         }
         (1900.0..=2100.0).contains(&v) && !next_plural
     }
@@ -1940,14 +2134,21 @@ impl<'t> Extractor<'t> {
 
     /// `first half`, `half-time`, `half-brother`: `half` that is no amount.
     fn not_a_half(&mut self, q: &Qty) -> bool {
-        let is_half = self
-            .tok(0)
-            .is_some_and(|t| t.start == q.nm.core_start && t.is_word() && is(t.text(self.text), "half"));
+        let is_half = self.tok(0).is_some_and(|t| {
+            t.start == q.nm.core_start && t.is_word() && is(t.text(self.text), "half")
+        });
         if !is_half || q.nm.start != q.nm.core_start {
             return false;
         }
         if let Some((w, _)) = self.prev_word_str(q.start) {
-            if num_word(w).is_some_and(|n| n.ordinal) || is_any(w, &["other", "latter", "former", "better", "top", "bottom", "back", "front"]) {
+            if num_word(w).is_some_and(|n| n.ordinal)
+                || is_any(
+                    w,
+                    &[
+                        "other", "latter", "former", "better", "top", "bottom", "back", "front",
+                    ],
+                )
+            {
                 return true;
             }
         }
@@ -1987,7 +2188,9 @@ impl<'t> Extractor<'t> {
         }
         // Most numbers have no qualifier: give up unless the word before ends one.
         let ends_one = self.prev_word_str(pos).is_some_and(|(w, _)| {
-            QUALIFIERS_BEFORE.iter().any(|q| q.last().is_some_and(|l| is(w, l)))
+            QUALIFIERS_BEFORE
+                .iter()
+                .any(|q| q.last().is_some_and(|l| is(w, l)))
         });
         if !ends_one {
             return None;
@@ -1995,7 +2198,9 @@ impl<'t> Extractor<'t> {
         let mut words: [Option<(&str, Range<usize>)>; 3] = [None, None, None];
         let mut p = pos;
         for slot in &mut words {
-            let Some((w, r)) = self.prev_word_str(p) else { break };
+            let Some((w, r)) = self.prev_word_str(p) else {
+                break;
+            };
             p = r.start;
             *slot = Some((w, r));
         }
@@ -2034,7 +2239,9 @@ impl<'t> Extractor<'t> {
             let mut ok = true;
             for (idx, lit) in q.iter().enumerate() {
                 let t = self.tok(k + idx);
-                if !t.is_some_and(|t| t.is_word() && t.gap == Gap::Space && is(t.text(self.text), lit)) {
+                if !t.is_some_and(|t| {
+                    t.is_word() && t.gap == Gap::Space && is(t.text(self.text), lit)
+                }) {
                     ok = false;
                     break;
                 }
@@ -2075,11 +2282,16 @@ impl<'t> Extractor<'t> {
                 || month(w).is_some()
                 || is_weekday(w)
                 || currency_code(w).is_some()
-                || w.chars().any(|c| !c.is_alphabetic() && c != '\'' && c != '’')
+                || w.chars()
+                    .any(|c| !c.is_alphabetic() && c != '\'' && c != '’')
             {
                 break;
             }
-            let lower_ends = |suf: &str| w.len() > suf.len() + 1 && w.get(w.len() - suf.len()..).is_some_and(|s| s.eq_ignore_ascii_case(suf));
+            let lower_ends = |suf: &str| {
+                w.len() > suf.len() + 1
+                    && w.get(w.len() - suf.len()..)
+                        .is_some_and(|s| s.eq_ignore_ascii_case(suf))
+            };
             if lower_ends("ly") {
                 break;
             }
@@ -2099,12 +2311,21 @@ impl<'t> Extractor<'t> {
             if is_time_unit(w) || is_irregular_plural(w) || (plural_like(w) && !singular) {
                 break;
             }
-            if singular && n >= 1 && !self.tok(i).is_some_and(|t| t.is_word() && t.gap == Gap::Space) {
+            if singular
+                && n >= 1
+                && !self
+                    .tok(i)
+                    .is_some_and(|t| t.is_word() && t.gap == Gap::Space)
+            {
                 break;
             }
             // `dual-use products`
-            if self.tok(i).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
-                && self.tok(i + 1).is_some_and(|t| t.is_word() && t.gap == Gap::None)
+            if self
+                .tok(i)
+                .is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|t| t.is_word() && t.gap == Gap::None)
             {
                 i += 1;
                 continue;
@@ -2113,7 +2334,12 @@ impl<'t> Extractor<'t> {
         let s = start?;
         let w_last = text.get(s..end)?;
         let last_word = w_last.rsplit([' ', '-']).next().unwrap_or(w_last);
-        if n > 1 && !(plural_like(last_word) || is_irregular_plural(last_word) || is_time_unit(last_word)) && !singular {
+        if n > 1
+            && !(plural_like(last_word)
+                || is_irregular_plural(last_word)
+                || is_time_unit(last_word))
+            && !singular
+        {
             // No noun found: keep the first word only when it looks like a noun.
             let first_end = s + w_last.find([' ', '-']).unwrap_or(w_last.len());
             return Some(s..first_end);
@@ -2131,9 +2357,13 @@ impl<'t> Extractor<'t> {
         let d0 = t0.digits()?;
         let v0 = d0.val.f;
         let day_like = |d: &DigitNum| {
-            d.integer && (d.plain || d.suffix == Suffix::Ordinal) && d.int_digits <= 2 && (1.0..=31.0).contains(&d.val.f)
+            d.integer
+                && (d.plain || d.suffix == Suffix::Ordinal)
+                && d.int_digits <= 2
+                && (1.0..=31.0).contains(&d.val.f)
         };
-        let year_like = |d: &DigitNum| d.plain && d.int_digits == 4 && (1000.0..=2100.0).contains(&d.val.f);
+        let year_like =
+            |d: &DigitNum| d.plain && d.int_digits == 4 && (1000.0..=2100.0).contains(&d.val.f);
         // `2023-08-14`
         if year_like(&d0) {
             let seps = (self.tok(1), self.tok(2), self.tok(3), self.tok(4));
@@ -2142,7 +2372,13 @@ impl<'t> Extractor<'t> {
                 if glued && s1.is_punct('-') && s2.is_punct('-') {
                     if let (Some(md), Some(dd)) = (m.digits(), d.digits()) {
                         let (mv, dv) = (md.val.f, dd.val.f);
-                        if md.plain && dd.plain && md.int_digits == 2 && dd.int_digits == 2 && (1.0..=12.0).contains(&mv) && (1.0..=31.0).contains(&dv) {
+                        if md.plain
+                            && dd.plain
+                            && md.int_digits == 2
+                            && dd.int_digits == 2
+                            && (1.0..=12.0).contains(&mv)
+                            && (1.0..=31.0).contains(&dv)
+                        {
                             let iso = format!("{:04}-{:02}-{:02}", v0 as i32, mv as i32, dv as i32);
                             self.push_date(out, &t0, d0, &iso, false);
                             self.push_date(out, &m, md, &iso, false);
@@ -2155,10 +2391,17 @@ impl<'t> Extractor<'t> {
         }
         // `5/17/2018`, `17.05.2018`
         if d0.plain && d0.int_digits <= 2 {
-            if let (Some(s1), Some(b), Some(s2), Some(y)) = (self.tok(1), self.tok(2), self.tok(3), self.tok(4)) {
+            if let (Some(s1), Some(b), Some(s2), Some(y)) =
+                (self.tok(1), self.tok(2), self.tok(3), self.tok(4))
+            {
                 let glued = [s1, b, s2, y].iter().all(|t| t.gap == Gap::None);
-                let same_sep = matches!((s1.kind, s2.kind), (TokKind::Punct('/'), TokKind::Punct('/')) | (TokKind::Punct('.'), TokKind::Punct('.')));
-                if let (true, true, Some(bd), Some(yd)) = (glued, same_sep, b.digits(), y.digits()) {
+                let same_sep = matches!(
+                    (s1.kind, s2.kind),
+                    (TokKind::Punct('/'), TokKind::Punct('/'))
+                        | (TokKind::Punct('.'), TokKind::Punct('.'))
+                );
+                if let (true, true, Some(bd), Some(yd)) = (glued, same_sep, b.digits(), y.digits())
+                {
                     if bd.plain && bd.int_digits <= 2 && year_like(&yd) {
                         let (a, bv) = (v0 as i32, bd.val.f as i32);
                         let us = s1.is_punct('/');
@@ -2171,7 +2414,9 @@ impl<'t> Extractor<'t> {
                         } else {
                             None
                         };
-                        if let Some((mo, dy)) = md.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d)) {
+                        if let Some((mo, dy)) =
+                            md.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
+                        {
                             let iso = format!("{:04}-{:02}-{:02}", yd.val.f as i32, mo, dy);
                             self.push_date(out, &t0, d0, &iso, false);
                             self.push_date(out, &b, bd, &iso, false);
@@ -2192,7 +2437,11 @@ impl<'t> Extractor<'t> {
             }
         }
         let month_before = {
-            let q = if prev_char(text, p).is_some_and(|(_, c)| c == '.') { p - 1 } else { p };
+            let q = if prev_char(text, p).is_some_and(|(_, c)| c == '.') {
+                p - 1
+            } else {
+                p
+            };
             self.prev_word_str(q).and_then(|(w, _)| month(w))
         };
         if let Some(mo) = month_before {
@@ -2219,7 +2468,10 @@ impl<'t> Extractor<'t> {
             }
             if let Some(mo) = self.word(k).filter(|_| self.same_line(k)).and_then(month) {
                 let mut k2 = k + 1;
-                if self.tok(k2).is_some_and(|t| t.is_punct('.') && t.gap == Gap::None) {
+                if self
+                    .tok(k2)
+                    .is_some_and(|t| t.is_punct('.') && t.gap == Gap::None)
+                {
                     k2 += 1;
                 }
                 let (year, end) = self.year_after(k2);
@@ -2239,7 +2491,10 @@ impl<'t> Extractor<'t> {
     #[allow(clippy::type_complexity)]
     fn year_after(&mut self, k: usize) -> (Option<(Tok, i32, DigitNum)>, Option<usize>) {
         let mut j = k;
-        if self.tok(j).is_some_and(|t| t.is_punct(',') && t.gap != Gap::Newline) {
+        if self
+            .tok(j)
+            .is_some_and(|t| t.is_punct(',') && t.gap != Gap::Newline)
+        {
             j += 1;
         }
         match self.tok(j) {
@@ -2334,10 +2589,16 @@ fn step(st: &St, base: Base, joined: bool) -> Option<St> {
             }
             n.group = st.group.add(Val::int(i128::from(v)));
             n.small = st.small.add(Val::int(i128::from(v)));
-            n.last = if matches!(base, Base::Teen(_)) { Teen } else { Tens };
+            n.last = if matches!(base, Base::Teen(_)) {
+                Teen
+            } else {
+                Tens
+            };
         }
         Base::Hundred => {
-            let ok = matches!(st.last, Unit | Teen | Tens | TensUnit | Digits | Point | A) && !st.group_hundred && !st.group.is_zero();
+            let ok = matches!(st.last, Unit | Teen | Tens | TensUnit | Digits | Point | A)
+                && !st.group_hundred
+                && !st.group.is_zero();
             if !ok {
                 return None;
             }
@@ -2349,8 +2610,10 @@ fn step(st: &St, base: Base, joined: bool) -> Option<St> {
             n.scale = Some(st.scale.map_or(2, |s| s.max(2)));
         }
         Base::Scale(e) => {
-            let ok = matches!(st.last, Unit | Teen | Tens | TensUnit | Digits | Hundred | Dozen | Frac | A | Point)
-                && !st.group.is_zero()
+            let ok = matches!(
+                st.last,
+                Unit | Teen | Tens | TensUnit | Digits | Hundred | Dozen | Frac | A | Point
+            ) && !st.group.is_zero()
                 && st.big.is_none_or(|b| e < b);
             if !ok {
                 return None;
@@ -2400,9 +2663,13 @@ fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>; 2]) -> (Val, Val) {
             }
         }
     }
-    if matches!(nw.base, Base::Unit(_) | Base::Teen(_) | Base::Tens(_)) && matches!(st.last, Last::Hundred | Last::Scale) {
+    if matches!(nw.base, Base::Unit(_) | Base::Teen(_) | Base::Tens(_))
+        && matches!(st.last, Last::Hundred | Last::Scale)
+    {
         if let (Some(before_scale), Some(before_unit)) = (at(1), at(2)) {
-            if before_scale.last == Last::Unit && !matches!(before_unit.last, Last::Start | Last::Tens) {
+            if before_scale.last == Last::Unit
+                && !matches!(before_unit.last, Last::Start | Last::Tens)
+            {
                 let u = before_scale.value().sub(before_unit.value());
                 let den = u.mul(st.last_mult).add(own);
                 return (before_unit.value(), den);

@@ -97,14 +97,50 @@ impl Tok {
 pub(crate) fn is_sym(c: char) -> bool {
     matches!(
         c,
-        '$' | '€' | '£' | '¥' | '￥' | '₽' | '₹' | '₿' | '元' | '₾' | '₭' | '₺' | '₩' | '₴' | '₪'
-            | '₦' | '₱' | '₫' | '฿' | '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅖' | '⅗' | '⅘' | '⅙'
-            | '⅚' | '⅛' | '⅜' | '⅝' | '⅞' | '⅐' | '⅑' | '⅒'
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '￥'
+            | '₽'
+            | '₹'
+            | '₿'
+            | '元'
+            | '₾'
+            | '₭'
+            | '₺'
+            | '₩'
+            | '₴'
+            | '₪'
+            | '₦'
+            | '₱'
+            | '₫'
+            | '฿'
+            | '½'
+            | '⅓'
+            | '⅔'
+            | '¼'
+            | '¾'
+            | '⅕'
+            | '⅖'
+            | '⅗'
+            | '⅘'
+            | '⅙'
+            | '⅚'
+            | '⅛'
+            | '⅜'
+            | '⅝'
+            | '⅞'
+            | '⅐'
+            | '⅑'
+            | '⅒'
     )
 }
 
 pub(crate) fn is_newline(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}'
+    )
 }
 
 /// Characters that group digits: `1,500`, `1.500`, `40 000` with a no-break, narrow
@@ -236,8 +272,7 @@ fn interpret(
     let thousands = |upto: usize, sep_ok: &dyn Fn(u8) -> bool| {
         // Groups 0..upto with separators before groups 1..upto.
         (1..upto).all(|k| sep_ok(seps[k - 1]))
-            && ((1..=3).contains(&glen(0)) && (1..upto).all(|k| glen(k) == 3)
-                || indian(upto, glen))
+            && ((1..=3).contains(&glen(0)) && (1..upto).all(|k| glen(k) == 3) || indian(upto, glen))
     };
     let comma_or_space = |s: u8| s == b',' || s == b' ';
     let dot_or_space = |s: u8| s == b'.' || s == b' ';
@@ -249,14 +284,19 @@ fn interpret(
         return Some((n, None));
     }
     // A decimal point after grouped thousands: `1,674,200.5`, `12,34,567.89`.
-    if last_sep == b'.' && body.iter().all(|&s| comma_or_space(s)) && thousands(last, &comma_or_space) {
+    if last_sep == b'.'
+        && body.iter().all(|&s| comma_or_space(s))
+        && thousands(last, &comma_or_space)
+    {
         return Some((last, Some(last)));
     }
     // A decimal comma after dot-grouped thousands: `1.111,11`.
-    if last_sep == b',' && body.iter().all(|&s| dot_or_space(s)) && thousands(last, &dot_or_space) {
-        if n > 2 || (1..=2).contains(&glen(last)) {
-            return Some((last, Some(last)));
-        }
+    if last_sep == b','
+        && body.iter().all(|&s| dot_or_space(s))
+        && thousands(last, &dot_or_space)
+        && (n > 2 || (1..=2).contains(&glen(last)))
+    {
+        return Some((last, Some(last)));
     }
     // One separator: `4.800` is a decimal point; `1,3` and `5,00` are decimal commas.
     if n == 2 && (last_sep == b'.' || (last_sep == b',' && (1..=2).contains(&glen(1)))) {
@@ -347,7 +387,11 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
             .count();
     if letters_end == pos {
         // A letter outside ASCII glued on (`5µm`) makes it a measurement too.
-        if text.get(pos..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_alphabetic() && !is_sym(c)) {
+        if text
+            .get(pos..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| c.is_alphabetic() && !is_sym(c))
+        {
             num.suffix = Suffix::Reject;
         }
         return (num, pos);
@@ -519,7 +563,10 @@ mod tests {
         assert_eq!(num("1,3.").0, Num::Float(1.3));
         assert_eq!(num("5,00").0, Num::Int(5));
         assert_eq!(num("40\u{a0}000 troops").0, Num::Int(40_000));
-        assert_eq!(num("1\u{202f}234\u{202f}567.89").0, Num::Float(1_234_567.89));
+        assert_eq!(
+            num("1\u{202f}234\u{202f}567.89").0,
+            Num::Float(1_234_567.89)
+        );
         let (v, s, _) = num("192.168.1.2");
         assert_eq!((v, s), (Num::Int(192), "192"));
         let (v, s, _) = num("22,24,26");

@@ -120,7 +120,9 @@ impl Val {
     pub fn neg(self) -> Val {
         Val {
             f: -self.f,
-            exact: self.exact.and_then(|(m, e)| m.checked_neg().map(|m| (m, e))),
+            exact: self
+                .exact
+                .and_then(|(m, e)| m.checked_neg().map(|m| (m, e))),
         }
     }
 
@@ -232,8 +234,14 @@ mod tests {
     #[test]
     fn decimals_times_scales_stay_integers() {
         assert_eq!(Val::dec(15, -1).mul_pow10(6).to_num(), Num::Int(1_500_000));
-        assert_eq!(Val::dec(238, -2).mul_pow10(9).to_num(), Num::Int(2_380_000_000));
-        assert_eq!(Val::dec(16745, -1).mul_pow10(6).to_num(), Num::Int(1_674_500_000));
+        assert_eq!(
+            Val::dec(238, -2).mul_pow10(9).to_num(),
+            Num::Int(2_380_000_000)
+        );
+        assert_eq!(
+            Val::dec(16745, -1).mul_pow10(6).to_num(),
+            Num::Int(1_674_500_000)
+        );
         assert_eq!(Val::dec(48, -1).to_num(), Num::Float(4.8));
         assert_eq!(Val::dec(4800, -3).to_num(), Num::Float(4.8));
     }
@@ -251,6 +259,9 @@ mod tests {
     fn big_integers_are_exact() {
         let v = Val::int(-123_456_789_101_231);
         assert_eq!(v.to_num(), Num::Int(-123_456_789_101_231));
-        assert_eq!(Val::int(21).mul_pow10(12).add(Val::int(300)).to_num(), Num::Int(21_000_000_000_300));
+        assert_eq!(
+            Val::int(21).mul_pow10(12).add(Val::int(300)).to_num(),
+            Num::Int(21_000_000_000_300)
+        );
     }
 }

@@ -20,8 +20,11 @@ fn article() -> Document {
     let mut doc = Document::from_text("valmora", ARTICLE);
     let ad_start = ARTICLE.find("ADVERTISEMENT").unwrap();
     let ad_end = ARTICLE[ad_start..].find("\n\n").unwrap() + ad_start;
-    doc.set_layer(layers::BOILERPLATE, vec![Span::new(ad_start, ad_end).with("reason", "ad")])
-        .unwrap();
+    doc.set_layer(
+        layers::BOILERPLATE,
+        vec![Span::new(ad_start, ad_end).with("reason", "ad")],
+    )
+    .unwrap();
     doc
 }
 
@@ -33,7 +36,17 @@ fn compliant_on_articles_and_samples() {
     let out = assert_compliant(&stage, docs);
     let doc = out.last().unwrap();
     let spans = doc.layer(layers::NUMBERS).unwrap();
-    let keys = ["value", "kind", "unit", "approx", "approx_span", "counted", "counted_span", "upper", "date"];
+    let keys = [
+        "value",
+        "kind",
+        "unit",
+        "approx",
+        "approx_span",
+        "counted",
+        "counted_span",
+        "upper",
+        "date",
+    ];
     for span in spans {
         let got: Vec<&str> = span.attrs.iter().map(|(k, _)| k).collect();
         assert_eq!(got, keys, "every span has every key, in contract order");
@@ -41,7 +54,17 @@ fn compliant_on_articles_and_samples() {
     let texts: Vec<&str> = spans.iter().map(|s| &doc.text()[s.range()]).collect();
     assert_eq!(
         texts,
-        ["1.2 million", "2023", "8%", "€450 million", "80", "thousands", "42-year-old", "14", "2019"]
+        [
+            "1.2 million",
+            "2023",
+            "8%",
+            "€450 million",
+            "80",
+            "thousands",
+            "42-year-old",
+            "14",
+            "2019"
+        ]
     );
     let first = &spans[0];
     assert_eq!(first.attr("value"), Some(&Value::Int(1_200_000)));
@@ -50,7 +73,10 @@ fn compliant_on_articles_and_samples() {
     let money = &spans[3];
     assert_eq!(money.attr("kind"), Some(&Value::from("money")));
     assert_eq!(money.attr("unit"), Some(&Value::from("EUR")));
-    assert_eq!(spans[4].attr("counted"), Some(&Value::from("foreign companies")));
+    assert_eq!(
+        spans[4].attr("counted"),
+        Some(&Value::from("foreign companies"))
+    );
     assert_eq!(spans[8].attr("date"), Some(&Value::from("2019-08-14")));
     assert_eq!(spans[0].attr("upper"), Some(&Value::Null));
 }
@@ -62,18 +88,31 @@ fn numbers_in_removed_text_are_not_reported() {
     stage.process(&mut doc).unwrap();
     let removed = doc.removed();
     for span in doc.layer(layers::NUMBERS).unwrap() {
-        assert!(!removed.covers(span.range()), "{:?}", &doc.text()[span.range()]);
+        assert!(
+            !removed.covers(span.range()),
+            "{:?}",
+            &doc.text()[span.range()]
+        );
     }
 }
 
 #[test]
 fn options_turn_kinds_off_and_unknown_keys_are_refused() {
     let f = factory();
-    let table: toml::Table = toml::from_str("ordinals = false\ndates = false\nyears = false").unwrap();
+    let table: toml::Table =
+        toml::from_str("ordinals = false\ndates = false\nyears = false").unwrap();
     let stage = f.build(&table).unwrap();
-    let mut doc = Document::from_text("d", "The first forum, in 2019, opened on August 14 with 20 firms.");
+    let mut doc = Document::from_text(
+        "d",
+        "The first forum, in 2019, opened on August 14 with 20 firms.",
+    );
     stage.process(&mut doc).unwrap();
-    let kinds: Vec<_> = doc.layer(layers::NUMBERS).unwrap().iter().map(|s| s.attr("kind").cloned()).collect();
+    let kinds: Vec<_> = doc
+        .layer(layers::NUMBERS)
+        .unwrap()
+        .iter()
+        .map(|s| s.attr("kind").cloned())
+        .collect();
     assert_eq!(kinds, [Some(Value::from("cardinal"))]);
     let bad: toml::Table = toml::from_str("ordinal = false").unwrap();
     assert!(f.build(&bad).is_err());
@@ -89,10 +128,30 @@ fn survives_hostile_input() {
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 fn below_thousand(n: u64, and: bool) -> String {
     let (h, rest) = (n / 100, n % 100);
@@ -106,7 +165,11 @@ fn below_thousand(n: u64, and: bool) -> String {
         } else if rest % 10 == 0 {
             TENS[(rest / 10) as usize].to_owned()
         } else {
-            format!("{}-{}", TENS[(rest / 10) as usize], UNITS[(rest % 10) as usize])
+            format!(
+                "{}-{}",
+                TENS[(rest / 10) as usize],
+                UNITS[(rest % 10) as usize]
+            )
         };
         if h > 0 && and {
             parts.push("and".to_owned());
@@ -118,7 +181,11 @@ fn below_thousand(n: u64, and: bool) -> String {
 
 /// `n` in English words (n ≥ 1), optionally with the British `and`.
 fn words(n: u64, and: bool) -> String {
-    let scales = [(1_000_000_000, "billion"), (1_000_000, "million"), (1000, "thousand")];
+    let scales = [
+        (1_000_000_000, "billion"),
+        (1_000_000, "million"),
+        (1000, "thousand"),
+    ];
     let mut rest = n;
     let mut parts = Vec::new();
     for (size, name) in scales {
@@ -234,7 +301,10 @@ fn time_grows_linearly_on_dense_and_degenerate_input() {
         let large = piece.repeat(80_000 / piece.len());
         let (ts, tl) = (time_of(&small), time_of(&large));
         // 8x the input may take at most ~16x the time (noise on a shared machine).
-        assert!(tl < 16.0 * ts + 0.05, "{piece:?}: {ts}s for 10 KB, {tl}s for 80 KB");
+        assert!(
+            tl < 16.0 * ts + 0.05,
+            "{piece:?}: {ts}s for 10 KB, {tl}s for 80 KB"
+        );
     }
     let digits = "7".repeat(500_000);
     let t = Instant::now();
