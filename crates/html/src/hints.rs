@@ -332,7 +332,9 @@ fn word_hint(w: &[u8]) -> Option<WordHint> {
         | b"meta" | b"metadata" | b"postmeta" | b"entrymeta" | b"tags" | b"tag" | b"tagged"
         | b"category" | b"categories" | b"kicker" | b"eyebrow" | b"readtime" | b"posted"
         | b"contributor" | b"contributors" | b"writer" | b"info" | b"details" | b"topics"
-        | b"keywords" | b"source" | b"rubric" => Some(Neg(Metadata, false)),
+        | b"keywords" | b"source" | b"rubric" | b"bio" | b"biography" | b"profile" => {
+            Some(Neg(Metadata, false))
+        }
         b"share" | b"shares" | b"sharing" | b"sharebar" | b"social" | b"socials"
         | b"addthis" | b"sociable" | b"shareaholic" | b"sharethis" | b"facebook"
         | b"twitter" | b"whatsapp" | b"pinterest" | b"linkedin" | b"follow" | b"print"
@@ -354,7 +356,7 @@ fn word_hint(w: &[u8]) -> Option<WordHint> {
         }
         b"sidebar" | b"aside" | b"rail" | b"hidden" | b"hide" | b"shoutbox" | b"combx" | b"sronly"
         | b"offscreen" | b"visuallyhidden" | b"alert" | b"notification" | b"gallery" | b"slideshow" | b"video" | b"player" | b"audio" | b"podcast"
-        | b"weather" | b"search" | b"form" | b"contact" | b"bio" | b"tooltip" | b"login2" => {
+        | b"weather" | b"search" | b"form" | b"contact" | b"tooltip" => {
             Some(Neg(Other, false))
         }
         _ => None,

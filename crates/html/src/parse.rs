@@ -497,6 +497,8 @@ struct Entry {
     table: u32,
     /// Capture this element feeds, or [`NONE`].
     capture: u32,
+    /// Stack position of the nearest "special" (block-level) element, itself included.
+    special: u32,
 }
 
 /// The separator owed before the next word of the open block.
@@ -576,6 +578,7 @@ impl Builder {
             list_scope: 0,
             table: 0,
             capture: NONE,
+            special: 0,
         });
         b
     }
@@ -592,6 +595,7 @@ impl Builder {
             list_scope: 0,
             table: 0,
             capture: NONE,
+            special: 0,
         })
     }
 
@@ -968,6 +972,7 @@ impl Builder {
             top.table
         };
         let capture = self.open_capture(tag, attrs, flags);
+        let special = if tag.is_special() { index } else { top.special };
         self.push(Entry {
             tag,
             name_id,
@@ -978,6 +983,7 @@ impl Builder {
             list_scope,
             table,
             capture,
+            special,
         });
         true
     }
@@ -1045,7 +1051,7 @@ impl Builder {
             Tag::A => {
                 if let Some(a) = self.nearest(Tag::A as u32) {
                     if a >= self.top().scope {
-                        self.pop_to(a);
+                        self.close_formatting(a);
                     }
                 }
             }
@@ -1096,10 +1102,41 @@ impl Builder {
                 _ => at >= top.scope,
             }
         };
-        if in_scope {
+        if !in_scope {
+            if tag.is_block() {
+                self.boundary();
+            }
+            return;
+        }
+        if tag.is_special() || self.in_foreign() {
             self.pop_to(at);
-        } else if tag.is_block() {
-            self.boundary();
+        } else if tag.is_formatting() {
+            self.close_formatting(at);
+        } else if self.top().special <= at {
+            // Any other element: closed only when no block-level element is open
+            // inside it (a browser ignores `</span>` across a `<div>`).
+            self.pop_to(at);
+        }
+    }
+
+    /// Closes the formatting element at stack position `at` (`</b>`, `</a>`, or a new
+    /// `<a>` inside an open one). When block-level elements were opened inside it, they
+    /// stay open, as HTML's adoption agency keeps them: the element is only taken off
+    /// the list of elements an end tag can match.
+    fn close_formatting(&mut self, at: u32) {
+        if self.top().special <= at {
+            self.pop_to(at);
+            return;
+        }
+        let Some(entry) = self.stack.get_mut(at as usize) else {
+            return;
+        };
+        let name_id = entry.name_id;
+        entry.name_id = NONE;
+        if let Some(v) = self.open_by_name.get_mut(name_id as usize) {
+            if v.last() == Some(&at) {
+                v.pop();
+            }
         }
     }
 

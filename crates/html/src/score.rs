@@ -444,7 +444,11 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         {
             Some(Reason::OtherStory)
         } else {
-            inside_reason(page, i, f, text, inner_neg[node], options)
+            let teaser_hint = inner_neg[node] != NONE && {
+                let h = inner_neg[node] as usize;
+                link_blocks[h] >= 1 && 2 * link_blocks[h] > prose_blocks[h]
+            };
+            inside_reason(page, i, f, text, inner_neg[node], teaser_hint, options)
         };
     }
 
@@ -500,13 +504,24 @@ fn inside_reason(
     f: &Feat,
     text: &str,
     hint_node: u32,
+    teaser_hint: bool,
     options: &HtmlOptions,
 ) -> Option<Reason> {
     let b = &page.blocks[i];
     if hint_node != NONE {
         if let Some(n) = page.nodes.get(hint_node as usize) {
             if let Some(reason) = n.hint.neg {
-                if n.hint.neg_strong || f.prose < 0.7 || f.st.words < 25 {
+                // Weak words for teasers ("card", "more", "tile") inside the article
+                // count only where the text looks like teasers or links.
+                let vague = matches!(reason, Reason::Related | Reason::OtherStory | Reason::Other);
+                let applies = if n.hint.neg_strong {
+                    true
+                } else if vague {
+                    teaser_hint || f.link > 0.3
+                } else {
+                    f.prose < 0.7 || f.st.words < 25
+                };
+                if applies {
                     if !(options.keep_captions && reason == Reason::Caption) {
                         return Some(reason);
                     }
@@ -529,7 +544,14 @@ fn inside_reason(
     if f.st.words <= 150 && is_cookie_notice(text) {
         return Some(Reason::Cookie);
     }
-    if f.st.words <= 30 {
+    if f.st.words <= 2
+        && b.kind == BlockKind::Paragraph
+        && !text.chars().any(char::is_alphabetic)
+    {
+        // A lone count or symbol ("27", "•", "›"): a widget's number, not a sentence.
+        return Some(Reason::Other);
+    }
+    if f.st.words <= 30 && b.ctx & ctx::BLOCKQUOTE == 0 {
         if let Some(r) = short_text_reason(text, f) {
             if !(options.keep_captions && r == Reason::Caption) {
                 return Some(r);
@@ -627,6 +649,13 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         "you may also like",
         "read next",
         "up next",
+        "don't miss",
+        "don’t miss",
+        "more on this story",
+        "trending",
+        "popular",
+        "latest news",
+        "top stories",
     ];
     if RELATED.iter().any(|p| l == *p || (l.starts_with(p) && f.st.words <= 8 && t.contains(':'))) {
         return Some(Reason::Related);
@@ -638,11 +667,22 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
     if f.st.words <= 30 && (l.contains("newsletter") || l.contains("subscribe to")) {
         return Some(Reason::Subscription);
     }
+    if f.st.words <= 8 && (t.starts_with("By ") || t.starts_with("BY ")) && !f.st.ends_sentence {
+        return Some(Reason::Metadata);
+    }
+    if f.st.words <= 25
+        && ["tags:", "category:", "categories:", "posted by", "publicado por", "filed under", "categoria:"]
+            .iter()
+            .any(|p| l.contains(p))
+    {
+        return Some(Reason::Metadata);
+    }
     if f.st.words > 12 {
         return None;
     }
-    if f.st.words <= 8 && (t.starts_with("By ") || t.starts_with("BY ")) && !f.st.ends_sentence {
-        return Some(Reason::Metadata);
+    if lower.starts_with("image ") && f.st.words <= 4 && lower.contains(" of ") {
+        // "Image 2 of 5": a gallery counter.
+        return Some(Reason::Caption);
     }
     if f.st.words <= 10 {
         for p in ["published", "updated", "posted", "last updated", "first published"] {

@@ -222,6 +222,45 @@ impl Tag {
         )
     }
 
+    /// "Special" elements in HTML's sense: block-level and structural elements that
+    /// an end tag of an inline element never closes.
+    pub(crate) fn is_special(self) -> bool {
+        use Tag::*;
+        self.is_block()
+            || matches!(
+                self,
+                Td | Th
+                    | Caption
+                    | Colgroup
+                    | Iframe
+                    | Textarea
+                    | Select
+                    | Template
+                    | Script
+                    | Style
+                    | Title
+                    | Head
+                    | Button
+                    | Object
+                    | Applet
+                    | Marquee
+                    | Noscript
+                    | Noembed
+                    | Noframes
+                    | Svg
+                    | Math
+            )
+    }
+
+    /// Formatting elements (HTML's adoption agency list).
+    pub(crate) fn is_formatting(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            A | B | Big | Code | Em | Font | I | Nobr | S | Small | Strike | Strong | Tt | U
+        )
+    }
+
     /// Start tags that close an open `<p>` (HTML's "close a p element" list).
     pub(crate) fn closes_p(self) -> bool {
         use Tag::*;
