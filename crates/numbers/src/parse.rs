@@ -1000,7 +1000,7 @@ impl<'t> Extractor<'t> {
         let t0 = self.tok(i0)?;
         let w0 = t0.is_word().then(|| t0.text(text));
         let nw0 = w0.and_then(num_word);
-        let prev = if backward {
+        let prev = if backward && nw0.is_some() {
             self.prev_word_str(t0.start)
         } else {
             None
@@ -2364,8 +2364,12 @@ impl<'t> Extractor<'t> {
         };
         let year_like =
             |d: &DigitNum| d.plain && d.int_digits == 4 && (1000.0..=2100.0).contains(&d.val.f);
+        // Numeric dates need a separator glued to the first number.
+        let glued_sep = self.tok(1).is_some_and(|t| {
+            t.gap == Gap::None && matches!(t.kind, TokKind::Punct('-' | '/' | '.'))
+        });
         // `2023-08-14`
-        if year_like(&d0) {
+        if glued_sep && year_like(&d0) {
             let seps = (self.tok(1), self.tok(2), self.tok(3), self.tok(4));
             if let (Some(s1), Some(m), Some(s2), Some(d)) = seps {
                 let glued = [s1, m, s2, d].iter().all(|t| t.gap == Gap::None);
@@ -2390,7 +2394,7 @@ impl<'t> Extractor<'t> {
             }
         }
         // `5/17/2018`, `17.05.2018`
-        if d0.plain && d0.int_digits <= 2 {
+        if glued_sep && d0.plain && d0.int_digits <= 2 {
             if let (Some(s1), Some(b), Some(s2), Some(y)) =
                 (self.tok(1), self.tok(2), self.tok(3), self.tok(4))
             {
