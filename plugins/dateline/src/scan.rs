@@ -99,6 +99,7 @@ impl Scanner<'_> {
     pub(crate) fn scan<'t>(&self, text: &'t str, out: &mut Vec<Finding<'t>>) {
         let bytes = text.as_bytes();
         let mut line_start = 0;
+        let mut prose_lines = 0usize;
         loop {
             let line_end =
                 memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i);
@@ -108,7 +109,9 @@ impl Scanner<'_> {
             let base = line_start + (raw.len() - trimmed.len());
             let line = trimmed.trim_end_matches(is_space);
             if !line.is_empty() {
-                self.scan_line(text, line, base, line_end, out);
+                let opening = prose_lines <= OPENING_PROSE_LINES;
+                self.scan_line(text, line, base, line_end, opening, out);
+                prose_lines += usize::from(is_prose(line));
             }
             if line_end >= text.len() {
                 break;
@@ -123,12 +126,13 @@ impl Scanner<'_> {
         line: &'t str,
         base: usize,
         line_end: usize,
+        opening: bool,
         out: &mut Vec<Finding<'t>>,
     ) {
         let first = out.len();
         let mut whole_line = None;
         if self.datelines {
-            whole_line = dateline(line, base, || next_line_is_prose(text, line_end));
+            whole_line = dateline(line, base, opening, || next_line_is_prose(text, line_end));
         }
         if whole_line.is_none() && self.bylines {
             whole_line = byline(line, base, self.extra_agencies);
@@ -153,8 +157,42 @@ impl Scanner<'_> {
     }
 }
 
-/// Whether the next non-blank line (within three blank lines) reads like article prose:
-/// long, several words, starting with a capital or a quote mark.
+/// Datelines without an agency (`KYIV —`, `NEW DELHI:`, `ISTANBUL` alone) are only
+/// believed in the story's opening: with at most this many lines of prose before them
+/// (a headline and a standfirst, say). Further down, capitals at the start of a line
+/// are subheadings (`FRANCE WINS`), column salutations and transcript speakers.
+const OPENING_PROSE_LINES: usize = 3;
+
+/// Whether a line reads like a sentence of prose: long, many words, and mostly
+/// lowercase words (a Title Case headline is not prose).
+fn is_prose(line: &str) -> bool {
+    if line.len() < 60 {
+        return false;
+    }
+    let mut words = 0;
+    let mut lowercase = 0;
+    for w in line.split(is_space).filter(|w| !w.is_empty()).take(12) {
+        words += 1;
+        lowercase += usize::from(w.starts_with(|c: char| c.is_lowercase()));
+    }
+    words >= 8 && lowercase * 5 >= words * 2
+}
+
+/// Whether what follows a dateline's separator continues as a sentence.
+fn continues_as_prose(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split(is_space)
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    words.len() >= 4
+        && words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Whether the next non-blank line (within three blank lines) is prose opening with a
+/// capital or a quote mark.
 fn next_line_is_prose(text: &str, line_end: usize) -> bool {
     let bytes = text.as_bytes();
     let mut pos = line_end + 1;
@@ -169,7 +207,7 @@ fn next_line_is_prose(text: &str, line_end: usize) -> bool {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '\'' | '«'));
-            return starts_well && line.len() >= 60 && line.split(' ').take(8).count() == 8;
+            return starts_well && is_prose(line);
         }
         pos = end + 1;
     }
@@ -182,10 +220,14 @@ fn next_line_is_prose(text: &str, line_end: usize) -> bool {
 fn dateline<'t>(
     line: &'t str,
     base: usize,
+    opening: bool,
     next_is_prose: impl FnOnce() -> bool,
 ) -> Option<Finding<'t>> {
     let head = &line[..floor_boundary(line, HEAD_BYTES)];
     let mut c = Cursor::new(head);
+    if c.eat("(") {
+        return agency_only_dateline(head, base);
+    }
 
     // The place: one to five words, all capitals (or capitalized, when an agency follows).
     let (_, first_end) = c.word()?;
@@ -252,7 +294,12 @@ fn dateline<'t>(
         c.pos = seg_end;
         if has_date_word || (all_digits && date.is_some()) {
             date = Some((date.map_or(seg_start, |d| d.0), seg_end));
-        } else if all_caps && !any_digit && date.is_none() && seg_end - seg_start <= 32 {
+        } else if all_caps
+            && !any_digit
+            && date.is_none()
+            && seg_end - seg_start <= 32
+            && !is_organization(&head[seg_start..seg_end], &[])
+        {
             place_end = seg_end;
         } else {
             c.pos = save;
@@ -289,7 +336,8 @@ fn dateline<'t>(
         c.pos = save;
         c.eat(".");
         c.skip_spaces();
-        if c.eat("/") {
+        // TASS style always has the date: `MOSCOW, August 14. /TASS/.`
+        if upper && date.is_some() && c.eat("/") {
             let inner_start = c.pos;
             if let Some(close) = agency_in(head, inner_start, b'/') {
                 agency = Some((inner_start, close));
@@ -309,7 +357,7 @@ fn dateline<'t>(
     let end = if slash_form {
         content_end
     } else if c.at_end() && head.len() == line.len() {
-        let standalone = upper && place_words <= 3 && next_is_prose();
+        let standalone = upper && opening && place_words <= 3 && next_is_prose();
         if !standalone {
             return None;
         }
@@ -321,15 +369,42 @@ fn dateline<'t>(
         if !(dash || colon && upper) || !spaced {
             return None;
         }
+        // Without an agency, only in the opening and only before a sentence.
+        if agency.is_none() && !(opening && continues_as_prose(c.rest())) {
+            return None;
+        }
         c.pos
     };
-    if !upper && agency.is_none() {
+    // A capitalized place needs a known agency: `Moscow (Reuters) -`, not a language
+    // menu's `United States (English) -`.
+    let known_agency =
+        agency.is_some_and(|(s, e)| is_known_agency(head[s..e].trim_matches(is_space), &[]));
+    if !upper && !known_agency {
         return None;
     }
     let mut f = Finding::new(Kind::Dateline, base, base + end);
     f.place = Some(&line[..place_end]);
     f.date = date.map(|(s, e)| &line[s..e]);
     f.agency = agency.map(|(s, e)| line[s..e].trim_matches(is_space));
+    Some(f)
+}
+
+/// A dateline without a place, as some sites print wire copy: `(Reuters) — ...`. The
+/// agency must be a known one.
+fn agency_only_dateline(head: &str, base: usize) -> Option<Finding<'_>> {
+    let close = agency_in(head, 1, b')')?;
+    let agency = head[1..close].trim_matches(is_space);
+    if !is_known_agency(agency, &[]) {
+        return None;
+    }
+    let mut c = Cursor::new(head);
+    c.pos = close + 1;
+    c.skip_spaces();
+    if !["—", "–", "―", "--", "-"].iter().any(|d| c.eat(d)) || !continues_as_prose(c.rest()) {
+        return None;
+    }
+    let mut f = Finding::new(Kind::Dateline, base, base + c.pos);
+    f.agency = Some(agency);
     Some(f)
 }
 
@@ -562,10 +637,16 @@ fn byline<'t>(line: &'t str, base: usize, extra: &[String]) -> Option<Finding<'t
             return None;
         }
         let tail = c.rest().trim_matches(is_space).trim_end_matches('.');
+        // A time stamp after the names ("By Jane Doe - 11/19/19 06:56 AM EST") is page
+        // furniture, like anything after a bar.
+        if tail.bytes().any(|b| b.is_ascii_digit()) && tail.len() <= 80 {
+            end = line[..tail_start].trim_end_matches(is_space).len();
+            break;
+        }
         if tail.is_empty() || tail.len() > 60 || !is_short_org(tail, 6, 1, extra) {
             return None;
         }
-        if !is_role(tail) {
+        if !is_role(tail) && !is_credentials(tail) {
             let org = without_roles(tail);
             if f.agency.is_none() && !org.is_empty() {
                 f.agency = Some(org);
@@ -577,10 +658,37 @@ fn byline<'t>(line: &'t str, base: usize, extra: &[String]) -> Option<Finding<'t
     Some(f)
 }
 
+/// Degrees and titles after an author's name: `MS, RD`, `PhD`.
+fn is_credentials(tail: &str) -> bool {
+    const CREDENTIALS: &[&str] = &[
+        "MS", "MSc", "BSc", "BA", "MA", "PhD", "MD", "DO", "RD", "RDN", "LD", "APD", "RN", "MPH",
+        "MBA", "JD", "Esq", "CPT", "CSCS", "CDE", "CA", "Jr", "Sr", "II", "III",
+    ];
+    tail.split([',', ' ', '(', ')', '.'])
+        .filter(|t| !t.is_empty())
+        .all(|t| CREDENTIALS.contains(&t))
+}
+
 /// Splits credited text into people and an organization: `Jane Doe/AFP via Getty
 /// Images` → names `Jane Doe`, agency `AFP via Getty Images`.
 fn split_credit<'t>(content: &'t str, by: bool, extra: &[String], f: &mut Finding<'t>) {
-    let content = content.trim_matches(is_space);
+    // A source is an organization unless a person is named beside one.
+    let source = f.credited == Some("source");
+    let mut content = content.trim_matches(is_space);
+    // "Photo illustration by Slate. Photo by ...": the first credit only.
+    if let Some(i) = memchr::memmem::find(content.as_bytes(), b". ") {
+        if content[i + 2..].starts_with(char::is_uppercase)
+            && !is_initial(last_word(&content[..=i]))
+        {
+            content = &content[..i];
+        }
+    }
+    // "Russian Defense Ministry, October 25, 2019": the date is not the source.
+    if let Some(i) = content.find(',') {
+        if content[i..].bytes().any(|b| b.is_ascii_digit()) {
+            content = content[..i].trim_end_matches(is_space);
+        }
+    }
     let is_person = |s: &str| {
         let mut c = Cursor::new(s);
         matches!(person_name(&mut c), Some((0, e)) if e == s.len()) && !is_organization(s, extra)
@@ -606,9 +714,27 @@ fn split_credit<'t>(content: &'t str, by: bool, extra: &[String], f: &mut Findin
             f.agency = Some(right);
             return;
         }
-        if is_organization(left, extra) && is_person(right) {
+        // "AP/Jane Doe", "NASA/Jude Guidry": an organization or an acronym, then a person.
+        let acronym = !left.contains(' ') && is_upper_word(left) && letter_count(left) >= 2;
+        if (is_organization(left, extra) || acronym) && is_person(right) {
             f.agency = Some(left);
             f.names.push(right);
+            return;
+        }
+    }
+    // AP style "Meg Kinnard, AP": a person, then the agency.
+    if let Some(i) = content.rfind(", ") {
+        let (left, right) = (&content[..i], content[i + 2..].trim_matches(is_space));
+        let suffix = matches!(
+            right.trim_end_matches('.'),
+            "Inc" | "Ltd" | "LLC" | "Corp" | "Co" | "plc" | "AG" | "SA" | "GmbH"
+        );
+        if !suffix
+            && is_person(left)
+            && (is_known_agency(right, extra) || is_organization(right, extra))
+        {
+            f.names.push(left);
+            f.agency = Some(right);
             return;
         }
     }
@@ -620,11 +746,16 @@ fn split_credit<'t>(content: &'t str, by: bool, extra: &[String], f: &mut Findin
             return;
         }
     }
-    if is_credited_person(content) && !is_organization(content, extra) {
+    if !source && is_credited_person(content) && !is_organization(content, extra) {
         f.names.push(content);
     } else {
         f.agency = Some(content);
     }
+}
+
+/// The last space-separated word of `s`.
+fn last_word(s: &str) -> &str {
+    s.rsplit(is_space).next().unwrap_or(s)
 }
 
 /// Whether credited text is short and name-like rather than a sentence. A source may

@@ -84,6 +84,13 @@ fn wire_datelines() {
         (o("LONDON"), o("March 3, 2024"), o("Reuters"))
     );
 
+    let r = one("(Reuters) — Harbour workers at Valmora ended their strike on Friday.");
+    assert_eq!(
+        (r.1.as_str(), r.2, r.4),
+        ("(Reuters) —", None, o("Reuters"))
+    );
+    assert!(find("(Valmora Times) — a weekly").is_empty());
+
     let r = one("NEW YORK (AP) -- Stocks drifted lower in afternoon trading.");
     assert_eq!((r.1.as_str(), r.2), ("NEW YORK (AP) --", o("NEW YORK")));
 }
@@ -123,6 +130,26 @@ fn a_place_alone_on_its_line_needs_prose_after_it() {
     assert!(find("ISTANBUL\n\nSee more").is_empty());
     assert!(find(&format!("WORLD\n\n{PROSE}")).is_empty());
     assert!(find("ISTANBUL").is_empty());
+    // A Title Case headline after it is not prose.
+    assert!(
+        find("SCIENCE\n\nNASA Just Confirmed There Are Water Plumes Above The Icy Moon").is_empty()
+    );
+}
+
+#[test]
+fn datelines_without_an_agency_belong_to_the_story_opening() {
+    let opening = format!("Harbour strike ends\n\nKYIV — {PROSE}");
+    assert_eq!(one(&opening).2, o("KYIV"));
+    // Deep in the story, capitals opening a line are subheadings and salutations.
+    let deep = format!(
+        "{PROSE}\n{PROSE}\n{PROSE}\n{PROSE}\nFRANCE WINS\n{PROSE}\nDEAR READERS: {PROSE}\nKYIV — {PROSE}"
+    );
+    assert!(find(&deep).is_empty(), "{:?}", find(&deep));
+    // With an agency, a dateline is believed anywhere (live blogs, digests).
+    let wire = format!("{PROSE}\n{PROSE}\n{PROSE}\n{PROSE}\nKYIV (Reuters) — {PROSE}");
+    assert_eq!(one(&wire).4, o("Reuters"));
+    // Capitals before a non-sentence are labels: "GIRF - INSTALLATION".
+    assert!(find("PERMITS - INSTALLATION GUIDE").is_empty());
 }
 
 #[test]
@@ -136,6 +163,8 @@ fn things_that_look_like_datelines_but_are_not() {
         "FILE - A container ship is moored at the port.",
         "Moscow - the city that never sleeps - hosted the forum.",
         "ADVERTISEMENT",
+        "United States (English) - Change language",
+        "Tomas Berg/Valmora Post/ Reuters",
     ] {
         assert!(find(text).is_empty(), "{text:?}: {:?}", find(text));
     }
@@ -178,6 +207,12 @@ fn bylines() {
     let r = one("By Jane Doe | Published Aug 14, 2023, 5:04 PM");
     assert_eq!((r.1.as_str(), r.5), ("By Jane Doe", v(&["Jane Doe"])));
 
+    let r = one("By Tomas Berg - 10/02/24 06:56 AM EST");
+    assert_eq!((r.1.as_str(), r.4), ("By Tomas Berg", None));
+
+    let r = one("Written by Lena Fisk, MS, RD");
+    assert_eq!((r.5, r.4), (v(&["Lena Fisk"]), None));
+
     let r = one("By J. R. Hartley for The Valmora Post");
     assert_eq!((r.5, r.4), (v(&["J. R. Hartley"]), o("The Valmora Post")));
 }
@@ -190,6 +225,7 @@ fn sentences_starting_with_by_are_not_bylines() {
         "By Tuesday evening the roads were clear.",
         "By then, Jane Doe had already left the company.",
         "By Jane Doe's own account, the meeting went badly wrong.",
+        "By Any Means Necessary",
     ] {
         assert!(find(text).is_empty(), "{text:?}: {:?}", find(text));
     }
@@ -240,6 +276,21 @@ fn credits() {
 
     let r = one("Source: Valmora harbour authority");
     assert_eq!(r.4, o("Valmora harbour authority"));
+
+    let r = one("(Image credit: Valmora Crane Systems, Inc.)");
+    assert_eq!((r.5, r.4), (v(&[]), o("Valmora Crane Systems, Inc")));
+
+    let r = one("Photo: Ana Ortiz, AP");
+    assert_eq!((r.5, r.4), (v(&["Ana Ortiz"]), o("AP")));
+
+    let r = one("Source: Valmora Port Authority, October 2, 2024");
+    assert_eq!(r.4, o("Valmora Port Authority"));
+
+    let r = one("(credit: ESA/Lena Fisk)");
+    assert_eq!((r.5, r.4), (v(&["Lena Fisk"]), o("ESA")));
+
+    let r = one("Photo illustration by Valmora Post. Photo by Ana Ortiz.");
+    assert_eq!((r.4, r.6), (o("Valmora Post"), o("illustration")));
 
     let r = one("Cranes at dawn (Image: kremlin.ru)");
     assert_eq!(r.4, o("kremlin.ru"));
