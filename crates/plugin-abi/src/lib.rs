@@ -306,7 +306,8 @@ pub struct ErrorSink {
 
 /// Host callbacks through which a plugin returns its results from `process`. The host
 /// copies everything it receives; the plugin may free or reuse its buffers as soon as
-/// a callback returns. Every callback returns [`Status::OK`] or
+/// a callback returns. Call them only from the thread running `process`, before it
+/// returns; the sink is invalid afterwards. Every callback returns [`Status::OK`] or
 /// [`Status::INVALID_ARGUMENT`] (undeclared layer or field, bad UTF-8, an attribute
 /// before any span...); after an invalid call the host rejects the document whatever
 /// `process` returns, so a plugin may simply ignore these statuses.

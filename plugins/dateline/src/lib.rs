@@ -35,15 +35,22 @@
 //!   optional region and date after commas, an optional agency in parentheses, then a
 //!   dash or a colon: `MOSCOW (Reuters) —`, `WASHINGTON, Aug. 14 (AP) —`,
 //!   `KYIV, Ukraine —`, `NEW DELHI:`. A capitalized place (`Moscow (Reuters) -`) counts
-//!   only with an agency. TASS style `MOSCOW, August 14. /TASS/.` too. A place in
-//!   capitals alone on its line (`ISTANBUL`) counts when a paragraph of prose follows.
-//!   Section labels (`WORLD`, `BREAKING`, `FILE`...) and acronyms (`NATO`) are not
-//!   places.
+//!   only with a known agency. TASS style `MOSCOW, August 14. /TASS/.`, and a known
+//!   agency alone, `(Reuters) —`, too. A place in capitals alone on its line
+//!   (`ISTANBUL`) counts when a paragraph of prose follows. Section labels (`WORLD`,
+//!   `BREAKING`, `FILE`...) and acronyms (`NATO`) are not places.
+//!
+//!   A dateline *without* an agency is only believed in the story's opening (at most
+//!   three lines of prose before it) and before a sentence: further down, capitals at
+//!   the start of a line are subheadings (`FRANCE WINS`), column salutations (`DEAR
+//!   ABBY:`) or transcript speakers. With an agency, a dateline is believed anywhere.
 //! - Bylines filling a line: `By Kostan Nechyporenko`, `By Jane Doe and John Roe`,
 //!   `By JANE DOE, Associated Press`, `By Reuters`, `Reporting by Jane Doe in London;
 //!   Editing by John Roe`, `Written by ...`. Names are two to five capitalized words,
 //!   initials and particles (`von der`); "By Monday" or "By the end of the year" are not
-//!   bylines.
+//!   bylines. A time stamp after the names (`By Jane Doe - 11/19/19 06:56 AM EST`) or
+//!   anything after a `|` is page furniture and left out of the span; degrees after a
+//!   name (`, MS, RD`) are not an agency.
 //! - Credits: a line starting with a credit keyword and a separator
 //!   (`Photo: Jane Doe/Reuters`, `Image source, Getty Images`, `Source - ...`,
 //!   `Courtesy of ...`); a parenthesized credit anywhere (`(Photo by X/AFP via Getty
