@@ -1,0 +1,707 @@
+//! Per-block measurements gathered in one pass over the bytes: how many words, how many
+//! of them function words, how capitalized, how the block ends, and whether it holds a
+//! word that may belong to a chrome phrase.
+//!
+//! The scan dispatches on a byte-class table and handles runs of ASCII letters in a
+//! tight inner loop; each run of letters is looked up in a small open-addressing table
+//! keyed by its first eight bytes packed into a `u64`. Blocks longer than
+//! [`DETAILED_BYTES`] are measured in detail on their head only and the counts scaled
+//! by the number of words (counted exactly over the whole block): ratios are all the
+//! judge uses of them, and long blocks are prose or nothing.
+
+use std::sync::OnceLock;
+
+/// How a block ends, ignoring closing quotes and brackets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// `.`, `!`, `?`, `…` or their CJK forms: a sentence.
+    Sentence,
+    /// `:` or `;`: an introduction to what follows.
+    Colon,
+    /// Anything else: a label, a headline, a link.
+    Open,
+}
+
+/// Measurements of one block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Features {
+    /// Whitespace-separated tokens.
+    pub words: u32,
+    /// Tokens holding at least one letter.
+    pub letter_words: u32,
+    /// Letter tokens whose first letter is a capital.
+    pub cap_words: u32,
+    /// Letter tokens of two or more letters, all ASCII capitals.
+    pub upper_words: u32,
+    /// Tokens that are function words ("the", "of", "que", "и"...).
+    pub stop_words: u32,
+    /// CJK ideographs, kana and hangul syllables (languages written without spaces).
+    pub cjk_chars: u32,
+    /// Letters (ASCII letters and non-ASCII characters outside the punctuation blocks).
+    pub letters: u32,
+    /// ASCII letters among them.
+    pub ascii_letters: u32,
+    /// ASCII digits.
+    pub digits: u32,
+    /// Tab characters (table cells).
+    pub tabs: u32,
+    /// Relative-time words ("ago", "today").
+    pub time_words: u32,
+    /// Words that stand for a strong chrome phrase ("cookies", "Getty", "reserved").
+    pub trigger_words: u32,
+    /// Words that stand for any chrome phrase ("share", "menu", "reply").
+    pub chrome_words: u32,
+    /// Flags of the first word (see [`FLAG_LEAD`]).
+    pub first_word_flags: u8,
+    /// Whether an `@` occurs (social handles, e-mail addresses).
+    pub has_at: bool,
+    /// Whether the block opens with a capitalized headline glued to the sentence after
+    /// it ("Bridge Reopens After RepairsThe council said..."): a teaser card whose link
+    /// and summary lost their separator in extraction.
+    pub glued_headline: bool,
+    /// Sentence ends followed by more text (". T").
+    pub inner_sentence_ends: u32,
+    /// How the block ends.
+    pub ending: Ending,
+}
+
+impl Features {
+    /// The block's length in words, counting two CJK characters as a word so that
+    /// unspaced scripts are not mistaken for short labels.
+    pub fn weight(&self) -> u32 {
+        self.words.max(self.cjk_chars / 2)
+    }
+
+    /// Function words per letter token (0 when there are none).
+    pub fn stop_density(&self) -> f32 {
+        if self.letter_words == 0 {
+            0.0
+        } else {
+            self.stop_words as f32 / self.letter_words as f32
+        }
+    }
+
+    /// Capitalized tokens per letter token.
+    pub fn cap_ratio(&self) -> f32 {
+        if self.letter_words == 0 {
+            0.0
+        } else {
+            self.cap_words as f32 / self.letter_words as f32
+        }
+    }
+
+    /// Whether the block is mostly written in a script without spaces or capitals
+    /// (Chinese, Japanese, Korean), where word and capital counts say little.
+    pub fn is_cjk(&self) -> bool {
+        self.cjk_chars * 2 > self.letters
+    }
+
+    /// Whether the block is mostly in a script the function-word list does not cover
+    /// (so a low function-word density proves nothing).
+    pub fn unknown_language(&self) -> bool {
+        self.is_cjk() || (self.stop_words == 0 && self.ascii_letters * 2 < self.letters)
+    }
+}
+
+const STOP_WORDS: &[&str] = &[
+    // English
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "during", "each", "for", "from", "had", "has", "have", "he", "her", "here",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "it's", "just", "may", "me",
+    "might", "more", "most", "must", "my", "no", "not", "now", "of", "on", "once", "one", "only",
+    "or", "other", "our", "out", "over", "said", "says", "she", "should", "since", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "you", "your", "don't", "didn't", "there's", "that's", "he's", "she's", "we're", "they're",
+    "i'm", "isn't", "wasn't", "been", "while", "still", "even", "many", "much", "own", "same",
+    "again", "yet", // Spanish, Portuguese, Italian, French
+    "el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "es", "por", "con",
+    "para", "se", "lo", "como", "más", "pero", "sus", "su", "le", "o", "os", "da", "do", "das",
+    "dos", "em", "um", "uma", "e", "é", "não", "na", "nas", "nos", "ao", "il", "gli", "di", "che",
+    "è", "per", "non", "della", "dei", "nel", "les", "des", "du", "et", "est", "une", "qui",
+    "dans", "pour", "pas", "sur", "au", "aux", "elle", "ne", "ce", "sont",
+    // German, Dutch
+    "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "ein", "eine", "zu",
+    "auf", "für", "sich", "im", "auch", "sie", "er", "wir", "het", "een", "van", "niet", "op",
+    "zijn", "wordt", // Russian, Ukrainian
+    "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "но", "из", "за", "от", "к", "у",
+    "о", "же", "для", "его", "она", "был", "все", "так", "то", "та", "що", "і", "до",
+];
+
+/// Words that, first in a block, may open a byline or a credit ("By", "Source").
+const LEAD_WORDS: &[&str] = &[
+    "by",
+    "por",
+    "von",
+    "par",
+    "door",
+    "author",
+    "authors",
+    "autor",
+    "written",
+    "words",
+    "posted",
+    "story",
+    "text",
+    "reporting",
+    "reported",
+    "source",
+    "sources",
+    "fonte",
+    "fontes",
+    "fuente",
+    "fuentes",
+    "quelle",
+    "courtesy",
+];
+
+/// Words that make a block without digits a possible time stamp ("an hour ago").
+const TIME_WORDS: &[&str] = &["ago", "today", "yesterday", "now"];
+
+/// Flag of the word table: a function word.
+const FLAG_STOP: u8 = 1;
+/// Flag: a relative-time word.
+const FLAG_TIME: u8 = 2;
+/// Flag: a byline or credit opener.
+pub const FLAG_LEAD: u8 = 4;
+/// Flag: the key word of a strong chrome phrase (see [`super::phrases::key_words`]).
+const FLAG_TRIGGER: u8 = 8;
+/// Flag: the first eight letters of a longer such word.
+const FLAG_TRIGGER_PREFIX: u8 = 16;
+/// Flag: the key word of any chrome phrase.
+const FLAG_CHROME: u8 = 32;
+/// Flag: the first eight letters of a longer such word.
+const FLAG_CHROME_PREFIX: u8 = 64;
+
+const TABLE_BITS: u32 = 10;
+
+/// Packs up to eight bytes into a `u64` key; the length is implied by the bytes
+/// (no listed word contains a NUL).
+fn pack(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .take(8)
+        .fold(0u64, |k, &b| (k << 8) | u64::from(b))
+}
+
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+/// Open-addressing table from packed words to their flags.
+struct WordTable {
+    keys: Vec<u64>,
+    flags: Vec<u8>,
+}
+
+impl WordTable {
+    fn get(&self, key: u64) -> u8 {
+        let mask = (1usize << TABLE_BITS) - 1;
+        let mut i = slot(key);
+        // The table is at most a quarter full, so probes end quickly on an empty slot.
+        loop {
+            match self.keys.get(i) {
+                Some(&0) | None => return 0,
+                Some(&k) if k == key => return self.flags.get(i).copied().unwrap_or(0),
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn add(&mut self, key: u64, flag: u8) {
+        let mask = (1usize << TABLE_BITS) - 1;
+        let mut i = slot(key);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        self.keys[i] = key;
+        self.flags[i] |= flag;
+    }
+}
+
+fn word_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordTable {
+            keys: vec![0u64; 1 << TABLE_BITS],
+            flags: vec![0u8; 1 << TABLE_BITS],
+        };
+        for (list, flag) in [
+            (STOP_WORDS, FLAG_STOP),
+            (TIME_WORDS, FLAG_TIME),
+            (LEAD_WORDS, FLAG_LEAD),
+        ] {
+            for word in list {
+                table.add(pack(word.as_bytes()), flag);
+            }
+        }
+        // A block can only hold a phrase if it holds the phrase's key word, so the
+        // phrase automaton runs only on blocks with one.
+        for (word, strong) in super::phrases::key_words() {
+            let long = word.len() > 8;
+            let mut flag = if long {
+                FLAG_CHROME_PREFIX
+            } else {
+                FLAG_CHROME
+            };
+            if strong {
+                flag |= if long {
+                    FLAG_TRIGGER_PREFIX
+                } else {
+                    FLAG_TRIGGER
+                };
+            }
+            table.add(pack(word.as_bytes()), flag);
+        }
+        table
+    })
+}
+
+/// Blocks up to this many bytes are measured in full; longer ones on their head.
+pub const DETAILED_BYTES: usize = 512;
+
+/// Measures `block`.
+pub fn measure(block: &str) -> Features {
+    let bytes = block.as_bytes();
+    let mut f = if bytes.len() <= DETAILED_BYTES {
+        scan(bytes)
+    } else {
+        // Cut the head at a space so its last token is whole (and on a char boundary:
+        // a space is one byte).
+        let cut = memchr::memrchr(b' ', &bytes[..DETAILED_BYTES]).unwrap_or(DETAILED_BYTES);
+        let mut f = scan(&bytes[..cut]);
+        let total_words = count_words(bytes);
+        scale(&mut f, total_words, bytes.len(), cut);
+        f.has_at |= memchr::memchr(b'@', &bytes[cut..]).is_some();
+        f
+    };
+    f.ending = ending(block);
+    f
+}
+
+/// Whitespace-separated tokens in a long block, estimated from its spaces.
+fn count_words(bytes: &[u8]) -> u32 {
+    // Prose has one space per word; a cheap pass the compiler vectorizes.
+    let spaces = bytes.iter().filter(|&&b| b == b' ').count();
+    (spaces + 1) as u32
+}
+
+/// Scales the head's counts to a block of `total_words` words and `total_bytes` bytes.
+fn scale(f: &mut Features, total_words: u32, total_bytes: usize, head_bytes: usize) {
+    let words = f.words.max(1);
+    let by_words = |x: u32| ((u64::from(x) * u64::from(total_words)) / u64::from(words)) as u32;
+    let by_bytes = |x: u32| ((x as u64 * total_bytes as u64) / head_bytes.max(1) as u64) as u32;
+    f.letter_words = by_words(f.letter_words);
+    f.cap_words = by_words(f.cap_words);
+    f.upper_words = by_words(f.upper_words);
+    f.stop_words = by_words(f.stop_words);
+    f.time_words = by_words(f.time_words);
+    f.trigger_words = by_words(f.trigger_words);
+    f.chrome_words = by_words(f.chrome_words);
+    f.inner_sentence_ends = by_words(f.inner_sentence_ends);
+    f.cjk_chars = by_bytes(f.cjk_chars);
+    f.letters = by_bytes(f.letters);
+    f.ascii_letters = by_bytes(f.ascii_letters);
+    f.digits = by_bytes(f.digits);
+    f.tabs = by_bytes(f.tabs);
+    f.words = total_words.max(f.words);
+}
+
+fn is_ascii_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// Lanes of the byte-class counters: each byte adds one to the lanes of its classes,
+/// eight 8-bit lanes in a `u64`, so counting all classes costs one table load and one
+/// add per byte.
+const LANE_ASCII_LETTER: u32 = 0;
+const LANE_LEAD: u32 = 8;
+const LANE_SYMBOL_LEAD: u32 = 16;
+const LANE_CJK: u32 = 24;
+const LANE_DIGIT: u32 = 32;
+const LANE_TAB: u32 = 40;
+const LANE_AT: u32 = 48;
+
+static LANES: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        let mut v = 0u64;
+        if (c | 0x20).wrapping_sub(b'a') < 26 {
+            v |= 1 << LANE_ASCII_LETTER;
+        }
+        if c >= 0xC0 {
+            v |= 1 << LANE_LEAD;
+        }
+        // Lead bytes of punctuation and symbols: U+0080–U+00BF (C2), U+2000–U+2FFF (E2).
+        if c == 0xC2 || c == 0xE2 {
+            v |= 1 << LANE_SYMBOL_LEAD;
+        }
+        if c >= 0xE3 && c <= 0xED {
+            v |= 1 << LANE_CJK;
+        }
+        if c.is_ascii_digit() {
+            v |= 1 << LANE_DIGIT;
+        }
+        if c == b'\t' {
+            v |= 1 << LANE_TAB;
+        }
+        if c == b'@' {
+            v |= 1 << LANE_AT;
+        }
+        t[b] = v;
+        b += 1;
+    }
+    t
+};
+
+/// Per-class byte counts of `bytes`.
+fn class_counts(bytes: &[u8]) -> [u32; 7] {
+    let mut totals = [0u32; 7];
+    // 255 bytes at most per chunk, so no 8-bit lane overflows.
+    for chunk in bytes.chunks(255) {
+        let mut acc = 0u64;
+        for &b in chunk {
+            acc += LANES[b as usize];
+        }
+        for (lane, total) in totals.iter_mut().enumerate() {
+            *total += ((acc >> (8 * lane)) & 0xFF) as u32;
+        }
+    }
+    totals
+}
+
+/// Measures `bytes` in full: byte classes through [`LANES`], then one pass over the
+/// tokens that looks up each token's word (its first run of letters, past opening
+/// quotes and brackets) in the word table.
+fn scan(bytes: &[u8]) -> Features {
+    let table = word_table();
+    let n = bytes.len();
+    let counts = class_counts(bytes);
+    let lane = |l: u32| counts[(l / 8) as usize];
+    let ascii_letters = lane(LANE_ASCII_LETTER);
+    let mut f = Features {
+        words: 0,
+        letter_words: 0,
+        cap_words: 0,
+        upper_words: 0,
+        stop_words: 0,
+        cjk_chars: lane(LANE_CJK),
+        letters: ascii_letters + lane(LANE_LEAD).saturating_sub(lane(LANE_SYMBOL_LEAD)),
+        ascii_letters,
+        digits: lane(LANE_DIGIT),
+        tabs: lane(LANE_TAB),
+        time_words: 0,
+        trigger_words: 0,
+        chrome_words: 0,
+        first_word_flags: 0,
+        has_at: lane(LANE_AT) > 0,
+        glued_headline: false,
+        inner_sentence_ends: 0,
+        ending: Ending::Open,
+    };
+    let mut pos = 0usize;
+    let mut prev_sentence_end = false;
+    while pos < n {
+        // Separators: ASCII whitespace and controls, and the no-break space (C2 A0)
+        // that extracted text often puts between words.
+        let b = bytes[pos];
+        if b <= b' ' {
+            pos += 1;
+            continue;
+        }
+        if b == 0xC2 && bytes.get(pos + 1) == Some(&0xA0) {
+            pos += 2;
+            continue;
+        }
+        let start = pos;
+        let caps_at_start = f.cap_words;
+        f.words += 1;
+        if prev_sentence_end {
+            f.inner_sentence_ends += 1;
+        }
+        let mut copyright = false;
+        // Opening punctuation: ASCII, or the 3-byte “ ‘ and 2-byte « forms.
+        while pos < n {
+            match bytes[pos] {
+                c if c.is_ascii_punctuation() => pos += 1,
+                0xE2 if bytes.get(pos + 1) == Some(&0x80) && bytes.get(pos + 2) != Some(&0x99) => {
+                    pos += 3
+                }
+                0xC2 if bytes.get(pos + 1) != Some(&0xA0) => {
+                    copyright |= bytes.get(pos + 1) == Some(&0xA9);
+                    pos += 2;
+                }
+                _ => break,
+            }
+        }
+        let pos_word = pos.min(n);
+        let first = bytes.get(pos_word).copied().unwrap_or(b' ');
+        let mut flags = 0u8;
+        let mut letter_token = false;
+        let mut letters_after = false;
+        pos = pos_word;
+        if is_ascii_letter(first) {
+            // The run of letters, apostrophes inside it included ("don't"; "it’s"
+            // keys as "it's").
+            let mut key = 0u64;
+            let mut run = 0usize;
+            let mut upper = 0usize;
+            loop {
+                let run_start = pos;
+                pos = letter_run_end(bytes, pos);
+                let take = (pos - run_start).min(8 - run.min(8));
+                for &c in &bytes[run_start..run_start + take] {
+                    key = (key << 8) | u64::from(c | 0x20);
+                    upper += usize::from(c < b'a');
+                }
+                run += pos - run_start;
+                let apostrophe = match bytes.get(pos) {
+                    Some(b'\'') => 1,
+                    Some(0xE2) if bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0x99]) => 3,
+                    _ => 0,
+                };
+                if apostrophe == 0
+                    || !bytes
+                        .get(pos + apostrophe)
+                        .is_some_and(|&d| is_ascii_letter(d))
+                {
+                    break;
+                }
+                if run < 8 {
+                    key = (key << 8) | u64::from(b'\'');
+                    upper += 1;
+                }
+                run += 1;
+                pos += apostrophe;
+            }
+            // Capitals are counted on the first eight letters: enough to tell "NASA"
+            // or "ADVERTISEMENT" from "Nasa".
+            letter_token = true;
+            f.cap_words += u32::from(first < b'a');
+            f.upper_words += u32::from(run >= 2 && upper == run.min(8));
+            let looked = table.get(key);
+            flags = if run <= 8 {
+                looked
+            } else {
+                // Only the prefix flags hold for a word longer than its key.
+                (if looked & FLAG_TRIGGER_PREFIX != 0 {
+                    FLAG_TRIGGER
+                } else {
+                    0
+                }) | (if looked & FLAG_CHROME_PREFIX != 0 {
+                    FLAG_CHROME
+                } else {
+                    0
+                })
+            };
+        } else if first >= 0xC3 && first != 0xE2 {
+            // A word in another script: the bytes of its letters are the key.
+            let word_start = pos;
+            let mut first_char = true;
+            while pos < n && bytes[pos] >= 0xC3 && bytes[pos] != 0xE2 {
+                let width = match bytes[pos] {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                let end = (pos + width).min(n);
+                if first_char {
+                    let upper = std::str::from_utf8(&bytes[pos..end])
+                        .ok()
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(char::is_uppercase);
+                    f.cap_words += u32::from(upper);
+                    first_char = false;
+                }
+                pos = end;
+            }
+            letter_token = true;
+            let word = &bytes[word_start..pos];
+            if word.len() <= 8 {
+                flags = table.get(pack(word));
+            }
+        }
+        // The rest of the token.
+        let rest_start = pos;
+        while pos < n {
+            let c = bytes[pos];
+            if c <= b' ' || (c == 0xC2 && bytes.get(pos + 1) == Some(&0xA0)) {
+                break;
+            }
+            letters_after |= is_ascii_letter(c) || (c >= 0xC3 && c != 0xE2);
+            copyright |= c == 0xC2 && bytes.get(pos + 1) == Some(&0xA9);
+            pos += 1;
+        }
+        let token = &bytes[start..pos];
+        // The words before the glue read as a Title-Case headline: three or more, at
+        // least three quarters capitalized (the current token's capital is not yet
+        // counted in `letter_words`, so compare without it).
+        let caps_before = caps_at_start;
+        if (4..=25).contains(&f.words)
+            && !f.glued_headline
+            && f.letter_words >= 3
+            && caps_before * 4 >= f.letter_words * 3
+            && is_glued(token)
+        {
+            f.glued_headline = true;
+        }
+        if !letter_token && letters_after {
+            // Digits or symbols first ("2nd", "©Reuters").
+            letter_token = true;
+        }
+        if copyright {
+            flags |= FLAG_TRIGGER | FLAG_CHROME;
+        }
+        if letter_token {
+            f.letter_words += 1;
+        }
+        if f.words == 1 {
+            f.first_word_flags = flags;
+        }
+        // A word with more letters after it ("U.S.", "e-mail") is not the listed word;
+        // a credit glued to a name ("REUTERS/Brendan") still triggers.
+        let whole = !letters_after || rest_start == start;
+        if flags & FLAG_STOP != 0 && whole {
+            f.stop_words += 1;
+        }
+        f.time_words += u32::from(flags & FLAG_TIME != 0);
+        f.trigger_words += u32::from(flags & FLAG_TRIGGER != 0);
+        f.chrome_words += u32::from(flags & FLAG_CHROME != 0);
+        prev_sentence_end = token_ends_sentence(token);
+    }
+    f
+}
+
+/// The end of the run of ASCII letters starting at `pos`, eight bytes at a time.
+fn letter_run_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Lower-cased, high bits cleared so the additions below cannot carry.
+        let y = (x | (0x20 * ONES)) & !HIGH;
+        let at_least_a = y + (0x80 - u64::from(b'a')) * ONES;
+        let past_z = y + (0x80 - u64::from(b'z') - 1) * ONES;
+        let letters = at_least_a & !past_z & !x & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return pos + (others.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < bytes.len() && is_ascii_letter(bytes[pos]) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Whether a token glues two words without a space: a lower-case letter, a digit or
+/// a closing bracket directly followed by a capital that starts a word
+/// ("SteakhouseA", "250,000The", "Morning)Some"). Three letters at least come before
+/// the capital, so "iPhone", "eBay" and "McCain" are not glued.
+fn is_glued(token: &[u8]) -> bool {
+    token.windows(3).enumerate().any(|(i, w)| {
+        let before_ok = match w[0] {
+            b'a'..=b'z' => {
+                i >= 2 && token[i - 1].is_ascii_alphabetic() && token[i - 2].is_ascii_alphabetic()
+            }
+            b'0'..=b'9' | b')' => true,
+            _ => false,
+        };
+        before_ok && w[1].is_ascii_uppercase() && !w[2].is_ascii_uppercase()
+    }) || token.len() >= 3
+        && token[token.len() - 1].is_ascii_uppercase()
+        && token[token.len() - 2].is_ascii_lowercase()
+        && token[token.len() - 3].is_ascii_lowercase()
+}
+
+/// Whether a token ends a sentence ("said.", "end.”", "why?").
+fn token_ends_sentence(token: &[u8]) -> bool {
+    let mut end = token.len();
+    // Closing quotes and brackets after the mark: ASCII, or a 3-byte ” ’ .
+    while end > 0 {
+        match token[end - 1] {
+            b'"' | b'\'' | b')' | b']' => end -= 1,
+            0x9D | 0x99 if end >= 3 && token[end - 3] == 0xE2 => end -= 3,
+            _ => break,
+        }
+    }
+    match end.checked_sub(1).map(|i| token[i]) {
+        Some(b'.' | b'!' | b'?') => true,
+        // "…" (E2 80 A6) and "。" (E3 80 82).
+        Some(0xA6 | 0x82) => end >= 3 && matches!(token[end - 3], 0xE2 | 0xE3),
+        _ => false,
+    }
+}
+
+/// How the block ends, skipping closing quotes, brackets and trailing symbols like "*".
+pub fn ending(block: &str) -> Ending {
+    let core = block.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', ' ']);
+    match core.chars().next_back() {
+        Some('.' | '!' | '?' | '…' | '。' | '！' | '？') => Ending::Sentence,
+        Some(':' | ';' | '：') => Ending::Colon,
+        _ => Ending::Open,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_function_words_and_capitals() {
+        let f = measure("The mayor of Valmora said the port will grow.");
+        assert_eq!(f.words, 9);
+        assert_eq!(f.letter_words, 9);
+        // the, of, said, the, will
+        assert_eq!(f.stop_words, 5);
+        assert_eq!(f.cap_words, 2);
+        assert_eq!(f.ending, Ending::Sentence);
+    }
+
+    #[test]
+    fn punctuation_around_words_is_ignored_but_compounds_are_not_words() {
+        let f = measure("“And” (the) U.S. it’s");
+        assert_eq!(f.stop_words, 3, "and, the, it’s");
+        assert_eq!(
+            f.upper_words, 0,
+            "U.S. is single letters, not a capitalized word"
+        );
+    }
+
+    #[test]
+    fn non_breaking_spaces_separate_words() {
+        let f = measure("Russia\u{a0}is\u{a0}open");
+        assert_eq!(f.words, 3);
+        assert_eq!(f.stop_words, 1);
+    }
+
+    #[test]
+    fn cjk_text_gets_weight_from_characters() {
+        let f = measure("政府は新しい計画を発表しました。");
+        assert!(f.is_cjk());
+        assert!(f.weight() >= 6, "{f:?}");
+        assert_eq!(f.ending, Ending::Sentence);
+    }
+
+    #[test]
+    fn endings() {
+        assert_eq!(ending("He said “yes.”"), Ending::Sentence);
+        assert_eq!(ending("Required fields are marked *"), Ending::Open);
+        assert_eq!(ending("as follows:"), Ending::Colon);
+        assert_eq!(ending("Related Articles"), Ending::Open);
+    }
+
+    #[test]
+    fn cyrillic_stop_words_and_capitals() {
+        let f = measure("Москва и Киев");
+        assert_eq!(f.stop_words, 1);
+        assert_eq!(f.cap_words, 2);
+    }
+}

@@ -1,0 +1,643 @@
+//! Judging the blocks of a plain text: which are the article, which are page junk.
+//!
+//! 1. Each block gets a class from its own evidence, as in jusText: *good* (long,
+//!    sentence-like, rich in function words), *near* (a short sentence), *headline*
+//!    (several words, no sentence ending) or *short*; and chrome evidence when a phrase
+//!    or a shape (caption, time stamp, byline...) says what it is.
+//! 2. Runs of three or more short link-like blocks are navigation.
+//! 3. The main story is the stretch of blocks with the largest total score (good text
+//!    counts its words, junk counts against): a maximum-sum segment, so that short
+//!    blocks between paragraphs stay and menus, teasers and footers around it go.
+//! 4. The headline is looked for just above the story, past bylines, stamps and
+//!    captions; what lies above it is the page header.
+//! 5. Inside the story, a new headline with its own byline or time stamp starts
+//!    another story (live blogs, teasers); it and all after it are `other_story`.
+//! 6. Each block then gets its verdict and, when removed, the most specific reason.
+
+use std::ops::Range;
+
+use super::features::{DETAILED_BYTES, Ending, FLAG_LEAD, Features, measure};
+use super::phrases::{Phrases, Strength};
+use super::shapes::{self, Shape};
+use super::units::{self, Unit};
+use crate::model::{BlockKind, Findings, JudgedBlock, Reason, Verdict};
+
+/// The tunables of text mode.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    /// Fewest words for a block to count as article text on its own.
+    pub min_good_words: u32,
+    /// Fewest function words per word for a block to count as prose.
+    pub min_stop_density: f32,
+    /// Whether stories that follow the main one are removed.
+    pub drop_other_stories: bool,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            min_good_words: 10,
+            min_stop_density: 0.2,
+            drop_other_stories: true,
+        }
+    }
+}
+
+/// What a block looks like on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Good,
+    Near,
+    Headline,
+    Short,
+}
+
+/// Everything known about one block while judging.
+#[derive(Clone, Debug)]
+struct Info {
+    range: Range<usize>,
+    f: Features,
+    class: Class,
+    /// Chrome evidence: the block is junk for this reason wherever it is.
+    evidence: Option<Reason>,
+    /// The block alone opens a section of this reason ("Related Articles").
+    marker: Option<Reason>,
+    shape: Shape,
+    /// Short, capitalized, no sentence: how menu entries look.
+    link_like: bool,
+    /// Part of a run of link-like blocks.
+    nav: bool,
+    /// No letters or digits at all ("•••", "✕").
+    symbols_only: bool,
+    /// Ends with a question or exclamation mark (headlines may; paragraphs rarely
+    /// stand alone that way).
+    question: bool,
+}
+
+impl Info {
+    fn weight(&self) -> u32 {
+        self.f.weight()
+    }
+
+    fn is_meta_shape(&self) -> bool {
+        matches!(
+            self.shape,
+            Shape::Byline | Shape::Timestamp | Shape::SourceCredit | Shape::Handle
+        )
+    }
+
+    /// A block that can stand as a headline: a few words, no chrome, not a sentence
+    /// ending in a period.
+    fn headline_like(&self) -> bool {
+        let w = self.weight();
+        self.evidence.is_none()
+            && !self.nav
+            && !self.symbols_only
+            && (3..=30).contains(&w)
+            && self.f.ending != Ending::Colon
+            && (self.f.ending != Ending::Sentence || self.question)
+    }
+}
+
+/// Reusable buffers, so judging a document allocates nothing per byte.
+#[derive(Default)]
+pub struct Scratch {
+    units: Vec<Unit>,
+    infos: Vec<Info>,
+}
+
+/// Longest block, in bytes, that is checked for chrome phrases: chrome is short, and a
+/// cookie banner or comment form notice fits well within it.
+const MAX_PHRASE_SCAN: usize = 700;
+
+/// Most words a block may have and still be removed for a strong chrome phrase: past
+/// that, the phrase is more likely quoted in an article than the article a banner.
+const STRONG_LIMIT: u32 = 60;
+
+/// Judges every block of `text`.
+pub fn judge(
+    text: &str,
+    params: &Params,
+    phrases: &Phrases,
+    scratch: &mut Scratch,
+) -> (Vec<JudgedBlock>, Findings) {
+    units::split(text, &mut scratch.units);
+    scratch.infos.clear();
+    for unit in &scratch.units {
+        let block = text.get(unit.range.clone()).unwrap_or("");
+        scratch
+            .infos
+            .push(describe(block, unit.range.clone(), params, phrases));
+    }
+    let infos = &mut scratch.infos;
+    mark_navigation(infos);
+    let verdicts = decide(infos, text, params);
+    let blocks = infos
+        .iter()
+        .zip(verdicts.verdicts)
+        .map(|(info, verdict)| JudgedBlock {
+            range: info.range.clone(),
+            verdict,
+        })
+        .collect();
+    (blocks, verdicts.findings)
+}
+
+/// Measures a block and gathers its evidence.
+fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases) -> Info {
+    let f = measure(block);
+    let w = f.weight();
+    let sentence = f.ending == Ending::Sentence;
+    let density_ok = f.stop_density() >= params.min_stop_density || f.unknown_language();
+    let sentence_like = matches!(f.ending, Ending::Sentence | Ending::Colon);
+    let class = if (w >= params.min_good_words
+        && density_ok
+        && (sentence_like || w >= 25 || f.inner_sentence_ends >= 1))
+        || (w >= 40 && f.stop_density() >= params.min_stop_density / 2.0)
+    {
+        Class::Good
+    } else if w >= 5 && sentence_like && (density_ok || f.stop_density() >= 0.15) {
+        Class::Near
+    } else if w >= 3 && !sentence_like {
+        Class::Headline
+    } else {
+        Class::Short
+    };
+
+    // Stamps need a digit or a relative-time word, bylines and credits a leading
+    // "By"/"Source", handles an "@": most blocks are spared the tokenizing.
+    let maybe_shape =
+        f.digits > 0 || f.time_words > 0 || f.has_at || f.first_word_flags & FLAG_LEAD != 0;
+    let shape = if maybe_shape && block.len() <= shapes::MAX_SHAPE_BYTES {
+        shapes::shape(block, sentence, f.digits)
+    } else {
+        Shape::Plain
+    };
+
+    // Phrase evidence.
+    let mut strong: Option<(Reason, usize)> = None;
+    let mut weak: Option<(Reason, Strength, usize)> = None;
+    let mut covered = 0usize;
+    // Weak phrases only decide short blocks, and a block can only hold a phrase that
+    // has its key word. (Past the measured head of a long block, its words are
+    // unknown, but such a block is past the strong limit too.)
+    let worth_scanning = (w <= 12 && f.chrome_words > 0)
+        || f.trigger_words > 0
+        || (block.len() > DETAILED_BYTES && f.words <= STRONG_LIMIT);
+    if worth_scanning && f.words <= STRONG_LIMIT && block.len() <= MAX_PHRASE_SCAN {
+        phrases.scan(block, |hit| {
+            covered += hit.len;
+            match hit.strength {
+                Strength::Strong => {
+                    if strong.is_none() {
+                        strong = Some((hit.reason, hit.len));
+                    }
+                }
+                Strength::Weak | Strength::Marker => {
+                    if weak.is_none_or(|(_, _, len)| hit.len > len) {
+                        weak = Some((hit.reason, hit.strength, hit.len));
+                    }
+                }
+            }
+        });
+    }
+    let coverage = covered as f32 / block.len().max(1) as f32;
+
+    let mut evidence = None;
+    let mut marker = None;
+    if let Some((reason, _)) = strong {
+        if f.words <= STRONG_LIMIT {
+            evidence = Some(reason);
+        }
+    }
+    if evidence.is_none() && shape != Shape::Plain && shape != Shape::PostCredit {
+        evidence = Some(Reason::Metadata);
+    }
+    if evidence.is_none() && f.glued_headline && matches!(class, Class::Good | Class::Near) {
+        evidence = Some(Reason::Related);
+    }
+    if evidence.is_none() {
+        if let Some((reason, strength, _)) = weak {
+            let mostly_phrase = coverage >= 0.5
+                || (w <= 5 && !sentence)
+                || (w <= 12 && coverage >= 0.3 && !sentence);
+            if mostly_phrase {
+                evidence = Some(reason);
+                if strength == Strength::Marker && w <= 6 {
+                    marker = Some(reason);
+                }
+            }
+        }
+    }
+    let symbols_only = f.letters == 0 && f.digits == 0;
+    let link_like = matches!(class, Class::Headline | Class::Short)
+        && w <= 8
+        && !sentence
+        && f.tabs == 0
+        && (f.cap_ratio() >= 0.5 || w <= 2 || f.is_cjk());
+    Info {
+        range,
+        f,
+        class,
+        evidence,
+        marker,
+        shape,
+        link_like,
+        nav: false,
+        symbols_only,
+        question: block
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with(['?', '!']),
+    }
+}
+
+/// Marks runs of three or more link-like blocks (or chrome blocks among them) as
+/// navigation.
+fn mark_navigation(infos: &mut [Info]) {
+    let menu_item = |info: &Info| {
+        (info.link_like && info.class != Class::Good)
+            || matches!(
+                info.evidence,
+                Some(Reason::Navigation | Reason::Share | Reason::Footer | Reason::Subscription)
+            ) && info.weight() <= 8
+    };
+    let mut i = 0;
+    while i < infos.len() {
+        if !menu_item(&infos[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < infos.len() && menu_item(&infos[i]) {
+            i += 1;
+        }
+        if i - start >= 3 {
+            for info in &mut infos[start..i] {
+                info.nav = true;
+            }
+        }
+    }
+}
+
+/// The contribution of a block to the main story's score.
+fn score(info: &Info) -> f32 {
+    let w = info.weight() as f32;
+    if info.marker.is_some() {
+        return -10.0;
+    }
+    if info.evidence.is_some() {
+        return -(2.0 + 0.5 * w).min(30.0);
+    }
+    if info.nav {
+        return -2.0;
+    }
+    match info.class {
+        Class::Good => w,
+        Class::Near => 0.5 * w,
+        Class::Headline | Class::Short => -1.0,
+    }
+}
+
+/// The maximum-sum stretch of blocks, or `None` when no block scores above zero.
+fn main_stretch(infos: &[Info]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0usize;
+    for (i, info) in infos.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += score(info);
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.map(|(_, s, e)| {
+        // The stretch starts at its first positive block.
+        let s = (s..=e).find(|&i| score(&infos[i]) > 0.0).unwrap_or(s);
+        (s, e)
+    })
+}
+
+struct Decision {
+    verdicts: Vec<Verdict>,
+    findings: Findings,
+}
+
+/// Finds the headline above the story start: past bylines, stamps, captions and ads,
+/// the nearest headline-like block; when a standfirst sits between the headline and
+/// the byline, the one above the byline wins.
+fn find_title(infos: &[Info], story_start: usize) -> Option<usize> {
+    let floor = story_start.saturating_sub(12);
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut seen_meta = false;
+    let mut after_meta: Option<usize> = None;
+    let mut i = story_start;
+    while i > floor {
+        i -= 1;
+        let info = &infos[i];
+        if info.is_meta_shape() || info.evidence == Some(Reason::Metadata) {
+            seen_meta = true;
+            continue;
+        }
+        if matches!(
+            info.evidence,
+            Some(Reason::Caption | Reason::Ad | Reason::Share | Reason::Subscription)
+        ) || info.symbols_only
+            || (info.weight() <= 3 && info.f.upper_words == info.f.letter_words)
+        {
+            continue;
+        }
+        if info.headline_like() || (info.class == Class::Near && info.weight() <= 30) {
+            if seen_meta && after_meta.is_none() {
+                after_meta = Some(i);
+            }
+            candidates.push(i);
+            if after_meta.is_some() {
+                break;
+            }
+            if candidates.len() >= 3 {
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    if let Some(i) = after_meta {
+        // Duplicated headlines (breadcrumb + heading) sit next to each other: take the
+        // first copy.
+        let mut t = i;
+        while t > 0 && same_text_hint(&infos[t - 1], &infos[t]) {
+            t -= 1;
+        }
+        return Some(t);
+    }
+    match candidates.as_slice() {
+        [] => None,
+        [only] => Some(*only),
+        // Nearest first: [standfirst, headline] when the nearer one reads like prose.
+        [near, far, ..] => {
+            let n = &infos[*near];
+            let far_is_title = same_text_hint(&infos[*far], n)
+                || n.weight() > infos[*far].weight()
+                || n.f.stop_density() >= 0.25;
+            Some(if far_is_title { *far } else { *near })
+        }
+    }
+}
+
+/// Whether two blocks have the same length and measurements (used to spot a headline
+/// printed twice without comparing text).
+fn same_text_hint(a: &Info, b: &Info) -> bool {
+    a.range.len() == b.range.len() && a.f == b.f
+}
+
+fn same_text(text: &str, a: &Info, b: &Info) -> bool {
+    text.get(a.range.clone()) == text.get(b.range.clone())
+}
+
+/// Finds where another story starts inside the main stretch: a headline with its own
+/// byline or time stamp next to it, after the main story has had real text.
+fn find_other_story(infos: &[Info], story_start: usize, end: usize) -> Option<usize> {
+    let mut words_before = 0u32;
+    let mut i = story_start;
+    while i <= end {
+        let info = &infos[i];
+        if i > story_start && words_before >= 40 {
+            if let Some(start) = story_header_at(infos, i, end) {
+                return Some(start);
+            }
+        }
+        if info.evidence.is_none() && info.class == Class::Good {
+            words_before += info.weight();
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether a story header (stamps/bylines around a headline) starts at `i`.
+fn story_header_at(infos: &[Info], i: usize, end: usize) -> Option<usize> {
+    let is_meta = |k: usize| {
+        infos
+            .get(k)
+            .is_some_and(|x| matches!(x.shape, Shape::Byline | Shape::Timestamp))
+    };
+    let mut k = i;
+    let mut meta = 0;
+    while k <= end && is_meta(k) {
+        meta += 1;
+        k += 1;
+    }
+    let headline = infos.get(k)?;
+    if k > end || !headline.headline_like() || headline.class == Class::Good {
+        return None;
+    }
+    k += 1;
+    while k <= end && is_meta(k) {
+        meta += 1;
+        k += 1;
+    }
+    let followed_by_text = infos.get(k).is_some_and(|x| {
+        k <= end && x.evidence.is_none() && matches!(x.class, Class::Good | Class::Near)
+    });
+    (meta >= 1 && (followed_by_text || meta >= 2)).then_some(i)
+}
+
+fn kept_kind(info: &Info, text: &str) -> BlockKind {
+    let block = text.get(info.range.clone()).unwrap_or("");
+    if info.shape == Shape::PostCredit {
+        BlockKind::Blockquote
+    } else if info.f.tabs > 0 {
+        BlockKind::Table
+    } else if starts_list_item(block) {
+        BlockKind::ListItem
+    } else if info.f.ending == Ending::Open && info.weight() <= 15 && !info.f.is_cjk() {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+fn starts_list_item(block: &str) -> bool {
+    let mut chars = block.chars();
+    match chars.next() {
+        Some('•' | '·' | '▪' | '●' | '◦' | '‣') => true,
+        Some('-' | '*' | '+') => chars.next() == Some(' '),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = block.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
+/// The reason for a removed block without evidence of its own, from where it is.
+fn positional_reason(info: &Info, context: Reason) -> Reason {
+    if let Some(reason) = info.evidence {
+        return reason;
+    }
+    if info.symbols_only {
+        return Reason::Other;
+    }
+    match context {
+        Reason::Header | Reason::Footer if info.nav => Reason::Navigation,
+        other => other,
+    }
+}
+
+fn decide(infos: &[Info], text: &str, params: &Params) -> Decision {
+    let n = infos.len();
+    let mut verdicts = vec![Verdict::Remove(Reason::Other); n];
+    let mut findings = Findings::default();
+    let Some((stretch_start, stretch_end)) = main_stretch(infos) else {
+        // No block reads like article text: keep what carries no chrome evidence.
+        for (v, info) in verdicts.iter_mut().zip(infos) {
+            *v = if info.evidence.is_none() && !info.nav && !info.symbols_only {
+                Verdict::Keep(kept_kind(info, text))
+            } else {
+                Verdict::Remove(positional_reason(info, Reason::Other))
+            };
+        }
+        return Decision { verdicts, findings };
+    };
+    let story_start = stretch_start;
+    let title = find_title(infos, story_start);
+    let article_start = title.unwrap_or(story_start);
+    let other_start = if params.drop_other_stories {
+        find_other_story(infos, story_start, stretch_end)
+    } else {
+        None
+    };
+
+    // Above the article: the page header.
+    for i in 0..article_start {
+        let info = &infos[i];
+        let near_title = title.is_some_and(|t| t - i <= 2);
+        let label = near_title
+            && info.weight() <= 3
+            && info.f.letter_words > 0
+            && info.f.upper_words == info.f.letter_words;
+        verdicts[i] = Verdict::Remove(if label && info.evidence.is_none() {
+            Reason::Metadata
+        } else {
+            positional_reason(info, Reason::Header)
+        });
+    }
+    // Between the headline and the story: standfirst, bylines, stamps, captions.
+    if let Some(t) = title {
+        verdicts[t] = Verdict::Keep(BlockKind::Title);
+        findings.title = text.get(infos[t].range.clone()).map(str::to_owned);
+        for i in t + 1..story_start {
+            let info = &infos[i];
+            verdicts[i] = if info.evidence.is_some() || info.symbols_only {
+                Verdict::Remove(positional_reason(info, Reason::Metadata))
+            } else if same_text(text, info, &infos[t]) {
+                Verdict::Remove(Reason::Metadata)
+            } else if matches!(info.class, Class::Good | Class::Near)
+                || (info.weight() >= 8 && info.f.stop_density() >= params.min_stop_density)
+            {
+                Verdict::Keep(BlockKind::Paragraph)
+            } else {
+                Verdict::Remove(Reason::Metadata)
+            };
+        }
+    }
+    // The story itself.
+    let story_end = other_start.map_or(stretch_end, |s| s.saturating_sub(1));
+    let mut section: Option<Reason> = None;
+    let mut headline_run_start: Option<usize> = None;
+    for i in story_start..=stretch_end {
+        let info = &infos[i];
+        if other_start.is_some_and(|s| i >= s) {
+            verdicts[i] = Verdict::Remove(
+                info.evidence
+                    .filter(|r| *r == Reason::Ad)
+                    .unwrap_or(Reason::OtherStory),
+            );
+            continue;
+        }
+        if let Some(reason) = info.marker {
+            section = Some(reason);
+        } else if info.evidence.is_none() && matches!(info.class, Class::Good | Class::Near) {
+            section = None;
+        }
+        verdicts[i] = if info.shape == Shape::PostCredit {
+            Verdict::Keep(BlockKind::Blockquote)
+        } else if info.evidence.is_some() || info.symbols_only {
+            Verdict::Remove(positional_reason(info, Reason::Other))
+        } else if let Some(reason) = section {
+            Verdict::Remove(reason)
+        } else if info.nav {
+            Verdict::Remove(Reason::Navigation)
+        } else {
+            Verdict::Keep(kept_kind(info, text))
+        };
+        // Three or more Title-Case headlines in a row inside the story are a list of
+        // links (a list of descriptions in sentence case is the article's own list).
+        let is_headline = info.class == Class::Headline
+            && (4..=20).contains(&info.weight())
+            && info.f.cap_ratio() >= 0.6
+            && info.f.tabs == 0
+            && info.evidence.is_none();
+        match (is_headline, headline_run_start) {
+            (true, None) => headline_run_start = Some(i),
+            (false, Some(s)) => {
+                close_headline_run(&mut verdicts, s, i);
+                headline_run_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = headline_run_start {
+        close_headline_run(&mut verdicts, s, story_end.max(s) + 1);
+    }
+    // Below the story: footer, or the section a marker opened.
+    let mut context = Reason::Footer;
+    for i in stretch_end + 1..n {
+        let info = &infos[i];
+        if let Some(reason) = info.marker {
+            context = reason;
+        }
+        if other_start.is_some() && context == Reason::Footer {
+            context = Reason::OtherStory;
+        }
+        // The stamps and bylines among other stories are theirs.
+        let reason = match (context, info.evidence) {
+            (Reason::OtherStory, Some(Reason::Metadata)) => Reason::OtherStory,
+            _ => positional_reason(info, context),
+        };
+        verdicts[i] = Verdict::Remove(reason);
+    }
+
+    // Byline and date of the main story, from the blocks around its top.
+    let window_start = article_start.saturating_sub(4);
+    let window_end = (story_start + 4).min(other_start.unwrap_or(n)).min(n);
+    for info in &infos[window_start..window_end] {
+        let Some(block) = text.get(info.range.clone()) else {
+            continue;
+        };
+        if findings.byline.is_none() && info.shape == Shape::Byline {
+            findings.byline = shapes::byline_name(block);
+        }
+        if findings.date.is_none()
+            && (info.is_meta_shape() || info.evidence == Some(Reason::Metadata))
+        {
+            findings.date = shapes::find_date(block);
+        }
+    }
+    let _ = story_end;
+    Decision { verdicts, findings }
+}
+
+/// Removes a run of headlines `start..end` as related links when it has three or more.
+fn close_headline_run(verdicts: &mut [Verdict], start: usize, end: usize) {
+    if end.saturating_sub(start) >= 3 {
+        for v in verdicts.iter_mut().take(end).skip(start) {
+            if matches!(v, Verdict::Keep(_)) {
+                *v = Verdict::Remove(Reason::Related);
+            }
+        }
+    }
+}

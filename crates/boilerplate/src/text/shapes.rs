@@ -1,0 +1,892 @@
+//! Recognizers for the short lines pages put around a story: time stamps ("1 hour
+//! ago", "Updated 3:45 PM ET", "Nov 18, 2019"), bylines ("By Ann Lee | Agency"),
+//! source credits, social handles; and the extraction of a date and a byline name
+//! from them. They run on short blocks only (the caller checks the length).
+
+/// What a short block looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Nothing recognized.
+    Plain,
+    /// "By First Last", "Written by ...".
+    Byline,
+    /// A line made of a date, a time, a relative time and the words around them.
+    Timestamp,
+    /// "Source: ...", "Courtesy of ...".
+    SourceCredit,
+    /// A social-media handle on its own ("@name", "Ann Lee@annlee").
+    Handle,
+    /// The attribution line of an embedded post: "— Name (@handle) November 18, 2019".
+    PostCredit,
+}
+
+/// Longest block (bytes) the recognizers look at: stamps and bylines are short.
+pub const MAX_SHAPE_BYTES: usize = 320;
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // Spanish, Portuguese, Italian, French, German (only names that differ).
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+];
+
+const TIME_ZONES: &[&str] = &[
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc",
+    "bst", "cet", "cest", "ist", "msk", "jst", "kst", "aest", "aedt", "hkt", "sgt",
+];
+
+/// Words that accompany dates in stamps ("Published on", "Last modified", "2 min read").
+const STAMP_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "last",
+    "on",
+    "at",
+    "date",
+    "de",
+    "del",
+    "às",
+    "em",
+    "le",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "read",
+    "ago",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "yesterday",
+    "today",
+    "first",
+    "an",
+    "a",
+    "just",
+    "now",
+    "moments",
+    "seconds",
+    "time",
+    "reading",
+    "created",
+    "edited",
+    "h",
+];
+
+/// What a word means in a date or a stamp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateWord {
+    Month(u8),
+    Weekday,
+    Zone,
+    Stamp,
+}
+
+/// Case-folded key of a word of up to 16 bytes (ASCII and Latin-1 capitals folded).
+fn fold_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut key = 0u128;
+    let mut prev = 0u8;
+    for &b in bytes {
+        let folded = if b.is_ascii_uppercase() {
+            b | 0x20
+        } else if prev == 0xC3 && (0x80..=0x9E).contains(&b) && b != 0x97 {
+            b + 0x20
+        } else {
+            b
+        };
+        key = (key << 8) | u128::from(folded);
+        prev = b;
+    }
+    Some(key)
+}
+
+const LEXICON_BITS: u32 = 9;
+
+struct Lexicon {
+    keys: Vec<u128>,
+    values: Vec<Option<DateWord>>,
+}
+
+fn lexicon_slot(key: u128) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_BITS)) as usize
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let size = 1usize << LEXICON_BITS;
+        let mut lex = Lexicon {
+            keys: vec![0; size],
+            values: vec![None; size],
+        };
+        let mut add = |word: &str, value: DateWord| {
+            let Some(key) = fold_key(word) else { return };
+            let mut i = lexicon_slot(key);
+            while lex.keys[i] != 0 && lex.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            if lex.keys[i] == 0 {
+                lex.keys[i] = key;
+                lex.values[i] = Some(value);
+            }
+        };
+        for (name, month) in MONTHS {
+            add(name, DateWord::Month(*month));
+        }
+        for name in WEEKDAYS {
+            add(name, DateWord::Weekday);
+        }
+        for name in TIME_ZONES {
+            add(name, DateWord::Zone);
+        }
+        for name in STAMP_WORDS {
+            add(name, DateWord::Stamp);
+        }
+        lex
+    })
+}
+
+/// The meaning of `word` in a date (case-insensitive), if any.
+fn date_word(word: &str) -> Option<DateWord> {
+    let key = fold_key(word)?;
+    let lex = lexicon();
+    let mask = lex.keys.len() - 1;
+    let mut i = lexicon_slot(key);
+    loop {
+        match lex.keys.get(i) {
+            Some(&0) | None => return None,
+            Some(&k) if k == key => return lex.values.get(i).copied().flatten(),
+            Some(_) => i = (i + 1) & mask,
+        }
+    }
+}
+
+/// Whether `word` equals the lower-case `lower`, ignoring case.
+fn eq_ci(word: &str, lower: &str) -> bool {
+    if word.len() != lower.len() {
+        return false;
+    }
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(lower);
+    }
+    let mut a = word.chars().flat_map(char::to_lowercase);
+    let mut b = lower.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| eq_ci(word, w))
+}
+
+/// The month a name or abbreviation stands for.
+fn month_number(word: &str) -> Option<u8> {
+    match date_word(word.strip_suffix('.').unwrap_or(word)) {
+        Some(DateWord::Month(m)) => Some(m),
+        _ => None,
+    }
+}
+
+/// The token stripped of the punctuation that surrounds it in stamps.
+fn core(token: &str) -> &str {
+    token.trim_matches(|c: char| {
+        matches!(c, ',' | '(' | ')' | '[' | ']' | '|' | ':' | '"' | '“' | '”')
+    })
+}
+
+fn is_separator(token: &str) -> bool {
+    token.chars().all(|c| {
+        matches!(
+            c,
+            '|' | '•' | '·' | '-' | '–' | '—' | '/' | ':' | ',' | '.' | '+'
+        )
+    })
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "3:45", "09.01", "11:03pm", "20194:29" (a year glued to a time).
+fn is_time(t: &str) -> bool {
+    let t = ["am", "pm", "AM", "PM", "a.m.", "p.m."]
+        .iter()
+        .find_map(|suffix| t.strip_suffix(suffix))
+        .unwrap_or(t);
+    let Some(sep) = t.find([':', '.', 'h']) else {
+        return false;
+    };
+    let (h, m) = (&t[..sep], &t[sep + 1..]);
+    all_digits(h) && m.len() == 2 && all_digits(m)
+}
+
+/// "2019-11-18", "11/19/19", "18.11.2019", "2019/11/18".
+fn numeric_date(t: &str) -> Option<(u16, u8, u8)> {
+    if t.len() < 5 || t.len() > 10 || !t.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let sep = t.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let mut split = t.split(sep);
+    let parts = [split.next()?, split.next()?, split.next()?];
+    if split.next().is_some() || !parts.iter().all(|p| all_digits(p) && p.len() <= 4) {
+        return None;
+    }
+    let [a, b, c] = parts.map(|p| p.parse::<u32>().unwrap_or(0));
+    let year = |y: u32, len: usize| match len {
+        4 => Some(y),
+        2 => Some(2000 + y),
+        _ => None,
+    };
+    let (y, m, d) = if parts[0].len() == 4 {
+        (a, b, c)
+    } else if sep == '/' && a <= 12 {
+        (year(c, parts[2].len())?, a, b)
+    } else {
+        (year(c, parts[2].len())?, b, a)
+    };
+    valid_date(y, m, d)
+}
+
+fn valid_date(y: u32, m: u32, d: u32) -> Option<(u16, u8, u8)> {
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y as u16, m as u8, d as u8))
+}
+
+/// A day of the month: "18", "18,", "18th", "1st".
+fn day_number(t: &str) -> Option<u32> {
+    let t = t.trim_end_matches(['.', ',']);
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &t[digits.len()..];
+    if !all_digits(digits) || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+    {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A year, possibly glued to a following time ("20194:29").
+fn year_number(t: &str) -> Option<u32> {
+    let t = t.trim_end_matches(['.', ',']);
+    let head = t.get(..4)?;
+    let rest = &t[4..];
+    if !all_digits(head)
+        || !(rest.is_empty() || !rest.starts_with(|c: char| c.is_ascii_digit()) || is_time(rest))
+    {
+        return None;
+    }
+    head.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
+
+/// Finds the first date in `block` and returns it as `YYYY-MM-DD`, or as the whole
+/// ISO timestamp when the block carries one (`2019-11-18T23:03:00Z`).
+pub fn find_date(block: &str) -> Option<String> {
+    if block.len() > MAX_SHAPE_BYTES {
+        return None;
+    }
+    let tokens: Vec<&str> = block
+        .split_whitespace()
+        .map(core)
+        .filter(|t| !t.is_empty() && !in_list(&["de", "of", "del"], t))
+        .collect();
+    for (i, token) in tokens.iter().enumerate() {
+        if let Some(stamp) = iso_timestamp(token) {
+            return Some(stamp);
+        }
+        let date_part = token.split(['t', 'T']).next().unwrap_or(token);
+        if let Some((y, m, d)) = numeric_date(date_part.trim_end_matches('.')) {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+        if let Some(month) = month_number(token) {
+            let next = tokens.get(i + 1).copied().unwrap_or("");
+            let after = tokens.get(i + 2).copied().unwrap_or("");
+            let prev = if i > 0 { tokens[i - 1] } else { "" };
+            // Month Day Year
+            if let (Some(d), Some(y)) = (day_number(next), year_number(after)) {
+                if let Some((y, m, d)) = valid_date(y, u32::from(month), d) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+            // Day Month Year
+            if let (Some(d), Some(y)) = (day_number(prev), year_number(next)) {
+                if let Some((y, m, d)) = valid_date(y, u32::from(month), d) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A strict ISO 8601 timestamp token, returned as written (upper-cased `T` and `Z`).
+fn iso_timestamp(token: &str) -> Option<String> {
+    let upper = token.to_ascii_uppercase();
+    let (date, time) = upper.split_once('T')?;
+    numeric_date(date).filter(|_| date.len() == 10 && date.as_bytes()[4] == b'-')?;
+    let b = time.as_bytes();
+    let hm = b.len() >= 5
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b':'
+        && b[3..5].iter().all(u8::is_ascii_digit);
+    let rest_ok = time
+        .bytes()
+        .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'));
+    (hm && rest_ok).then_some(upper)
+}
+
+/// Whether the tokens of `block` are mostly parts of a date or time.
+fn is_timestamp(tokens: &[&str]) -> bool {
+    let mut words = 0u32;
+    let mut datey = 0u32;
+    let mut strong = false;
+    let mut full = false;
+    for (i, raw) in tokens.iter().enumerate() {
+        if is_separator(raw) {
+            continue;
+        }
+        words += 1;
+        let t = core(raw);
+        let t = t.trim_end_matches('.');
+        if month_number(t).is_some() {
+            datey += 1;
+            strong = true;
+            let next = tokens.get(i + 1).map(|s| core(s)).unwrap_or_default();
+            let prev = if i > 0 { core(tokens[i - 1]) } else { "" };
+            if day_number(next).is_some() || day_number(prev).is_some() {
+                full = true;
+            }
+        } else if is_time(t) || numeric_date(t).is_some() {
+            datey += 1;
+            strong = true;
+            full = true;
+        } else if all_digits(t) && t.len() <= 4
+            || day_number(t).is_some()
+            || year_number(t).is_some()
+        {
+            datey += 1;
+        } else if eq_ci(t, "ago") {
+            datey += 1;
+            strong = true;
+        } else if date_word(t).is_some() {
+            datey += 1;
+        }
+    }
+    if words == 0 || words > 16 || !strong {
+        return false;
+    }
+    // A full date or a clock time makes a stamp even with a few words around it
+    // ("New Delhi, Bureau | Updated: 19 November 2019, 09:01 AM").
+    let needed = if full { 0.5 } else { 0.6 };
+    datey as f32 >= needed * words as f32
+}
+
+/// Recognizes the shape of a short block. `sentence` says whether it ends like a
+/// sentence (bylines do not; "By Monday, the plan was dead." is prose); `digits` is the
+/// number of ASCII digits in it (stamps without digits must say "ago", "today"...).
+pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
+    const MAX_TOKENS: usize = 32;
+    if block.len() > MAX_SHAPE_BYTES {
+        return Shape::Plain;
+    }
+    let mut tokens = [""; MAX_TOKENS];
+    let mut count = 0;
+    for token in block.split_ascii_whitespace() {
+        if count == MAX_TOKENS {
+            return Shape::Plain;
+        }
+        tokens[count] = token;
+        count += 1;
+    }
+    let tokens = &tokens[..count];
+    let Some(first) = tokens.first() else {
+        return Shape::Plain;
+    };
+    let has_at = memchr::memchr(b'@', block.as_bytes()).is_some();
+    if has_at && (first.starts_with(['—', '–']) || *first == "-") && block.contains("(@") {
+        return Shape::PostCredit;
+    }
+    if by_prefix(tokens).is_some() && is_byline(tokens, sentence) {
+        return Shape::Byline;
+    }
+    let relative = || {
+        tokens.iter().any(|t| {
+            in_list(
+                &["ago", "yesterday", "today", "now"],
+                core(t).trim_end_matches('.'),
+            )
+        })
+    };
+    if !(sentence && tokens.len() > 6) && (digits > 0 || relative()) && is_timestamp(tokens) {
+        return Shape::Timestamp;
+    }
+    let bare_first = first.trim_start_matches('(');
+    let lead = bare_first.trim_end_matches(|c: char| !c.is_alphabetic());
+    if in_list(
+        &[
+            "source", "sources", "fonte", "fontes", "fuente", "fuentes", "quelle",
+        ],
+        lead,
+    ) && tokens.len() <= 20
+    {
+        let after = block.trim_start_matches('(');
+        let rest = after
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_start();
+        if rest.starts_with([':', '-', '–', '—']) {
+            return Shape::SourceCredit;
+        }
+    }
+    if tokens.len() <= 10
+        && tokens.len() >= 2
+        && eq_ci(tokens[0], "courtesy")
+        && eq_ci(tokens[1], "of")
+    {
+        return Shape::SourceCredit;
+    }
+    if has_at && tokens.len() <= 4 && tokens.iter().any(|t| is_handle(t)) && !sentence {
+        return Shape::Handle;
+    }
+    Shape::Plain
+}
+
+/// "@name", or a name glued to a handle ("Ann Lee@annlee"); not an e-mail address.
+fn is_handle(token: &str) -> bool {
+    match token.find('@') {
+        Some(at) => {
+            let handle = &token[at + 1..];
+            !handle.is_empty()
+                && !handle.contains('.')
+                && handle
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        }
+        None => false,
+    }
+}
+
+/// Words that open a byline on their own.
+const BY_WORDS: &[&str] = &[
+    "by", "por", "von", "par", "door", "author:", "authors:", "autor:",
+];
+
+/// Words that open a byline when "by" follows them.
+const BY_LEADS: &[&str] = &[
+    "written",
+    "words",
+    "posted",
+    "story",
+    "text",
+    "reporting",
+    "reported",
+];
+
+/// Words that end a name in a byline.
+fn ends_name(token: &str) -> bool {
+    let t = core(token);
+    let t = t.trim_end_matches('.');
+    is_separator(token)
+        || token.bytes().any(|b| b.is_ascii_digit())
+        || month_number(t).is_some()
+        || date_word(t) == Some(DateWord::Weekday)
+        || in_list(
+            &[
+                "updated",
+                "published",
+                "posted",
+                "on",
+                "at",
+                "in",
+                "for",
+                "last",
+                "modified",
+            ],
+            t,
+        )
+}
+
+const NAME_LINKS: &[&str] = &[
+    "and", "&", "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "bin", "al", "y",
+    "e", "di", "del", "du",
+];
+
+fn name_like(token: &str) -> bool {
+    let t = token.trim_end_matches(',');
+    t.chars().next().is_some_and(char::is_uppercase) || in_list(NAME_LINKS, t)
+}
+
+/// The number of leading tokens that form the "By" of a byline.
+fn by_prefix(tokens: &[&str]) -> Option<usize> {
+    let one = *tokens.first()?;
+    if in_list(BY_WORDS, one) {
+        Some(1)
+    } else if in_list(BY_LEADS, one) && tokens.get(1).is_some_and(|t| eq_ci(t, "by")) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+fn is_byline(tokens: &[&str], sentence: bool) -> bool {
+    let Some(skip) = by_prefix(tokens) else {
+        return false;
+    };
+    let rest = &tokens[skip..];
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    if !first.chars().next().is_some_and(char::is_uppercase) || tokens.len() > 18 {
+        return false;
+    }
+    // "By Monday, the council had voted." is a sentence, not a byline.
+    if sentence && tokens.len() > 5 && tokens.last().is_none_or(|t| t.len() > 3) {
+        return false;
+    }
+    let names = rest
+        .iter()
+        .take_while(|t| !ends_name(t) && name_like(t))
+        .count();
+    (1..=10).contains(&names)
+}
+
+/// The author names of a byline block ("By Ann Lee and Bo Chan | Agency" → "Ann Lee
+/// and Bo Chan"), or `None` when the block is not a byline.
+pub fn byline_name(block: &str) -> Option<String> {
+    if block.len() > MAX_SHAPE_BYTES {
+        return None;
+    }
+    let tokens: Vec<&str> = block.split_whitespace().collect();
+    let skip = by_prefix(&tokens)?;
+    let mut name: Vec<&str> = Vec::new();
+    for token in &tokens[skip..] {
+        if ends_name(token) || !name_like(token) {
+            break;
+        }
+        // "Pokorny@DawgsByNature": the name ends where the handle starts.
+        if let Some(at) = token.find('@') {
+            let head = &token[..at];
+            if !head.is_empty() {
+                name.push(head);
+            }
+            break;
+        }
+        name.push(token);
+        if name.len() >= 10 {
+            break;
+        }
+    }
+    // Trailing links and commas belong to what was cut off.
+    while name.last().is_some_and(|t| in_list(NAME_LINKS, t)) {
+        name.pop();
+    }
+    let joined = name.join(" ");
+    let joined = joined.replace(" ,", ",");
+    let joined = joined.trim_end_matches([',', ' ']).to_owned();
+    (!joined.is_empty()).then_some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(s: &str) -> u32 {
+        s.bytes().filter(u8::is_ascii_digit).count() as u32
+    }
+
+    #[test]
+    fn stamps() {
+        for s in [
+            "1 hour ago",
+            "2 hours ago",
+            "Updated an hour ago",
+            "Nov 18, 2019 at 9:24 pm ET • 2 min read",
+            "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT",
+            "First Published: Tuesday, November 19, 2019 08:38 AM",
+            "Reuters November 18, 2019 11:03 PM",
+            "date 2022-08-16 0",
+            "18 NOV 2019",
+            "sexta-feira, 22 de outubro de 2010 às 20:13",
+            "Published 3:45 PM ET",
+        ] {
+            assert_eq!(shape(s, false, digits(s)), Shape::Timestamp, "{s}");
+        }
+        for s in [
+            "The council met on November 18, 2019 to vote on the budget for the harbour.",
+            "Russia puts three Ukrainian generals on wanted list",
+            "— Ann Lee (@annlee) November 18, 2019",
+            "2 cups of flour",
+        ] {
+            assert_ne!(
+                shape(s, s.ends_with('.'), digits(s)),
+                Shape::Timestamp,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            shape(
+                "By Kostan Nechyporenko",
+                false,
+                digits("By Kostan Nechyporenko")
+            ),
+            Shape::Byline
+        );
+        assert_eq!(
+            shape("by Bryan DeArdo", false, digits("by Bryan DeArdo")),
+            Shape::Byline
+        );
+        assert_eq!(
+            shape(
+                "By Monday, the council had voted to close the pier.",
+                true,
+                digits("By Monday, the council had voted to close the pier.")
+            ),
+            Shape::Plain
+        );
+        assert_eq!(
+            shape(
+                "By contrast, prices rose",
+                false,
+                digits("By contrast, prices rose")
+            ),
+            Shape::Plain
+        );
+        assert_eq!(
+            byline_name("By Tess Bonn - 11/19/19 06:56 AM EST").as_deref(),
+            Some("Tess Bonn")
+        );
+        assert_eq!(
+            byline_name("By Andy Sahadeo | Fox News").as_deref(),
+            Some("Andy Sahadeo")
+        );
+        assert_eq!(
+            byline_name("By Mike Wuerthele and Malcolm Owen").as_deref(),
+            Some("Mike Wuerthele and Malcolm Owen")
+        );
+        assert_eq!(
+            byline_name("By Umair Irfan Updated Nov 13, 2019, 10:28am EST").as_deref(),
+            Some("Umair Irfan")
+        );
+        assert_eq!(
+            byline_name("By Chris Pokorny@DawgsByNature Nov 18, 2019").as_deref(),
+            Some("Chris Pokorny")
+        );
+        assert_eq!(byline_name("The mayor spoke"), None);
+    }
+
+    #[test]
+    fn other_shapes() {
+        assert_eq!(
+            shape(
+                "Source - Official website of the harbour authority",
+                false,
+                digits("Source - Official website of the harbour authority")
+            ),
+            Shape::SourceCredit
+        );
+        assert_eq!(
+            shape(
+                "Source: city records",
+                false,
+                digits("Source: city records")
+            ),
+            Shape::SourceCredit
+        );
+        assert_eq!(shape("@annlee", false, digits("@annlee")), Shape::Handle);
+        assert_eq!(
+            shape("Ann Lee@annlee", false, digits("Ann Lee@annlee")),
+            Shape::Handle
+        );
+        assert_eq!(
+            shape(
+                "Write to ann@example.com",
+                false,
+                digits("Write to ann@example.com")
+            ),
+            Shape::Plain
+        );
+        assert_eq!(
+            shape(
+                "— Ann Lee (@annlee) November 18, 2019",
+                false,
+                digits("— Ann Lee (@annlee) November 18, 2019")
+            ),
+            Shape::PostCredit
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            find_date("Reuters November 18, 2019 11:03 PM").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            find_date("date 2022-08-16 0").as_deref(),
+            Some("2022-08-16")
+        );
+        assert_eq!(find_date("18 NOV 2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            find_date("By Tess Bonn - 11/19/19 06:56 AM EST").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            find_date("Published 2019-11-18T23:03:00Z").as_deref(),
+            Some("2019-11-18T23:03:00Z")
+        );
+        assert_eq!(
+            find_date("22 de outubro de 2010").as_deref(),
+            Some("2010-10-22")
+        );
+        assert_eq!(
+            find_date("Nov 15, 20195:45 AM").as_deref(),
+            Some("2019-11-15")
+        );
+        assert_eq!(find_date("1 hour ago"), None);
+        assert_eq!(find_date("18.11.2019").as_deref(), Some("2019-11-18"));
+    }
+}

@@ -1,0 +1,199 @@
+//! Splitting plain text into blocks: one per line, or one per hard-wrapped paragraph
+//! when the text separates paragraphs with blank lines and wraps them at a fixed width.
+
+use std::ops::Range;
+
+/// One block of the text before it is judged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// Byte range in the text, trimmed of blanks and invisible characters.
+    pub range: Range<usize>,
+    /// Whether a blank line (or the start of the text) precedes the block.
+    pub after_blank: bool,
+}
+
+/// Characters that carry nothing visible: whitespace plus the zero-width and
+/// byte-order marks that extracted text often keeps.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
+}
+
+/// The range of `line` (at offset `at` of the text) without surrounding blanks, or
+/// `None` when nothing is left.
+fn trimmed(line: &str, at: usize) -> Option<Range<usize>> {
+    let start = line.len() - line.trim_start_matches(is_blank).len();
+    let end = line.trim_end_matches(is_blank).len();
+    (start < end).then(|| at + start..at + end)
+}
+
+/// Whether the line opens with a bullet or an item number, which starts a new block
+/// even inside a wrapped paragraph.
+fn starts_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('•' | '·' | '▪' | '●' | '◦' | '‣' | '–' | '—') => true,
+        Some('-' | '*' | '+') => chars.next() == Some(' '),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Splits `text` into units. Lines are units, except that inside a blank-line
+/// paragraph, lines wrapped at a fixed width (each near the paragraph's widest line,
+/// the next one continuing the sentence) join into one unit.
+pub fn split(text: &str, out: &mut Vec<Unit>) {
+    out.clear();
+    let mut lines: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut after_blank = true;
+    let mut saw_paragraph_break = false;
+    let mut pos = 0usize;
+    let bytes = text.as_bytes();
+    while pos <= text.len() {
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
+        let line = text.get(pos..end).unwrap_or("");
+        match trimmed(line, pos) {
+            Some(range) => {
+                if after_blank && !lines.is_empty() {
+                    saw_paragraph_break = true;
+                }
+                lines.push((range, after_blank));
+                after_blank = false;
+            }
+            None => after_blank = true,
+        }
+        pos = end + 1;
+    }
+    if !saw_paragraph_break {
+        out.extend(
+            lines
+                .into_iter()
+                .map(|(range, after_blank)| Unit { range, after_blank }),
+        );
+        return;
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let para_end = lines[i + 1..]
+            .iter()
+            .position(|(_, blank)| *blank)
+            .map_or(lines.len(), |p| i + 1 + p);
+        join_wrapped(text, &lines[i..para_end], out);
+        i = para_end;
+    }
+}
+
+/// Emits the units of one blank-line paragraph, joining hard-wrapped lines.
+fn join_wrapped(text: &str, lines: &[(Range<usize>, bool)], out: &mut Vec<Unit>) {
+    let width = |r: &Range<usize>| text.get(r.clone()).map_or(0, |s| s.chars().count());
+    let widest = if lines.len() > 1 {
+        lines.iter().map(|(r, _)| width(r)).max().unwrap_or(0)
+    } else {
+        0
+    };
+    // Wrapping happens at 40 to 130 columns; wider lines are paragraphs of their own.
+    // Two lines at least must reach near the widest: a headline over a short byline is
+    // not a wrapped paragraph.
+    let full_lines = lines
+        .iter()
+        .filter(|(r, _)| width(r) * 4 >= widest * 3)
+        .count();
+    let wrapped = (40..=130).contains(&widest) && full_lines >= 2;
+    let mut current: Option<Unit> = None;
+    for (range, after_blank) in lines {
+        let line = text.get(range.clone()).unwrap_or("");
+        let continues = current.as_ref().is_some_and(|unit| {
+            let prev = text.get(unit.range.clone()).unwrap_or("");
+            let prev_last = prev.rsplit('\n').next().unwrap_or(prev);
+            let prev_width = prev_last.chars().count();
+            wrapped
+                && prev_width * 4 >= widest * 3
+                && !starts_list_item(line)
+                && (!ends_sentence(prev_last) || starts_lowercase(line))
+        });
+        match current.as_mut() {
+            Some(unit) if continues => unit.range.end = range.end,
+            _ => {
+                if let Some(unit) = current.take() {
+                    out.push(unit);
+                }
+                current = Some(Unit {
+                    range: range.clone(),
+                    after_blank: *after_blank,
+                });
+            }
+        }
+    }
+    out.extend(current);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        let mut units = Vec::new();
+        split(text, &mut units);
+        units.iter().map(|u| &text[u.range.clone()]).collect()
+    }
+
+    #[test]
+    fn one_unit_per_line_without_blank_lines() {
+        assert_eq!(
+            pieces("Home\r\n  News \nThe mayor spoke.\n"),
+            ["Home", "News", "The mayor spoke."]
+        );
+    }
+
+    #[test]
+    fn blank_line_paragraphs_keep_unwrapped_lines_apart() {
+        let text = "Title here\n\n1 hour ago\nA short headline of a teaser\nBy Ann Lee\nThe body of the teaser goes on for a long while and ends here.\n\nNext.";
+        assert_eq!(
+            pieces(text),
+            [
+                "Title here",
+                "1 hour ago",
+                "A short headline of a teaser",
+                "By Ann Lee",
+                "The body of the teaser goes on for a long while and ends here.",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_join() {
+        let text = "The council met on Tuesday to discuss the budget for\n\
+                    next year, which rises by four percent after a long\n\
+                    debate.\n\nA second paragraph follows here.";
+        assert_eq!(
+            pieces(text),
+            [
+                "The council met on Tuesday to discuss the budget for\nnext year, which rises by four percent after a long\ndebate.",
+                "A second paragraph follows here."
+            ]
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_blank() {
+        assert_eq!(pieces("\u{feff}\nText\n\u{200b} \n"), ["Text"]);
+        assert!(pieces("").is_empty());
+        assert!(pieces("\n\n \n").is_empty());
+    }
+}
