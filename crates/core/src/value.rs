@@ -17,8 +17,9 @@ pub enum Value {
     Int(i64),
     /// A real number. Non-finite values serialize as `null`.
     Float(f64),
-    /// A string.
-    Str(String),
+    /// A string. Static strings (a kind, a unit code) are borrowed, so attributes with
+    /// a fixed vocabulary cost no allocation per span.
+    Str(Cow<'static, str>),
     /// A byte range into the document's `text`, such as the span of a quote's speaker.
     /// Validated like a span when its layer is stored; serialized as `[start, end]`.
     Range(u32, u32),
@@ -30,9 +31,14 @@ impl Value {
     /// The string inside a [`Value::Str`].
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::Str(s) => Some(s),
+            Value::Str(s) => Some(s.as_ref()),
             _ => None,
         }
+    }
+
+    /// A string value that borrows a static string instead of allocating.
+    pub const fn static_str(s: &'static str) -> Value {
+        Value::Str(Cow::Borrowed(s))
     }
 
     /// The number inside an [`Value::Int`] or [`Value::Float`], as `f64`.
@@ -74,7 +80,7 @@ impl Value {
             Value::Float(f) => serde_json::Number::from_f64(*f)
                 .map(serde_json::Value::Number)
                 .unwrap_or(serde_json::Value::Null),
-            Value::Str(s) => s.as_str().into(),
+            Value::Str(s) => s.as_ref().into(),
             Value::Range(s, e) => serde_json::json!([s, e]),
             Value::List(items) => items.iter().map(Value::to_json).collect(),
         }
@@ -83,11 +89,16 @@ impl Value {
 
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
-        Value::Str(s.to_owned())
+        Value::Str(Cow::Owned(s.to_owned()))
     }
 }
 impl From<String> for Value {
     fn from(s: String) -> Self {
+        Value::Str(Cow::Owned(s))
+    }
+}
+impl From<Cow<'static, str>> for Value {
+    fn from(s: Cow<'static, str>) -> Self {
         Value::Str(s)
     }
 }
@@ -259,6 +270,12 @@ mod tests {
         let keys: Vec<_> = a.iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["kind", "speaker"]);
         assert_eq!(a.get("kind"), Some(&Value::from("partial")));
+    }
+
+    #[test]
+    fn static_and_owned_strings_are_the_same_value() {
+        assert_eq!(Value::static_str("USD"), Value::from("USD".to_string()));
+        assert_eq!(Value::static_str("USD").as_str(), Some("USD"));
     }
 
     #[test]

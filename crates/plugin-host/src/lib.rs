@@ -791,7 +791,7 @@ unsafe fn lift(v: &AttrValue, depth: usize) -> Option<Value> {
         ValueKind::INT => Value::Int(v.int),
         ValueKind::FLOAT => Value::Float(v.float),
         // SAFETY: lent for the call.
-        ValueKind::STR => Value::Str(unsafe { v.str.as_str() }?.to_owned()),
+        ValueKind::STR => Value::Str(unsafe { v.str.as_str() }?.to_owned().into()),
         ValueKind::RANGE => Value::Range(v.start, v.end),
         ValueKind::LIST if depth < MAX_VALUE_DEPTH => {
             let items = if v.len == 0 {

@@ -485,7 +485,7 @@ unsafe fn lift(v: &AttrValue, depth: usize) -> Value {
         ValueKind::FLOAT => Value::Float(v.float),
         // SAFETY: lent for the call.
         ValueKind::STR => unsafe { v.str.as_bytes() }.map_or(Value::Null, |b| {
-            Value::Str(String::from_utf8_lossy(b).into_owned())
+            Value::Str(String::from_utf8_lossy(b).into_owned().into())
         }),
         ValueKind::RANGE => Value::Range(v.start, v.end),
         ValueKind::LIST if depth < MAX_VALUE_DEPTH => match unsafe { slice(v.items, v.len) } {
