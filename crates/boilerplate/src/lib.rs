@@ -20,10 +20,15 @@
 //! by the HTML extractor and writes them through the same code, so both modes produce
 //! the same schema.
 //!
-//! Text mode works without any model: see the `text` module documentation of
-//! [`text_judge`] for the method (block classes as in jusText, chrome phrases found
-//! with Aho-Corasick, caption/stamp/byline shapes, and a maximum-sum segment for the
-//! main story).
+//! Text mode works without any model. Each block (a line, or a paragraph when the text
+//! uses blank-line paragraphs) gets a class from its own evidence as in jusText
+//! (length, sentence ending, function-word density, capitals), chrome evidence from a
+//! phrase set found with Aho-Corasick ("Related Articles", "we use cookies", "Getty
+//! Images") and from shapes (time stamps, bylines, credits); the main story is the
+//! stretch of blocks with the largest total score, so that short blocks between its
+//! paragraphs stay while menus, teasers and footers around it go; a new headline with
+//! its own byline or stamp inside that stretch starts another story. [`judge_text`]
+//! shows the verdict on every block.
 
 #![deny(missing_docs)]
 
@@ -121,7 +126,7 @@ pub struct Boilerplate {
     meta: StageMeta,
     mode: Mode,
     params: text::Params,
-    phrases: text::Phrases,
+    phrases: &'static text::Phrases,
 }
 
 impl std::fmt::Debug for Boilerplate {
@@ -152,7 +157,7 @@ impl Boilerplate {
                 ),
             });
         }
-        let phrases = text::Phrases::new().map_err(|e| BuildError::Other(e.to_string()))?;
+        let phrases = text::Phrases::shared().map_err(|e| BuildError::Other(e.to_string()))?;
         let meta = StageMeta::new(
             TYPE_NAME,
             VERSION,
@@ -186,13 +191,11 @@ impl Boilerplate {
     fn process_text(&self, doc: &mut Document) -> Result<(), StageError> {
         let (blocks, findings) = SCRATCH
             .try_with(|cell| match cell.try_borrow_mut() {
-                Ok(mut scratch) => {
-                    text_judge(doc.text(), &self.params, &self.phrases, &mut scratch)
-                }
+                Ok(mut scratch) => text_judge(doc.text(), &self.params, self.phrases, &mut scratch),
                 Err(_) => text_judge(
                     doc.text(),
                     &self.params,
-                    &self.phrases,
+                    self.phrases,
                     &mut text::Scratch::default(),
                 ),
             })
@@ -200,7 +203,7 @@ impl Boilerplate {
                 text_judge(
                     doc.text(),
                     &self.params,
-                    &self.phrases,
+                    self.phrases,
                     &mut text::Scratch::default(),
                 )
             });
@@ -222,7 +225,7 @@ pub fn judge_text(
     Ok(text_judge(
         text,
         &stage.params,
-        &stage.phrases,
+        stage.phrases,
         &mut text::Scratch::default(),
     ))
 }

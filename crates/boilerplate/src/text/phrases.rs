@@ -398,7 +398,8 @@ pub struct Hit {
     pub len: usize,
 }
 
-/// The compiled phrase set; build once per stage.
+/// The compiled phrase set. The table is fixed, so one automaton serves every stage:
+/// see [`Phrases::shared`].
 pub struct Phrases {
     automaton: AhoCorasick,
 }
@@ -428,6 +429,19 @@ impl Phrases {
             .prefilter(false)
             .build(PHRASES.iter().map(|(p, _, _)| p))?;
         Ok(Phrases { automaton })
+    }
+
+    /// The automaton shared by all stages, compiled on first use.
+    ///
+    /// # Errors
+    /// The automaton's build error (it cannot fail for this fixed table in practice).
+    pub fn shared() -> Result<&'static Phrases, aho_corasick::BuildError> {
+        static SHARED: std::sync::OnceLock<Result<Phrases, aho_corasick::BuildError>> =
+            std::sync::OnceLock::new();
+        SHARED
+            .get_or_init(Phrases::new)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Calls `found` for each phrase in `block` that stands on word boundaries.
