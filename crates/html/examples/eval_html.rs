@@ -19,6 +19,19 @@ use std::time::Instant;
 
 use newsmill_html::{HtmlOptions, extract};
 
+/// CPU time (user + system) of this process so far, from /proc (Linux), in seconds.
+/// Wall time is unreliable on a shared machine; CPU time measures one core's work.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): utime is the 14th
+    // field of the line, stime the 15th, both in clock ticks (100 per second).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mut positional = Vec::new();
@@ -57,6 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let total_bytes: usize = pages.iter().map(|p| p.1.len()).sum();
     let mut out_file = std::io::BufWriter::new(std::fs::File::create(out)?);
     let started = Instant::now();
+    let cpu_started = cpu_seconds();
     let mut titles_right = 0;
     let mut titles_total = 0;
     for round in 0..repeat {
@@ -83,19 +97,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 for b in &ex.blocks {
                     let t = ex.text.get(b.range.clone()).unwrap_or_default();
                     let mark = b.removed.unwrap_or("KEEP");
-                    writeln!(f, "[{:<12} {:<10}] {}", mark, b.kind.as_str(), t.replace('\n', " / "))?;
+                    writeln!(
+                        f,
+                        "[{:<12} {:<10}] {}",
+                        mark,
+                        b.kind.as_str(),
+                        t.replace('\n', " / ")
+                    )?;
                 }
             }
         }
     }
     let secs = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_started).map(|(b, a)| b - a);
     out_file.flush()?;
+    let mb = (total_bytes * repeat) as f64 / 1e6;
     eprintln!(
-        "{} pages, {:.1} MB x {repeat}: {:.2} s, {:.1} MB/s",
+        "{} pages, {:.1} MB x {repeat}: wall {:.2} s = {:.1} MB/s; cpu {} ",
         pages.len(),
         total_bytes as f64 / 1e6,
         secs,
-        (total_bytes * repeat) as f64 / 1e6 / secs
+        mb / secs,
+        cpu.map_or("n/a".to_owned(), |c| format!(
+            "{c:.2} s = {:.1} MB/s per core",
+            mb / c
+        )),
     );
     if titles_total > 0 {
         eprintln!("exact titles: {titles_right}/{titles_total}");

@@ -2,7 +2,9 @@
 use std::io::Read;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: explain PAGE.html[.gz]")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: explain PAGE.html[.gz]")?;
     let mut raw = Vec::new();
     std::fs::File::open(&path)?.read_to_end(&mut raw)?;
     let html = if path.ends_with(".gz") {
@@ -12,6 +14,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         String::from_utf8_lossy(&raw).into_owned()
     };
-    print!("{}", newsmill_html::explain(&html, &newsmill_html::HtmlOptions::default()));
+    print!(
+        "{}",
+        newsmill_html::explain(&html, &newsmill_html::HtmlOptions::default())
+    );
     Ok(())
 }

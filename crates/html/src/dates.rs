@@ -33,7 +33,10 @@ fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
     if !part.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(part.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
+    Some(
+        part.iter()
+            .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')),
+    )
 }
 
 /// `2019-11-18`, `2019-11-18T09:05:00Z`, `2019-11-18 09:05:00+0100`, `20191118`.
@@ -48,7 +51,11 @@ fn iso(s: &str) -> Option<String> {
         }
         let d = digits(b, 8, 2)?;
         (y, m, d, 10)
-    } else if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit() || b.len() == 14) {
+    } else if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && b.get(8)
+            .is_none_or(|c| !c.is_ascii_digit() || b.len() == 14)
+    {
         (digits(b, 0, 4)?, digits(b, 4, 2)?, digits(b, 6, 2)?, 8)
     } else {
         return None;
@@ -75,7 +82,8 @@ fn iso(s: &str) -> Option<String> {
     };
     at = mm_at + 2;
     let mut ss = 0;
-    if (colon && b.get(at) == Some(&b':')) || (!colon && b.get(at).is_some_and(u8::is_ascii_digit)) {
+    if (colon && b.get(at) == Some(&b':')) || (!colon && b.get(at).is_some_and(u8::is_ascii_digit))
+    {
         let sat = if colon { at + 1 } else { at };
         if let Some(v) = digits(b, sat, 2) {
             ss = v;
@@ -99,7 +107,11 @@ fn iso(s: &str) -> Option<String> {
         Some(b'Z' | b'z') => "Z".to_owned(),
         Some(&sign @ (b'+' | b'-')) => {
             let zh = digits(b, at + 1, 2);
-            let zm_at = if b.get(at + 3) == Some(&b':') { at + 4 } else { at + 3 };
+            let zm_at = if b.get(at + 3) == Some(&b':') {
+                at + 4
+            } else {
+                at + 3
+            };
             let zm = digits(b, zm_at, 2).unwrap_or(0);
             match zh {
                 Some(zh) if zh <= 14 && zm < 60 => format!("{}{zh:02}:{zm:02}", sign as char),
@@ -198,8 +210,18 @@ fn month(word: &str) -> Option<u32> {
         return None;
     }
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     MONTHS
         .iter()
@@ -267,11 +289,26 @@ mod tests {
         assert_eq!(normalize("2019/11/18").as_deref(), Some("2019-11-18"));
         assert_eq!(normalize("18.11.2019").as_deref(), Some("2019-11-18"));
         assert_eq!(normalize("11/18/2019").as_deref(), Some("2019-11-18"));
-        assert_eq!(normalize("November 18, 2019").as_deref(), Some("2019-11-18"));
-        assert_eq!(normalize("Nov. 18, 2019 10:32 AM").as_deref(), Some("2019-11-18"));
-        assert_eq!(normalize("Mon, 18 Nov 2019 10:00:00 GMT").as_deref(), Some("2019-11-18"));
-        assert_eq!(normalize("Published 3rd March 2021").as_deref(), Some("2021-03-03"));
-        assert_eq!(normalize("1574067900").as_deref(), Some("2019-11-18T09:05:00Z"));
+        assert_eq!(
+            normalize("November 18, 2019").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            normalize("Nov. 18, 2019 10:32 AM").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            normalize("Mon, 18 Nov 2019 10:00:00 GMT").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            normalize("Published 3rd March 2021").as_deref(),
+            Some("2021-03-03")
+        );
+        assert_eq!(
+            normalize("1574067900").as_deref(),
+            Some("2019-11-18T09:05:00Z")
+        );
         assert_eq!(normalize("20191118").as_deref(), Some("2019-11-18"));
     }
 

@@ -203,7 +203,9 @@ pub(crate) fn add_class(h: &mut Hint, value: &[u8], scratch: &mut Vec<u8>) {
                 continue;
             };
             match word {
-                b"embed" | b"embedded" | b"tweet" | b"instagram" | b"tiktok" | b"oembed" => embed = true,
+                b"embed" | b"embedded" | b"tweet" | b"instagram" | b"tiktok" | b"oembed" => {
+                    embed = true
+                }
                 b"article" | b"story" | b"post" | b"entry" | b"news" | b"blog" => c_article = true,
                 b"body" | b"text" | b"content" | b"copy" | b"prose" => c_body = true,
                 _ => {}
@@ -276,10 +278,10 @@ fn glued_class(c: &[u8]) -> Option<WordHint> {
         | b"articlebodytext" | b"mainarticle" | b"articlecopy" | b"storyline" => Pos(true),
         b"hentry" | b"hnews" | b"prose" | b"richtext" => Pos(false),
         b"readmore" | b"mostread" | b"mostpopular" | b"youmaylike" | b"morestories"
-        | b"morenews" | b"alsoread" | b"readnext" | b"upnext" | b"whatsnext"
-        | b"morefrom" | b"moreon" | b"relatedlinks" | b"seealso" => Neg(Related, true),
-        b"sronly" | b"visuallyhidden" | b"screenreadertext" | b"screenreaderonly"
-        | b"hidden" | b"hide" | b"invisible" | b"offscreen" => Neg(Other, true),
+        | b"morenews" | b"alsoread" | b"readnext" | b"upnext" | b"whatsnext" | b"morefrom"
+        | b"moreon" | b"relatedlinks" | b"seealso" => Neg(Related, true),
+        b"sronly" | b"visuallyhidden" | b"screenreadertext" | b"screenreaderonly" | b"hidden"
+        | b"hide" | b"invisible" | b"offscreen" => Neg(Other, true),
         b"adslot" | b"adunit" | b"adcontainer" | b"adwrapper" | b"adblock" | b"dfpad"
         | b"googleads" | b"adsbygoogle" | b"advertising" => Neg(Ad, true),
         b"skiplink" | b"skiplinks" | b"skipnav" | b"skiptocontent" => Neg(Navigation, true),
@@ -305,12 +307,14 @@ fn word_hint(w: &[u8]) -> Option<WordHint> {
             Some(Neg(Ad, true))
         }
         b"promo" | b"promos" | b"promotion" | b"banner" => Some(Neg(Ad, false)),
-        b"cookie" | b"cookies" | b"consent" | b"gdpr" | b"onetrust" | b"cookiebanner"
-        | b"cmp" => Some(Neg(Cookie, true)),
+        b"cookie" | b"cookies" | b"consent" | b"gdpr" | b"onetrust" | b"cookiebanner" | b"cmp" => {
+            Some(Neg(Cookie, true))
+        }
         b"nav" | b"navbar" | b"navigation" | b"menu" | b"menus" | b"breadcrumb"
-        | b"breadcrumbs" | b"pagination" | b"pager" | b"submenu" | b"megamenu"
-        | b"hamburger" | b"dropdown" | b"toolbar" | b"topbar" | b"skip" | b"sitemap"
-        | b"navlinks" => Some(Neg(Navigation, true)),
+        | b"breadcrumbs" | b"pagination" | b"pager" | b"submenu" | b"megamenu" | b"hamburger"
+        | b"dropdown" | b"toolbar" | b"topbar" | b"skip" | b"sitemap" | b"navlinks" => {
+            Some(Neg(Navigation, true))
+        }
         b"related" | b"recommended" | b"recommendations" | b"recommendation" | b"popular"
         | b"trending" | b"mostread" | b"suggested" | b"suggestions" | b"recirc"
         | b"recirculation" | b"also" | b"readmore" | b"morestories" | b"morelinks"
@@ -318,9 +322,9 @@ fn word_hint(w: &[u8]) -> Option<WordHint> {
             Some(Neg(Related, true))
         }
         b"more" | b"next" | b"previous" | b"prev" | b"latest" => Some(Neg(Related, false)),
-        b"teaser" | b"teasers" | b"card" | b"cards" | b"feed" | b"river" | b"tout"
-        | b"touts" | b"headlines" | b"stories" | b"storylist" | b"newsfeed" | b"carousel"
-        | b"slider" | b"ticker" | b"tiles" | b"tile" => Some(Neg(OtherStory, false)),
+        b"teaser" | b"teasers" | b"card" | b"cards" | b"feed" | b"river" | b"tout" | b"touts"
+        | b"headlines" | b"stories" | b"storylist" | b"newsfeed" | b"carousel" | b"slider"
+        | b"ticker" | b"tiles" | b"tile" => Some(Neg(OtherStory, false)),
         b"caption" | b"captions" | b"figcaption" | b"credit" | b"credits" | b"photocredit"
         | b"imagecredit" | b"wpcaption" | b"legend" => Some(Neg(Caption, true)),
         b"comment" | b"comments" | b"disqus" | b"respond" | b"reply" | b"replies"
@@ -328,24 +332,18 @@ fn word_hint(w: &[u8]) -> Option<WordHint> {
             Some(Neg(CommentForm, true))
         }
         b"byline" | b"bylines" | b"author" | b"authors" | b"dateline" | b"timestamp"
-        | b"pubdate" | b"published" | b"updated" | b"date" | b"datetime" | b"time"
-        | b"meta" | b"metadata" | b"postmeta" | b"entrymeta" | b"tags" | b"tag" | b"tagged"
-        | b"category" | b"categories" | b"kicker" | b"eyebrow" | b"readtime" | b"posted"
-        | b"contributor" | b"contributors" | b"writer" | b"info" | b"details" | b"topics"
-        | b"keywords" | b"source" | b"rubric" | b"bio" | b"biography" | b"profile" => {
-            Some(Neg(Metadata, false))
-        }
-        b"share" | b"shares" | b"sharing" | b"sharebar" | b"social" | b"socials"
-        | b"addthis" | b"sociable" | b"shareaholic" | b"sharethis" | b"facebook"
-        | b"twitter" | b"whatsapp" | b"pinterest" | b"linkedin" | b"follow" | b"print"
-        | b"email" | b"mail" | b"tools" | b"actions" | b"icons" | b"reactions" => {
-            Some(Neg(Share, false))
-        }
+        | b"pubdate" | b"published" | b"updated" | b"date" | b"datetime" | b"time" | b"meta"
+        | b"metadata" | b"postmeta" | b"entrymeta" | b"tags" | b"tag" | b"tagged" | b"category"
+        | b"categories" | b"kicker" | b"eyebrow" | b"readtime" | b"posted" | b"contributor"
+        | b"contributors" | b"writer" | b"info" | b"details" | b"topics" | b"keywords"
+        | b"source" | b"rubric" | b"bio" | b"biography" | b"profile" => Some(Neg(Metadata, false)),
+        b"share" | b"shares" | b"sharing" | b"sharebar" | b"social" | b"socials" | b"addthis"
+        | b"sociable" | b"shareaholic" | b"sharethis" | b"facebook" | b"twitter" | b"whatsapp"
+        | b"pinterest" | b"linkedin" | b"follow" | b"print" | b"email" | b"mail" | b"tools"
+        | b"actions" | b"icons" | b"reactions" => Some(Neg(Share, false)),
         b"newsletter" | b"newsletters" | b"subscribe" | b"subscription" | b"subscriptions"
-        | b"signup" | b"paywall" | b"register" | b"registration" | b"membership"
-        | b"donate" | b"donation" | b"optin" | b"cta" | b"login" | b"signin" => {
-            Some(Neg(Subscription, true))
-        }
+        | b"signup" | b"paywall" | b"register" | b"registration" | b"membership" | b"donate"
+        | b"donation" | b"optin" | b"cta" | b"login" | b"signin" => Some(Neg(Subscription, true)),
         b"header" | b"masthead" | b"branding" | b"logo" | b"topnav" | b"siteheader" => {
             Some(Neg(Header, false))
         }
@@ -354,11 +352,10 @@ fn word_hint(w: &[u8]) -> Option<WordHint> {
         b"modal" | b"popup" | b"overlay" | b"lightbox" | b"dialog" | b"interstitial" => {
             Some(Neg(Other, true))
         }
-        b"sidebar" | b"aside" | b"rail" | b"hidden" | b"hide" | b"shoutbox" | b"combx" | b"sronly"
-        | b"offscreen" | b"visuallyhidden" | b"alert" | b"notification" | b"gallery" | b"slideshow" | b"video" | b"player" | b"audio" | b"podcast"
-        | b"weather" | b"search" | b"form" | b"contact" | b"tooltip" => {
-            Some(Neg(Other, false))
-        }
+        b"sidebar" | b"aside" | b"rail" | b"hidden" | b"hide" | b"shoutbox" | b"combx"
+        | b"sronly" | b"offscreen" | b"visuallyhidden" | b"alert" | b"notification"
+        | b"gallery" | b"slideshow" | b"video" | b"player" | b"audio" | b"podcast" | b"weather"
+        | b"search" | b"form" | b"contact" | b"tooltip" => Some(Neg(Other, false)),
         _ => None,
     };
     if exact.is_some() {

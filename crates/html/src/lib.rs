@@ -41,8 +41,8 @@ pub struct HtmlOptions {
     /// A block with a larger share of its text inside links is boilerplate
     /// (navigation, related links), unless it sits in the article's prose.
     pub max_link_density: f64,
-    /// Use schema.org evidence: JSON-LD `articleBody` and microdata
-    /// `itemprop="articleBody"`.
+    /// Use the page's JSON-LD `articleBody`, when it has one, as evidence of which
+    /// blocks are the article.
     pub use_structured_data: bool,
 }
 
@@ -68,7 +68,7 @@ impl StageOptions for HtmlOptions {
         ),
         (
             "use_structured_data",
-            "use schema.org evidence (JSON-LD articleBody, itemprop=articleBody)",
+            "use the page's JSON-LD articleBody as evidence of which blocks are the article",
         ),
     ];
 }
@@ -177,8 +177,9 @@ pub fn explain(html: &str, options: &HtmlOptions) -> String {
 /// Never panics; time and memory are linear in the size of the input.
 pub fn extract(html: &str, options: &HtmlOptions) -> Extraction {
     let page = parse::parse(html);
-    let metadata = meta::collect(&page);
+    let mut metadata = meta::collect(&page);
     let verdicts = score::judge(&page, &metadata, options);
+    meta::from_visible_lines(&page, &verdicts, &mut metadata);
     let blocks = page
         .blocks
         .iter()

@@ -6,7 +6,9 @@
 use serde_json::Value as Json;
 
 use crate::dates;
+use crate::hints::Reason;
 use crate::parse::{CaptureKind, Page, collapse_spaces};
+use crate::score::Verdict;
 
 /// Page metadata and the structured-data evidence the scorer uses.
 #[derive(Clone, Debug, Default)]
@@ -18,8 +20,6 @@ pub(crate) struct Metadata {
     pub article_body: Option<String>,
     /// Raw title candidates (og:title, headline, `<title>`), used to find the headline block.
     pub title_candidates: Vec<String>,
-    /// The site's name, when declared.
-    pub site_name: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -47,7 +47,15 @@ pub(crate) fn collect(page: &Page) -> Metadata {
 
     // Title.
     let mut title_candidates = Vec::new();
-    let og = get(&["og:title", "twitter:title", "parsely-title", "dc.title", "citation_title", "headline", "title"]);
+    let og = get(&[
+        "og:title",
+        "twitter:title",
+        "parsely-title",
+        "dc.title",
+        "citation_title",
+        "headline",
+        "title",
+    ]);
     title_candidates.extend(og.clone());
     title_candidates.extend(ld.headline.clone());
     let headline_capture = meta
@@ -89,7 +97,11 @@ pub(crate) fn collect(page: &Page) -> Metadata {
     if byline.is_none() {
         let mut names: Vec<String> = Vec::new();
         for strong in [true, false] {
-            for c in meta.captures.iter().filter(|c| c.kind == CaptureKind::Author && c.strong == strong) {
+            for c in meta
+                .captures
+                .iter()
+                .filter(|c| c.kind == CaptureKind::Author && c.strong == strong)
+            {
                 if let Some(t) = capture_text(page, c.start, c.end) {
                     let t = clean_byline(&t);
                     if !t.is_empty() && t.split_whitespace().count() <= 12 && !names.contains(&t) {
@@ -144,10 +156,9 @@ pub(crate) fn collect(page: &Page) -> Metadata {
             .iter()
             .filter(|c| c.kind == CaptureKind::Date)
             .find_map(|c| {
-                c.value
-                    .as_deref()
-                    .and_then(dates::normalize)
-                    .or_else(|| capture_text(page, c.start, c.end).and_then(|t| dates::normalize(&t)))
+                c.value.as_deref().and_then(dates::normalize).or_else(|| {
+                    capture_text(page, c.start, c.end).and_then(|t| dates::normalize(&t))
+                })
             });
     }
 
@@ -157,7 +168,43 @@ pub(crate) fn collect(page: &Page) -> Metadata {
         date,
         article_body: ld.body,
         title_candidates,
-        site_name,
+    }
+}
+
+/// Fills a missing byline or date from the blocks the scorer marked as metadata
+/// ("By Jane Doe", "Posted on 3 June 2019").
+pub(crate) fn from_visible_lines(page: &Page, verdicts: &[Verdict], meta: &mut Metadata) {
+    if meta.byline.is_some() && meta.date.is_some() {
+        return;
+    }
+    for (b, v) in page.blocks.iter().zip(verdicts) {
+        if v.removed != Some(Reason::Metadata) {
+            continue;
+        }
+        let Some(text) = page.text.get(b.start as usize..b.end as usize) else {
+            continue;
+        };
+        if text.len() > 200 {
+            continue;
+        }
+        if meta.byline.is_none() {
+            for line in text.lines() {
+                let line = line.trim();
+                if line.starts_with("By ") || line.starts_with("BY ") {
+                    let name = clean_byline(line);
+                    if !name.is_empty() && name.split_whitespace().count() <= 8 {
+                        meta.byline = Some(name);
+                        break;
+                    }
+                }
+            }
+        }
+        if meta.date.is_none() {
+            meta.date = dates::normalize(text);
+        }
+        if meta.byline.is_some() && meta.date.is_some() {
+            return;
+        }
     }
 }
 
@@ -168,7 +215,10 @@ fn capture_text(page: &Page, start: u32, end: u32) -> Option<String> {
 }
 
 fn looks_like_url(s: &str) -> bool {
-    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") || s.starts_with('/')
+    s.starts_with("http://")
+        || s.starts_with("https://")
+        || s.starts_with("www.")
+        || s.starts_with('/')
 }
 
 fn join_names(names: &[String]) -> String {
@@ -180,7 +230,18 @@ fn join_names(names: &[String]) -> String {
 pub(crate) fn clean_byline(s: &str) -> String {
     let s = collapse_spaces(s);
     let mut t = s.as_str();
-    for prefix in ["By ", "BY ", "by ", "Por ", "Par ", "Von ", "Di ", "Автор: ", "Written by ", "Words by "] {
+    for prefix in [
+        "By ",
+        "BY ",
+        "by ",
+        "Por ",
+        "Par ",
+        "Von ",
+        "Di ",
+        "Автор: ",
+        "Written by ",
+        "Words by ",
+    ] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest;
             break;
@@ -249,7 +310,12 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                         best_rank = rank;
                         best = read_article(map);
                     }
-                    for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"] {
+                    for key in [
+                        "@graph",
+                        "mainEntity",
+                        "mainEntityOfPage",
+                        "itemListElement",
+                    ] {
                         if let Some(child) = map.get(key) {
                             stack.push(child);
                         }
@@ -267,7 +333,11 @@ fn json_ld(scripts: &[String]) -> LdArticle {
 fn article_rank(ty: Option<&Json>) -> u8 {
     let rank_of = |t: &str| -> u8 {
         let t = t.rsplit('/').next().unwrap_or(t);
-        if t.ends_with("NewsArticle") || t == "BlogPosting" || t == "LiveBlogPosting" || t == "Report" {
+        if t.ends_with("NewsArticle")
+            || t == "BlogPosting"
+            || t == "LiveBlogPosting"
+            || t == "Report"
+        {
             3
         } else if t.ends_with("Article") || t.ends_with("Posting") {
             2
@@ -292,7 +362,9 @@ fn article_rank(ty: Option<&Json>) -> u8 {
 fn read_article(map: &serde_json::Map<String, Json>) -> LdArticle {
     let text = |v: Option<&Json>| -> Option<String> {
         match v? {
-            Json::String(s) => Some(collapse_spaces(&html_unescape_basic(s))).filter(|s| !s.is_empty()),
+            Json::String(s) => {
+                Some(collapse_spaces(&html_unescape_basic(s))).filter(|s| !s.is_empty())
+            }
             Json::Array(items) => items.iter().find_map(|i| i.as_str().map(collapse_spaces)),
             _ => None,
         }
@@ -323,21 +395,25 @@ fn read_article(map: &serde_json::Map<String, Json>) -> LdArticle {
 }
 
 fn push_author(authors: &mut Vec<String>, v: &Json) {
-        let name = match v {
+    let name = match v {
+        Json::String(s) => Some(s.clone()),
+        Json::Object(o) => o.get("name").and_then(|n| match n {
             Json::String(s) => Some(s.clone()),
-            Json::Object(o) => o.get("name").and_then(|n| match n {
-                Json::String(s) => Some(s.clone()),
-                Json::Array(a) => a.iter().find_map(|x| x.as_str().map(str::to_owned)),
-                _ => None,
-            }),
+            Json::Array(a) => a.iter().find_map(|x| x.as_str().map(str::to_owned)),
             _ => None,
-        };
-        if let Some(name) = name {
-            let name = clean_byline(&name);
-            if !name.is_empty() && !looks_like_url(&name) && !authors.contains(&name) && authors.len() < 8 {
-                authors.push(name);
-            }
+        }),
+        _ => None,
+    };
+    if let Some(name) = name {
+        let name = clean_byline(&name);
+        if !name.is_empty()
+            && !looks_like_url(&name)
+            && !authors.contains(&name)
+            && authors.len() < 8
+        {
+            authors.push(name);
         }
+    }
 }
 
 /// Decodes the few entities JSON-LD writers leave in strings.
@@ -359,7 +435,11 @@ fn html_unescape_basic(s: &str) -> String {
 /// and tabs inside strings, a trailing semicolon, several objects in a row.
 fn parse_lenient(script: &str) -> Option<Json> {
     let mut s = script.trim();
-    for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+    ] {
         if let Some(rest) = s.strip_prefix(open) {
             s = rest.trim();
             if let Some(rest) = s.strip_suffix(close) {
@@ -395,14 +475,23 @@ mod tests {
     #[test]
     fn strips_site_names() {
         assert_eq!(
-            strip_site_name("Bridge reopens after repairs | The Valmora Post", Some("The Valmora Post")),
+            strip_site_name(
+                "Bridge reopens after repairs | The Valmora Post",
+                Some("The Valmora Post")
+            ),
             "Bridge reopens after repairs"
         );
         assert_eq!(
-            strip_site_name("Bridge reopens after two years of repairs - Valmora Post", None),
+            strip_site_name(
+                "Bridge reopens after two years of repairs - Valmora Post",
+                None
+            ),
             "Bridge reopens after two years of repairs"
         );
-        assert_eq!(strip_site_name("No separator here", None), "No separator here");
+        assert_eq!(
+            strip_site_name("No separator here", None),
+            "No separator here"
+        );
     }
 
     #[test]
@@ -413,7 +502,8 @@ mod tests {
 
     #[test]
     fn lenient_json_ld() {
-        let v = parse_lenient("<!-- {\"@type\": \"NewsArticle\", \"headline\": \"a\nb\"}; -->").unwrap();
+        let v = parse_lenient("<!-- {\"@type\": \"NewsArticle\", \"headline\": \"a\nb\"}; -->")
+            .unwrap();
         assert_eq!(v["headline"], "a b");
         let art = json_ld(&[
             r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Post"},

@@ -214,7 +214,6 @@ impl<'h> Sink<'h> {
             builder,
         }
     }
-
 }
 
 /// The value of attribute `name` (the first one, as HTML says), if it was kept.
@@ -260,7 +259,8 @@ impl Emitter for Sink<'_> {
 
     fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
         self.last_start.clear();
-        self.last_start.extend_from_slice(last_start_tag.unwrap_or_default());
+        self.last_start
+            .extend_from_slice(last_start_tag.unwrap_or_default());
     }
 
     fn emit_eof(&mut self) {}
@@ -286,19 +286,24 @@ impl Emitter for Sink<'_> {
             self.last_end = end;
             return;
         }
-        // A chunk read straight from the input maps byte for byte; a decoded entity or a
-        // normalized newline maps as a whole to what was consumed since the last chunk.
-        let src = match end.checked_sub(s.len()) {
-            Some(start) if self.html.as_bytes().get(start..end) == Some(s) => start..end,
-            _ => self.last_end.min(end)..end,
-        };
+        // A chunk read straight from the input maps byte for byte (and is already valid
+        // UTF-8: it is a slice of the input); a decoded entity or a normalized newline
+        // maps as a whole to what was consumed since the last chunk.
+        let verbatim = end
+            .checked_sub(s.len())
+            .filter(|&start| self.html.as_bytes().get(start..end) == Some(s))
+            .and_then(|start| self.html.get(start..end).map(|t| (start, t)));
+        let last_end = self.last_end.min(end);
         self.last_end = end;
-        match std::str::from_utf8(s) {
-            Ok(text) => self.builder.text(text, src),
-            Err(_) => {
-                let text = String::from_utf8_lossy(s);
-                self.builder.text(&text, src);
-            }
+        match verbatim {
+            Some((start, text)) => self.builder.text(text, start..end),
+            None => match std::str::from_utf8(s) {
+                Ok(text) => self.builder.text(text, last_end..end),
+                Err(_) => {
+                    let text = String::from_utf8_lossy(s);
+                    self.builder.text(&text, last_end..end);
+                }
+            },
         }
     }
 
@@ -768,7 +773,13 @@ impl Builder {
             BlockKind::Blockquote
         } else if block.ctx & ctx::LIST_ITEM != 0 {
             BlockKind::ListItem
-        } else if block.ctx & ctx::CELL != 0 {
+        } else if block.ctx & ctx::CELL != 0
+            && self
+                .text
+                .get(block.start as usize..end as usize)
+                .is_some_and(|t| t.contains('\t'))
+        {
+            // A row of cells; text alone in a (layout) cell is a paragraph.
             BlockKind::Table
         } else {
             BlockKind::Paragraph
@@ -801,7 +812,13 @@ impl Builder {
 
     /// Handles a start tag; returns whether an element was opened (so that raw-text
     /// elements may switch the tokenizer state).
-    fn start_tag(&mut self, tag: Tag, name: &[u8], attrs: &TagAttrs<'_>, self_closing: bool) -> bool {
+    fn start_tag(
+        &mut self,
+        tag: Tag,
+        name: &[u8],
+        attrs: &TagAttrs<'_>,
+        self_closing: bool,
+    ) -> bool {
         let top = self.top();
         if top.ctx & ctx::FOREIGN != 0 {
             // Inside svg/math nothing is rendered as text; only nesting matters.
@@ -854,6 +871,10 @@ impl Builder {
         if tag.is_block() {
             self.boundary();
         }
+        if tag.is_control() {
+            // Buttons, fields and embedded boxes stand apart from the words around them.
+            self.owe(Sep::Space);
+        }
         if tag.is_void() {
             if tag == Tag::Hr {
                 self.boundary();
@@ -887,14 +908,13 @@ impl Builder {
             Tag::Button | Tag::Label | Tag::Option | Tag::Legend => flags |= ctx::CONTROL,
             Tag::Head => flags |= ctx::HEAD,
             Tag::Title => flags |= ctx::TITLE,
-            Tag::Script => {
-                if attrs
-                    .kind
-                    .is_some_and(|t| t.trim_ascii().eq_ignore_ascii_case(b"application/ld+json"))
-                {
-                    flags |= ctx::LD_JSON;
-                    self.ld_buf.clear();
-                }
+            Tag::Script
+                if attrs.kind.is_some_and(|t| {
+                    t.trim_ascii().eq_ignore_ascii_case(b"application/ld+json")
+                }) =>
+            {
+                flags |= ctx::LD_JSON;
+                self.ld_buf.clear();
             }
             _ => {}
         }
@@ -960,7 +980,11 @@ impl Builder {
             let block_node = if tag.is_block() { id } else { top.block_node };
             (id, block_node)
         };
-        let scope = if tag.is_scope_boundary() { index } else { top.scope };
+        let scope = if tag.is_scope_boundary() {
+            index
+        } else {
+            top.scope
+        };
         let list_scope = if tag.is_scope_boundary() || matches!(tag, Tag::Ol | Tag::Ul) {
             index
         } else {
@@ -1097,7 +1121,9 @@ impl Builder {
         } else {
             match tag {
                 Tag::Li => at >= top.list_scope,
-                Tag::Td | Tag::Th | Tag::Tr | Tag::Tbody | Tag::Thead | Tag::Tfoot => at > top.table,
+                Tag::Td | Tag::Th | Tag::Tr | Tag::Tbody | Tag::Thead | Tag::Tfoot => {
+                    at > top.table
+                }
                 t if t.is_scope_boundary() => true,
                 _ => at >= top.scope,
             }
@@ -1166,6 +1192,8 @@ impl Builder {
     fn close(&mut self, entry: Entry) {
         if entry.tag.is_block() {
             self.boundary();
+        } else if entry.tag.is_control() {
+            self.owe(Sep::Space);
         }
         if entry.capture != NONE {
             if let Some(c) = self.meta.captures.get_mut(entry.capture as usize) {
@@ -1173,10 +1201,10 @@ impl Builder {
             }
         }
         match entry.tag {
-            Tag::Script if entry.ctx & ctx::LD_JSON != 0 => {
-                if !self.ld_buf.trim_ascii().is_empty() {
-                    self.meta.ld_json.push(std::mem::take(&mut self.ld_buf));
-                }
+            Tag::Script
+                if entry.ctx & ctx::LD_JSON != 0 && !self.ld_buf.trim_ascii().is_empty() =>
+            {
+                self.meta.ld_json.push(std::mem::take(&mut self.ld_buf));
             }
             Tag::Title if entry.ctx & ctx::FOREIGN == 0 && self.meta.title_tag.is_none() => {
                 let t = collapse_spaces(&self.title_buf);
@@ -1206,7 +1234,10 @@ impl Builder {
         let Some(content) = attrs.content else {
             return;
         };
-        for key in [attrs.property, attrs.name, attrs.itemprop].into_iter().flatten() {
+        for key in [attrs.property, attrs.name, attrs.itemprop]
+            .into_iter()
+            .flatten()
+        {
             let key = key.trim_ascii();
             if key.is_empty() || key.len() > 64 || !wanted_meta(key) {
                 continue;
@@ -1243,9 +1274,10 @@ impl Builder {
             strong = kind.is_some();
         }
         if kind.is_none()
-            && attrs
-                .rel
-                .is_some_and(|r| r.split(|b| b.is_ascii_whitespace()).any(|w| w.eq_ignore_ascii_case(b"author")))
+            && attrs.rel.is_some_and(|r| {
+                r.split(|b| b.is_ascii_whitespace())
+                    .any(|w| w.eq_ignore_ascii_case(b"author"))
+            })
         {
             kind = Some(CaptureKind::Author);
             strong = true;
@@ -1256,7 +1288,10 @@ impl Builder {
         }
         if kind.is_none() {
             if let Some(class) = attrs.class {
-                if class_has_word(class, &[b"byline", b"author", b"byline__author", b"author-name"]) {
+                if class_has_word(
+                    class,
+                    &[b"byline", b"author", b"byline__author", b"author-name"],
+                ) {
                     kind = Some(CaptureKind::Author);
                 }
             }
@@ -1361,9 +1396,17 @@ fn is_article_type(itemtype: &[u8]) -> bool {
     let last = t.rsplit(|&b| b == b'/').next().unwrap_or(t);
     matches!(
         last,
-        b"Article" | b"NewsArticle" | b"BlogPosting" | b"ReportageNewsArticle" | b"AnalysisNewsArticle"
-            | b"OpinionNewsArticle" | b"ReviewNewsArticle" | b"TechArticle" | b"ScholarlyArticle"
-            | b"Report" | b"LiveBlogPosting"
+        b"Article"
+            | b"NewsArticle"
+            | b"BlogPosting"
+            | b"ReportageNewsArticle"
+            | b"AnalysisNewsArticle"
+            | b"OpinionNewsArticle"
+            | b"ReviewNewsArticle"
+            | b"TechArticle"
+            | b"ScholarlyArticle"
+            | b"Report"
+            | b"LiveBlogPosting"
     )
 }
 
@@ -1439,7 +1482,10 @@ mod tests {
             blocks("<ul><li>a<li>b</ul><p>c<p>d<div>e</div>f"),
             vec!["a", "b", "c", "d", "e", "f"]
         );
-        assert_eq!(blocks("<table><tr><td>a<td>b<tr><td>c</table>"), vec!["a\tb", "c"]);
+        assert_eq!(
+            blocks("<table><tr><td>a<td>b<tr><td>c</table>"),
+            vec!["a\tb", "c"]
+        );
     }
 
     #[test]

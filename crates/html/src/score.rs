@@ -91,10 +91,21 @@ pub(crate) fn explain(page: &Page, meta: &Metadata, options: &HtmlOptions) -> St
     use std::fmt::Write;
     let a = analyse(page, meta, options);
     let mut out = String::new();
-    let _ = writeln!(out, "title={:?} byline={:?} date={:?}", meta.title, meta.byline, meta.date);
+    let _ = writeln!(
+        out,
+        "title={:?} byline={:?} date={:?}",
+        meta.title, meta.byline, meta.date
+    );
     for (i, b) in page.blocks.iter().enumerate() {
-        let text = page.text.get(b.start as usize..b.end as usize).unwrap_or_default();
-        let short: String = text.chars().take(90).collect::<String>().replace('\n', " / ");
+        let text = page
+            .text
+            .get(b.start as usize..b.end as usize)
+            .unwrap_or_default();
+        let short: String = text
+            .chars()
+            .take(90)
+            .collect::<String>()
+            .replace('\n', " / ");
         let (Some(v), Some(f)) = (a.verdicts.get(i), a.feats.get(i)) else {
             continue;
         };
@@ -115,12 +126,32 @@ pub(crate) fn explain(page: &Page, meta: &Metadata, options: &HtmlOptions) -> St
                 let _ = write!(
                     out,
                     " < {}{:?}{}{}{}{} v={:.0} p={:.0} t={:.0} lb={} pb={}",
-                    if i == a.best { "**BEST** " } else if a.is_root[i] { "**ROOT** " } else { "" },
+                    if i == a.best {
+                        "**BEST** "
+                    } else if a.is_root[i] {
+                        "**ROOT** "
+                    } else {
+                        ""
+                    },
                     n.tag,
-                    n.label.as_deref().map(|l| l.chars().take(60).collect::<String>()).unwrap_or_default(),
-                    n.hint.neg.map(|r| format!(" -{}", r.as_str())).unwrap_or_default(),
-                    if n.hint.neg.is_some() { if a.credible[i] { "(c)" } else { "(x)" } } else { "" },
-                    if n.hint.pos > 0 { format!(" +{}", n.hint.pos) } else { String::new() },
+                    n.label
+                        .as_deref()
+                        .map(|l| l.chars().take(60).collect::<String>())
+                        .unwrap_or_default(),
+                    n.hint
+                        .neg
+                        .map(|r| format!(" -{}", r.as_str()))
+                        .unwrap_or_default(),
+                    if n.hint.neg.is_some() {
+                        if a.credible[i] { "(c)" } else { "(x)" }
+                    } else {
+                        ""
+                    },
+                    if n.hint.pos > 0 {
+                        format!(" +{}", n.hint.pos)
+                    } else {
+                        String::new()
+                    },
                     a.value[i],
                     a.prose[i],
                     a.total[i],
@@ -169,16 +200,34 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     };
 
     // 1. Features.
+    // The JSON-LD articleBody, when there is one, vouches for the blocks it contains.
+    let body_words: std::collections::HashSet<&str> = match &meta.article_body {
+        Some(body) if options.use_structured_data => {
+            body.split_whitespace().take(100_000).collect()
+        }
+        _ => std::collections::HashSet::new(),
+    };
     let feats: Vec<Feat> = blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let st = words::stats(text_of(i));
+            let text = text_of(i);
+            let st = words::stats(text);
             let bytes = f64::from((b.end - b.start).max(1));
             let link = (f64::from(b.link_bytes) / bytes).min(1.0);
+            let mut prose = prose_score(&st, link);
+            if body_words.len() >= 40 && st.words >= 6 {
+                let found = text
+                    .split_whitespace()
+                    .filter(|w| body_words.contains(w))
+                    .count();
+                if found as f64 >= 0.9 * f64::from(st.words) {
+                    prose = prose.max(0.9);
+                }
+            }
             Feat {
                 len: st.weight(),
-                prose: prose_score(&st, link),
+                prose,
                 st,
                 link,
             }
@@ -267,7 +316,10 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         let plain = f.len * ((1.0 - f.link) * (1.2 * f.prose - 0.2) - f.link);
         let v = if hinted == NONE {
             plain
-        } else if nodes.get(hinted as usize).is_some_and(|n| n.hint.neg_strong) {
+        } else if nodes
+            .get(hinted as usize)
+            .is_some_and(|n| n.hint.neg_strong)
+        {
             -f.len
         } else if f.prose >= 0.6 {
             // A weak hint (a class word like "info" or "promo") does not outweigh prose.
@@ -292,8 +344,13 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     for i in (1..n_nodes).rev() {
         let parent = nodes[i].parent as usize;
         if parent < i {
-            let teasers = link_blocks[i] >= 1 && 2 * link_blocks[i] > prose_blocks[i] && prose_blocks[i] >= 1;
-            total[parent] += if teasers { -0.5 * total[i].abs() } else { total[i] };
+            let teasers =
+                link_blocks[i] >= 1 && 2 * link_blocks[i] > prose_blocks[i] && prose_blocks[i] >= 1;
+            total[parent] += if teasers {
+                -0.5 * total[i].abs()
+            } else {
+                total[i]
+            };
         }
     }
     let mut best = 0usize;
@@ -432,9 +489,16 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
             continue;
         }
         if !inside[node] {
-            let reason = match any_neg[node] {
-                NONE => outside_reason(f, b.kind, first_inside.is_none_or(|s| i < s)),
-                h => nodes[h as usize].hint.neg.unwrap_or(Reason::Other),
+            let hinted = match any_neg[node] {
+                NONE => None,
+                h => nodes[h as usize].hint.neg,
+            };
+            // A generic name (header, footer, other) yields to what the words say.
+            let reason = match hinted {
+                Some(r) if !matches!(r, Reason::Header | Reason::Footer | Reason::Other) => r,
+                _ => text_reason(b, f, text).or(hinted).unwrap_or_else(|| {
+                    outside_reason(f, b.kind, text, first_inside.is_none_or(|s| i < s))
+                }),
             };
             verdicts[i].removed = Some(reason);
             continue;
@@ -450,6 +514,21 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
             };
             inside_reason(page, i, f, text, inner_neg[node], teaser_hint, options)
         };
+    }
+
+    // Captions asked for: those between the headline and the end of the article.
+    if options.keep_captions {
+        let start = title_block.or(first_inside).unwrap_or(usize::MAX);
+        let end = blocks
+            .iter()
+            .rposition(|b| inside[b.node as usize])
+            .unwrap_or(0);
+        let end = end.min(blocks.len().saturating_sub(1));
+        for v in verdicts.iter_mut().take(end + 1).skip(start) {
+            if v.removed == Some(Reason::Caption) {
+                v.removed = None;
+            }
+        }
     }
 
     // Headings stay only when article text follows them before the next heading.
@@ -484,8 +563,16 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     }
 }
 
-fn outside_reason(f: &Feat, kind: BlockKind, before_article: bool) -> Reason {
-    if f.link > 0.5 {
+fn outside_reason(f: &Feat, kind: BlockKind, text: &str, before_article: bool) -> Reason {
+    let footer_words = || {
+        text.contains('©') || {
+            let l = text.to_lowercase();
+            l.contains("copyright") || l.contains("all rights reserved")
+        }
+    };
+    if f.st.words <= 40 && footer_words() {
+        Reason::Footer
+    } else if f.link > 0.5 {
         if kind == BlockKind::ListItem && f.st.words >= 5 {
             Reason::OtherStory
         } else {
@@ -522,6 +609,11 @@ fn inside_reason(
                     f.prose < 0.7 || f.st.words < 25
                 };
                 if applies {
+                    if matches!(reason, Reason::Header | Reason::Footer | Reason::Other) {
+                        if let Some(r) = text_reason(b, f, text) {
+                            return Some(r);
+                        }
+                    }
                     if !(options.keep_captions && reason == Reason::Caption) {
                         return Some(reason);
                     }
@@ -544,10 +636,7 @@ fn inside_reason(
     if f.st.words <= 150 && is_cookie_notice(text) {
         return Some(Reason::Cookie);
     }
-    if f.st.words <= 2
-        && b.kind == BlockKind::Paragraph
-        && !text.chars().any(char::is_alphabetic)
-    {
+    if f.st.words <= 2 && b.kind == BlockKind::Paragraph && !text.chars().any(char::is_alphabetic) {
         // A lone count or symbol ("27", "•", "›"): a widget's number, not a sentence.
         return Some(Reason::Other);
     }
@@ -558,6 +647,22 @@ fn inside_reason(
             }
         }
         if b.time_bytes * 2 > b.end - b.start {
+            return Some(Reason::Metadata);
+        }
+    }
+    None
+}
+
+/// What the words of a block alone say it is, if anything.
+fn text_reason(b: &crate::parse::RawBlock, f: &Feat, text: &str) -> Option<Reason> {
+    if f.st.words <= 150 && is_cookie_notice(text) {
+        return Some(Reason::Cookie);
+    }
+    if f.st.words <= 30 && b.ctx & ctx::BLOCKQUOTE == 0 {
+        if let Some(r) = short_text_reason(text, f) {
+            return Some(r);
+        }
+        if f.st.words <= 12 && b.time_bytes * 2 > b.end - b.start {
             return Some(Reason::Metadata);
         }
     }
@@ -657,10 +762,20 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         "latest news",
         "top stories",
     ];
-    if RELATED.iter().any(|p| l == *p || (l.starts_with(p) && f.st.words <= 8 && t.contains(':'))) {
+    if RELATED
+        .iter()
+        .any(|p| l == *p || (l.starts_with(p) && f.st.words <= 8 && t.contains(':')))
+    {
         return Some(Reason::Related);
     }
-    const SUBSCRIBE: &[&str] = &["subscribe", "sign up", "newsletter", "register", "log in", "sign in"];
+    const SUBSCRIBE: &[&str] = &[
+        "subscribe",
+        "sign up",
+        "newsletter",
+        "register",
+        "log in",
+        "sign in",
+    ];
     if f.st.words <= 10 && SUBSCRIBE.iter().any(|p| l.starts_with(p)) {
         return Some(Reason::Subscription);
     }
@@ -671,9 +786,17 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         return Some(Reason::Metadata);
     }
     if f.st.words <= 25
-        && ["tags:", "category:", "categories:", "posted by", "publicado por", "filed under", "categoria:"]
-            .iter()
-            .any(|p| l.contains(p))
+        && [
+            "tags:",
+            "category:",
+            "categories:",
+            "posted by",
+            "publicado por",
+            "filed under",
+            "categoria:",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
     {
         return Some(Reason::Metadata);
     }
@@ -685,7 +808,13 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         return Some(Reason::Caption);
     }
     if f.st.words <= 10 {
-        for p in ["published", "updated", "posted", "last updated", "first published"] {
+        for p in [
+            "published",
+            "updated",
+            "posted",
+            "last updated",
+            "first published",
+        ] {
             if l.starts_with(p) {
                 return Some(Reason::Metadata);
             }
@@ -694,7 +823,17 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
             return Some(Reason::Metadata);
         }
     }
-    for p in ["photo:", "photograph:", "image:", "picture:", "credit:", "photo by", "image by", "(photo", "foto:"] {
+    for p in [
+        "photo:",
+        "photograph:",
+        "image:",
+        "picture:",
+        "credit:",
+        "photo by",
+        "image by",
+        "(photo",
+        "foto:",
+    ] {
         if lower.starts_with(p) {
             return Some(Reason::Caption);
         }
@@ -712,16 +851,29 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
         .map(|t| norm_words(t))
         .filter(|w| !w.is_empty())
         .collect();
-    let first_inside = page.blocks.iter().position(|b| inside.get(b.node as usize).copied().unwrap_or(false));
+    let first_inside = page
+        .blocks
+        .iter()
+        .position(|b| inside.get(b.node as usize).copied().unwrap_or(false));
     let mut best: Option<(usize, f64)> = None;
     for (i, b) in page.blocks.iter().enumerate() {
-        if feats[i].st.words > 40 || feats[i].len < 3.0 || (b.heading == 0 && feats[i].st.ends_sentence) {
+        if feats[i].st.words > 40
+            || feats[i].len < 3.0
+            || (b.heading == 0 && feats[i].st.ends_sentence)
+        {
             continue;
         }
-        if b.heading == 0 && candidates.iter().all(|c| c.len() + 3 < feats[i].st.words as usize) {
+        if b.heading == 0
+            && candidates
+                .iter()
+                .all(|c| c.len() + 3 < feats[i].st.words as usize)
+        {
             continue;
         }
-        let text = page.text.get(b.start as usize..b.end as usize).unwrap_or_default();
+        let text = page
+            .text
+            .get(b.start as usize..b.end as usize)
+            .unwrap_or_default();
         let words = norm_words(text);
         if words.is_empty() {
             continue;
@@ -739,7 +891,9 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
         if inside.get(b.node as usize).copied().unwrap_or(false) {
             score += 0.1;
         }
-        if first_inside.is_some_and(|s| i > s + 3) && !inside.get(b.node as usize).copied().unwrap_or(false) {
+        if first_inside.is_some_and(|s| i > s + 3)
+            && !inside.get(b.node as usize).copied().unwrap_or(false)
+        {
             score -= 0.3;
         }
         if sim < 0.6 && !(b.heading == 1 && candidates.is_empty()) {

@@ -252,6 +252,25 @@ impl Tag {
             )
     }
 
+    /// Form controls and embedded boxes: rendered as boxes apart from the words around.
+    pub(crate) fn is_control(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Button
+                | Input
+                | Select
+                | Textarea
+                | Iframe
+                | Video
+                | Audio
+                | Canvas
+                | Object
+                | Embed
+                | Img
+        )
+    }
+
     /// Formatting elements (HTML's adoption agency list).
     pub(crate) fn is_formatting(self) -> bool {
         use Tag::*;

@@ -42,7 +42,7 @@ impl TextStats {
     }
 }
 
-/// Statistics of `text`.
+/// Statistics of `text`, in one pass over its bytes.
 pub(crate) fn stats(text: &str) -> TextStats {
     let mut st = TextStats::default();
     let b = text.as_bytes();
@@ -54,35 +54,35 @@ pub(crate) fn stats(text: &str) -> TextStats {
             i += w;
             continue;
         }
+        // One word: from here to the next space.
         let start = i;
-        i += 1;
-        while i < b.len() && space_len(b, i) == 0 {
-            i += 1;
-        }
-        let word = text.get(start..i).unwrap_or_default();
-        st.words += 1;
-        if word.len() <= 16 && is_stop_word(word) {
-            st.stop += 1;
-        }
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        if first.is_ascii_uppercase()
-            || (first >= 0x80 && word.chars().next().is_some_and(char::is_uppercase))
-        {
-            st.capitalized += 1;
-        }
         let mut prev_end = false;
-        let wb = word.as_bytes();
-        let mut j = 0;
-        while j < wb.len() {
-            let byte = wb[j];
+        let mut first = true;
+        while i < b.len() {
+            let byte = b[i];
             let c = if byte < 0x80 {
-                j += 1;
+                if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                    break;
+                }
+                i += 1;
                 byte as char
             } else {
-                let c = word.get(j..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
-                j += c.len_utf8().max(1);
+                if space_len(b, i) > 0 {
+                    break;
+                }
+                let c = text
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .unwrap_or('\u{fffd}');
+                i += c.len_utf8();
                 c
             };
+            if first {
+                first = false;
+                if c.is_uppercase() {
+                    st.capitalized += 1;
+                }
+            }
             st.chars += 1;
             match c {
                 '.' | '!' | '?' | '…' => prev_end = true,
@@ -94,7 +94,9 @@ pub(crate) fn stats(text: &str) -> TextStats {
                     st.commas += 1;
                     prev_end = false;
                 }
-                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '）' | '*' => continue,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '）' | '*' => {
+                    continue;
+                }
                 _ => {
                     if c >= '\u{3040}' && is_cjk(c) {
                         st.cjk += 1;
@@ -103,6 +105,10 @@ pub(crate) fn stats(text: &str) -> TextStats {
                 }
             }
             last_significant = Some(c);
+        }
+        st.words += 1;
+        if i - start <= 16 && is_stop_word(text.get(start..i).unwrap_or_default()) {
+            st.stop += 1;
         }
         if prev_end {
             st.sentences += 1;
@@ -125,7 +131,13 @@ fn is_cjk(c: char) -> bool {
 /// Whether `word` (with any surrounding punctuation) is a function word of English or
 /// another common language of news text.
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // Trim ASCII punctuation cheaply; quotes and other marks need the char version.
+    let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    let w = if w.is_ascii() {
+        w
+    } else {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     if w.is_empty() || w.len() > 12 {
         return false;
     }
@@ -177,7 +189,8 @@ mod tests {
 
     #[test]
     fn counts_prose() {
-        let st = stats("The mayor said the bridge, closed since May, would reopen. “Soon,” she added.");
+        let st =
+            stats("The mayor said the bridge, closed since May, would reopen. “Soon,” she added.");
         assert_eq!(st.words, 13);
         assert_eq!(st.sentences, 2);
         assert_eq!(st.commas, 3);

@@ -1,0 +1,460 @@
+//! Whole pages written for these tests (not taken from any site): what is kept, what is
+//! removed and why, the metadata, and where each block comes from in the HTML.
+
+use newsmill_html::{BlockKind, Extraction, HtmlOptions, extract};
+
+/// `(kind, removed, text)` for every block, in order.
+fn blocks(ex: &Extraction) -> Vec<(&'static str, Option<&'static str>, &str)> {
+    ex.blocks
+        .iter()
+        .map(|b| (b.kind.as_str(), b.removed, &ex.text[b.range.clone()]))
+        .collect()
+}
+
+/// Every block maps back to HTML whose visible words are the block's words.
+fn assert_blocks_map_back(html: &str, ex: &Extraction) {
+    for b in &ex.blocks {
+        let text = &ex.text[b.range.clone()];
+        let src = ex
+            .source_map
+            .to_source(b.range.clone())
+            .unwrap_or_else(|| panic!("no source for block {text:?}"));
+        let source = &html[src.clone()];
+        let first = text.split_whitespace().next().unwrap();
+        let last = text.split_whitespace().last().unwrap();
+        // Words without entities appear verbatim at both ends of the source range.
+        if !first.contains(['€', '“', '”', '©', '’']) {
+            assert!(
+                source.starts_with(first),
+                "block {text:?} maps to {source:?}"
+            );
+        }
+        if !last.contains(['€', '“', '”', '©', '’']) {
+            assert!(source.ends_with(last), "block {text:?} maps to {source:?}");
+        }
+    }
+}
+
+const NEWS_PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Harbour bridge to reopen after two-year repair | The Valmora Courier</title>
+<meta property="og:title" content="Harbour bridge to reopen after two-year repair">
+<meta property="og:site_name" content="The Valmora Courier">
+<meta name="author" content="Courier Staff">
+<meta property="article:published_time" content="2023-08-14T06:30:00+02:00">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Harbour bridge to reopen after two-year repair",
+ "datePublished":"2023-08-14T06:30:00+02:00",
+ "author":[{"@type":"Person","name":"Marta Ellison"}]}
+</script>
+<style>.ad{display:block}</style>
+<script>window.dataLayer = [{"page": "<p>not text</p>"}];</script>
+</head>
+<body>
+<div id="cookie-banner" class="cookie-consent">We use cookies to improve your experience. By continuing you accept our use of cookies. <button>Accept</button></div>
+<header class="site-header">
+  <a class="logo" href="/">The Valmora Courier</a>
+  <nav class="main-nav"><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/business">Business</a></li><li><a href="/opinion">Opinion</a></li></ul></nav>
+</header>
+<main>
+<article class="story">
+  <h1 class="story-headline">Harbour bridge to reopen after two-year repair</h1>
+  <div class="byline">By <a rel="author" href="/staff/marta-ellison">Marta Ellison</a></div>
+  <time datetime="2023-08-14T06:30:00+02:00">14 August 2023</time>
+  <figure><img src="bridge.jpg" alt="The bridge"><figcaption>The eastern span of the bridge, photographed in July. Photo: Jonas Berg</figcaption></figure>
+  <div class="story-body">
+    <p>The harbour bridge in Valmora will reopen to traffic on Friday, city officials said on Monday, ending two years of repairs that cost &euro;48 million and forced commuters onto crowded ferries.</p>
+    <p>&ldquo;We are grateful for the patience of everyone who crossed the water by boat,&rdquo; said deputy mayor Ilse Varga, adding that cyclists would be able to use a widened lane from the first day.</p>
+    <div class="ad ad-slot" id="div-gpt-ad-1">Advertisement</div>
+    <p>Engineers found corrosion in 140 of the bridge's 600 steel cables during a routine inspection in 2021. All of them have now been replaced, and sensors fitted to the deck will report strain in real time.</p>
+    <h2>Tolls stay the same</h2>
+    <p>The toll for cars will remain at &euro;2.50, while buses and bicycles will cross free of charge until the end of the year, according to the transport authority.</p>
+    <p>Shop owners on the eastern bank said trade had fallen by almost a third while the bridge was closed.<br>Many hope the reopening will bring customers back before the holiday season.</p>
+  </div>
+  <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a> <a href="#">Email</a></div>
+</article>
+<aside class="related-stories">
+  <h3>Related stories</h3>
+  <ul>
+   <li><a href="/a">Ferry operators add evening crossings as bridge closure drags on</a></li>
+   <li><a href="/b">City council approves budget for harbour repairs</a></li>
+   <li><a href="/c">Cyclists campaign for a safer route across the harbour</a></li>
+  </ul>
+</aside>
+<section id="comments" class="comments">
+  <h3>Leave a comment</h3>
+  <form class="comment-form"><label for="c">Your comment</label><textarea id="c">draft</textarea><button type="submit">Post comment</button></form>
+</section>
+</main>
+<div class="newsletter-signup"><p>Get the Courier's morning briefing in your inbox every weekday.</p><a href="/subscribe">Sign up</a></div>
+<footer class="site-footer"><p>&copy; 2023 The Valmora Courier. All rights reserved.</p><ul><li><a href="/privacy">Privacy</a></li><li><a href="/contact">Contact us</a></li></ul></footer>
+</body>
+</html>
+"##;
+
+#[test]
+fn news_page_blocks_and_reasons() {
+    let ex = extract(NEWS_PAGE, &HtmlOptions::default());
+    let expected: Vec<(&str, Option<&str>, &str)> = vec![
+        (
+            "paragraph",
+            Some("cookie"),
+            "We use cookies to improve your experience. By continuing you accept our use of cookies. Accept",
+        ),
+        ("paragraph", Some("header"), "The Valmora Courier"),
+        ("list_item", Some("navigation"), "News"),
+        ("list_item", Some("navigation"), "Sport"),
+        ("list_item", Some("navigation"), "Business"),
+        ("list_item", Some("navigation"), "Opinion"),
+        (
+            "title",
+            None,
+            "Harbour bridge to reopen after two-year repair",
+        ),
+        ("paragraph", Some("metadata"), "By Marta Ellison"),
+        ("paragraph", Some("metadata"), "14 August 2023"),
+        (
+            "paragraph",
+            Some("caption"),
+            "The eastern span of the bridge, photographed in July. Photo: Jonas Berg",
+        ),
+        (
+            "paragraph",
+            None,
+            "The harbour bridge in Valmora will reopen to traffic on Friday, city officials said on Monday, ending two years of repairs that cost €48 million and forced commuters onto crowded ferries.",
+        ),
+        (
+            "paragraph",
+            None,
+            "“We are grateful for the patience of everyone who crossed the water by boat,” said deputy mayor Ilse Varga, adding that cyclists would be able to use a widened lane from the first day.",
+        ),
+        ("paragraph", Some("ad"), "Advertisement"),
+        (
+            "paragraph",
+            None,
+            "Engineers found corrosion in 140 of the bridge's 600 steel cables during a routine inspection in 2021. All of them have now been replaced, and sensors fitted to the deck will report strain in real time.",
+        ),
+        ("heading", None, "Tolls stay the same"),
+        (
+            "paragraph",
+            None,
+            "The toll for cars will remain at €2.50, while buses and bicycles will cross free of charge until the end of the year, according to the transport authority.",
+        ),
+        (
+            "paragraph",
+            None,
+            "Shop owners on the eastern bank said trade had fallen by almost a third while the bridge was closed.\nMany hope the reopening will bring customers back before the holiday season.",
+        ),
+        (
+            "paragraph",
+            Some("share"),
+            "Share on Facebook Share on Twitter Email",
+        ),
+        ("heading", Some("related"), "Related stories"),
+        (
+            "list_item",
+            Some("related"),
+            "Ferry operators add evening crossings as bridge closure drags on",
+        ),
+        (
+            "list_item",
+            Some("related"),
+            "City council approves budget for harbour repairs",
+        ),
+        (
+            "list_item",
+            Some("related"),
+            "Cyclists campaign for a safer route across the harbour",
+        ),
+        ("heading", Some("comment_form"), "Leave a comment"),
+        (
+            "paragraph",
+            Some("comment_form"),
+            "Your comment Post comment",
+        ),
+        (
+            "paragraph",
+            Some("subscription"),
+            "Get the Courier's morning briefing in your inbox every weekday.",
+        ),
+        ("paragraph", Some("subscription"), "Sign up"),
+        (
+            "paragraph",
+            Some("footer"),
+            "© 2023 The Valmora Courier. All rights reserved.",
+        ),
+        ("list_item", Some("footer"), "Privacy"),
+        ("list_item", Some("footer"), "Contact us"),
+    ];
+    assert_eq!(blocks(&ex), expected);
+    assert_eq!(
+        ex.clean_text(),
+        "The harbour bridge in Valmora will reopen to traffic on Friday, city officials said on Monday, ending two years of repairs that cost €48 million and forced commuters onto crowded ferries.\n\n\
+         “We are grateful for the patience of everyone who crossed the water by boat,” said deputy mayor Ilse Varga, adding that cyclists would be able to use a widened lane from the first day.\n\n\
+         Engineers found corrosion in 140 of the bridge's 600 steel cables during a routine inspection in 2021. All of them have now been replaced, and sensors fitted to the deck will report strain in real time.\n\n\
+         Tolls stay the same\n\n\
+         The toll for cars will remain at €2.50, while buses and bicycles will cross free of charge until the end of the year, according to the transport authority.\n\n\
+         Shop owners on the eastern bank said trade had fallen by almost a third while the bridge was closed.\nMany hope the reopening will bring customers back before the holiday season."
+    );
+}
+
+#[test]
+fn news_page_text_layout() {
+    let ex = extract(NEWS_PAGE, &HtmlOptions::default());
+    // Blocks are separated by exactly one blank line and cover all of the text.
+    let mut joined = String::new();
+    for b in &ex.blocks {
+        if !joined.is_empty() {
+            joined.push_str("\n\n");
+        }
+        joined.push_str(&ex.text[b.range.clone()]);
+    }
+    assert_eq!(joined, ex.text);
+    assert!(!ex.text.contains("not text"), "script content leaked");
+    assert!(!ex.text.contains("draft"), "textarea content leaked");
+    assert!(!ex.text.contains("display:block"), "style content leaked");
+}
+
+#[test]
+fn news_page_metadata() {
+    let ex = extract(NEWS_PAGE, &HtmlOptions::default());
+    assert_eq!(
+        ex.title.as_deref(),
+        Some("Harbour bridge to reopen after two-year repair")
+    );
+    // JSON-LD names the reporter; the meta tag only says "Courier Staff".
+    assert_eq!(ex.byline.as_deref(), Some("Marta Ellison"));
+    assert_eq!(ex.date.as_deref(), Some("2023-08-14T06:30:00+02:00"));
+}
+
+#[test]
+fn news_page_source_map() {
+    let ex = extract(NEWS_PAGE, &HtmlOptions::default());
+    assert_blocks_map_back(NEWS_PAGE, &ex);
+    // The headline maps to the inside of the <h1>.
+    let title = ex
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title)
+        .unwrap();
+    let src = ex.source_map.to_source(title.range.clone()).unwrap();
+    assert_eq!(
+        &NEWS_PAGE[src.clone()],
+        "Harbour bridge to reopen after two-year repair"
+    );
+    assert!(NEWS_PAGE[..src.start].ends_with("<h1 class=\"story-headline\">"));
+    // An entity maps to the whole entity.
+    let euro = ex.text.find('€').unwrap();
+    let src = ex
+        .source_map
+        .to_source(euro..euro + '€'.len_utf8())
+        .unwrap();
+    assert_eq!(&NEWS_PAGE[src], "&euro;");
+    // A word inside a link inside a block maps exactly.
+    let at = ex.text.find("Marta Ellison").unwrap();
+    let src = ex
+        .source_map
+        .to_source(at..at + "Marta Ellison".len())
+        .unwrap();
+    assert_eq!(&NEWS_PAGE[src.clone()], "Marta Ellison");
+    assert!(NEWS_PAGE[..src.start].ends_with("href=\"/staff/marta-ellison\">"));
+}
+
+const OLD_LAYOUT_PAGE: &str = r##"<html><head><title>Village fair raises record sum - Northfield Gazette</title></head>
+<body bgcolor="#ffffff">
+<table width="100%"><tr><td width="150" valign="top">
+<a href="/">Home</a><br><a href="/news">News</a><br><a href="/events">Events</a><br><a href="/archive">Archive</a>
+</td><td valign="top">
+<h2>Village fair raises record sum</h2>
+<font size="2">Posted on 3 June 2019</font><br><br>
+The annual Northfield village fair raised more than 12,000 pounds for the local school this weekend, the organisers said, the highest total in the fair's forty-year history.<br><br>
+Volunteers ran more than thirty stalls, from home-made jam to a tombola, and the dog show alone attracted sixty entries despite the heavy rain on Saturday afternoon.<br><br>
+The money will pay for a new roof on the school's library, which has leaked for several winters, and for books chosen by the pupils themselves.<br><br>
+<a href="/news/2019/05/">Previous story</a> | <a href="/news/2019/07/">Next story</a>
+</td></tr></table>
+<p><small>Copyright 2019 Northfield Gazette</small></p>
+</body></html>"##;
+
+#[test]
+fn old_table_layout_with_double_breaks() {
+    let ex = extract(OLD_LAYOUT_PAGE, &HtmlOptions::default());
+    let expected: Vec<(&str, Option<&str>, &str)> = vec![
+        (
+            "paragraph",
+            Some("navigation"),
+            "Home\nNews\nEvents\nArchive",
+        ),
+        ("title", None, "Village fair raises record sum"),
+        ("paragraph", Some("metadata"), "Posted on 3 June 2019"),
+        (
+            "paragraph",
+            None,
+            "The annual Northfield village fair raised more than 12,000 pounds for the local school this weekend, the organisers said, the highest total in the fair's forty-year history.",
+        ),
+        (
+            "paragraph",
+            None,
+            "Volunteers ran more than thirty stalls, from home-made jam to a tombola, and the dog show alone attracted sixty entries despite the heavy rain on Saturday afternoon.",
+        ),
+        (
+            "paragraph",
+            None,
+            "The money will pay for a new roof on the school's library, which has leaked for several winters, and for books chosen by the pupils themselves.",
+        ),
+        (
+            "paragraph",
+            Some("navigation"),
+            "Previous story | Next story",
+        ),
+        (
+            "paragraph",
+            Some("footer"),
+            "Copyright 2019 Northfield Gazette",
+        ),
+    ];
+    assert_eq!(blocks(&ex), expected);
+    assert_eq!(ex.title.as_deref(), Some("Village fair raises record sum"));
+    // No meta tags: the date comes from the visible "Posted on" line.
+    assert_eq!(ex.date.as_deref(), Some("2019-06-03"));
+    assert_eq!(ex.byline, None);
+    assert_blocks_map_back(OLD_LAYOUT_PAGE, &ex);
+}
+
+const BLOG_PAGE: &str = r##"<!doctype html>
+<html><head>
+<meta property="og:title" content="Ten years of the Linden Street allotments">
+<meta property="article:published_time" content="2021-04-02">
+<script type="application/ld+json">{ "@type": "BlogPosting", "headline": "Ten years of the
+Linden Street allotments", "author": {"name": "Priya Natarajan"}, }</script>
+</head>
+<body class="post-template-default single single-post">
+<div id="page" class="site">
+<div class="site-content">
+<article id="post-77" class="post type-post status-publish category-community tag-gardens hentry">
+<header class="entry-header"><h1 class="entry-title">Ten years of the Linden Street allotments</h1>
+<div class="entry-meta">Posted by <span class="author vcard">Priya Natarajan</span></div></header>
+<div class="entry-content">
+<p>When the council first offered the derelict lot on Linden Street to residents, nobody expected more than a handful of raised beds. A decade later, forty-two families grow vegetables there.</p>
+<blockquote><p>It started with six of us and a borrowed wheelbarrow.</p></blockquote>
+<p>The founding members kept a simple rule: every plot holder spends one Saturday a month on shared work, from repairing the fence to turning the compost heaps.</p>
+<ul><li>Potatoes and leeks in the north beds</li><li>Soft fruit along the south wall</li></ul>
+<pre>Plot  Holder
+ 1    Okafor
+ 2    Lindqvist</pre>
+<p>Next spring the group plans a seed library, open to anyone in the neighbourhood, run from the old tool shed.</p>
+</div>
+<footer class="entry-footer">Tags: <a href="/tag/gardens">gardens</a>, <a href="/tag/community">community</a></footer>
+</article>
+<div id="comments" class="comments-area">
+<h2 class="comments-title">3 thoughts on this post</h2>
+<ol class="comment-list">
+<li class="comment"><div class="comment-body"><p>My grandmother had plot number nine for years and still talks about the pumpkins she grew there every autumn.</p></div></li>
+<li class="comment"><div class="comment-body"><p>Wonderful to see the seed library idea. Will it be open on weekday evenings as well as at the weekend?</p></div></li>
+</ol>
+</div>
+</div>
+</div>
+</body></html>"##;
+
+#[test]
+fn blog_post_with_comments_and_broken_json_ld() {
+    let ex = extract(BLOG_PAGE, &HtmlOptions::default());
+    let expected: Vec<(&str, Option<&str>, &str)> = vec![
+        ("title", None, "Ten years of the Linden Street allotments"),
+        ("paragraph", Some("metadata"), "Posted by Priya Natarajan"),
+        (
+            "paragraph",
+            None,
+            "When the council first offered the derelict lot on Linden Street to residents, nobody expected more than a handful of raised beds. A decade later, forty-two families grow vegetables there.",
+        ),
+        (
+            "blockquote",
+            None,
+            "It started with six of us and a borrowed wheelbarrow.",
+        ),
+        (
+            "paragraph",
+            None,
+            "The founding members kept a simple rule: every plot holder spends one Saturday a month on shared work, from repairing the fence to turning the compost heaps.",
+        ),
+        ("list_item", None, "Potatoes and leeks in the north beds"),
+        ("list_item", None, "Soft fruit along the south wall"),
+        (
+            "preformatted",
+            None,
+            "Plot  Holder\n 1    Okafor\n 2    Lindqvist",
+        ),
+        (
+            "paragraph",
+            None,
+            "Next spring the group plans a seed library, open to anyone in the neighbourhood, run from the old tool shed.",
+        ),
+        ("paragraph", Some("metadata"), "Tags: gardens, community"),
+        ("heading", Some("comment_form"), "3 thoughts on this post"),
+        (
+            "list_item",
+            Some("comment_form"),
+            "My grandmother had plot number nine for years and still talks about the pumpkins she grew there every autumn.",
+        ),
+        (
+            "list_item",
+            Some("comment_form"),
+            "Wonderful to see the seed library idea. Will it be open on weekday evenings as well as at the weekend?",
+        ),
+    ];
+    assert_eq!(blocks(&ex), expected);
+    assert_eq!(
+        ex.title.as_deref(),
+        Some("Ten years of the Linden Street allotments")
+    );
+    // The JSON-LD has a raw newline in a string and a trailing comma: the newline is
+    // repaired, the trailing comma makes it unreadable, and the author comes from the page.
+    assert_eq!(ex.byline.as_deref(), Some("Priya Natarajan"));
+    assert_eq!(ex.date.as_deref(), Some("2021-04-02"));
+    assert_blocks_map_back(BLOG_PAGE, &ex);
+}
+
+#[test]
+fn captions_can_be_kept() {
+    let options = HtmlOptions {
+        keep_captions: true,
+        ..HtmlOptions::default()
+    };
+    let ex = extract(NEWS_PAGE, &options);
+    assert!(
+        ex.clean_text()
+            .contains("The eastern span of the bridge, photographed in July.")
+    );
+}
+
+#[test]
+fn options_parse_from_toml_and_refuse_unknown_keys() {
+    let table: toml::Table = toml::from_str("keep_captions = true").unwrap();
+    let o: HtmlOptions = newsmill_core::parse_options(&table).unwrap();
+    assert!(o.keep_captions);
+    assert_eq!(o.max_link_density, 0.5);
+    let bad: toml::Table = toml::from_str("keep_caption = true").unwrap();
+    assert!(newsmill_core::parse_options::<HtmlOptions>(&bad).is_err());
+}
+
+#[test]
+fn empty_and_textless_pages() {
+    for html in [
+        "",
+        "   ",
+        "<html></html>",
+        "<script>x()</script>",
+        "<!-- only a comment -->",
+    ] {
+        let ex = extract(html, &HtmlOptions::default());
+        assert_eq!(ex.text, "");
+        assert!(ex.blocks.is_empty());
+        assert_eq!(ex.clean_text(), "");
+    }
+    let ex = extract("just some words", &HtmlOptions::default());
+    assert_eq!(ex.text, "just some words");
+    assert_eq!(ex.blocks.len(), 1);
+}
