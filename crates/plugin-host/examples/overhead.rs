@@ -2,7 +2,8 @@
 //! plugin library, for instruction counts that the machine's load does not disturb:
 //!
 //! ```sh
-//! cargo build --release -p newsmill-plugin-dateline --example overhead
+//! cargo build --release -p newsmill-plugin-dateline   # the cdylib
+//! cargo build --release -p newsmill-plugin-host --example overhead
 //! valgrind --tool=callgrind target/release/examples/overhead none  # documents only
 //! valgrind --tool=callgrind target/release/examples/overhead builtin
 //! valgrind --tool=callgrind target/release/examples/overhead target/release/libnewsmill_plugin_dateline.so

@@ -164,16 +164,18 @@ impl Scanner<'_> {
 const OPENING_PROSE_LINES: usize = 3;
 
 /// Whether a line reads like a sentence of prose: long, many words, and mostly
-/// lowercase words (a Title Case headline is not prose).
+/// lowercase words (a Title Case headline is not prose). Looks at the first 120 bytes.
 fn is_prose(line: &str) -> bool {
     if line.len() < 60 {
         return false;
     }
-    let mut words = 0;
-    let mut lowercase = 0;
-    for w in line.split(is_space).filter(|w| !w.is_empty()).take(12) {
-        words += 1;
-        lowercase += usize::from(w.starts_with(|c: char| c.is_lowercase()));
+    let head = &line.as_bytes()[..line.len().min(120)];
+    let (mut words, mut lowercase) = (1usize, usize::from(head[0].is_ascii_lowercase()));
+    for pair in head.windows(2) {
+        if pair[0] == b' ' && pair[1] != b' ' {
+            words += 1;
+            lowercase += usize::from(pair[1].is_ascii_lowercase());
+        }
     }
     words >= 8 && lowercase * 5 >= words * 2
 }
