@@ -699,6 +699,22 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
     let t = text.trim();
     let lower = t.to_lowercase();
     let l = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if f.st.words <= 40
+        && (t.contains(['©', 'ⓒ'])
+            || lower.contains("all rights reserved")
+            || lower.starts_with("copyright"))
+    {
+        return Some(Reason::Footer);
+    }
+    if f.st.words <= 30
+        && t.ends_with(')')
+        && ["(image:", "(photo:", "(picture:", "(credit:", "(image credit", "(photo credit", "(foto:"]
+            .iter()
+            .any(|p| lower.contains(p))
+    {
+        // "A 14th-century plague doctor (Image: Getty)": a caption left outside <figure>.
+        return Some(Reason::Caption);
+    }
     const AD: &[&str] = &[
         "advertisement",
         "advertising",
@@ -754,6 +770,7 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         "you may also like",
         "read next",
         "up next",
+        "explore further",
         "don't miss",
         "don’t miss",
         "more on this story",
@@ -782,7 +799,14 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
     if f.st.words <= 30 && (l.contains("newsletter") || l.contains("subscribe to")) {
         return Some(Reason::Subscription);
     }
-    if f.st.words <= 8 && (t.starts_with("By ") || t.starts_with("BY ")) && !f.st.ends_sentence {
+    if f.st.words <= 8
+        && (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))
+        && !f.st.ends_sentence
+    {
+        return Some(Reason::Metadata);
+    }
+    if f.st.words <= 8 && contains_numeric_date(t) {
+        // "기사입력 :[ 2018-09-28 17:32 ]", "Updated 2019/11/18": a time stamp.
         return Some(Reason::Metadata);
     }
     if f.st.words <= 25
@@ -839,6 +863,19 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         }
     }
     None
+}
+
+/// Whether `t` contains a numeric date `YYYY-MM-DD` (or with `/` or `.`).
+fn contains_numeric_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && matches!(w[4], b'-' | b'/' | b'.')
+            && w[7] == w[4]
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[8..10].iter().all(u8::is_ascii_digit)
+            && (w[0] == b'1' || w[0] == b'2')
+    })
 }
 
 /// The block holding the headline: a heading whose words match a title candidate,
