@@ -183,12 +183,15 @@ fn to_span(f: &Finding<'_>) -> Span {
         Value::List(f.names.iter().map(|n| Value::from(*n)).collect())
     };
     Span::new(f.start, f.end)
-        .with("kind", f.kind.as_str())
+        .with("kind", Value::static_str(f.kind.as_str()))
         .with("place", f.place)
         .with("date", f.date)
         .with("agency", f.agency)
         .with("names", names)
-        .with("credited", f.credited)
+        .with(
+            "credited",
+            f.credited.map_or(Value::Null, Value::static_str),
+        )
 }
 
 impl Stage for Dateline {
