@@ -108,11 +108,14 @@ pub struct Scratch {
 
 /// Longest block, in bytes, that is checked for chrome phrases: chrome is short, and a
 /// cookie banner or comment form notice fits well within it.
-const MAX_PHRASE_SCAN: usize = 700;
+const MAX_PHRASE_SCAN: usize = 1200;
 
 /// Most words a block may have and still be removed for a strong chrome phrase: past
 /// that, the phrase is more likely quoted in an article than the article a banner.
 const STRONG_LIMIT: u32 = 60;
+
+/// The same limit for cookie and consent phrases.
+const COOKIE_LIMIT: u32 = 150;
 
 /// Judges every block of `text`.
 pub fn judge(
@@ -183,8 +186,8 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     // unknown, but such a block is past the strong limit too.)
     let worth_scanning = (w <= 12 && f.chrome_words > 0)
         || f.trigger_words > 0
-        || (block.len() > DETAILED_BYTES && f.words <= STRONG_LIMIT);
-    if worth_scanning && f.words <= STRONG_LIMIT && block.len() <= MAX_PHRASE_SCAN {
+        || (block.len() > DETAILED_BYTES && f.words <= COOKIE_LIMIT);
+    if worth_scanning && f.words <= COOKIE_LIMIT && block.len() <= MAX_PHRASE_SCAN {
         phrases.scan(block, |hit| {
             covered += hit.len;
             match hit.strength {
@@ -206,7 +209,13 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     let mut evidence = None;
     let mut marker = None;
     if let Some((reason, _)) = strong {
-        if f.words <= STRONG_LIMIT {
+        // Consent notices run long; nothing else in them reads like news.
+        let limit = if reason == Reason::Cookie {
+            COOKIE_LIMIT
+        } else {
+            STRONG_LIMIT
+        };
+        if f.words <= limit {
             evidence = Some(reason);
         }
     }
@@ -318,6 +327,93 @@ fn main_stretch(infos: &[Info]) -> Option<(usize, usize)> {
         let s = (s..=e).find(|&i| score(&infos[i]) > 0.0).unwrap_or(s);
         (s, e)
     })
+}
+
+/// A part of the stretch beyond a break is kept when it has at least this share of the
+/// heaviest part's text: a story interrupted by a list of links goes on, a sidebar
+/// after it does not.
+const PART_SHARE: f32 = 0.3;
+
+/// A part with this many words of text is kept whatever its share.
+const PART_WORDS: f32 = 120.0;
+
+/// Words of story that must precede a comment-section marker for it to end the story
+/// for good (a comment count or form above the story does not); at least 30% of the
+/// stretch's text must precede it too.
+const COMMENTS_AFTER_WORDS: f32 = 150.0;
+
+/// Cuts the maximum-sum stretch at the section markers inside it ("Related Articles",
+/// "Comments", "Most Read") and keeps the heaviest part with the neighbouring parts
+/// that carry enough text. Only markers cut: an article's own lists and headings
+/// interrupt it without ending it, while what a marker opens is the page's.
+fn trim_stretch(infos: &[Info], start: usize, end: usize) -> (usize, usize) {
+    struct Part {
+        start: usize,
+        end: usize,
+        mass: f32,
+        /// Whether the break after this part opens a comment section.
+        comments_after: bool,
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    let mut part_start = start;
+    let mut last_positive = start;
+    let mut mass = 0.0f32;
+    let mut gap_marker = false;
+    let mut gap_comments = false;
+    for (i, info) in infos.iter().enumerate().take(end + 1).skip(start) {
+        let sc = score(info);
+        if sc > 0.0 {
+            if gap_marker {
+                parts.push(Part {
+                    start: part_start,
+                    end: last_positive,
+                    mass,
+                    comments_after: gap_comments,
+                });
+                part_start = i;
+                mass = 0.0;
+            }
+            gap_marker = false;
+            gap_comments = false;
+            mass += sc;
+            last_positive = i;
+        } else if let Some(reason) = info.marker {
+            gap_marker = true;
+            gap_comments |= reason == Reason::CommentForm;
+        }
+    }
+    parts.push(Part {
+        start: part_start,
+        end: last_positive,
+        mass,
+        comments_after: false,
+    });
+    // A comment section, once the story has had real text, ends the candidates: the
+    // comments may well outweigh the story.
+    let total: f32 = parts.iter().map(|p| p.mass).sum();
+    let mut candidates = parts.len();
+    let mut mass_so_far = 0.0;
+    for (k, part) in parts.iter().enumerate() {
+        mass_so_far += part.mass;
+        if part.comments_after && mass_so_far >= COMMENTS_AFTER_WORDS.max(0.3 * total) {
+            candidates = k + 1;
+            break;
+        }
+    }
+    let Some(main) = (0..candidates).max_by(|&a, &b| parts[a].mass.total_cmp(&parts[b].mass))
+    else {
+        return (start, end);
+    };
+    let floor = (parts[main].mass * PART_SHARE).min(PART_WORDS);
+    let mut lo = main;
+    while lo > 0 && parts[lo - 1].mass >= floor {
+        lo -= 1;
+    }
+    let mut hi = main;
+    while hi + 1 < candidates && parts[hi + 1].mass >= floor {
+        hi += 1;
+    }
+    (parts[lo].start, parts[hi].end)
 }
 
 struct Decision {
@@ -491,7 +587,9 @@ fn decide(infos: &[Info], text: &str, params: &Params) -> Decision {
     let n = infos.len();
     let mut verdicts = vec![Verdict::Remove(Reason::Other); n];
     let mut findings = Findings::default();
-    let Some((stretch_start, stretch_end)) = main_stretch(infos) else {
+    let Some((stretch_start, stretch_end)) =
+        main_stretch(infos).map(|(s, e)| trim_stretch(infos, s, e))
+    else {
         // No block reads like article text: keep what carries no chrome evidence.
         for (v, info) in verdicts.iter_mut().zip(infos) {
             *v = if info.evidence.is_none() && !info.nav && !info.symbols_only {
