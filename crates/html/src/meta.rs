@@ -5,6 +5,7 @@
 
 use serde_json::Value as Json;
 
+use crate::BlockKind;
 use crate::dates;
 use crate::hints::Reason;
 use crate::parse::{CaptureKind, Page, collapse_spaces};
@@ -20,6 +21,8 @@ pub(crate) struct Metadata {
     pub article_body: Option<String>,
     /// Raw title candidates (og:title, headline, `<title>`), used to find the headline block.
     pub title_candidates: Vec<String>,
+    /// The title came from `<title>` only (no og:title, JSON-LD or microdata headline).
+    pub title_from_tag: bool,
 }
 
 #[derive(Debug, Default)]
@@ -65,6 +68,7 @@ pub(crate) fn collect(page: &Page) -> Metadata {
         .and_then(|c| capture_text(page, c.start, c.end));
     title_candidates.extend(headline_capture.clone());
     title_candidates.extend(meta.title_tag.clone());
+    let title_from_tag = og.is_none() && ld.headline.is_none() && headline_capture.is_none();
     let title = og
         .or(ld.headline.clone())
         .or(headline_capture)
@@ -168,12 +172,32 @@ pub(crate) fn collect(page: &Page) -> Metadata {
         date,
         article_body: ld.body,
         title_candidates,
+        title_from_tag,
     }
 }
 
 /// Fills a missing byline or date from the blocks the scorer marked as metadata
 /// ("By Jane Doe", "Posted on 3 June 2019").
 pub(crate) fn from_visible_lines(page: &Page, verdicts: &[Verdict], meta: &mut Metadata) {
+    // Without a declared headline (og:title, JSON-LD, microdata), the heading the scorer
+    // matched to `<title>` is the headline as the page shows it, without the site name.
+    let headline = page
+        .blocks
+        .iter()
+        .zip(verdicts)
+        .find(|(b, v)| v.kind == BlockKind::Title && b.heading > 0)
+        .and_then(|(b, _)| page.text.get(b.start as usize..b.end as usize));
+    if let Some(h) = headline.filter(|_| meta.title_from_tag || meta.title.is_none()) {
+        let h = collapse_spaces(h);
+        if !h.is_empty() && h.len() <= 400 {
+            meta.title = Some(h);
+        }
+    }
+    if let Some(t) = &meta.title {
+        if t.contains('&') {
+            meta.title = Some(html_unescape_basic(t));
+        }
+    }
     if meta.byline.is_some() && meta.date.is_some() {
         return;
     }
@@ -416,12 +440,39 @@ fn push_author(authors: &mut Vec<String>, v: &Json) {
     }
 }
 
-/// Decodes the few entities JSON-LD writers leave in strings.
+/// Decodes the entities left in strings that were escaped twice (JSON-LD, meta tags):
+/// the common named ones and numeric references.
 fn html_unescape_basic(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
-    s.replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (digits, radix) = match after.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (after, 10),
+        };
+        let len = digits.find(';').filter(|&n| n > 0 && n <= 8);
+        let decoded = len
+            .and_then(|n| u32::from_str_radix(&digits[..n], radix).ok())
+            .and_then(char::from_u32)
+            .filter(|c| !c.is_control());
+        match (decoded, len) {
+            (Some(c), Some(n)) => {
+                out.push(c);
+                rest = &digits[n + 1..];
+            }
+            _ => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&#039;", "'")

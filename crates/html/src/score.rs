@@ -708,9 +708,17 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
     }
     if f.st.words <= 30
         && t.ends_with(')')
-        && ["(image:", "(photo:", "(picture:", "(credit:", "(image credit", "(photo credit", "(foto:"]
-            .iter()
-            .any(|p| lower.contains(p))
+        && [
+            "(image:",
+            "(photo:",
+            "(picture:",
+            "(credit:",
+            "(image credit",
+            "(photo credit",
+            "(foto:",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
     {
         // "A 14th-century plague doctor (Image: Getty)": a caption left outside <figure>.
         return Some(Reason::Caption);
