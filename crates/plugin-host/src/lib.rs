@@ -1001,5 +1001,7 @@ fn intern(key: &str) -> Cow<'static, str> {
     }
 }
 
+pub mod testing;
+
 #[cfg(test)]
 mod tests;

@@ -6,11 +6,11 @@
 //! `cargo test` invocation; cargo reports the exact artifact paths in its JSON messages.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use newsmill_core::testing::{assert_compliant, assert_survives_hostile_input, sample_documents};
 use newsmill_core::{BuildError, Document, FactoryOrigin, Stage, StageFactory, Value};
+use newsmill_plugin_host::testing::build_plugin_libraries;
 use newsmill_plugin_host::{LoadError, load_plugin, loaded_libraries};
 
 const DATELINE: &str = "newsmill-plugin-dateline";
@@ -26,62 +26,7 @@ fn plugins() -> &'static [(String, PathBuf)] {
             .ancestors()
             .nth(2)
             .expect("workspace root");
-        let mut cmd = Command::new(env!("CARGO"));
-        cmd.current_dir(root)
-            .args(["build", "--message-format=json-render-diagnostics"]);
-        for package in [DATELINE, PANICKY, WRONG_ABI] {
-            cmd.args(["-p", package]);
-        }
-        // The same target directory as this test binary, so nothing is built twice:
-        // CARGO_TARGET_DIR when set, else the directory three levels above this
-        // executable (<target>/<profile>/deps/<test>).
-        let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .or_else(|| {
-                let exe = std::env::current_exe().ok()?;
-                Some(exe.parent()?.parent()?.parent()?.to_owned())
-            });
-        if let Some(dir) = target_dir {
-            cmd.arg("--target-dir").arg(dir);
-        }
-        let output = cmd.output().expect("cargo runs");
-        assert!(
-            output.status.success(),
-            "building the test plugins failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let mut libs = Vec::new();
-        for line in String::from_utf8_lossy(&output.stdout).lines() {
-            let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            if msg["reason"] != "compiler-artifact" {
-                continue;
-            }
-            let Some(package) = msg["target"]["name"].as_str() else {
-                continue;
-            };
-            let cdylib = msg["target"]["crate_types"]
-                .as_array()
-                .is_some_and(|t| t.iter().any(|k| k == "cdylib"));
-            if !cdylib {
-                continue;
-            }
-            for file in msg["filenames"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|f| f.as_str())
-            {
-                if [".so", ".dylib", ".dll"]
-                    .iter()
-                    .any(|ext| file.ends_with(ext))
-                {
-                    libs.push((package.replace('_', "-"), PathBuf::from(file)));
-                }
-            }
-        }
-        libs
+        build_plugin_libraries(root, &[DATELINE, PANICKY, WRONG_ABI])
     })
 }
 
