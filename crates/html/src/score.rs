@@ -516,6 +516,36 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         };
     }
 
+    // A heading that announces other stories ("You may also like", "More from...")
+    // takes the rest of its section with it: the blocks after it under the same parent
+    // element, up to the next heading of its level.
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        if verdicts[i].kind != BlockKind::Heading || !announces_other_stories(text_of(i)) {
+            i += 1;
+            continue;
+        }
+        verdicts[i].removed = Some(Reason::Related);
+        let level = b.heading;
+        let parent = nodes.get(b.node as usize).map_or(NONE, |n| n.parent);
+        let mut j = i + 1;
+        while j < blocks.len() {
+            let next = &blocks[j];
+            if next.heading > 0 && next.heading <= level {
+                break;
+            }
+            if !is_under(nodes, next.node, parent) {
+                break;
+            }
+            if verdicts[j].kind != BlockKind::Title {
+                verdicts[j].removed.get_or_insert(Reason::Related);
+            }
+            j += 1;
+        }
+        i = j;
+    }
+
     // Captions asked for: those between the headline and the end of the article.
     if options.keep_captions {
         let start = title_block.or(first_inside).unwrap_or(usize::MAX);
@@ -871,6 +901,63 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         }
     }
     None
+}
+
+/// Whether `node` lies under `ancestor` (looking at most 32 levels up).
+fn is_under(nodes: &[crate::parse::Node], mut node: u32, ancestor: u32) -> bool {
+    if ancestor == NONE {
+        return false;
+    }
+    for _ in 0..32 {
+        if node == ancestor {
+            return true;
+        }
+        match nodes.get(node as usize) {
+            Some(n) if n.parent != NONE => node = n.parent,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// A heading that introduces links to other stories.
+fn announces_other_stories(text: &str) -> bool {
+    if text.len() > 48 || text.split_whitespace().count() > 6 {
+        return false;
+    }
+    let l = text.trim().to_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+    [
+        "related",
+        "you may also",
+        "you might also",
+        "you may like",
+        "you might like",
+        "recommended",
+        "read more",
+        "read next",
+        "more from",
+        "more on this",
+        "more stories",
+        "more news",
+        "most popular",
+        "most read",
+        "trending",
+        "latest news",
+        "latest stories",
+        "top stories",
+        "don't miss",
+        "don’t miss",
+        "also read",
+        "see also",
+        "popular posts",
+        "recent posts",
+        "similar posts",
+        "more articles",
+        "other stories",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
 }
 
 /// Whether `t` contains a numeric date `YYYY-MM-DD` (or with `/` or `.`).

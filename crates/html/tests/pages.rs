@@ -458,3 +458,43 @@ fn empty_and_textless_pages() {
     assert_eq!(ex.text, "just some words");
     assert_eq!(ex.blocks.len(), 1);
 }
+
+#[test]
+fn a_heading_announcing_other_stories_takes_its_section() {
+    let html = r#"<html><body><div>
+<h1>Library extends opening hours</h1>
+<p>The central library will stay open until nine in the evening from next month, the city's culture department announced, after a survey of almost two thousand readers.</p>
+<p>Staff numbers will grow by four, paid for by savings on heating since the roof was insulated last winter, officials said in a statement on Tuesday.</p>
+<h3>You may also like</h3>
+<p>Museum night returns with free entry to twelve venues across the old town, organisers said this week.</p>
+<p>The city's oldest bookshop has found a new owner after months of uncertainty, its staff said.</p>
+</div></body></html>"#;
+    let ex = extract(html, &HtmlOptions::default());
+    let expected: Vec<(&str, Option<&str>, &str)> = vec![
+        ("title", None, "Library extends opening hours"),
+        (
+            "paragraph",
+            None,
+            "The central library will stay open until nine in the evening from next month, the city's culture department announced, after a survey of almost two thousand readers.",
+        ),
+        (
+            "paragraph",
+            None,
+            "Staff numbers will grow by four, paid for by savings on heating since the roof was insulated last winter, officials said in a statement on Tuesday.",
+        ),
+        ("heading", Some("related"), "You may also like"),
+        (
+            "paragraph",
+            Some("related"),
+            "Museum night returns with free entry to twelve venues across the old town, organisers said this week.",
+        ),
+        (
+            "paragraph",
+            Some("related"),
+            "The city's oldest bookshop has found a new owner after months of uncertainty, its staff said.",
+        ),
+    ];
+    assert_eq!(blocks(&ex), expected);
+    // No <title> or meta tags: the first <h1> is the headline.
+    assert_eq!(ex.title.as_deref(), Some("Library extends opening hours"));
+}
