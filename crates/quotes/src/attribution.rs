@@ -14,7 +14,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::lexicon::{CueForm, Lexicon, pronoun, title_gender};
+use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun, title_gender};
 use crate::marks::{self, Paragraph, RawQuote};
 use crate::text::{Tok, TokKind, sentence_breaks, tokenize};
 
@@ -53,7 +53,9 @@ const WINDOW_TOKENS: usize = 40;
 /// Most bytes examined on either side of a cue.
 const WINDOW_BYTES: usize = 200;
 /// Most distinct names canonicalized per document (each costs a scan of the text).
-const MAX_CANONICAL: usize = 24;
+const MAX_CANONICAL: usize = 16;
+/// Most occurrences of a surname examined when looking for its fullest form.
+const MAX_OCCURRENCES: usize = 64;
 /// Most mentions examined when looking back for the antecedent of a pronoun.
 const MAX_LOOKBACK: usize = 80;
 
@@ -138,10 +140,14 @@ struct Analyzer<'a> {
     /// Each sentence's opening name, worked out when first needed.
     subject_nps: Vec<Option<Option<Np>>>,
     persons: Vec<Person>,
-    person_ids: HashMap<String, usize>,
-    canon_cache: HashMap<String, String>,
+    person_ids: HashMap<String, usize, WordHash>,
+    canon_cache: HashMap<String, String, WordHash>,
+    /// Position of the mention being canonicalized (the text before it is searched first).
+    canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
-    surnames: HashMap<String, String>,
+    surnames: HashMap<String, String, WordHash>,
+    /// A name as written → its person, so a repeated mention costs one look-up.
+    by_written: HashMap<&'a str, usize, WordHash>,
     toks: Vec<Tok>,
     /// Token buffers lent to nested look-ups, so no call allocates its own.
     pool: RefCell<Vec<Vec<Tok>>>,
@@ -167,9 +173,11 @@ impl<'a> Analyzer<'a> {
             cue_nps: Vec::new(),
             subject_nps: Vec::new(),
             persons: Vec::new(),
-            person_ids: HashMap::new(),
-            canon_cache: HashMap::new(),
-            surnames: HashMap::new(),
+            person_ids: HashMap::default(),
+            canon_cache: HashMap::default(),
+            canon_at: 0,
+            surnames: HashMap::default(),
+            by_written: HashMap::default(),
             toks: Vec::with_capacity(64),
             pool: RefCell::new(Vec::new()),
         }
@@ -209,9 +217,22 @@ impl<'a> Analyzer<'a> {
         self.regions = self.quotes.iter().map(|q| (q.open, q.close_end)).collect();
         let mut qi = 0usize;
         let mut found = Vec::new();
+        // Cues matter in paragraphs with quotations and the two before them (colon
+        // introductions, antecedents of `he`); the rest of the text is not searched.
+        let mut near_quote = vec![false; self.paragraphs.len()];
+        for q in &self.quotes {
+            let from = q.para.saturating_sub(2);
+            for flag in near_quote.iter_mut().take(q.last_para + 1).skip(from) {
+                *flag = true;
+            }
+        }
+        self.breaks.reserve(self.paragraphs.len() * 3);
         for pi in 0..self.paragraphs.len() {
             let p = self.paragraphs[pi];
             self.breaks.push(p.start);
+            if !near_quote.get(pi).copied().unwrap_or(false) {
+                continue;
+            }
             let mut pos = p.start;
             while qi < self.regions.len() && self.regions[qi].1 <= p.start {
                 qi += 1;
@@ -868,7 +889,24 @@ impl<'a> Analyzer<'a> {
     fn person_for(&mut self, np: &Np, speaker: bool) -> Option<usize> {
         let NpKind::Named { name, org } = np.kind else { return None };
         let raw = self.text.get(name.0..name.1)?;
+        self.canon_at = name.0;
         let gender_hint = self.descriptor_words(&np.descriptors).find_map(title_gender);
+        if let Some(&id) = self.by_written.get(raw) {
+            let has_title = self.descriptor_words(&np.descriptors).any(|d| self.lex.is_title(d));
+            let p = &mut self.persons[id];
+            if p.gender.is_none() {
+                p.gender = gender_hint;
+            }
+            if !p.org && (has_title || gender_hint.is_some() || (speaker && !raw.contains(' '))) {
+                p.person_like |= !p.name.split_whitespace().any(|w| self.lex.is_org_word(w));
+            }
+            for d in &np.descriptors {
+                if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
+                    p.descriptors.push(*d);
+                }
+            }
+            return Some(id);
+        }
         let canonical = if org {
             clean_name(raw)
         } else {
@@ -926,6 +964,7 @@ impl<'a> Analyzer<'a> {
                 p.descriptors.push(*d);
             }
         }
+        self.by_written.insert(raw, id);
         Some(id)
     }
 
@@ -945,14 +984,35 @@ impl<'a> Analyzer<'a> {
         let mut best: Option<(usize, String)> = None;
         let finder = memchr::memmem::Finder::new(last.as_bytes());
         let bytes = self.text.as_bytes();
-        for at in finder.find_iter(bytes) {
+        // News introduces a person by full name before using the surname alone, so the
+        // text before the mention is searched first, the rest only if that fails.
+        let split = self.canon_at.min(bytes.len());
+        let before_hits = finder.find_iter(bytes.get(..split).unwrap_or_default()).take(MAX_OCCURRENCES);
+        let mut after_hits = finder.find_iter(bytes.get(split..).unwrap_or_default()).map(|k| k + split);
+        let mut hits: Vec<usize> = before_hits.collect();
+        let mut searched_after = false;
+        let mut idx = 0usize;
+        loop {
+            let at = match hits.get(idx) {
+                Some(&at) => at,
+                None if !searched_after && best.is_none() => {
+                    searched_after = true;
+                    hits.extend(after_hits.by_ref().take(MAX_OCCURRENCES));
+                    match hits.get(idx) {
+                        Some(&at) => at,
+                        None => break,
+                    }
+                }
+                None => break,
+            };
+            idx += 1;
             let end = at + last.len();
             let before_ok = self.text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
             let after_ok = self.text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric());
             if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
                 continue;
             }
-            let from = self.floor_char_boundary(at.saturating_sub(64));
+            let from = self.floor_char_boundary(at.saturating_sub(48));
             let para_start = self.paragraphs.get(self.paragraph_index(at)).map_or(0, |p| p.start);
             let Some(np) = self.with_tokens(from.max(para_start), end, usize::MAX, |toks| {
                 // The window may start inside a word: drop the first token.
@@ -962,7 +1022,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             };
             let NpKind::Named { name: span, .. } = np.kind else { continue };
-            let candidate = clean_name(self.text.get(span.0..span.1).unwrap_or(""));
+            let candidate = clean_name_cow(self.text.get(span.0..span.1).unwrap_or(""));
             let cparts: Vec<&str> = candidate.split_whitespace().collect();
             if cparts.last() != Some(&last) || cparts.len() < parts.len() {
                 continue;
@@ -979,7 +1039,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
             if best.as_ref().is_none_or(|(n, _)| cparts.len() > *n) {
-                best = Some((cparts.len(), candidate.clone()));
+                best = Some((cparts.len(), candidate.to_string()));
             }
         }
         let result = best.map_or(name.clone(), |(_, c)| c);
@@ -1439,6 +1499,16 @@ impl<'a> Analyzer<'a> {
 }
 
 fn clean_name(raw: &str) -> String {
+    clean_name_cow(raw).into_owned()
+}
+
+/// A name without possessive endings, stray apostrophes or commas, single-spaced;
+/// borrowed when it is already clean (the usual case).
+fn clean_name_cow(raw: &str) -> std::borrow::Cow<'_, str> {
+    let clean = !raw.contains(['\'', '’', ',', '\n', '\t']) && !raw.contains("  ") && raw.trim() == raw;
+    if clean {
+        return std::borrow::Cow::Borrowed(raw);
+    }
     let mut out = String::with_capacity(raw.len());
     for w in raw.split_whitespace() {
         let w = w
@@ -1453,7 +1523,7 @@ fn clean_name(raw: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn is_possessive(w: &str) -> bool {

@@ -436,28 +436,44 @@ impl Hasher for WordHasher {
 /// Builds [`WordHasher`]s.
 pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
 
-/// A set of lowercase ASCII-folded words, looked up without allocating.
-struct WordSet(HashSet<Box<[u8]>, WordHash>);
+/// A set of lowercase ASCII-folded words, looked up without allocating. Masks of the
+/// lengths and first letters present turn most misses away before hashing.
+struct WordSet {
+    words: HashSet<Box<[u8]>, WordHash>,
+    lengths: u64,
+    initials: u64,
+}
 
 impl WordSet {
     fn new(words: &[&str]) -> Self {
         let mut set = HashSet::with_capacity_and_hasher(words.len(), WordHash::default());
+        let (mut lengths, mut initials) = (0u64, 0u64);
         for w in words {
-            set.insert(w.to_ascii_lowercase().into_bytes().into_boxed_slice());
+            let lower = w.to_ascii_lowercase().into_bytes();
+            lengths |= 1u64 << lower.len().min(63);
+            initials |= 1u64 << (lower.first().copied().unwrap_or(0) & 63);
+            set.insert(lower.into_boxed_slice());
         }
-        WordSet(set)
+        WordSet {
+            words: set,
+            lengths,
+            initials,
+        }
     }
 
     fn contains(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.').as_bytes();
         let mut buf = [0u8; 32];
-        if w.is_empty() || w.len() > buf.len() {
+        if w.is_empty() || w.len() > buf.len() || self.lengths & (1u64 << w.len()) == 0 {
+            return false;
+        }
+        if self.initials & (1u64 << (w[0].to_ascii_lowercase() & 63)) == 0 {
             return false;
         }
         for (d, s) in buf.iter_mut().zip(w) {
             *d = s.to_ascii_lowercase();
         }
-        self.0.contains(&buf[..w.len()])
+        self.words.contains(&buf[..w.len()])
     }
 }
 

@@ -226,8 +226,8 @@ struct Open {
 /// Returns the paragraphs and the outermost quotations in text order.
 pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
     let bytes = text.as_bytes();
-    let mut paragraphs = Vec::new();
-    let mut quotes = Vec::new();
+    let mut paragraphs = Vec::with_capacity(text.len() / 256 + 4);
+    let mut quotes = Vec::with_capacity(text.len() / 512 + 4);
     let mut pairer = Pairer {
         text,
         stack: Vec::with_capacity(MAX_DEPTH),
@@ -239,13 +239,18 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
     let mut line_start = 0usize;
     let mut marks: Vec<(usize, Glyph, usize)> = Vec::new();
     let mut i = 0usize;
+    // Next positions of the two kinds of interesting bytes (memchr takes three each).
+    let (mut next_mark, mut next_other) = (0usize, 0usize);
     while i < bytes.len() {
         // Skip plain bytes fast: only quote marks and line breaks matter here.
         if !INTERESTING[usize::from(bytes[i])] {
-            i += 1;
-            while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
-                i += 1;
+            if next_mark <= i {
+                next_mark = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
             }
+            if next_other <= i {
+                next_other = memchr::memchr3(b'\n', b'\r', 0xC2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            }
+            i = next_mark.min(next_other);
             continue;
         }
         let b = bytes[i];
