@@ -219,6 +219,13 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
             evidence = Some(reason);
         }
     }
+    if evidence.is_none()
+        && f.words <= STRONG_LIMIT
+        && block.ends_with(')')
+        && shapes::ends_with_photo_credit(block)
+    {
+        evidence = Some(Reason::Caption);
+    }
     if evidence.is_none() && shape != Shape::Plain && shape != Shape::PostCredit {
         evidence = Some(Reason::Metadata);
     }
@@ -421,72 +428,113 @@ struct Decision {
     findings: Findings,
 }
 
-/// Finds the headline above the story start: past bylines, stamps, captions and ads,
-/// the nearest headline-like block; when a standfirst sits between the headline and
-/// the byline, the one above the byline wins.
-fn find_title(infos: &[Info], story_start: usize) -> Option<usize> {
+/// Finds the headline above the story start. Walking up past bylines, stamps,
+/// captions, ads and section labels, up to four headline-like blocks are candidates;
+/// each is scored: printed twice (breadcrumb and heading), sitting right above the
+/// byline or stamp, a headline's length, few digits; a nearer block that reads like
+/// prose is the standfirst under the headline rather than the headline.
+fn find_title(infos: &[Info], text: &str, story_start: usize) -> Option<usize> {
     let floor = story_start.saturating_sub(12);
     let mut candidates: Vec<usize> = Vec::new();
-    let mut seen_meta = false;
-    let mut after_meta: Option<usize> = None;
     let mut i = story_start;
-    while i > floor {
+    while i > floor && candidates.len() < 4 {
         i -= 1;
         let info = &infos[i];
-        if info.is_meta_shape() || info.evidence == Some(Reason::Metadata) {
-            seen_meta = true;
-            continue;
-        }
-        if matches!(
-            info.evidence,
-            Some(Reason::Caption | Reason::Ad | Reason::Share | Reason::Subscription)
-        ) || info.symbols_only
-            || (info.weight() <= 3 && info.f.upper_words == info.f.letter_words)
-        {
-            continue;
-        }
-        if info.headline_like() || (info.class == Class::Near && info.weight() <= 30) {
-            if seen_meta && after_meta.is_none() {
-                after_meta = Some(i);
-            }
+        let w = info.weight();
+        // A headline next to menu entries may have been taken into their run.
+        let candidate = (info.headline_like() || (info.nav && w >= 4 && info.evidence.is_none()))
+            || (info.class == Class::Near
+                && w <= 30
+                && (info.question || info.f.cap_ratio() >= 0.6)
+                && !starts_list_item(text.get(info.range.clone()).unwrap_or("")));
+        if candidate && !(info.nav && w < 4) {
             candidates.push(i);
-            if after_meta.is_some() {
-                break;
-            }
-            if candidates.len() >= 3 {
-                break;
-            }
             continue;
         }
-        break;
-    }
-    if let Some(i) = after_meta {
-        // Duplicated headlines (breadcrumb + heading) sit next to each other: take the
-        // first copy.
-        let mut t = i;
-        while t > 0 && same_text_hint(&infos[t - 1], &infos[t]) {
-            t -= 1;
+        let skippable = info.is_meta_shape()
+            || info.nav
+            || info.marker.is_none()
+                && matches!(
+                    info.evidence,
+                    Some(
+                        Reason::Metadata
+                            | Reason::Caption
+                            | Reason::Ad
+                            | Reason::Share
+                            | Reason::Subscription
+                            | Reason::Related
+                            | Reason::Navigation
+                    )
+                )
+            // A credit line ("© Ann Lee") under the headline.
+            || (info.evidence == Some(Reason::Footer) && w <= 5)
+            || info.symbols_only
+            || w <= 2
+            || (w <= 3 && info.f.upper_words == info.f.letter_words);
+        if !skippable {
+            break;
         }
-        return Some(t);
     }
-    match candidates.as_slice() {
-        [] => None,
-        [only] => Some(*only),
-        // Nearest first: [standfirst, headline] when the nearer one reads like prose.
-        [near, far, ..] => {
-            let n = &infos[*near];
-            let far_is_title = same_text_hint(&infos[*far], n)
-                || n.weight() > infos[*far].weight()
-                || n.f.stop_density() >= 0.25;
-            Some(if far_is_title { *far } else { *near })
+    // Labels in capitals ("SPACE", "ANN LEE, AGENCY") sit among bylines and stamps.
+    let is_label =
+        |x: &Info| x.weight() <= 4 && x.f.letter_words > 0 && x.f.upper_words == x.f.letter_words;
+    let below_is_meta = |i: usize| {
+        infos[i + 1..story_start.max(i + 1)]
+            .iter()
+            .take_while(|x| {
+                matches!(
+                    x.evidence,
+                    Some(Reason::Caption | Reason::Ad | Reason::Metadata)
+                ) || x.is_meta_shape()
+                    || is_label(x)
+            })
+            .any(|x| x.is_meta_shape() || x.evidence == Some(Reason::Metadata))
+    };
+    let mut best: Option<(f32, usize)> = None;
+    for (k, &c) in candidates.iter().enumerate() {
+        let info = &infos[c];
+        let w = info.weight();
+        let mut score = -0.5 * k as f32;
+        let printed_twice =
+            (floor..story_start).any(|j| j != c && same_text(text, &infos[j], info));
+        if printed_twice {
+            score += 2.0;
+        }
+        if below_is_meta(c) {
+            score += 1.5;
+        }
+        if (4..=20).contains(&w) {
+            score += 1.0;
+        }
+        if info.f.digits >= 4 {
+            score -= 1.5;
+        }
+        if info.class == Class::Near {
+            score -= 1.0;
+        }
+        if is_label(info) || (info.f.letter_words >= 2 && info.f.upper_words == info.f.letter_words)
+        {
+            score -= 1.0;
+        }
+        // A prose-like block (sentence case, function words) with a candidate above
+        // it is the standfirst.
+        if k + 1 < candidates.len()
+            && info.f.stop_density() >= 0.25
+            && info.f.cap_ratio() < 0.5
+            && w > infos[candidates[k + 1]].weight()
+        {
+            score -= 1.5;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, c));
         }
     }
-}
-
-/// Whether two blocks have the same length and measurements (used to spot a headline
-/// printed twice without comparing text).
-fn same_text_hint(a: &Info, b: &Info) -> bool {
-    a.range.len() == b.range.len() && a.f == b.f
+    let (_, mut t) = best?;
+    // Of a headline printed twice in a row, the first copy is the title.
+    while t > floor && same_text(text, &infos[t - 1], &infos[t]) {
+        t -= 1;
+    }
+    Some(t)
 }
 
 fn same_text(text: &str, a: &Info, b: &Info) -> bool {
@@ -600,8 +648,27 @@ fn decide(infos: &[Info], text: &str, params: &Params) -> Decision {
         }
         return Decision { verdicts, findings };
     };
-    let story_start = stretch_start;
-    let title = find_title(infos, story_start);
+    // A stretch may open with the headline itself when it ends like a sentence
+    // ("Is the oxygen bar real?"): a capitalized short block followed by more story.
+    let opens_with_headline = {
+        let first = &infos[stretch_start];
+        let shaped_like_headline = match first.class {
+            Class::Near => first.f.cap_ratio() >= 0.6 || first.question,
+            // "Want a good EV? Here are the best ones": two clauses, no final stop.
+            Class::Good => first.f.ending == Ending::Open && first.f.inner_sentence_ends <= 1,
+            _ => false,
+        };
+        stretch_start < stretch_end
+            && shaped_like_headline
+            && first.weight() <= 20
+            && first.evidence.is_none()
+    };
+    let story_start = if opens_with_headline {
+        stretch_start + 1
+    } else {
+        stretch_start
+    };
+    let title = find_title(infos, text, story_start);
     let article_start = title.unwrap_or(story_start);
     let other_start = if params.drop_other_stories {
         find_other_story(infos, story_start, stretch_end)
@@ -737,5 +804,23 @@ fn close_headline_run(verdicts: &mut [Verdict], start: usize, end: usize) {
                 *v = Verdict::Remove(Reason::Related);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(block: &str) -> Option<Reason> {
+        let phrases = Phrases::shared().expect("phrases");
+        describe(block, 0..block.len(), &Params::default(), phrases).evidence
+    }
+
+    #[test]
+    fn chrome_sentences_are_evidence() {
+        assert_eq!(
+            evidence("Stay up to date with Valmora.\u{a0}Subscribe to our newsletter."),
+            Some(Reason::Subscription)
+        );
     }
 }

@@ -45,6 +45,12 @@ const PHRASES: &[(&str, Reason, Strength)] = &[
     ("promoted", Ad, Weak),
     ("promoted stories", Ad, Weak),
     ("ad feedback", Ad, Weak),
+    ("reader-supported", Ad, Strong),
+    ("affiliate commission", Ad, Strong),
+    ("affiliate links", Ad, Strong),
+    ("earn a commission", Ad, Strong),
+    ("may earn a commission", Ad, Strong),
+    ("affiliate advertising program", Ad, Strong),
     ("story continues below advertisement", Ad, Strong),
     ("article continues below advertisement", Ad, Strong),
     ("continue reading below", Ad, Strong),
@@ -152,6 +158,14 @@ const PHRASES: &[(&str, Reason, Strength)] = &[
     ("thanks for signing up", Subscription, Strong),
     ("thank you for signing up", Subscription, Strong),
     ("protected by recaptcha", Subscription, Strong),
+    ("successfully subscribed", Subscription, Strong),
+    ("thank you for subscribing", Subscription, Strong),
+    ("thanks for subscribing", Subscription, Strong),
+    ("confirm your subscription", Subscription, Strong),
+    ("activate your subscription", Subscription, Strong),
+    ("activation link", Subscription, Weak),
+    ("stay up to date", Subscription, Weak),
+    ("stay informed", Subscription, Weak),
     // Navigation.
     ("home", Navigation, Weak),
     ("homepage", Navigation, Weak),
@@ -209,6 +223,8 @@ const PHRASES: &[(&str, Reason, Strength)] = &[
     ("settings", Navigation, Weak),
     ("account", Navigation, Weak),
     ("help", Navigation, Weak),
+    ("quick links", Navigation, Marker),
+    ("useful links", Navigation, Marker),
     // Links to other articles.
     ("related", Related, Marker),
     ("related articles", Related, Marker),
@@ -287,6 +303,19 @@ const PHRASES: &[(&str, Reason, Strength)] = &[
     ("notify me of", CommentForm, Strong),
     ("save my name, email", CommentForm, Strong),
     ("comment policy", CommentForm, Weak),
+    // The same comment-form notices as the most common blog software prints them in
+    // other languages.
+    ("deixe uma resposta", CommentForm, Marker),
+    ("deja una respuesta", CommentForm, Marker),
+    ("deja un comentario", CommentForm, Marker),
+    ("laisser un commentaire", CommentForm, Marker),
+    ("schreibe einen kommentar", CommentForm, Marker),
+    ("lascia un commento", CommentForm, Marker),
+    ("não será publicado", CommentForm, Strong),
+    ("no será publicada", CommentForm, Strong),
+    ("ne sera pas publiée", CommentForm, Strong),
+    ("wird nicht veröffentlicht", CommentForm, Strong),
+    ("non sarà pubblicato", CommentForm, Strong),
     ("community guidelines", CommentForm, Weak),
     // Footer.
     ("all rights reserved", Footer, Strong),
@@ -447,7 +476,6 @@ impl Phrases {
 
     /// Calls `found` for each phrase in `block` that stands on word boundaries.
     pub fn scan(&self, block: &str, mut found: impl FnMut(Hit)) {
-        let bytes = block.as_bytes();
         for m in self.automaton.find_iter(block) {
             let Some(&(phrase, reason, strength)) = PHRASES.get(m.pattern().as_usize()) else {
                 continue;
@@ -458,10 +486,15 @@ impl Phrases {
             let glued = !pb.last().copied().is_some_and(is_word_byte);
             let left_ok = glued
                 || !pb.first().copied().is_some_and(is_word_byte)
-                || m.start() == 0
-                || !bytes.get(m.start() - 1).copied().is_some_and(is_word_byte);
+                || !block
+                    .get(..m.start())
+                    .and_then(|before| before.chars().next_back())
+                    .is_some_and(char::is_alphanumeric);
             let right_ok = !pb.last().copied().is_some_and(is_word_byte)
-                || !bytes.get(m.end()).copied().is_some_and(is_word_byte);
+                || !block
+                    .get(m.end()..)
+                    .and_then(|after| after.chars().next())
+                    .is_some_and(char::is_alphanumeric);
             if left_ok && right_ok {
                 found(Hit {
                     reason,

@@ -591,6 +591,28 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
     Shape::Plain
 }
 
+/// Whether a block ends with a photo agency's credit in brackets, as captions do:
+/// "... near the port of entry. (AP)". At the start of a block the same bracket is a
+/// news dateline and proves nothing.
+pub fn ends_with_photo_credit(block: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "(ap)",
+        "(reuters)",
+        "(afp)",
+        "(epa)",
+        "(getty)",
+        "(getty images)",
+        "(file)",
+        "(file photo)",
+        "(ap photo)",
+    ];
+    let tail = block.trim_end();
+    let Some(open) = tail.rfind('(') else {
+        return false;
+    };
+    open > 0 && in_list(CREDITS, &tail[open..])
+}
+
 /// "@name", or a name glued to a handle ("Ann Lee@annlee"); not an e-mail address.
 fn is_handle(token: &str) -> bool {
     match token.find('@') {
@@ -633,6 +655,7 @@ fn ends_name(token: &str) -> bool {
         || in_list(
             &[
                 "updated",
+                "with",
                 "published",
                 "posted",
                 "on",
@@ -679,15 +702,19 @@ fn is_byline(tokens: &[&str], sentence: bool) -> bool {
     if !first.chars().next().is_some_and(char::is_uppercase) || tokens.len() > 18 {
         return false;
     }
-    // "By Monday, the council had voted." is a sentence, not a byline.
-    if sentence && tokens.len() > 5 && tokens.last().is_none_or(|t| t.len() > 3) {
-        return false;
-    }
     let names = rest
         .iter()
         .take_while(|t| !ends_name(t) && name_like(t))
         .count();
-    (1..=10).contains(&names)
+    if !(1..=10).contains(&names) {
+        return false;
+    }
+    // After the names: nothing, or what ends a byline (a separator, "on", a date).
+    // "By Monday, the council had voted." goes on with ordinary words.
+    match rest.get(names) {
+        None => !sentence || tokens.len() <= 5,
+        Some(next) => ends_name(next),
+    }
 }
 
 /// The author names of a byline block ("By Ann Lee and Bo Chan | Agency" → "Ann Lee
@@ -816,6 +843,29 @@ mod tests {
             Some("Chris Pokorny")
         );
         assert_eq!(byline_name("The mayor spoke"), None);
+        assert_eq!(
+            shape(
+                "By Ann Lee , Bo Chan on Monday, November 18th, 2019 at 11:08 a.m.",
+                true,
+                8
+            ),
+            Shape::Byline
+        );
+        assert_eq!(
+            shape("By John's account, the deal fell through.", true, 0),
+            Shape::Plain
+        );
+    }
+
+    #[test]
+    fn photo_credits_at_the_end() {
+        assert!(ends_with_photo_credit(
+            "The new quay at dawn in Valmora. (AP)"
+        ));
+        assert!(!ends_with_photo_credit(
+            "(AP) — The council voted on Monday."
+        ));
+        assert!(!ends_with_photo_credit("The council (AP) voted."));
     }
 
     #[test]
