@@ -1249,7 +1249,10 @@ impl<'a> Analyzer<'a> {
         if let Some(c) = self.cues.get(first_after).copied() {
             if c.start < sent_end {
                 let a = self.attribution_from_cue(first_after, false);
-                if a.speaker.is_some() {
+                // With no other quotation in between, the cue is this one's even when
+                // its speaker could not be read.
+                let alone = self.next_region_start_after(q.close_end, c.start) >= c.start;
+                if a.speaker.is_some() || alone {
                     return Some(a);
                 }
             }

@@ -480,11 +480,11 @@ impl Pairer<'_> {
                         self.emit(open, pos, Some(pos + len), para);
                     }
                 }
-            } else if opening && glyph.leans_open() {
+            } else if opening && (glyph.leans_open() || glyph == Glyph::StraightSingle) {
                 self.stack.pop();
                 self.push(pos, len, true, para);
             }
-        } else if opening && glyph.leans_open() {
+        } else if opening && (glyph.leans_open() || glyph == Glyph::StraightSingle) {
             self.push(pos, len, true, para);
         }
     }
@@ -500,3 +500,4 @@ impl Pairer<'_> {
         }
     }
 }
+

@@ -124,6 +124,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
                         e += dl;
                         continue;
                     }
+                    // `dockers’ union`: a plural possessive keeps its apostrophe.
+                    if matches!(d, '\'' | '’') && s.get(..e).is_some_and(|w| w.ends_with(['s', 'S'])) {
+                        e += dl;
+                        break;
+                    }
                     if d == '.' {
                         let word = s.get(i..e).unwrap_or("");
                         if word.contains('.') || is_abbreviation(word) {

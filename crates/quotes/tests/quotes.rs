@@ -1,0 +1,363 @@
+//! Behaviour of the quotes stage on short texts written for these tests. Every
+//! expected span, speaker and cue was worked out by hand from the text.
+
+use newsmill_core::{Document, Span, Stage, Value, layers};
+use newsmill_quotes::{QuotesOptions, QuotesStage};
+
+/// What a test checks about one reported quotation.
+#[derive(Debug, PartialEq)]
+struct Q {
+    text: String,
+    kind: String,
+    speaker: Option<String>,
+    mention: Option<String>,
+    cue: Option<String>,
+}
+
+fn run_with(text: &str, options: QuotesOptions) -> Vec<Q> {
+    let stage = QuotesStage::new(options).expect("stage builds");
+    let mut doc = Document::from_text("t", text);
+    stage.process(&mut doc).expect("stage runs");
+    collect(&doc)
+}
+
+fn collect(doc: &Document) -> Vec<Q> {
+    let text = doc.text();
+    let slice = |v: Option<&Value>| {
+        v.and_then(Value::as_range)
+            .and_then(|r| text.get(r))
+            .map(str::to_owned)
+    };
+    doc.layer(layers::QUOTES)
+        .unwrap_or_default()
+        .iter()
+        .map(|s| Q {
+            text: text.get(s.range()).unwrap_or("").to_owned(),
+            kind: s.attr("kind").and_then(Value::as_str).unwrap_or("").to_owned(),
+            speaker: s.attr("speaker").and_then(Value::as_str).map(str::to_owned),
+            mention: slice(s.attr("speaker_span")),
+            cue: s.attr("cue").and_then(Value::as_str).map(str::to_owned),
+        })
+        .collect()
+}
+
+fn run(text: &str) -> Vec<Q> {
+    run_with(text, QuotesOptions::default())
+}
+
+/// Every quoted stretch, scare quotes included: for testing mark pairing alone.
+fn spans(text: &str) -> Vec<String> {
+    let options = QuotesOptions {
+        include_scare_quotes: true,
+        ..QuotesOptions::default()
+    };
+    run_with(text, options).into_iter().map(|q| q.text).collect()
+}
+
+fn texts(qs: &[Q]) -> Vec<&str> {
+    qs.iter().map(|q| q.text.as_str()).collect()
+}
+
+fn speakers(qs: &[Q]) -> Vec<Option<&str>> {
+    qs.iter().map(|q| q.speaker.as_deref()).collect()
+}
+
+// ---- List 1: quotation spans -------------------------------------------------------
+
+#[test]
+fn every_mark_style_pairs() {
+    assert_eq!(spans("He wrote “curly double” here."), ["curly double"]);
+    assert_eq!(spans("He wrote \"straight double\" here."), ["straight double"]);
+    assert_eq!(spans("The banner read «no to the new road» in red."), ["no to the new road"]);
+    assert_eq!(spans("„Wir schaffen das“, sagte sie."), ["Wir schaffen das"]);
+    assert_eq!(spans("Sie sagte ‹ja› und ging."), ["ja"]);
+    assert_eq!(spans("The sign read ‘keep out’ in red."), ["keep out"]);
+    assert_eq!(spans("The sign read 'keep out' in red."), ["keep out"]);
+    // Reversed guillemets, and a `”` used as the opening mark.
+    assert_eq!(spans("Er sagte »nie wieder« laut."), ["nie wieder"]);
+    assert_eq!(spans("”Backwards marks are common,” she said."), ["Backwards marks are common,"]);
+}
+
+#[test]
+fn single_quotes_nested_in_double_ones_stay_inside() {
+    let qs = run("“They called it a ‘temporary measure’ three years ago,” the spokesman said.");
+    assert_eq!(texts(&qs), ["They called it a ‘temporary measure’ three years ago,"]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("spokesman"));
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+    let qs = run("\"We were told 'wait and see' for a decade,\" the farmer said.");
+    assert_eq!(texts(&qs), ["We were told 'wait and see' for a decade,"]);
+}
+
+#[test]
+fn a_quotation_of_several_sentences_is_one_span() {
+    let qs = run("“The port is full. Ships wait two days. We need a new quay,” Ortiz said.");
+    assert_eq!(texts(&qs), ["The port is full. Ships wait two days. We need a new quay,"]);
+    assert_eq!(qs[0].kind, "direct");
+}
+
+#[test]
+fn a_quotation_continued_over_paragraphs_is_one_span() {
+    let text = "The minister read a long statement.\n\n\
+        “We have reviewed every contract signed since 2015. Most of them were fair.\n\n\
+        “Some were not, and those will be cancelled,” the minister said.";
+    let qs = run(text);
+    assert_eq!(
+        texts(&qs),
+        ["We have reviewed every contract signed since 2015. Most of them were fair.\n\n\
+          “Some were not, and those will be cancelled,"]
+    );
+    assert_eq!(qs[0].kind, "direct");
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+    assert_eq!(qs[0].speaker.as_deref(), Some("minister"));
+}
+
+#[test]
+fn partial_quotations_are_fragments() {
+    let qs = run(
+        "Ana Ortiz runs the harbour. Ortiz called the delay “regrettable but necessary” \
+         and said the port would “keep every promise it made.”",
+    );
+    assert_eq!(texts(&qs), ["regrettable but necessary", "keep every promise it made."]);
+    assert!(qs.iter().all(|q| q.kind == "partial"));
+    assert_eq!(speakers(&qs), [Some("Ana Ortiz"), Some("Ana Ortiz")]);
+}
+
+#[test]
+fn headline_quotations_are_found() {
+    let qs = run(
+        "Mayor Brandt: ‘The bridge will open on time’\n\nTomas Brandt spoke to reporters on Monday.",
+    );
+    assert_eq!(texts(&qs), ["The bridge will open on time"]);
+    assert_eq!(qs[0].kind, "direct");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Tomas Brandt"));
+    assert_eq!(qs[0].cue.as_deref(), Some(":"));
+
+    let qs = run(
+        "Ortiz says port is ready for ‘a record year of growth’\n\n\
+         Ana Ortiz, the harbour chief, spoke on Tuesday.",
+    );
+    assert_eq!(texts(&qs), ["a record year of growth"]);
+    assert_eq!(qs[0].kind, "partial");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Ana Ortiz"));
+    assert_eq!(qs[0].cue.as_deref(), Some("says"));
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let text = "Russia's envoy said the ’90s were different. \
+        “We don't play rock 'n' roll any more, and Ukraine’s neighbours know it,” he said.";
+    assert_eq!(
+        spans(text),
+        ["We don't play rock 'n' roll any more, and Ukraine’s neighbours know it,"]
+    );
+    assert!(spans("The players' union and the ’90s band don't agree on rock 'n' roll.").is_empty());
+    assert!(spans("Hawai‘i’s governor isn’t worried about the ’em and ’til forms.").is_empty());
+}
+
+#[test]
+fn a_stray_mark_never_swallows_the_rest() {
+    let text = "The sign on the gate said “closed for repairs.\n\n\
+        The council voted on Monday.\n\n\
+        “We will reopen in May,” the mayor said.";
+    let qs = run(text);
+    let all = texts(&qs);
+    assert!(all.contains(&"We will reopen in May,"), "{all:?}");
+    for q in &qs {
+        assert!(!q.text.contains("council"), "a quotation ran past its paragraph: {q:?}");
+    }
+    // A lone closing mark (inches) does not pair with the next opening mark.
+    let qs = run("He measured 12” of rain. “It never stops,” he said.");
+    assert_eq!(texts(&qs), ["It never stops,"]);
+    // An opening mark left unclosed before a new quotation starts over.
+    let qs = run("He said “first. Then “the real quotation is here,” Ortiz said.");
+    assert_eq!(texts(&qs), ["the real quotation is here,"]);
+}
+
+#[test]
+fn scare_quotes_titles_and_nicknames_are_left_out() {
+    let text = "Critics call the plan a “bridge to nowhere” and the show “Morning Report” \
+        covered it. Fans know the striker as “The Hammer” across the league.";
+    assert!(run(text).is_empty());
+    // They are still found when asked for.
+    assert_eq!(spans(text), ["bridge to nowhere", "Morning Report", "The Hammer"]);
+}
+
+// ---- List 2: attribution -----------------------------------------------------------
+
+#[test]
+fn cue_after_before_and_between_quotations() {
+    let text = "Harbour chief Ana Ortiz spoke on Tuesday.\n\n\
+        “We are running out of quay space,” Ortiz said. “Ships now wait two days.”\n\n\
+        Ortiz told reporters: “The expansion will pay for itself.”\n\n\
+        “It is late,” she said, “but it is coming.”";
+    let qs = run(text);
+    assert_eq!(
+        texts(&qs),
+        [
+            "We are running out of quay space,",
+            "Ships now wait two days.",
+            "The expansion will pay for itself.",
+            "It is late,",
+            "but it is coming."
+        ]
+    );
+    assert!(speakers(&qs).iter().all(|s| *s == Some("Ana Ortiz")), "{qs:?}");
+    let cues: Vec<_> = qs.iter().map(|q| q.cue.as_deref()).collect();
+    assert_eq!(cues, [Some("said"), Some("said"), Some("told"), Some("said"), Some("said")]);
+    assert_eq!(qs[4].mention.as_deref(), Some("she"));
+    assert!(qs.iter().all(|q| q.kind == "direct"));
+}
+
+#[test]
+fn inverted_order_and_titles() {
+    let text = "Mayor Tomas Brandt opened the bridge on Friday.\n\n\
+        “This bridge joins two halves of one city,” said Mayor Brandt.\n\n\
+        “It took eleven years,” said President Elena Varga of the regional council.\n\n\
+        “Traffic will fall by a third,” said Brandt.";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs),
+        [Some("Tomas Brandt"), Some("Elena Varga"), Some("Tomas Brandt")]
+    );
+    assert_eq!(qs[0].mention.as_deref(), Some("Mayor Brandt"));
+    assert_eq!(qs[1].mention.as_deref(), Some("President Elena Varga"));
+    assert!(qs.iter().all(|q| q.cue.as_deref() == Some("said")));
+}
+
+#[test]
+fn according_to_and_organizations() {
+    let text = "“The river has risen by two metres overnight,” according to the regional water agency.\n\n\
+        According to TASS, “the delegation will arrive on Monday and stay for three days.”\n\n\
+        “Two houses were damaged near the bridge,” the regional military administration said on Telegram.\n\n\
+        “Residents near the bank should move to higher ground,” added the regional military administration.";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs),
+        [
+            Some("regional water agency"),
+            Some("TASS"),
+            Some("regional military administration"),
+            Some("regional military administration")
+        ]
+    );
+    let cues: Vec<_> = qs.iter().map(|q| q.cue.as_deref()).collect();
+    assert_eq!(cues, [Some("according to"), Some("According to"), Some("said"), Some("added")]);
+}
+
+#[test]
+fn pronouns_and_role_nouns_resolve_to_the_named_speaker() {
+    let text = "President Vladimir Putin addressed the forum by video.\n\n\
+        “Our industry is ready to share its technology,” Putin said.\n\n\
+        “We expect new contracts this year,” the Russian leader said.\n\n\
+        “Cooperation must be equal,” the president added.\n\n\
+        “Partners will not be disappointed,” he added.";
+    let qs = run(text);
+    assert_eq!(qs.len(), 4);
+    assert!(speakers(&qs).iter().all(|s| *s == Some("Vladimir Putin")), "{qs:?}");
+    let mentions: Vec<_> = qs.iter().map(|q| q.mention.as_deref()).collect();
+    assert_eq!(
+        mentions,
+        [Some("Putin"), Some("the Russian leader"), Some("the president"), Some("he")]
+    );
+}
+
+#[test]
+fn pronouns_agree_in_gender() {
+    let text = "Senator Maria Lopez and Governor Paul Smith met on Monday.\n\n\
+        “The budget is balanced,” Smith said.\n\n\
+        “We will review every line of it,” she said.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Paul Smith"), Some("Maria Lopez")]);
+}
+
+#[test]
+fn names_take_their_fullest_form_without_titles() {
+    let text = "Prime Minister Jonas Vidar Lund met farmers on Monday.\n\n\
+        “Prices will stabilize,” Mr. Lund said.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Jonas Vidar Lund")]);
+    assert_eq!(qs[0].mention.as_deref(), Some("Mr. Lund"));
+}
+
+#[test]
+fn an_unfound_speaker_is_null() {
+    let qs = run("“Nobody told us anything,” he said.");
+    assert_eq!(speakers(&qs), [None]);
+    assert_eq!(qs[0].mention.as_deref(), Some("he"));
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+    let qs = run("The hall was quiet for a long time.\n\n“Nobody expected a result like this one tonight.”");
+    assert_eq!(speakers(&qs), [None]);
+    assert_eq!(qs[0].cue, None);
+}
+
+#[test]
+fn consecutive_quotations_keep_the_speaker() {
+    let text = "\"We will appeal,\" the lawyer said. \"The ruling ignores the evidence.\" \
+        \"And the judge knows it.\"";
+    let qs = run(text);
+    assert_eq!(
+        texts(&qs),
+        ["We will appeal,", "The ruling ignores the evidence.", "And the judge knows it."]
+    );
+    assert!(speakers(&qs).iter().all(|s| *s == Some("lawyer")));
+}
+
+#[test]
+fn colon_and_dash_introductions() {
+    let text = "Ana Ortiz summed up the year:\n\n\
+        “Every berth was full from March to October.”\n\n\
+        “Fear is not a plan.” ― Maria Keller";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Ana Ortiz"), Some("Maria Keller")]);
+    assert_eq!(qs[0].cue.as_deref(), Some("summed up"));
+    assert_eq!(qs[1].cue.as_deref(), Some("―"));
+}
+
+#[test]
+fn appositives_and_participles() {
+    let text = "“The strike is over,” Jaime Ortega, chair of the dockers’ union, said on Monday.\n\n\
+        Union leaders met the owners, saying “nothing was agreed in writing.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs)[0], Some("Jaime Ortega"));
+    assert_eq!(qs[0].mention.as_deref(), Some("Jaime Ortega"));
+}
+
+#[test]
+fn quotations_inside_removed_text_are_not_reported() {
+    let text = "“The port is open again,” Ortiz said.\n\nMORE NEWS\n\n“Markets fell sharply today,” the analyst said.";
+    let stage = QuotesStage::new(QuotesOptions::default()).unwrap();
+    let mut doc = Document::from_text("r", text);
+    let more = text.find("MORE NEWS").unwrap();
+    doc.set_layer(
+        layers::BOILERPLATE,
+        vec![Span::new(more, text.len()).with("reason", "other_story")],
+    )
+    .unwrap();
+    stage.process(&mut doc).unwrap();
+    assert_eq!(texts(&collect(&doc)), ["The port is open again,"]);
+}
+
+#[test]
+fn every_span_has_the_same_keys() {
+    let qs_doc = {
+        let stage = QuotesStage::new(QuotesOptions::default()).unwrap();
+        let mut doc = Document::from_text("k", "“Nobody knows,” he said. “Yes,” said Ana Ortiz.");
+        stage.process(&mut doc).unwrap();
+        doc
+    };
+    for span in qs_doc.layer(layers::QUOTES).unwrap() {
+        let keys: Vec<&str> = span.attrs.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["kind", "speaker", "speaker_span", "cue", "cue_span"]);
+    }
+}
+
+#[test]
+fn pronoun_resolution_can_be_switched_off() {
+    let options = QuotesOptions {
+        resolve_pronouns: false,
+        ..QuotesOptions::default()
+    };
+    let text = "“The port is full,” Ana Ortiz said.\n\n“Ships wait two days,” she added.";
+    let qs = run_with(text, options);
+    assert_eq!(speakers(&qs), [Some("Ana Ortiz"), None]);
+}
