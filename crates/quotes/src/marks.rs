@@ -21,6 +21,7 @@ const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "r
 static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
     t[b'"' as usize] = true;
+    t[b'`' as usize] = true;
     t[b'\'' as usize] = true;
     t[b'\n' as usize] = true;
     t[b'\r' as usize] = true;
@@ -120,6 +121,9 @@ impl Glyph {
 fn glyph_at(bytes: &[u8], i: usize) -> Option<(Glyph, usize)> {
     match bytes.get(i)? {
         b'"' => Some((Glyph::StraightDouble, 1)),
+        // `''…''` and ``` ``…'' ``` stand for double marks in some archives.
+        b'\'' if bytes.get(i + 1) == Some(&b'\'') => Some((Glyph::StraightDouble, 2)),
+        b'`' if bytes.get(i + 1) == Some(&b'`') => Some((Glyph::LeftDouble, 2)),
         b'\'' => Some((Glyph::StraightSingle, 1)),
         0xC2 => match bytes.get(i + 1)? {
             0xAB => Some((Glyph::LeftGuillemet, 2)),
@@ -246,6 +250,10 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
         if !INTERESTING[usize::from(bytes[i])] {
             if next_mark <= i {
                 next_mark = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+                // memchr3 takes three bytes; backticks (for ``…'') get their own search.
+                if let Some(k) = memchr::memchr(b'`', &bytes[i..next_mark.min(bytes.len())]) {
+                    next_mark = i + k;
+                }
             }
             if next_other <= i {
                 next_other = memchr::memchr3(b'\n', b'\r', 0xC2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
@@ -270,7 +278,7 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
             line_start = i;
             continue;
         }
-        if matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+        if matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
             if let Some((g, len)) = glyph_at(bytes, i) {
                 marks.push((i, g, len));
                 i += len;
