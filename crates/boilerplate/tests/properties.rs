@@ -136,6 +136,34 @@ fn time_is_linear_in_the_number_of_lines() {
     );
 }
 
+/// Long runs of one kind of block between two long paragraphs, so the main stretch
+/// spans them: stamps, bylines, menu entries, headlines, markers. Eight times the run
+/// must cost about eight times the time.
+#[test]
+fn long_runs_inside_the_story_are_linear() {
+    let stage = stage();
+    let paragraph = "The harbour authority said the new cranes would double capacity by 2030 and that the dredging would end in spring. ".repeat(2_000);
+    for filler in [
+        "1 hour ago",
+        "By Ann Lee",
+        "Home",
+        "Ferry strike ends after three weeks",
+        "Related Articles",
+        "ADVERTISEMENT",
+    ] {
+        let page = |n: usize| {
+            format!(
+                "{paragraph}\n{}{paragraph}",
+                format!("{filler}\n").repeat(n)
+            )
+        };
+        let t_small = best_time(stage.as_ref(), &page(1_000));
+        let t_large = best_time(stage.as_ref(), &page(8_000));
+        let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+        assert!(ratio < 24.0, "{filler:?}: 8x run took {ratio:.1}x the time");
+    }
+}
+
 /// A 4 MB single line in the normal suite (the compliance harness has one too).
 #[test]
 fn a_long_single_line_is_one_paragraph() {

@@ -5,9 +5,9 @@
 //! The scan dispatches on a byte-class table and handles runs of ASCII letters in a
 //! tight inner loop; each run of letters is looked up in a small open-addressing table
 //! keyed by its first eight bytes packed into a `u64`. Blocks longer than
-//! [`DETAILED_BYTES`] are measured in detail on their head only and the counts scaled
-//! by the number of words (counted exactly over the whole block): ratios are all the
-//! judge uses of them, and long blocks are prose or nothing.
+//! [`DETAILED_BYTES`] are measured in detail on their head and tail only, and the
+//! counts scaled by the number of words of the whole block: ratios are all the judge
+//! uses of them, and long blocks are prose or nothing.
 
 use std::sync::OnceLock;
 
@@ -175,7 +175,7 @@ const FLAG_CHROME: u8 = 32;
 /// Flag: the first eight letters of a longer such word.
 const FLAG_CHROME_PREFIX: u8 = 64;
 
-const TABLE_BITS: u32 = 10;
+const TABLE_BITS: u32 = 11;
 
 /// Packs up to eight bytes into a `u64` key; the length is implied by the bytes
 /// (no listed word contains a NUL).
@@ -186,56 +186,99 @@ fn pack(bytes: &[u8]) -> u64 {
         .fold(0u64, |k, &b| (k << 8) | u64::from(b))
 }
 
-fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
-}
+/// Multipliers for the two hash functions, tried in pairs until the table builds.
+const MULTIPLIERS: &[u64] = &[
+    0x9E37_79B9_7F4A_7C15,
+    0xC2B2_AE3D_27D4_EB4F,
+    0x1656_67B1_9E37_79F9,
+    0xD6E8_FEB8_6659_FD93,
+    0xFF51_AFD7_ED55_8CCD,
+    0x94D0_49BB_1331_11EB,
+];
 
-/// Open-addressing table from packed words to their flags.
+/// A cuckoo hash table from packed words to their flags: every word sits in one of
+/// its two slots, so a lookup is two compares without a loop or an unpredictable
+/// branch (most words of a text are looked up and half of them are function words,
+/// so a branch on "found" would be a coin toss).
 struct WordTable {
     keys: Vec<u64>,
     flags: Vec<u8>,
+    multipliers: [u64; 2],
 }
 
 impl WordTable {
-    fn get(&self, key: u64) -> u8 {
-        let mask = (1usize << TABLE_BITS) - 1;
-        let mut i = slot(key);
-        // The table is at most a quarter full, so probes end quickly on an empty slot.
-        loop {
-            match self.keys.get(i) {
-                Some(&0) | None => return 0,
-                Some(&k) if k == key => return self.flags.get(i).copied().unwrap_or(0),
-                Some(_) => i = (i + 1) & mask,
-            }
-        }
+    fn slots(&self, key: u64) -> [usize; 2] {
+        self.multipliers
+            .map(|m| (key.wrapping_mul(m) >> (64 - TABLE_BITS)) as usize)
     }
 
-    fn add(&mut self, key: u64, flag: u8) {
-        let mask = (1usize << TABLE_BITS) - 1;
-        let mut i = slot(key);
-        while self.keys[i] != 0 && self.keys[i] != key {
-            i = (i + 1) & mask;
+    fn get(&self, key: u64) -> u8 {
+        let pick = |j: usize| match (self.keys.get(j), self.flags.get(j)) {
+            (Some(&k), Some(&f)) => f & 0u8.wrapping_sub(u8::from(k == key)),
+            _ => 0,
+        };
+        let [a, b] = self.slots(key);
+        pick(a) | pick(b)
+    }
+
+    /// Builds the table for `(word, flag)` entries (flags of a repeated word merge),
+    /// or `None` when no pair of multipliers places them all.
+    fn build(entries: &[(u64, u8)]) -> Option<WordTable> {
+        let mut merged: Vec<(u64, u8)> = Vec::new();
+        for &(key, flag) in entries {
+            match merged.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 |= flag,
+                None => merged.push((key, flag)),
+            }
         }
-        self.keys[i] = key;
-        self.flags[i] |= flag;
+        let size = 1usize << TABLE_BITS;
+        for pair in MULTIPLIERS.windows(2) {
+            let mut table = WordTable {
+                keys: vec![0u64; size],
+                flags: vec![0u8; size],
+                multipliers: [pair[0], pair[1]],
+            };
+            if merged.iter().all(|&entry| table.insert(entry)) {
+                return Some(table);
+            }
+        }
+        None
+    }
+
+    /// Cuckoo insertion: take a free slot of the two, or evict and re-place the
+    /// occupant, a bounded number of times.
+    fn insert(&mut self, mut entry: (u64, u8)) -> bool {
+        let mut slot = self.slots(entry.0)[0];
+        for _ in 0..64 {
+            let [a, b] = self.slots(entry.0);
+            for s in [a, b] {
+                if self.keys[s] == 0 {
+                    self.keys[s] = entry.0;
+                    self.flags[s] = entry.1;
+                    return true;
+                }
+            }
+            // Evict from the slot not used last time.
+            slot = if slot == a { b } else { a };
+            let evicted = (self.keys[slot], self.flags[slot]);
+            self.keys[slot] = entry.0;
+            self.flags[slot] = entry.1;
+            entry = evicted;
+        }
+        false
     }
 }
 
 fn word_table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = WordTable {
-            keys: vec![0u64; 1 << TABLE_BITS],
-            flags: vec![0u8; 1 << TABLE_BITS],
-        };
+        let mut entries: Vec<(u64, u8)> = Vec::new();
         for (list, flag) in [
             (STOP_WORDS, FLAG_STOP),
             (TIME_WORDS, FLAG_TIME),
             (LEAD_WORDS, FLAG_LEAD),
         ] {
-            for word in list {
-                table.add(pack(word.as_bytes()), flag);
-            }
+            entries.extend(list.iter().map(|w| (pack(w.as_bytes()), flag)));
         }
         // A block can only hold a phrase if it holds the phrase's key word, so the
         // phrase automaton runs only on blocks with one.
@@ -253,14 +296,26 @@ fn word_table() -> &'static WordTable {
                     FLAG_TRIGGER
                 };
             }
-            table.add(pack(word.as_bytes()), flag);
+            entries.push((pack(word.as_bytes()), flag));
         }
-        table
+        // Every word list is fixed, and the unit tests check that one multiplier fits
+        // them; an empty table (no word found) is the harmless fallback.
+        WordTable::build(&entries).unwrap_or(WordTable {
+            keys: Vec::new(),
+            flags: Vec::new(),
+            multipliers: [1, 1],
+        })
     })
 }
 
-/// Blocks up to this many bytes are measured in full; longer ones on their head.
-pub const DETAILED_BYTES: usize = 512;
+/// Blocks up to this many bytes are measured in full; longer ones on their head and
+/// tail, with the counts scaled to the whole block.
+pub const DETAILED_BYTES: usize = 320;
+
+/// Bytes measured in detail at the start of a longer block ...
+const HEAD_BYTES: usize = 192;
+/// ... and at its end, where captions put their credits.
+const TAIL_BYTES: usize = 96;
 
 /// Measures `block`.
 pub fn measure(block: &str) -> Features {
@@ -268,17 +323,42 @@ pub fn measure(block: &str) -> Features {
     let mut f = if bytes.len() <= DETAILED_BYTES {
         scan(bytes)
     } else {
-        // Cut the head at a space so its last token is whole (and on a char boundary:
-        // a space is one byte).
-        let cut = memchr::memrchr(b' ', &bytes[..DETAILED_BYTES]).unwrap_or(DETAILED_BYTES);
-        let mut f = scan(&bytes[..cut]);
+        // Cut head and tail at spaces so their tokens are whole (and on char
+        // boundaries: a space is one byte).
+        let head_end = memchr::memrchr(b' ', &bytes[..HEAD_BYTES]).unwrap_or(HEAD_BYTES);
+        let tail_from = bytes.len() - TAIL_BYTES;
+        let tail_start =
+            memchr::memchr(b' ', &bytes[tail_from..]).map_or(tail_from, |k| tail_from + k);
+        let mut f = scan(&bytes[..head_end]);
+        let tail = scan(&bytes[tail_start..]);
+        add(&mut f, &tail);
+        let sampled = head_end + (bytes.len() - tail_start);
         let total_words = count_words(bytes);
-        scale(&mut f, total_words, bytes.len(), cut);
-        f.has_at |= memchr::memchr(b'@', &bytes[cut..]).is_some();
+        scale(&mut f, total_words, bytes.len(), sampled);
+        f.has_at |= memchr::memchr(b'@', &bytes[head_end..tail_start]).is_some();
         f
     };
     f.ending = ending(block);
     f
+}
+
+/// Adds the counts of another sample of the same block.
+fn add(f: &mut Features, other: &Features) {
+    f.words += other.words;
+    f.letter_words += other.letter_words;
+    f.cap_words += other.cap_words;
+    f.upper_words += other.upper_words;
+    f.stop_words += other.stop_words;
+    f.time_words += other.time_words;
+    f.trigger_words += other.trigger_words;
+    f.chrome_words += other.chrome_words;
+    f.inner_sentence_ends += other.inner_sentence_ends;
+    f.cjk_chars += other.cjk_chars;
+    f.letters += other.letters;
+    f.ascii_letters += other.ascii_letters;
+    f.digits += other.digits;
+    f.tabs += other.tabs;
+    f.has_at |= other.has_at;
 }
 
 /// Whitespace-separated tokens in a long block, estimated from its spaces.
@@ -454,10 +534,13 @@ fn scan(bytes: &[u8]) -> Features {
                 let run_start = pos;
                 pos = letter_run_end(bytes, pos);
                 let take = (pos - run_start).min(8 - run.min(8));
-                for &c in &bytes[run_start..run_start + take] {
-                    key = (key << 8) | u64::from(c | 0x20);
-                    upper += usize::from(c < b'a');
-                }
+                let (part, part_upper) = key_part(bytes, run_start, take);
+                key = if take == 8 {
+                    part
+                } else {
+                    (key << (8 * take)) | part
+                };
+                upper += part_upper;
                 run += pos - run_start;
                 let apostrophe = match bytes.get(pos) {
                     Some(b'\'') => 1,
@@ -541,12 +624,10 @@ fn scan(bytes: &[u8]) -> Features {
         // least three quarters capitalized (the current token's capital is not yet
         // counted in `letter_words`, so compare without it).
         let caps_before = caps_at_start;
-        if (4..=25).contains(&f.words)
-            && !f.glued_headline
-            && f.letter_words >= 3
-            && caps_before * 4 >= f.letter_words * 3
-            && is_glued(token)
-        {
+        let headline_so_far = (4..=25).contains(&f.words)
+            & (f.letter_words >= 3)
+            & (caps_before * 4 >= f.letter_words * 3);
+        if headline_so_far && !f.glued_headline && is_glued(token) {
             f.glued_headline = true;
         }
         if !letter_token && letters_after {
@@ -565,15 +646,38 @@ fn scan(bytes: &[u8]) -> Features {
         // A word with more letters after it ("U.S.", "e-mail") is not the listed word;
         // a credit glued to a name ("REUTERS/Brendan") still triggers.
         let whole = !letters_after || rest_start == start;
-        if flags & FLAG_STOP != 0 && whole {
-            f.stop_words += 1;
-        }
+        f.stop_words += u32::from(flags & FLAG_STOP != 0) & u32::from(whole);
         f.time_words += u32::from(flags & FLAG_TIME != 0);
         f.trigger_words += u32::from(flags & FLAG_TRIGGER != 0);
         f.chrome_words += u32::from(flags & FLAG_CHROME != 0);
         prev_sentence_end = token_ends_sentence(token);
     }
     f
+}
+
+/// The lower-cased key bytes of the `take` (at most eight) ASCII letters at `start`,
+/// and how many of them are capitals; one 8-byte load when the text allows it.
+fn key_part(bytes: &[u8], start: usize, take: usize) -> (u64, usize) {
+    if take == 0 {
+        return (0, 0);
+    }
+    let letters = match bytes.get(start..start + 8) {
+        Some(chunk) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            // Big-endian: the first letter in the highest byte; keep `take` of them.
+            u64::from_be_bytes(word) >> (8 * (8 - take))
+        }
+        None => bytes
+            .get(start..start + take)
+            .unwrap_or(&[])
+            .iter()
+            .fold(0u64, |k, &c| (k << 8) | u64::from(c)),
+    };
+    let case_bits = 0x2020_2020_2020_2020u64 >> (8 * (8 - take));
+    // Capitals are the letters with the 0x20 bit clear.
+    let upper = (!letters & case_bits).count_ones() as usize;
+    (letters | case_bits, upper)
 }
 
 /// The end of the run of ASCII letters starting at `pos`, eight bytes at a time.
@@ -623,6 +727,10 @@ fn is_glued(token: &[u8]) -> bool {
 
 /// Whether a token ends a sentence ("said.", "end.”", "why?").
 fn token_ends_sentence(token: &[u8]) -> bool {
+    // Most tokens end in a letter or digit.
+    if token.last().is_none_or(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     let mut end = token.len();
     // Closing quotes and brackets after the mark: ASCII, or a 3-byte ” ’ .
     while end > 0 {
@@ -688,6 +796,20 @@ mod tests {
         assert!(f.is_cjk());
         assert!(f.weight() >= 6, "{f:?}");
         assert_eq!(f.ending, Ending::Sentence);
+    }
+
+    #[test]
+    fn every_listed_word_is_found() {
+        let table = word_table();
+        assert!(!table.keys.is_empty(), "a multiplier fits the word lists");
+        for word in STOP_WORDS {
+            assert_ne!(table.get(pack(word.as_bytes())) & FLAG_STOP, 0, "{word}");
+        }
+        for (word, _) in super::super::phrases::key_words() {
+            let flags = table.get(pack(word.as_bytes()));
+            assert_ne!(flags & (FLAG_CHROME | FLAG_CHROME_PREFIX), 0, "{word}");
+        }
+        assert_eq!(table.get(pack(b"harbour")), 0);
     }
 
     #[test]

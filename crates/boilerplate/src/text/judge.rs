@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use super::features::{DETAILED_BYTES, Ending, FLAG_LEAD, Features, measure};
+use super::features::{Ending, FLAG_LEAD, Features, measure};
 use super::phrases::{Phrases, Strength};
 use super::shapes::{self, Shape};
 use super::units::{self, Unit};
@@ -182,11 +182,9 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     let mut weak: Option<(Reason, Strength, usize)> = None;
     let mut covered = 0usize;
     // Weak phrases only decide short blocks, and a block can only hold a phrase that
-    // has its key word. (Past the measured head of a long block, its words are
-    // unknown, but such a block is past the strong limit too.)
-    let worth_scanning = (w <= 12 && f.chrome_words > 0)
-        || f.trigger_words > 0
-        || (block.len() > DETAILED_BYTES && f.words <= COOKIE_LIMIT);
+    // has its key word (of a long block, only head and tail are looked at: notices
+    // name their subject early, captions credit at the end).
+    let worth_scanning = (w <= 12 && f.chrome_words > 0) || f.trigger_words > 0;
     if worth_scanning && f.words <= COOKIE_LIMIT && block.len() <= MAX_PHRASE_SCAN {
         phrases.scan(block, |hit| {
             covered += hit.len;
@@ -568,9 +566,12 @@ fn story_header_at(infos: &[Info], i: usize, end: usize) -> Option<usize> {
             .get(k)
             .is_some_and(|x| matches!(x.shape, Shape::Byline | Shape::Timestamp))
     };
+    // A header has a stamp or two and a byline; looking further would make a long run
+    // of stamps quadratic.
+    const MAX_META: usize = 3;
     let mut k = i;
     let mut meta = 0;
-    while k <= end && is_meta(k) {
+    while k <= end && meta < MAX_META && is_meta(k) {
         meta += 1;
         k += 1;
     }
@@ -579,7 +580,8 @@ fn story_header_at(infos: &[Info], i: usize, end: usize) -> Option<usize> {
         return None;
     }
     k += 1;
-    while k <= end && is_meta(k) {
+    let before = meta;
+    while k <= end && meta < before + MAX_META && is_meta(k) {
         meta += 1;
         k += 1;
     }
