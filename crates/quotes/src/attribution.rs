@@ -74,7 +74,34 @@ struct Np {
     span: (usize, usize),
     kind: NpKind,
     /// Stretches of text describing the speaker (titles, appositives).
-    descriptors: Vec<(usize, usize)>,
+    descriptors: Descriptors,
+}
+
+/// At most two stretches of text describing a speaker, kept inline so that copying a
+/// phrase never allocates.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Descriptors {
+    items: [(usize, usize); 2],
+    len: u8,
+}
+
+impl Descriptors {
+    fn one(span: (usize, usize)) -> Self {
+        let mut d = Descriptors::default();
+        d.push(span);
+        d
+    }
+
+    fn push(&mut self, span: (usize, usize)) {
+        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
+            *slot = span;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        self.items.get(..usize::from(self.len)).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -511,7 +538,7 @@ impl<'a> Analyzer<'a> {
             return Some(Np {
                 span: (t.start, t.end),
                 kind: NpKind::Pronoun(g),
-                descriptors: Vec::new(),
+                descriptors: Descriptors::default(),
             });
         }
         self.subject_np(toks)
@@ -550,7 +577,7 @@ impl<'a> Analyzer<'a> {
                     return Some(Np {
                         span: (last.start, last.end),
                         kind: NpKind::Pronoun(g),
-                        descriptors: Vec::new(),
+                        descriptors: Descriptors::default(),
                     });
                 }
                 let start = self.np_start(toks, toks.len());
@@ -614,7 +641,9 @@ impl<'a> Analyzer<'a> {
         };
         match head {
             Some(mut np) if matches!(np.kind, NpKind::Named { .. } | NpKind::Pronoun(_)) => {
-                np.descriptors.extend(words);
+                if let Some(w) = words {
+                    np.descriptors.push(w);
+                }
                 Some(np)
             }
             other => {
@@ -743,7 +772,7 @@ impl<'a> Analyzer<'a> {
                     return Some(Np {
                         span: (t.start, t.end),
                         kind: NpKind::Pronoun(g),
-                        descriptors: Vec::new(),
+                        descriptors: Descriptors::default(),
                     });
                 }
             } else if self.lex.is_not_name(w) && !self.lex.is_title(w) {
@@ -795,7 +824,7 @@ impl<'a> Analyzer<'a> {
                 return Some(Np {
                     span,
                     kind: NpKind::Pronoun(g),
-                    descriptors: Vec::new(),
+                    descriptors: Descriptors::default(),
                 });
             }
         }
@@ -820,7 +849,7 @@ impl<'a> Analyzer<'a> {
                     definite,
                     text: (text_start, last.end),
                 },
-                descriptors: Vec::new(),
+                descriptors: Descriptors::default(),
             });
         }
         if self.name_token(last) && !is_possessive(lw) && !is_time_word(lw) {
@@ -842,8 +871,8 @@ impl<'a> Analyzer<'a> {
             }
             let name_toks = &run[name_from..];
             let descriptors = match (toks.first(), toks[..s + name_from].last()) {
-                (Some(a), Some(b)) => vec![(a.start, b.end)],
-                _ => Vec::new(),
+                (Some(a), Some(b)) => Descriptors::one((a.start, b.end)),
+                _ => Descriptors::default(),
             };
             let org = name_toks.iter().any(|t| self.lex.is_org_word(self.word(t)))
                 || (name_toks.len() == 1 && is_acronym(self.word(&name_toks[0])));
@@ -876,7 +905,7 @@ impl<'a> Analyzer<'a> {
                     definite,
                     text: (text_start, last.end),
                 },
-                descriptors: Vec::new(),
+                descriptors: Descriptors::default(),
             });
         }
         None
@@ -890,9 +919,9 @@ impl<'a> Analyzer<'a> {
         let NpKind::Named { name, org } = np.kind else { return None };
         let raw = self.text.get(name.0..name.1)?;
         self.canon_at = name.0;
-        let gender_hint = self.descriptor_words(&np.descriptors).find_map(title_gender);
+        let gender_hint = self.descriptor_words(np.descriptors.as_slice()).find_map(title_gender);
         if let Some(&id) = self.by_written.get(raw) {
-            let has_title = self.descriptor_words(&np.descriptors).any(|d| self.lex.is_title(d));
+            let has_title = self.descriptor_words(np.descriptors.as_slice()).any(|d| self.lex.is_title(d));
             let p = &mut self.persons[id];
             if p.gender.is_none() {
                 p.gender = gender_hint;
@@ -900,7 +929,7 @@ impl<'a> Analyzer<'a> {
             if !p.org && (has_title || gender_hint.is_some() || (speaker && !raw.contains(' '))) {
                 p.person_like |= !p.name.split_whitespace().any(|w| self.lex.is_org_word(w));
             }
-            for d in &np.descriptors {
+            for d in np.descriptors.as_slice() {
                 if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
                     p.descriptors.push(*d);
                 }
@@ -928,7 +957,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        let has_title = self.descriptor_words(&np.descriptors).any(|d| self.lex.is_title(d));
+        let has_title = self.descriptor_words(np.descriptors.as_slice()).any(|d| self.lex.is_title(d));
         let placeish = canonical.split_whitespace().any(|w| self.lex.is_org_word(w));
         let first_gender = canonical
             .split_whitespace()
@@ -959,7 +988,7 @@ impl<'a> Analyzer<'a> {
         {
             p.person_like = true;
         }
-        for d in &np.descriptors {
+        for d in np.descriptors.as_slice() {
             if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
                 p.descriptors.push(*d);
             }
@@ -1466,7 +1495,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             words += 1;
-            if w.chars().count() >= 4 || w.chars().next().is_some_and(char::is_uppercase) {
+            if w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase) {
                 long_words += 1;
                 if w.chars().next().is_some_and(char::is_uppercase) {
                     capitalized += 1;
@@ -1476,7 +1505,6 @@ impl<'a> Analyzer<'a> {
         if words == 0 {
             return false;
         }
-        let adjacent = attr.is_some_and(|a| a.adjacent);
         let own = attr.is_some_and(|a| a.own);
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
         let title_like = long_words > 0 && capitalized == long_words && words <= 8;

@@ -424,7 +424,10 @@ impl Pairer<'_> {
         let inside = self.stack.iter().rposition(|o| !o.single);
         match inside {
             Some(level) => {
-                if opening && !closing {
+                if opening && !closing && self.stack.last().is_some_and(|o| o.single) {
+                    // `“a ‘b “c” b’ a”`: a double quotation nested in a single one.
+                    self.push(pos, len, false, para);
+                } else if opening && !closing {
                     // A new quotation opens before the last one closed: the last one's
                     // opening mark was stray. Start again from here.
                     self.stack.truncate(level);
@@ -509,3 +512,59 @@ impl Pairer<'_> {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let (_, quotes) = scan(text);
+        quotes.iter().map(|q| &text[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn pairs_by_position_not_only_by_glyph() {
+        assert_eq!(quotes_of("a “b” c"), ["b"]);
+        assert_eq!(quotes_of("a \"b\" c \"d e\""), ["b", "d e"]);
+        // Straight marks glued to punctuation still close.
+        assert_eq!(quotes_of("\"Go!\"he said."), ["Go!"]);
+    }
+
+    fn quotes_of(text: &str) -> Vec<&str> {
+        quoted(text)
+    }
+
+    #[test]
+    fn unclosed_quotations_end_with_their_paragraph() {
+        let text = "He said “no way\n\nNext paragraph here.";
+        let (paras, quotes) = scan(text);
+        assert_eq!(paras.len(), 2);
+        assert_eq!(quotes.len(), 1);
+        assert!(!quotes[0].closed);
+        assert_eq!(&text[quotes[0].start..quotes[0].end], "no way");
+    }
+
+    #[test]
+    fn continued_paragraphs_join() {
+        let text = "“One.\n\n“Two.\n\n“Three,” she said.";
+        let (_, quotes) = scan(text);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].para, 0);
+        assert_eq!(quotes[0].last_para, 2);
+        assert!(quotes[0].closed);
+    }
+
+    #[test]
+    fn nesting_is_reported_as_the_outer_quotation() {
+        assert_eq!(quoted("x “a ‘b “c” b’ a” y"), ["a ‘b “c” b’ a"]);
+        // Deeper than the stack allows: inner marks are ignored, nothing breaks.
+        let (_, quotes) = scan("“a ‘b “c ‘d “e” d’ c” b’ a”");
+        assert_eq!(quotes.len(), 1);
+    }
+
+    #[test]
+    fn line_separators_split_paragraphs() {
+        let (paras, _) = scan("one\u{2028}two\u{2029}three\r\nfour");
+        assert_eq!(paras.len(), 4);
+    }
+}

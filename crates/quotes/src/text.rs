@@ -83,7 +83,8 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
             return true;
         }
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // Every listed abbreviation is short; most words are not.
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// The character at byte `i` of `s` and its length (`i` on a char boundary).
@@ -219,4 +220,36 @@ fn abbreviation_before(text: &str, floor: usize, dot: usize) -> bool {
         .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     !word.is_empty() && is_abbreviation(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(text, 0, text.len(), usize::MAX, &mut out);
+        out.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_initials_and_possessives() {
+        assert_eq!(words("Sen. Vladimir V. Putin's aides, the dockers’ union"), [
+            "Sen.", "Vladimir", "V.", "Putin's", "aides", ",", "the", "dockers’", "union"
+        ]);
+        assert_eq!(words("U.S. officials said: “no”"), ["U.S.", "officials", "said", ":", "“", "no", "”"]);
+        assert_eq!(words("9/11 widow, Army-2023"), ["9/11", "widow", ",", "Army-2023"]);
+    }
+
+    #[test]
+    fn sentences_break_after_stops_but_not_after_abbreviations() {
+        let text = "Mr. Smith left. Then Dr. Jones came! “Yes,” she said. It ended.";
+        let mut breaks = Vec::new();
+        sentence_breaks(text, 0, text.len(), text.len(), &mut breaks);
+        let starts: Vec<String> = breaks
+            .iter()
+            .map(|&b| text[b..].trim_start().chars().take(4).collect())
+            .collect();
+        assert_eq!(starts, ["Then", "“Yes", "It e"]);
+    }
 }
