@@ -94,7 +94,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect();
         count += quotes.len();
-        serde_json::to_writer(&mut writer, &serde_json::json!({"id": doc.id, "quotes": quotes}))?;
+        serde_json::to_writer(
+            &mut writer,
+            &serde_json::json!({"id": doc.id, "quotes": quotes}),
+        )?;
         writer.write_all(b"\n")?;
     }
     writer.flush()?;

@@ -66,7 +66,11 @@ enum NpKind {
     /// A name: the span of the name proper (titles stripped) and its descriptors.
     Named { name: (usize, usize), org: bool },
     /// A common noun phrase: its head word, and whether it is definite (`the ...`).
-    Nominal { head: (usize, usize), definite: bool, text: (usize, usize) },
+    Nominal {
+        head: (usize, usize),
+        definite: bool,
+        text: (usize, usize),
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -212,7 +216,13 @@ impl<'a> Analyzer<'a> {
 
     /// Tokenizes `text[from..to]` (at most `limit` tokens) into a pooled buffer and
     /// runs `f` on the tokens.
-    fn with_tokens<R>(&self, from: usize, to: usize, limit: usize, f: impl FnOnce(&[Tok]) -> R) -> R {
+    fn with_tokens<R>(
+        &self,
+        from: usize,
+        to: usize,
+        limit: usize,
+        f: impl FnOnce(&[Tok]) -> R,
+    ) -> R {
         let mut buf = self.pool.borrow_mut().pop().unwrap_or_default();
         tokenize(self.text, from, to, limit, &mut buf);
         let r = f(&buf);
@@ -225,7 +235,10 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The words of descriptor stretches, without surrounding punctuation.
-    fn descriptor_words<'s>(&'s self, spans: &'s [(usize, usize)]) -> impl Iterator<Item = &'a str> + 's {
+    fn descriptor_words<'s>(
+        &'s self,
+        spans: &'s [(usize, usize)],
+    ) -> impl Iterator<Item = &'a str> + 's {
         let text = self.text;
         spans.iter().flat_map(move |&(a, b)| {
             text.get(a..b)
@@ -291,7 +304,9 @@ impl<'a> Analyzer<'a> {
                         .get(q.start..q.end)
                         .and_then(|s| s.chars().next_back())
                         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
-                    let next_char = text.get(e..p.end).and_then(|s| s.trim_start().chars().next());
+                    let next_char = text
+                        .get(e..p.end)
+                        .and_then(|s| s.trim_start().chars().next());
                     if ends_sentence
                         && q.closed
                         && e < p.end
@@ -409,7 +424,10 @@ impl<'a> Analyzer<'a> {
             }
             if t.is_capitalized(self.text) && !self.lex.is_not_name(self.word(&t)) {
                 let mut j = i;
-                while j < toks.len() && self.name_token(&toks[j]) && !is_possessive(self.word(&toks[j])) {
+                while j < toks.len()
+                    && self.name_token(&toks[j])
+                    && !is_possessive(self.word(&toks[j]))
+                {
                     j += 1;
                 }
                 // `Kazakhstan's foreign minister, Erlan Idrissov, plays down ...`: a
@@ -422,7 +440,11 @@ impl<'a> Analyzer<'a> {
                     i += 1;
                     continue;
                 }
-                let from = if i > 0 && self.word(&toks[i - 1]).eq_ignore_ascii_case("the") { i - 1 } else { i };
+                let from = if i > 0 && self.word(&toks[i - 1]).eq_ignore_ascii_case("the") {
+                    i - 1
+                } else {
+                    i
+                };
                 let np = self.classify_np(&toks[from..j])?;
                 let role = matches!(np.kind, NpKind::Nominal { definite: true, .. });
                 return (role || matches!(np.kind, NpKind::Named { .. })).then_some(np);
@@ -438,7 +460,21 @@ impl<'a> Analyzer<'a> {
         }
         let w = self.word(t);
         (t.is_capitalized(self.text) && !self.lex.is_not_name(w))
-            || matches!(w, "de" | "da" | "van" | "von" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "der" | "ibn")
+            || matches!(
+                w,
+                "de" | "da"
+                    | "van"
+                    | "von"
+                    | "bin"
+                    | "al"
+                    | "del"
+                    | "la"
+                    | "le"
+                    | "di"
+                    | "du"
+                    | "der"
+                    | "ibn"
+            )
     }
 
     /// The speaker phrase of cue `i`.
@@ -475,7 +511,11 @@ impl<'a> Analyzer<'a> {
                 self.toks = toks;
                 // `..., noted NBC's Dante Chinni.` / `..., said Alan Abramowitz, a
                 // demographer`: after a clause and its comma the speaker follows.
-                if after_comma && !np.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Named { .. })) {
+                if after_comma
+                    && !np
+                        .as_ref()
+                        .is_some_and(|n| matches!(n.kind, NpKind::Named { .. }))
+                {
                     if let Some(fwd) = self.forward_np(c.end, c.sentence_end) {
                         if matches!(fwd.kind, NpKind::Named { .. }) {
                             return Some(fwd);
@@ -519,7 +559,9 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        let end = self.next_region_start_after(c.sentence, c.start).min(c.start);
+        let end = self
+            .next_region_start_after(c.sentence, c.start)
+            .min(c.start);
         self.with_tokens(c.sentence, end, 14, |toks| self.sentence_subject(toks))
     }
 
@@ -682,7 +724,10 @@ impl<'a> Analyzer<'a> {
                 if !extended
                     && j >= 2
                     && toks[j - 1].kind == TokKind::Word
-                    && matches!(self.word(&toks[j - 1]), "of" | "for" | "at" | "from" | "with")
+                    && matches!(
+                        self.word(&toks[j - 1]),
+                        "of" | "for" | "at" | "from" | "with"
+                    )
                 {
                     let before = j - 1;
                     let s = self.np_start_simple(toks, before);
@@ -719,7 +764,10 @@ impl<'a> Analyzer<'a> {
             if self.lex.is_determiner(w) {
                 return j - 1;
             }
-            if is_np_stop(w) || pronoun(w).is_some() || (t.is_capitalized(self.text) && self.lex.is_not_name(w)) {
+            if is_np_stop(w)
+                || pronoun(w).is_some()
+                || (t.is_capitalized(self.text) && self.lex.is_not_name(w))
+            {
                 break;
             }
             j -= 1;
@@ -757,7 +805,8 @@ impl<'a> Analyzer<'a> {
                 }
                 if w == "of" && !first_word {
                     // `the director of the FBI`, `University of Michigan`.
-                    let next_cap = |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized(self.text));
+                    let next_cap =
+                        |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized(self.text));
                     let the = toks.get(i + 1).is_some_and(|n| self.word(n) == "the");
                     if next_cap(i + 1) || (the && next_cap(i + 2)) {
                         i += if the { 2 } else { 1 };
@@ -765,7 +814,11 @@ impl<'a> Analyzer<'a> {
                     }
                     break;
                 }
-                if is_np_stop(w) || is_forward_stop(w) || w.ends_with("ly") || pronoun(w).is_some() && !first_word {
+                if is_np_stop(w)
+                    || is_forward_stop(w)
+                    || w.ends_with("ly")
+                    || (pronoun(w).is_some() && !first_word)
+                {
                     break;
                 }
                 if let Some(g) = pronoun(w) {
@@ -775,9 +828,7 @@ impl<'a> Analyzer<'a> {
                         descriptors: Descriptors::default(),
                     });
                 }
-            } else if self.lex.is_not_name(w) && !self.lex.is_title(w) {
-                break;
-            } else if is_time_word(w) {
+            } else if (self.lex.is_not_name(w) && !self.lex.is_title(w)) || is_time_word(w) {
                 break;
             }
             first_word = false;
@@ -855,7 +906,8 @@ impl<'a> Analyzer<'a> {
         if self.name_token(last) && !is_possessive(lw) && !is_time_word(lw) {
             // The name run at the end, then titles stripped from its front.
             let mut s = toks.len() - 1;
-            while s > 0 && self.name_token(&toks[s - 1]) && !is_possessive(self.word(&toks[s - 1])) {
+            while s > 0 && self.name_token(&toks[s - 1]) && !is_possessive(self.word(&toks[s - 1]))
+            {
                 s -= 1;
             }
             let run = &toks[s..];
@@ -916,12 +968,18 @@ impl<'a> Analyzer<'a> {
     /// Speakers get their name looked up over the whole document; other mentions only
     /// among the names met so far.
     fn person_for(&mut self, np: &Np, speaker: bool) -> Option<usize> {
-        let NpKind::Named { name, org } = np.kind else { return None };
+        let NpKind::Named { name, org } = np.kind else {
+            return None;
+        };
         let raw = self.text.get(name.0..name.1)?;
         self.canon_at = name.0;
-        let gender_hint = self.descriptor_words(np.descriptors.as_slice()).find_map(title_gender);
+        let gender_hint = self
+            .descriptor_words(np.descriptors.as_slice())
+            .find_map(title_gender);
         if let Some(&id) = self.by_written.get(raw) {
-            let has_title = self.descriptor_words(np.descriptors.as_slice()).any(|d| self.lex.is_title(d));
+            let has_title = self
+                .descriptor_words(np.descriptors.as_slice())
+                .any(|d| self.lex.is_title(d));
             let p = &mut self.persons[id];
             if p.gender.is_none() {
                 p.gender = gender_hint;
@@ -957,8 +1015,12 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        let has_title = self.descriptor_words(np.descriptors.as_slice()).any(|d| self.lex.is_title(d));
-        let placeish = canonical.split_whitespace().any(|w| self.lex.is_org_word(w));
+        let has_title = self
+            .descriptor_words(np.descriptors.as_slice())
+            .any(|d| self.lex.is_title(d));
+        let placeish = canonical
+            .split_whitespace()
+            .any(|w| self.lex.is_org_word(w));
         let first_gender = canonical
             .split_whitespace()
             .next()
@@ -984,7 +1046,10 @@ impl<'a> Analyzer<'a> {
         }
         if !org
             && !placeish
-            && (has_title || p.gender.is_some() || (speaker && words <= 3) || (2..=3).contains(&words))
+            && (has_title
+                || p.gender.is_some()
+                || (speaker && words <= 3)
+                || (2..=3).contains(&words))
         {
             p.person_like = true;
         }
@@ -1016,8 +1081,12 @@ impl<'a> Analyzer<'a> {
         // News introduces a person by full name before using the surname alone, so the
         // text before the mention is searched first, the rest only if that fails.
         let split = self.canon_at.min(bytes.len());
-        let before_hits = finder.find_iter(bytes.get(..split).unwrap_or_default()).take(MAX_OCCURRENCES);
-        let mut after_hits = finder.find_iter(bytes.get(split..).unwrap_or_default()).map(|k| k + split);
+        let before_hits = finder
+            .find_iter(bytes.get(..split).unwrap_or_default())
+            .take(MAX_OCCURRENCES);
+        let mut after_hits = finder
+            .find_iter(bytes.get(split..).unwrap_or_default())
+            .map(|k| k + split);
         let mut hits: Vec<usize> = before_hits.collect();
         let mut searched_after = false;
         let mut idx = 0usize;
@@ -1036,21 +1105,38 @@ impl<'a> Analyzer<'a> {
             };
             idx += 1;
             let end = at + last.len();
-            let before_ok = self.text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = self.text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric());
+            let before_ok = self
+                .text
+                .get(..at)
+                .and_then(|s| s.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = self
+                .text
+                .get(end..)
+                .and_then(|s| s.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric());
             if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
                 continue;
             }
             let from = self.floor_char_boundary(at.saturating_sub(48));
-            let para_start = self.paragraphs.get(self.paragraph_index(at)).map_or(0, |p| p.start);
+            let para_start = self
+                .paragraphs
+                .get(self.paragraph_index(at))
+                .map_or(0, |p| p.start);
             let Some(np) = self.with_tokens(from.max(para_start), end, usize::MAX, |toks| {
                 // The window may start inside a word: drop the first token.
-                let toks = if from > para_start && toks.len() > 1 { &toks[1..] } else { toks };
+                let toks = if from > para_start && toks.len() > 1 {
+                    &toks[1..]
+                } else {
+                    toks
+                };
                 self.classify_np(toks)
             }) else {
                 continue;
             };
-            let NpKind::Named { name: span, .. } = np.kind else { continue };
+            let NpKind::Named { name: span, .. } = np.kind else {
+                continue;
+            };
             let candidate = clean_name_cow(self.text.get(span.0..span.1).unwrap_or(""));
             let cparts: Vec<&str> = candidate.split_whitespace().collect();
             if cparts.last() != Some(&last) || cparts.len() < parts.len() {
@@ -1062,7 +1148,10 @@ impl<'a> Analyzer<'a> {
             if cparts.iter().any(|w| self.lex.is_org_word(w)) {
                 continue;
             }
-            if let (Some(g), Some(f)) = (gender, cparts.first().and_then(|f| self.lex.first_name_gender(f))) {
+            if let (Some(g), Some(f)) = (
+                gender,
+                cparts.first().and_then(|f| self.lex.first_name_gender(f)),
+            ) {
                 if g != f && cparts.len() > 1 {
                     continue;
                 }
@@ -1088,7 +1177,11 @@ impl<'a> Analyzer<'a> {
                 if !self.settings.resolve {
                     return None;
                 }
-                let w = self.text.get(np.span.0..np.span.1).unwrap_or("").to_ascii_lowercase();
+                let w = self
+                    .text
+                    .get(np.span.0..np.span.1)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 let want_org = w == "it";
                 if !(w == "he" || w == "she" || want_org) {
                     return None;
@@ -1105,7 +1198,11 @@ impl<'a> Analyzer<'a> {
                 }
                 Some(self.persons[id].name.clone())
             }
-            NpKind::Nominal { head, definite, text } => {
+            NpKind::Nominal {
+                head,
+                definite,
+                text,
+            } => {
                 let written = self.text.get(text.0..text.1)?.to_owned();
                 if !self.settings.resolve || !definite {
                     return Some(written);
@@ -1115,8 +1212,9 @@ impl<'a> Analyzer<'a> {
                     return Some(written);
                 }
                 let gender = title_gender(&head);
-                let compatible =
-                    |p: &Person| p.person_like && (gender.is_none() || p.gender.is_none() || p.gender == gender);
+                let compatible = |p: &Person| {
+                    p.person_like && (gender.is_none() || p.gender.is_none() || p.gender == gender)
+                };
                 let text = self.text;
                 let described = |p: &Person| {
                     p.descriptors.iter().any(|&(a, b)| {
@@ -1126,7 +1224,9 @@ impl<'a> Analyzer<'a> {
                             .any(|d| d.eq_ignore_ascii_case(&head))
                     })
                 };
-                if let Some(id) = self.antecedent(np.span.0, false, |p| compatible(p) && described(p)) {
+                if let Some(id) =
+                    self.antecedent(np.span.0, false, |p| compatible(p) && described(p))
+                {
                     return Some(self.persons[id].name.clone());
                 }
                 if self.lex.is_generic_role(&head) {
@@ -1142,14 +1242,22 @@ impl<'a> Analyzer<'a> {
     /// The most recent person mentioned before `pos` that `ok` accepts: speakers of
     /// cues and names opening sentences, walking back at most [`MAX_LOOKBACK`] of them.
     /// With `speakers_only`, sentence openers are skipped.
-    fn antecedent(&mut self, pos: usize, speakers_only: bool, ok: impl Fn(&Person) -> bool) -> Option<usize> {
+    fn antecedent(
+        &mut self,
+        pos: usize,
+        speakers_only: bool,
+        ok: impl Fn(&Person) -> bool,
+    ) -> Option<usize> {
         let mut ci = self.cues.partition_point(|c| c.start < pos);
         let mut bi = self.breaks.partition_point(|&b| b < pos);
         let mut seen = 0;
         while seen < MAX_LOOKBACK && (ci > 0 || bi > 0) {
             seen += 1;
             // The later of the previous cue and the previous sentence start goes first.
-            let cue_pos = ci.checked_sub(1).and_then(|k| self.cues.get(k)).map(|c| c.start);
+            let cue_pos = ci
+                .checked_sub(1)
+                .and_then(|k| self.cues.get(k))
+                .map(|c| c.start);
             let break_pos = bi.checked_sub(1).and_then(|k| self.breaks.get(k)).copied();
             let (np, speaker) = match (cue_pos, break_pos) {
                 (Some(c), b) if b.is_none_or(|b| c >= b) => {
@@ -1189,8 +1297,15 @@ impl<'a> Analyzer<'a> {
             let (_, sent_end) = self.sentence_of(q.close_end.saturating_sub(1).max(q.open));
             let mut attr = self.own_attribution(&q, sent_start, sent_end);
             let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-            let opens_paragraph = self.text.get(para_start..q.open).is_some_and(|s| s.trim().is_empty());
-            let prev_para_end = q.para.checked_sub(1).and_then(|i| self.paragraphs.get(i)).map_or(0, |p| p.end);
+            let opens_paragraph = self
+                .text
+                .get(para_start..q.open)
+                .is_some_and(|s| s.trim().is_empty());
+            let prev_para_end = q
+                .para
+                .checked_sub(1)
+                .and_then(|i| self.paragraphs.get(i))
+                .map_or(0, |p| p.end);
             let inherited_ok = prev.as_ref().is_some_and(|(last_para, _)| {
                 *last_para == q.para
                     || (opens_paragraph
@@ -1226,7 +1341,10 @@ impl<'a> Analyzer<'a> {
                 direct,
                 speaker: a.speaker,
                 speaker_span: a.speaker_span,
-                cue: a.cue.and_then(|(s, e)| self.text.get(s..e)).map(str::to_owned),
+                cue: a
+                    .cue
+                    .and_then(|(s, e)| self.text.get(s..e))
+                    .map(str::to_owned),
                 cue_span: a.cue,
             });
         }
@@ -1235,7 +1353,12 @@ impl<'a> Analyzer<'a> {
 
     /// The attribution a quotation has of its own: a cue in its sentence, a colon or
     /// dash introduction.
-    fn own_attribution(&mut self, q: &RawQuote, sent_start: usize, sent_end: usize) -> Option<Attribution> {
+    fn own_attribution(
+        &mut self,
+        q: &RawQuote,
+        sent_start: usize,
+        sent_end: usize,
+    ) -> Option<Attribution> {
         // 1. The cue right after the quotation: `,” he said`, `,” said Putin`, and
         // after a quotation that ends its sentence: `“Why?” Trump asked.`
         let first_after = self.cues.partition_point(|c| c.start < q.close_end);
@@ -1246,8 +1369,10 @@ impl<'a> Analyzer<'a> {
         };
         if let Some(c) = self.cues.get(first_after).copied() {
             if c.start < next_end {
-                let no_quote_between = self.next_region_start_after(q.close_end, c.start) >= c.start;
-                let between_ok = no_quote_between && self.only_speaker_between(q.close_end, first_after);
+                let no_quote_between =
+                    self.next_region_start_after(q.close_end, c.start) >= c.start;
+                let between_ok =
+                    no_quote_between && self.only_speaker_between(q.close_end, first_after);
                 if between_ok {
                     return Some(self.attribution_from_cue(first_after, true));
                 }
@@ -1305,7 +1430,8 @@ impl<'a> Analyzer<'a> {
         }
         // Only a few words may follow the cue: `said to cheers.`, `agreed.`
         let tail = self.text.get(c.end..sent_start)?;
-        if tail.contains(|ch: char| marks::is_quote_char(ch)) || tail.split_whitespace().count() > 4 {
+        if tail.contains(|ch: char| marks::is_quote_char(ch)) || tail.split_whitespace().count() > 4
+        {
             return None;
         }
         let a = self.attribution_from_cue(k, true);
@@ -1314,21 +1440,31 @@ impl<'a> Analyzer<'a> {
 
     /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.
     fn only_speaker_between(&mut self, from: usize, ci: usize) -> bool {
-        let Some(c) = self.cues.get(ci) else { return false };
+        let Some(c) = self.cues.get(ci) else {
+            return false;
+        };
         let gap = self.text.get(from..c.start).unwrap_or("");
         if gap.len() > WINDOW_BYTES {
             return false;
         }
-        if gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch)).is_empty() {
+        if gap
+            .trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch))
+            .is_empty()
+        {
             return true;
         }
         match self.cue_np(ci) {
             Some(np) => {
                 let lead = self.text.get(from..np.span.0).unwrap_or("");
                 let lead = lead.trim_matches(|ch: char| {
-                    ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-') || marks::is_quote_char(ch)
+                    ch.is_whitespace()
+                        || matches!(ch, ',' | '—' | '–' | '-')
+                        || marks::is_quote_char(ch)
                 });
-                lead.is_empty() || lead.split_whitespace().all(|w| self.lex.is_filler(w) || is_time_word(w))
+                lead.is_empty()
+                    || lead
+                        .split_whitespace()
+                        .all(|w| self.lex.is_filler(w) || is_time_word(w))
             }
             _ => false,
         }
@@ -1354,17 +1490,24 @@ impl<'a> Analyzer<'a> {
         let para_end = self.paragraph_end(q.close_end.saturating_sub(1));
         let rest = self.text.get(q.close_end..para_end)?;
         let trimmed = rest.trim_start();
-        let dash = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+        let dash = trimmed
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
         let dash_at = q.close_end + (rest.len() - trimmed.len());
         let from = dash_at + dash.len_utf8();
         let end = para_end.min(from + 120);
         let end = self.floor_char_boundary(end);
         let np = self.with_tokens(from, end, 12, |toks| {
             let mut j = 0;
-            while j < toks.len() && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@')) {
+            while j < toks.len()
+                && (self.name_token(&toks[j]) || self.word(&toks[j]).starts_with('@'))
+            {
                 j += 1;
             }
-            let tail_ok = toks.get(j).is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
+            let tail_ok = toks
+                .get(j)
+                .is_none_or(|t| matches!(t.kind, TokKind::Stop | TokKind::Comma));
             if j == 0 || !tail_ok {
                 return None;
             }
@@ -1392,9 +1535,15 @@ impl<'a> Analyzer<'a> {
                 let skip = toks.len().saturating_sub(WINDOW_TOKENS);
                 let toks = &toks[skip..];
                 let start = self.np_start(toks, toks.len());
-                let clean_start =
-                    start == 0 || toks.get(start.wrapping_sub(1)).is_some_and(|t| t.kind != TokKind::Word);
-                if clean_start { self.classify_np(&toks[start..]) } else { None }
+                let clean_start = start == 0
+                    || toks
+                        .get(start.wrapping_sub(1))
+                        .is_some_and(|t| t.kind != TokKind::Word);
+                if clean_start {
+                    self.classify_np(&toks[start..])
+                } else {
+                    None
+                }
             });
             if let Some(np) = np {
                 if matches!(np.kind, NpKind::Named { .. }) {
@@ -1453,27 +1602,47 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    fn is_direct(&self, q: &RawQuote, sent_start: usize, sent_end: usize, attr: Option<&Attribution>) -> bool {
+    fn is_direct(
+        &self,
+        q: &RawQuote,
+        sent_start: usize,
+        sent_end: usize,
+        attr: Option<&Attribution>,
+    ) -> bool {
         if q.last_para > q.para {
             return true;
         }
         let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-        let prefix = self.text.get(sent_start.max(para_start)..q.open).unwrap_or("").trim();
+        let prefix = self
+            .text
+            .get(sent_start.max(para_start)..q.open)
+            .unwrap_or("")
+            .trim();
         let cue_before = attr
             .and_then(|a| a.cue)
             .is_some_and(|(_, e)| e <= q.open && e >= sent_start);
         let before_ok = prefix.is_empty()
             || prefix.ends_with(':')
             || (prefix.ends_with(',') && cue_before)
-            || (cue_before && attr.and_then(|a| a.cue).is_some_and(|(_, e)| self.text.get(e..q.open).is_some_and(|g| g.trim().len() <= 1)))
+            || (cue_before
+                && attr.and_then(|a| a.cue).is_some_and(|(_, e)| {
+                    self.text
+                        .get(e..q.open)
+                        .is_some_and(|g| g.trim().len() <= 1)
+                }))
             || prefix.chars().next_back().is_some_and(marks::is_quote_char);
         if !before_ok {
             return false;
         }
         let para_end = self.paragraph_end(q.close_end.saturating_sub(1).max(q.open));
-        let suffix = self.text.get(q.close_end..sent_end.min(para_end).max(q.close_end)).unwrap_or("");
-        let suffix_t = suffix.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')' | ';'));
-        let cue_after = attr.is_some_and(|a| a.adjacent && a.cue.is_some_and(|(s, _)| s >= q.close_end));
+        let suffix = self
+            .text
+            .get(q.close_end..sent_end.min(para_end).max(q.close_end))
+            .unwrap_or("");
+        let suffix_t = suffix
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')' | ';'));
+        let cue_after =
+            attr.is_some_and(|a| a.adjacent && a.cue.is_some_and(|(s, _)| s >= q.close_end));
         suffix_t.is_empty()
             || cue_after
             || suffix_t.starts_with(['―', '—', '–'])
@@ -1512,7 +1681,10 @@ impl<'a> Analyzer<'a> {
         let signed = attr
             .and_then(|a| a.cue)
             .and_then(|(s, e)| self.text.get(s..e))
-            .is_some_and(|c| c.chars().all(|ch| matches!(ch, ':' | '―' | '—' | '–' | '-')));
+            .is_some_and(|c| {
+                c.chars()
+                    .all(|ch| matches!(ch, ':' | '―' | '—' | '–' | '-'))
+            });
         if title_like && !(q.para == 0 || signed) {
             return false;
         }
@@ -1536,7 +1708,8 @@ fn clean_name(raw: &str) -> String {
 /// A name without possessive endings, stray apostrophes or commas, single-spaced;
 /// borrowed when it is already clean (the usual case).
 fn clean_name_cow(raw: &str) -> std::borrow::Cow<'_, str> {
-    let clean = !raw.contains(['\'', '’', ',', '\n', '\t']) && !raw.contains("  ") && raw.trim() == raw;
+    let clean =
+        !raw.contains(['\'', '’', ',', '\n', '\t']) && !raw.contains("  ") && raw.trim() == raw;
     if clean {
         return std::borrow::Cow::Borrowed(raw);
     }
@@ -1568,9 +1741,25 @@ fn is_acronym(w: &str) -> bool {
 
 fn is_time_word(w: &str) -> bool {
     const TIME: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-        "yesterday", "tonight", "week", "month", "year", "night", "morning", "afternoon",
-        "evening", "weekend", "now",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "now",
     ];
     TIME.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
@@ -1589,12 +1778,12 @@ fn is_np_stop(w: &str) -> bool {
         "as", "if", "than", "so", "to", "is", "was", "are", "were", "be", "been", "has", "have",
         "had", "not", "said", "says", "told", "there", "here", "what", "where", "why", "how",
         "also", "in", "on", "at", "by", "into", "about", "after", "before", "during", "since",
-        "until", "it", "this", "these", "those", "them", "him", "her", "us", "me", "you",
-        "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did",
-        "just", "even", "only", "then", "now", "yet", "still", "however", "though", "although",
-        "all", "out", "up", "over", "under", "more", "most", "very", "too", "no", "never",
-        "ever", "once", "again", "already", "being", "having", "get", "got", "make", "made",
-        "want", "wants", "think", "thinks", "know", "knows", "see", "saw", "said,", "like",
+        "until", "it", "this", "these", "those", "them", "him", "her", "us", "me", "you", "would",
+        "will", "could", "should", "can", "may", "might", "must", "do", "does", "did", "just",
+        "even", "only", "then", "now", "yet", "still", "however", "though", "although", "all",
+        "out", "up", "over", "under", "more", "most", "very", "too", "no", "never", "ever", "once",
+        "again", "already", "being", "having", "get", "got", "make", "made", "want", "wants",
+        "think", "thinks", "know", "knows", "see", "saw", "said,", "like",
     ];
     STOP.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
@@ -1603,9 +1792,35 @@ fn is_np_stop(w: &str) -> bool {
 fn is_forward_stop(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "during" | "to" | "as" | "when" | "while" | "after" | "before"
-            | "because" | "and" | "from" | "about" | "with" | "for" | "who" | "which" | "that"
-            | "told" | "said" | "adding" | "saying" | "referring" | "speaking" | "via" | "by"
-            | "through" | "into" | "over" | "of"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "to"
+            | "as"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "and"
+            | "from"
+            | "about"
+            | "with"
+            | "for"
+            | "who"
+            | "which"
+            | "that"
+            | "told"
+            | "said"
+            | "adding"
+            | "saying"
+            | "referring"
+            | "speaking"
+            | "via"
+            | "by"
+            | "through"
+            | "into"
+            | "over"
+            | "of"
     )
 }

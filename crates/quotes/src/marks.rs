@@ -15,7 +15,9 @@ const MAX_DEPTH: usize = 3;
 
 /// Words that follow an elision apostrophe (`'n'`, `'em`, `’til`); a mark before them is
 /// not an opening quote.
-const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "round", "cuz"];
+const ELISIONS: &[&str] = &[
+    "n", "em", "til", "cause", "bout", "tis", "twas", "round", "cuz",
+];
 
 /// Bytes that may start a quote mark or a line break.
 static INTERESTING: [bool; 256] = {
@@ -155,19 +157,7 @@ fn glyph_at(bytes: &[u8], i: usize) -> Option<(Glyph, usize)> {
 pub(crate) fn is_quote_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\''
-            | '“'
-            | '”'
-            | '„'
-            | '‟'
-            | '«'
-            | '»'
-            | '‘'
-            | '’'
-            | '‚'
-            | '‛'
-            | '‹'
-            | '›'
+        '"' | '\'' | '“' | '”' | '„' | '‟' | '«' | '»' | '‘' | '’' | '‚' | '‛' | '‹' | '›'
     )
 }
 
@@ -199,9 +189,9 @@ fn classify_before(c: Option<char>) -> Before {
     match c {
         None => Before::Open,
         Some(c) if c.is_whitespace() => Before::Open,
-        Some('(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | '‐' | '―' | '\u{feff}' | '\u{200b}') => {
-            Before::Open
-        }
+        Some(
+            '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | '‐' | '―' | '\u{feff}' | '\u{200b}',
+        ) => Before::Open,
         Some(c) if is_quote_char(c) => Before::Neutral,
         Some(_) => Before::Closed,
     }
@@ -249,14 +239,16 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
         // Skip plain bytes fast: only quote marks and line breaks matter here.
         if !INTERESTING[usize::from(bytes[i])] {
             if next_mark <= i {
-                next_mark = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+                next_mark =
+                    memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
                 // memchr3 takes three bytes; backticks (for ``…'') get their own search.
                 if let Some(k) = memchr::memchr(b'`', &bytes[i..next_mark.min(bytes.len())]) {
                     next_mark = i + k;
                 }
             }
             if next_other <= i {
-                next_other = memchr::memchr3(b'\n', b'\r', 0xC2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+                next_other =
+                    memchr::memchr3(b'\n', b'\r', 0xC2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
             }
             i = next_mark.min(next_other);
             continue;
@@ -273,7 +265,14 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
             _ => 0,
         };
         if brk > 0 {
-            end_line(text, line_start, i, &mut marks, &mut paragraphs, &mut pairer);
+            end_line(
+                text,
+                line_start,
+                i,
+                &mut marks,
+                &mut paragraphs,
+                &mut pairer,
+            );
             i += brk;
             line_start = i;
             continue;
@@ -287,7 +286,14 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
         }
         i += 1;
     }
-    end_line(text, line_start, bytes.len(), &mut marks, &mut paragraphs, &mut pairer);
+    end_line(
+        text,
+        line_start,
+        bytes.len(),
+        &mut marks,
+        &mut paragraphs,
+        &mut pairer,
+    );
     pairer.flush_carry();
     (paragraphs, quotes)
 }
@@ -367,7 +373,12 @@ impl Pairer<'_> {
         self.stack.clear();
         let first_word = para.start
             + (self.text.get(para.start..para.end).unwrap_or("").len()
-                - self.text.get(para.start..para.end).unwrap_or("").trim_start().len());
+                - self
+                    .text
+                    .get(para.start..para.end)
+                    .unwrap_or("")
+                    .trim_start()
+                    .len());
         let mut marks = marks;
         if let Some(open) = self.carry.take() {
             // The news convention: a paragraph that goes on with the quotation opens
@@ -419,7 +430,8 @@ impl Pairer<'_> {
         after: After,
         para: usize,
     ) {
-        let opening = before != Before::Closed && !matches!(after, After::Space | After::ClosePunct);
+        let opening =
+            before != Before::Closed && !matches!(after, After::Space | After::ClosePunct);
         let closing = before != Before::Open && after != After::Word;
         let inside = self.stack.iter().rposition(|o| !o.single);
         match inside {
@@ -511,7 +523,6 @@ impl Pairer<'_> {
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests {

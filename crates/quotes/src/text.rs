@@ -4,14 +4,14 @@ use crate::marks::is_quote_char;
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
-    "st", "jr", "sr", "prof", "rev", "vs", "etc", "inc", "corp", "co", "ltd", "no", "jan",
-    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt", "fig",
-    "approx", "est", "dept", "univ", "assn", "bros", "maj", "cmdr", "supt", "atty", "pres",
-    "gens", "reps", "sens", "govs", "messrs", "mass", "calif", "fla", "ill", "pa", "va",
-    "wash", "tex", "ariz", "colo", "conn", "ga", "ky", "la", "md", "mich", "minn", "miss",
-    "mo", "mont", "neb", "nev", "okla", "ore", "tenn", "wis", "wyo", "ala", "ark", "del",
-    "ind", "kan", "vt", "n.c", "s.c", "n.y", "d.c", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "st",
+    "jr", "sr", "prof", "rev", "vs", "etc", "inc", "corp", "co", "ltd", "no", "jan", "feb", "mar",
+    "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt", "fig", "approx", "est", "dept",
+    "univ", "assn", "bros", "maj", "cmdr", "supt", "atty", "pres", "gens", "reps", "sens", "govs",
+    "messrs", "mass", "calif", "fla", "ill", "pa", "va", "wash", "tex", "ariz", "colo", "conn",
+    "ga", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "tenn", "wis", "wyo", "ala", "ark", "del", "ind", "kan", "vt", "n.c", "s.c", "n.y", "d.c",
+    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
 ];
 
 /// What a token is.
@@ -69,7 +69,12 @@ impl Tok {
 
     /// Whether this is a word starting with a lowercase letter.
     pub fn is_lowercase(&self, text: &str) -> bool {
-        self.kind == TokKind::Word && self.text(text).chars().next().is_some_and(char::is_lowercase)
+        self.kind == TokKind::Word
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
     }
 }
 
@@ -101,7 +106,9 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 /// Tokenizes `text[start..end]` into `out` (cleared first). At most `limit` tokens.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<Tok>) {
     out.clear();
-    let Some(s) = text.get(start..end) else { return };
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
     let mut i = 0usize;
     while let Some((c, len)) = char_at(s, i) {
         if out.len() >= limit {
@@ -126,7 +133,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
                         continue;
                     }
                     // `dockers’ union`: a plural possessive keeps its apostrophe.
-                    if matches!(d, '\'' | '’') && s.get(..e).is_some_and(|w| w.ends_with(['s', 'S'])) {
+                    if matches!(d, '\'' | '’')
+                        && s.get(..e).is_some_and(|w| w.ends_with(['s', 'S']))
+                    {
                         e += dl;
                         break;
                     }
@@ -200,7 +209,8 @@ pub(crate) fn sentence_breaks(
                     k += 1;
                 }
                 let next = text.get(k..lookahead).and_then(|s| s.chars().next());
-                let starts = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c));
+                let starts = next
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c));
                 if starts && (b != b'.' || !abbreviation_before(text, start, i)) {
                     out.push(j);
                 }
@@ -212,7 +222,9 @@ pub(crate) fn sentence_breaks(
 
 /// Whether the word ending at `dot` (a period) is an abbreviation.
 fn abbreviation_before(text: &str, floor: usize, dot: usize) -> bool {
-    let Some(before) = text.get(floor..dot) else { return false };
+    let Some(before) = text.get(floor..dot) else {
+        return false;
+    };
     let word_start = before
         .char_indices()
         .rev()
@@ -234,11 +246,28 @@ mod tests {
 
     #[test]
     fn tokens_keep_abbreviations_initials_and_possessives() {
-        assert_eq!(words("Sen. Vladimir V. Putin's aides, the dockers’ union"), [
-            "Sen.", "Vladimir", "V.", "Putin's", "aides", ",", "the", "dockers’", "union"
-        ]);
-        assert_eq!(words("U.S. officials said: “no”"), ["U.S.", "officials", "said", ":", "“", "no", "”"]);
-        assert_eq!(words("9/11 widow, Army-2023"), ["9/11", "widow", ",", "Army-2023"]);
+        assert_eq!(
+            words("Sen. Vladimir V. Putin's aides, the dockers’ union"),
+            [
+                "Sen.",
+                "Vladimir",
+                "V.",
+                "Putin's",
+                "aides",
+                ",",
+                "the",
+                "dockers’",
+                "union"
+            ]
+        );
+        assert_eq!(
+            words("U.S. officials said: “no”"),
+            ["U.S.", "officials", "said", ":", "“", "no", "”"]
+        );
+        assert_eq!(
+            words("9/11 widow, Army-2023"),
+            ["9/11", "widow", ",", "Army-2023"]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use newsmill_core::testing::{assert_compliant, assert_survives_hostile_input, sample_documents};
-use newsmill_core::{Document, Stage, StageFactory, Value, layers};
+use newsmill_core::{Document, Stage, Value, layers};
 use newsmill_quotes::{QuotesOptions, QuotesStage, factory};
 use proptest::prelude::*;
 
@@ -59,7 +59,14 @@ fn meta_and_factory() {
     let f = factory();
     assert_eq!(f.type_name(), "quotes");
     let names: Vec<String> = f.options().unwrap().into_iter().map(|o| o.name).collect();
-    assert_eq!(names, ["resolve_pronouns", "include_scare_quotes", "min_unattributed_words"]);
+    assert_eq!(
+        names,
+        [
+            "resolve_pronouns",
+            "include_scare_quotes",
+            "min_unattributed_words"
+        ]
+    );
     let table: toml::Table = toml::from_str("resolve_pronouns = false").unwrap();
     assert!(f.build(&table).is_ok());
     let bad: toml::Table = toml::from_str("resolve_pronoun = false").unwrap();
@@ -89,11 +96,52 @@ fn check_spans(text: &str) {
 }
 
 const PIECES: &[&str] = &[
-    "“", "”", "\"", "'", "''", "``", "‘", "’", "«", "»", "„", "‹", "›", "‚", "‟", "don't",
-    "Russia's", "’90s", "rock 'n' roll", "Ukraine’s", "players'", " said ", " he added. ",
-    "Putin", " President Vladimir Putin ", "according to TASS", ", said ", "\n", "\n\n",
-    " ", ".", ",", ":", "―", "—", "é", "日本", "👩‍🔬", "\u{2028}", "\u{2029}", "Mr.", " the president ",
-    "(", ")", "she", " told reporters: ",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "''",
+    "``",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "‚",
+    "‟",
+    "don't",
+    "Russia's",
+    "’90s",
+    "rock 'n' roll",
+    "Ukraine’s",
+    "players'",
+    " said ",
+    " he added. ",
+    "Putin",
+    " President Vladimir Putin ",
+    "according to TASS",
+    ", said ",
+    "\n",
+    "\n\n",
+    " ",
+    ".",
+    ",",
+    ":",
+    "―",
+    "—",
+    "é",
+    "日本",
+    "👩‍🔬",
+    "\u{2028}",
+    "\u{2029}",
+    "Mr.",
+    " the president ",
+    "(",
+    ")",
+    "she",
+    " told reporters: ",
 ];
 
 proptest! {
@@ -150,5 +198,8 @@ fn runs_of_quote_marks_take_linear_time() {
     let one = "“Quoted words,” he said. ".repeat(10_000);
     let two = one.repeat(2);
     let (t1, t2) = (timed(one), timed(two));
-    assert!(t2 < t1 * 4 + Duration::from_millis(50), "{t1:?} then {t2:?}");
+    assert!(
+        t2 < t1 * 4 + Duration::from_millis(50),
+        "{t1:?} then {t2:?}"
+    );
 }

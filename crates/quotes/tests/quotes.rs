@@ -33,7 +33,11 @@ fn collect(doc: &Document) -> Vec<Q> {
         .iter()
         .map(|s| Q {
             text: text.get(s.range()).unwrap_or("").to_owned(),
-            kind: s.attr("kind").and_then(Value::as_str).unwrap_or("").to_owned(),
+            kind: s
+                .attr("kind")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
             speaker: s.attr("speaker").and_then(Value::as_str).map(str::to_owned),
             mention: slice(s.attr("speaker_span")),
             cue: s.attr("cue").and_then(Value::as_str).map(str::to_owned),
@@ -51,7 +55,10 @@ fn spans(text: &str) -> Vec<String> {
         include_scare_quotes: true,
         ..QuotesOptions::default()
     };
-    run_with(text, options).into_iter().map(|q| q.text).collect()
+    run_with(text, options)
+        .into_iter()
+        .map(|q| q.text)
+        .collect()
 }
 
 fn texts(qs: &[Q]) -> Vec<&str> {
@@ -67,21 +74,36 @@ fn speakers(qs: &[Q]) -> Vec<Option<&str>> {
 #[test]
 fn every_mark_style_pairs() {
     assert_eq!(spans("He wrote “curly double” here."), ["curly double"]);
-    assert_eq!(spans("He wrote \"straight double\" here."), ["straight double"]);
-    assert_eq!(spans("The banner read «no to the new road» in red."), ["no to the new road"]);
-    assert_eq!(spans("„Wir schaffen das“, sagte sie."), ["Wir schaffen das"]);
+    assert_eq!(
+        spans("He wrote \"straight double\" here."),
+        ["straight double"]
+    );
+    assert_eq!(
+        spans("The banner read «no to the new road» in red."),
+        ["no to the new road"]
+    );
+    assert_eq!(
+        spans("„Wir schaffen das“, sagte sie."),
+        ["Wir schaffen das"]
+    );
     assert_eq!(spans("Sie sagte ‹ja› und ging."), ["ja"]);
     assert_eq!(spans("The sign read ‘keep out’ in red."), ["keep out"]);
     assert_eq!(spans("The sign read 'keep out' in red."), ["keep out"]);
     // Reversed guillemets, and a `”` used as the opening mark.
     assert_eq!(spans("Er sagte »nie wieder« laut."), ["nie wieder"]);
-    assert_eq!(spans("”Backwards marks are common,” she said."), ["Backwards marks are common,"]);
+    assert_eq!(
+        spans("”Backwards marks are common,” she said."),
+        ["Backwards marks are common,"]
+    );
 }
 
 #[test]
 fn single_quotes_nested_in_double_ones_stay_inside() {
     let qs = run("“They called it a ‘temporary measure’ three years ago,” the spokesman said.");
-    assert_eq!(texts(&qs), ["They called it a ‘temporary measure’ three years ago,"]);
+    assert_eq!(
+        texts(&qs),
+        ["They called it a ‘temporary measure’ three years ago,"]
+    );
     assert_eq!(qs[0].speaker.as_deref(), Some("spokesman"));
     assert_eq!(qs[0].cue.as_deref(), Some("said"));
     let qs = run("\"We were told 'wait and see' for a decade,\" the farmer said.");
@@ -91,7 +113,10 @@ fn single_quotes_nested_in_double_ones_stay_inside() {
 #[test]
 fn a_quotation_of_several_sentences_is_one_span() {
     let qs = run("“The port is full. Ships wait two days. We need a new quay,” Ortiz said.");
-    assert_eq!(texts(&qs), ["The port is full. Ships wait two days. We need a new quay,"]);
+    assert_eq!(
+        texts(&qs),
+        ["The port is full. Ships wait two days. We need a new quay,"]
+    );
     assert_eq!(qs[0].kind, "direct");
 }
 
@@ -103,8 +128,10 @@ fn a_quotation_continued_over_paragraphs_is_one_span() {
     let qs = run(text);
     assert_eq!(
         texts(&qs),
-        ["We have reviewed every contract signed since 2015. Most of them were fair.\n\n\
-          “Some were not, and those will be cancelled,"]
+        [
+            "We have reviewed every contract signed since 2015. Most of them were fair.\n\n\
+          “Some were not, and those will be cancelled,"
+        ]
     );
     assert_eq!(qs[0].kind, "direct");
     assert_eq!(qs[0].cue.as_deref(), Some("said"));
@@ -117,7 +144,10 @@ fn partial_quotations_are_fragments() {
         "Ana Ortiz runs the harbour. Ortiz called the delay “regrettable but necessary” \
          and said the port would “keep every promise it made.”",
     );
-    assert_eq!(texts(&qs), ["regrettable but necessary", "keep every promise it made."]);
+    assert_eq!(
+        texts(&qs),
+        ["regrettable but necessary", "keep every promise it made."]
+    );
     assert!(qs.iter().all(|q| q.kind == "partial"));
     assert_eq!(speakers(&qs), [Some("Ana Ortiz"), Some("Ana Ortiz")]);
 }
@@ -132,10 +162,8 @@ fn headline_quotations_are_found() {
     assert_eq!(qs[0].speaker.as_deref(), Some("Tomas Brandt"));
     assert_eq!(qs[0].cue.as_deref(), Some(":"));
 
-    let qs = run(
-        "Ortiz says port is ready for ‘a record year of growth’\n\n\
-         Ana Ortiz, the harbour chief, spoke on Tuesday.",
-    );
+    let qs = run("Ortiz says port is ready for ‘a record year of growth’\n\n\
+         Ana Ortiz, the harbour chief, spoke on Tuesday.");
     assert_eq!(texts(&qs), ["a record year of growth"]);
     assert_eq!(qs[0].kind, "partial");
     assert_eq!(qs[0].speaker.as_deref(), Some("Ana Ortiz"));
@@ -163,7 +191,10 @@ fn a_stray_mark_never_swallows_the_rest() {
     let all = texts(&qs);
     assert!(all.contains(&"We will reopen in May,"), "{all:?}");
     for q in &qs {
-        assert!(!q.text.contains("council"), "a quotation ran past its paragraph: {q:?}");
+        assert!(
+            !q.text.contains("council"),
+            "a quotation ran past its paragraph: {q:?}"
+        );
     }
     // A lone closing mark (inches) does not pair with the next opening mark.
     let qs = run("He measured 12” of rain. “It never stops,” he said.");
@@ -179,7 +210,10 @@ fn scare_quotes_titles_and_nicknames_are_left_out() {
         covered it. Fans know the striker as “The Hammer” across the league.";
     assert!(run(text).is_empty());
     // They are still found when asked for.
-    assert_eq!(spans(text), ["bridge to nowhere", "Morning Report", "The Hammer"]);
+    assert_eq!(
+        spans(text),
+        ["bridge to nowhere", "Morning Report", "The Hammer"]
+    );
 }
 
 // ---- List 2: attribution -----------------------------------------------------------
@@ -201,9 +235,21 @@ fn cue_after_before_and_between_quotations() {
             "but it is coming."
         ]
     );
-    assert!(speakers(&qs).iter().all(|s| *s == Some("Ana Ortiz")), "{qs:?}");
+    assert!(
+        speakers(&qs).iter().all(|s| *s == Some("Ana Ortiz")),
+        "{qs:?}"
+    );
     let cues: Vec<_> = qs.iter().map(|q| q.cue.as_deref()).collect();
-    assert_eq!(cues, [Some("said"), Some("said"), Some("told"), Some("said"), Some("said")]);
+    assert_eq!(
+        cues,
+        [
+            Some("said"),
+            Some("said"),
+            Some("told"),
+            Some("said"),
+            Some("said")
+        ]
+    );
     assert_eq!(qs[4].mention.as_deref(), Some("she"));
     assert!(qs.iter().all(|q| q.kind == "direct"));
 }
@@ -217,7 +263,11 @@ fn inverted_order_and_titles() {
     let qs = run(text);
     assert_eq!(
         speakers(&qs),
-        [Some("Tomas Brandt"), Some("Elena Varga"), Some("Tomas Brandt")]
+        [
+            Some("Tomas Brandt"),
+            Some("Elena Varga"),
+            Some("Tomas Brandt")
+        ]
     );
     assert_eq!(qs[0].mention.as_deref(), Some("Mayor Brandt"));
     assert_eq!(qs[1].mention.as_deref(), Some("President Elena Varga"));
@@ -241,7 +291,15 @@ fn according_to_and_organizations() {
         ]
     );
     let cues: Vec<_> = qs.iter().map(|q| q.cue.as_deref()).collect();
-    assert_eq!(cues, [Some("according to"), Some("According to"), Some("said"), Some("added")]);
+    assert_eq!(
+        cues,
+        [
+            Some("according to"),
+            Some("According to"),
+            Some("said"),
+            Some("added")
+        ]
+    );
 }
 
 #[test]
@@ -253,11 +311,19 @@ fn pronouns_and_role_nouns_resolve_to_the_named_speaker() {
         “Partners will not be disappointed,” he added.";
     let qs = run(text);
     assert_eq!(qs.len(), 4);
-    assert!(speakers(&qs).iter().all(|s| *s == Some("Vladimir Putin")), "{qs:?}");
+    assert!(
+        speakers(&qs).iter().all(|s| *s == Some("Vladimir Putin")),
+        "{qs:?}"
+    );
     let mentions: Vec<_> = qs.iter().map(|q| q.mention.as_deref()).collect();
     assert_eq!(
         mentions,
-        [Some("Putin"), Some("the Russian leader"), Some("the president"), Some("he")]
+        [
+            Some("Putin"),
+            Some("the Russian leader"),
+            Some("the president"),
+            Some("he")
+        ]
     );
 }
 
@@ -285,7 +351,9 @@ fn an_unfound_speaker_is_null() {
     assert_eq!(speakers(&qs), [None]);
     assert_eq!(qs[0].mention.as_deref(), Some("he"));
     assert_eq!(qs[0].cue.as_deref(), Some("said"));
-    let qs = run("The hall was quiet for a long time.\n\n“Nobody expected a result like this one tonight.”");
+    let qs = run(
+        "The hall was quiet for a long time.\n\n“Nobody expected a result like this one tonight.”",
+    );
     assert_eq!(speakers(&qs), [None]);
     assert_eq!(qs[0].cue, None);
 }
@@ -297,7 +365,11 @@ fn consecutive_quotations_keep_the_speaker() {
     let qs = run(text);
     assert_eq!(
         texts(&qs),
-        ["We will appeal,", "The ruling ignores the evidence.", "And the judge knows it."]
+        [
+            "We will appeal,",
+            "The ruling ignores the evidence.",
+            "And the judge knows it."
+        ]
     );
     assert!(speakers(&qs).iter().all(|s| *s == Some("lawyer")));
 }
