@@ -10,10 +10,10 @@
 use std::ops::Range;
 
 use crate::lexicon::{
-    Base, CHANGE_WORDS, Currency, NumWord, PRONOUN_ONE_AFTER, PRONOUN_ONE_BEFORE, QUALIFIERS_AFTER,
-    QUALIFIERS_BEFORE, YEAR_CUES, currency_code, currency_symbol, currency_word, dollar_prefix, is,
-    is_any, is_irregular_plural, is_stop_word, is_time_unit, is_weekday, month, num_word,
-    vulgar_fraction,
+    Base, Currency, F_CHANGE, F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE,
+    F_QUALIFIER_END, F_STOP_WORDS, F_TIME_UNITS, F_WEEKDAYS, F_YEAR_CUE, NumWord, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, currency_code,
+    currency_symbol, currency_word, dollar_prefix, is, is_any, is_irregular_plural, is_stop_word,
+    is_time_unit, is_weekday, lex, month, month_of, num_word, vulgar_fraction,
 };
 use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
 use crate::value::{Num, Val};
@@ -114,6 +114,110 @@ pub struct Mention {
     pub date: Option<String>,
     /// The bare numerals inside the mention.
     pub parts: Vec<Part>,
+}
+
+/// A numeral inside a finding (see [`Part`]), without allocation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct PartF {
+    pub start: usize,
+    pub end: usize,
+    pub value: Num,
+    pub ordinal: bool,
+}
+
+impl PartF {
+    fn new(span: Range<usize>, value: Num, ordinal: bool) -> PartF {
+        PartF {
+            start: span.start,
+            end: span.end,
+            value,
+            ordinal,
+        }
+    }
+
+    pub fn to_part(self) -> Part {
+        Part {
+            span: self.start..self.end,
+            value: self.value,
+            ordinal: self.ordinal,
+        }
+    }
+}
+
+/// An ISO date kept as numbers until the span is built: `2023-08-14`, `2023-08`,
+/// `--08-14` (no year known), `--08`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Iso {
+    year: Option<i32>,
+    month: u8,
+    day: Option<u8>,
+}
+
+impl Iso {
+    /// The date as text, written without `format!` (one allocation of the final size).
+    pub fn to_string(self) -> String {
+        fn digits(out: &mut String, v: u32, width: usize) {
+            let mut buf = [b'0'; 10];
+            let mut n = v;
+            let mut i = buf.len();
+            while n > 0 || buf.len() - i < width {
+                i -= 1;
+                buf[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if i == 0 {
+                    break;
+                }
+            }
+            out.extend(buf[i..].iter().map(|&b| char::from(b)));
+        }
+        let mut out = String::with_capacity(10);
+        match self.year {
+            Some(y) if (0..=9999).contains(&y) => digits(&mut out, y.unsigned_abs(), 4),
+            Some(y) => out.push_str(&format!("{y:04}")),
+            None => out.push('-'),
+        }
+        out.push('-');
+        digits(&mut out, u32::from(self.month), 2);
+        if let Some(d) = self.day {
+            out.push('-');
+            digits(&mut out, u32::from(d), 2);
+        }
+        out
+    }
+}
+
+/// One finding as the extractor produces it: like [`Mention`] but `Copy` and free of
+/// allocations, so the stage builds its span straight from it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: Num,
+    pub kind: Kind,
+    pub unit: Option<Unit>,
+    pub approx: Option<(&'static str, usize, usize)>,
+    pub counted: Option<(usize, usize)>,
+    pub upper: Option<Num>,
+    pub date: Option<Iso>,
+    /// The numerals inside (a range has two; everything else one).
+    pub parts: [Option<PartF>; 2],
+}
+
+impl Found {
+    /// The public form.
+    pub fn to_mention(self) -> Mention {
+        Mention {
+            span: self.start..self.end,
+            value: self.value,
+            kind: self.kind,
+            unit: self.unit,
+            approx: self.approx.map(|(a, s, e)| (a.to_owned(), s..e)),
+            counted: self.counted.map(|(s, e)| s..e),
+            upper: self.upper,
+            date: self.date.map(Iso::to_string),
+            parts: self.parts.iter().flatten().map(|p| p.to_part()).collect(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -340,7 +444,10 @@ impl<'t> Extractor<'t> {
     }
 
     fn num_word_at(&mut self, i: usize) -> Option<NumWord> {
-        self.word(i).and_then(num_word)
+        let t = self.tok(i)?;
+        (t.is_word() && t.gap != Gap::Newline)
+            .then_some(t.lex.num)
+            .flatten()
     }
 
     /// Whether token `i` is on the same line as the one before.
@@ -436,7 +543,7 @@ impl<'t> Extractor<'t> {
             match t.kind {
                 TokKind::Word => {
                     let w = t.text(text);
-                    if let Some(nw) = num_word(w) {
+                    if let Some(nw) = t.lex.num {
                         let joined =
                             joiner.is_some() || (st.last == Last::Tens && t.gap == Gap::Space);
                         if nw.ordinal {
@@ -999,7 +1106,7 @@ impl<'t> Extractor<'t> {
         let text = self.text;
         let t0 = self.tok(i0)?;
         let w0 = t0.is_word().then(|| t0.text(text));
-        let nw0 = w0.and_then(num_word);
+        let nw0 = if t0.is_word() { t0.lex.num } else { None };
         let prev = if backward && nw0.is_some() {
             self.prev_word_str(t0.start)
         } else {
@@ -1024,7 +1131,7 @@ impl<'t> Extractor<'t> {
                     Some(a) if a.gap == Gap::Newline => true,
                     Some(a) if a.is_word() => {
                         let w = a.text(text);
-                        is_any(w, &["of", "and", "or"]) || num_word(w).is_some()
+                        is_any(w, &["of", "and", "or"]) || a.lex.num.is_some()
                     }
                     Some(_) => true,
                 };
@@ -1580,7 +1687,7 @@ impl<'t> Extractor<'t> {
                             // unless the next amount is in cents (`10 $ 30 cent`).
                             let next_is_amount = self.tok(end_tok + 1).is_some_and(|n| {
                                 n.gap != Gap::Newline
-                                    && (n.digits().is_some() || num_word(n.text(text)).is_some())
+                                    && (n.digits().is_some() || n.lex.num.is_some())
                             });
                             let binds_left = if next_is_amount {
                                 self.numeral(end_tok + 1, Mode::Sub, None)
@@ -1713,7 +1820,7 @@ impl<'t> Extractor<'t> {
 
     /// Reads whatever number starts at byte `pos` (an anchor found by the scanner),
     /// appends the findings to `out`, and returns where scanning resumes.
-    pub fn parse_at(&mut self, pos: usize, floor: usize, out: &mut Vec<Mention>) -> usize {
+    pub fn parse_at(&mut self, pos: usize, floor: usize, out: &mut Vec<Found>) -> usize {
         self.floor = floor;
         let text = self.text;
         let bytes = self.bytes;
@@ -1815,7 +1922,7 @@ impl<'t> Extractor<'t> {
     }
 
     /// Turns a quantity into a mention: kind, unit, qualifier, counted noun, parts.
-    fn finish(&mut self, q: &Qty, upper: Option<&Qty>) -> Mention {
+    fn finish(&mut self, q: &Qty, upper: Option<&Qty>) -> Found {
         let (kind, value, end, end_tok) = match upper {
             Some(u) => (Kind::Range, q.val.to_num(), u.end, u.end_tok),
             None => (
@@ -1833,18 +1940,15 @@ impl<'t> Extractor<'t> {
                 q.end_tok,
             ),
         };
-        let mut parts = vec![part(q)];
-        if let Some(u) = upper {
-            parts.push(part(u));
-        }
+        let parts = [Some(part(q)), upper.map(part)];
         let qualified = !matches!(kind, Kind::Ordinal | Kind::Year | Kind::Date);
         let mut approx = None;
         let mut counted_from = end_tok;
         if qualified {
-            approx = self.qualifier_before(q.start);
+            approx = self.qualifier_before(q.start).map(|(a, r)| (a, r.start, r.end));
             if approx.is_none() {
                 if let Some((a, r, e_tok)) = self.qualifier_after(end_tok) {
-                    approx = Some((a, r));
+                    approx = Some((a, r.start, r.end));
                     counted_from = e_tok;
                 }
             }
@@ -1861,20 +1965,21 @@ impl<'t> Extractor<'t> {
         } else {
             None
         };
-        Mention {
-            span: q.start..end,
+        Found {
+            start: q.start,
+            end,
             value,
             kind,
             unit: upper.and_then(|u| u.unit).or(q.unit),
             approx,
-            counted,
+            counted: counted.map(|r| (r.start, r.end)),
             upper: upper.map(|u| u.val.to_num()),
             date: None,
             parts,
         }
     }
 
-    fn range_from(&mut self, q1: &Qty, out: &mut Vec<Mention>) -> Option<usize> {
+    fn range_from(&mut self, q1: &Qty, out: &mut Vec<Found>) -> Option<usize> {
         let text = self.text;
         let k = q1.end_tok;
         let c = self.tok(k)?;
@@ -1964,7 +2069,7 @@ impl<'t> Extractor<'t> {
             let Some((w, r)) = self.prev_word_str(p) else {
                 return false;
             };
-            if is_any(w, CHANGE_WORDS) {
+            if lex(w).has(F_CHANGE) {
                 return true;
             }
             p = r.start;
@@ -1989,90 +2094,7 @@ impl<'t> Extractor<'t> {
         {
             return false;
         }
-        let excluded = [
-            "in",
-            "on",
-            "at",
-            "by",
-            "of",
-            "to",
-            "for",
-            "from",
-            "since",
-            "until",
-            "about",
-            "over",
-            "under",
-            "some",
-            "nearly",
-            "almost",
-            "around",
-            "only",
-            "just",
-            "and",
-            "or",
-            "but",
-            "the",
-            "all",
-            "with",
-            "than",
-            "between",
-            "after",
-            "before",
-            "during",
-            "top",
-            "up",
-            "no",
-            "No",
-            "nr",
-            "page",
-            "rs",
-            "approximately",
-            "roughly",
-            "above",
-            "below",
-            "more",
-            "less",
-            "least",
-            "most",
-            "than",
-            "per",
-            "is",
-            "was",
-            "are",
-            "were",
-            "said",
-            "says",
-            "killed",
-            "injured",
-            "had",
-            "has",
-            "have",
-            "see",
-            "via",
-            "plus",
-            "minus",
-            "times",
-            "total",
-            "another",
-            "other",
-            "like",
-            "last",
-            "first",
-            "next",
-            "every",
-            "each",
-            "these",
-            "those",
-            "mid",
-            "early",
-            "late",
-            "fiscal",
-            "year",
-            "aged",
-            "age",
-        ];
-        if is_any(w, &excluded) {
+        if lex(w).has(F_NOT_DESIGNATION) {
             return false;
         }
         // In a title-case headline the next word is capitalized and plural:
@@ -2095,7 +2117,7 @@ impl<'t> Extractor<'t> {
         }
         let cue = self
             .prev_word_str(q.start)
-            .is_some_and(|(w, _)| is_any(w, YEAR_CUES))
+            .is_some_and(|(w, _)| lex(w).has(F_YEAR_CUE))
             || prev_char(self.text, q.start).is_some_and(|(_, c)| matches!(c, '(' | '-'));
         if self.qualifier_before(q.start).is_some() && !cue {
             return false;
@@ -2114,7 +2136,7 @@ impl<'t> Extractor<'t> {
 
     fn pronoun_one(&mut self, q: &Qty) -> bool {
         if let Some((w, _)) = self.prev_word_str(q.start) {
-            if is_any(w, PRONOUN_ONE_BEFORE) {
+            if lex(w).has(F_PRONOUN_BEFORE) {
                 return true;
             }
         }
@@ -2123,7 +2145,7 @@ impl<'t> Extractor<'t> {
                 return false;
             }
             if t.is_word() {
-                return is_any(t.text(self.text), PRONOUN_ONE_AFTER);
+                return lex(t.text(self.text)).has(F_PRONOUN_AFTER);
             }
             if matches!(t.kind, TokKind::Punct('\'' | '’')) && t.gap == Gap::None {
                 return true;
@@ -2162,12 +2184,12 @@ impl<'t> Extractor<'t> {
 
     // ----- context --------------------------------------------------------------------
 
-    fn qualifier_before(&self, pos: usize) -> Option<(String, Range<usize>)> {
+    fn qualifier_before(&self, pos: usize) -> Option<(&'static str, Range<usize>)> {
         let text = self.text;
         // `~100`
         if let Some((s, '~' | '≈')) = prev_char(text, pos) {
             if s >= self.floor {
-                return Some(("approximately".to_owned(), s..pos));
+                return Some(("approximately", s..pos));
             }
         }
         // `approx. 100`, `c. 1900`
@@ -2182,16 +2204,14 @@ impl<'t> Extractor<'t> {
         if let Some((s, '.')) = prev_char(text, q) {
             if let Some((w, r)) = self.prev_word_str(s) {
                 if r.end == s && is_any(w, &["approx", "c", "ca"]) {
-                    return Some(("approximately".to_owned(), r.start..s + 1));
+                    return Some(("approximately", r.start..s + 1));
                 }
             }
         }
         // Most numbers have no qualifier: give up unless the word before ends one.
-        let ends_one = self.prev_word_str(pos).is_some_and(|(w, _)| {
-            QUALIFIERS_BEFORE
-                .iter()
-                .any(|q| q.last().is_some_and(|l| is(w, l)))
-        });
+        let ends_one = self
+            .prev_word_str(pos)
+            .is_some_and(|(w, _)| lex(w).has(F_QUALIFIER_END));
         if !ends_one {
             return None;
         }
@@ -2204,10 +2224,10 @@ impl<'t> Extractor<'t> {
             p = r.start;
             *slot = Some((w, r));
         }
-        let mut best: Option<(&[&str], Range<usize>)> = None;
-        for q in QUALIFIERS_BEFORE {
+        let mut best: Option<(&'static str, usize, Range<usize>)> = None;
+        for &(phrase, q) in QUALIFIERS_BEFORE {
             let n = q.len();
-            if n > 3 || best.as_ref().is_some_and(|(b, _)| b.len() >= n) {
+            if n > 3 || best.as_ref().is_some_and(|(_, b, _)| *b >= n) {
                 continue;
             }
             let mut ok = true;
@@ -2228,14 +2248,14 @@ impl<'t> Extractor<'t> {
                 }
             }
             if ok {
-                best = Some((q, first_start..last_end));
+                best = Some((phrase, n, first_start..last_end));
             }
         }
-        best.map(|(q, r)| (q.join(" "), r))
+        best.map(|(q, _, r)| (q, r))
     }
 
-    fn qualifier_after(&mut self, k: usize) -> Option<(String, Range<usize>, usize)> {
-        for q in QUALIFIERS_AFTER {
+    fn qualifier_after(&mut self, k: usize) -> Option<(&'static str, Range<usize>, usize)> {
+        for &(phrase, q) in QUALIFIERS_AFTER {
             let mut ok = true;
             for (idx, lit) in q.iter().enumerate() {
                 let t = self.tok(k + idx);
@@ -2253,7 +2273,7 @@ impl<'t> Extractor<'t> {
                 if self.word(k + q.len()).is_some_and(|w| is(w, "than")) {
                     return None;
                 }
-                return Some((q.join(" "), s..e, k + q.len()));
+                return Some((phrase, s..e, k + q.len()));
             }
         }
         None
@@ -2277,10 +2297,11 @@ impl<'t> Extractor<'t> {
                 break;
             }
             let w = t.text(text);
-            if is_stop_word(w) && !is_time_unit(w)
-                || num_word(w).is_some()
-                || month(w).is_some()
-                || is_weekday(w)
+            let l = t.lex;
+            if l.has(F_STOP_WORDS) && !l.has(F_TIME_UNITS)
+                || l.num.is_some()
+                || month_of(l, w).is_some()
+                || l.has(F_WEEKDAYS)
                 || currency_code(w).is_some()
                 || w.chars()
                     .any(|c| !c.is_alphabetic() && c != '\'' && c != '’')
@@ -2351,7 +2372,7 @@ impl<'t> Extractor<'t> {
 
     /// Dates at the anchor: `August 14, 2023`, `14 August`, `2023-08-14`, `5/17/2018`,
     /// `August 2023`. Each number in the date becomes a `date` mention.
-    fn date_at(&mut self, out: &mut Vec<Mention>) -> Option<usize> {
+    fn date_at(&mut self, out: &mut Vec<Found>) -> Option<usize> {
         let text = self.text;
         let t0 = self.tok(0)?;
         let d0 = t0.digits()?;
@@ -2383,10 +2404,14 @@ impl<'t> Extractor<'t> {
                             && (1.0..=12.0).contains(&mv)
                             && (1.0..=31.0).contains(&dv)
                         {
-                            let iso = format!("{:04}-{:02}-{:02}", v0 as i32, mv as i32, dv as i32);
-                            self.push_date(out, &t0, d0, &iso, false);
-                            self.push_date(out, &m, md, &iso, false);
-                            self.push_date(out, &d, dd, &iso, false);
+                            let iso = Iso {
+                                year: Some(v0 as i32),
+                                month: mv as u8,
+                                day: Some(dv as u8),
+                            };
+                            self.push_date(out, &t0, d0, iso, false);
+                            self.push_date(out, &m, md, iso, false);
+                            self.push_date(out, &d, dd, iso, false);
                             return Some(d.end);
                         }
                     }
@@ -2421,10 +2446,14 @@ impl<'t> Extractor<'t> {
                         if let Some((mo, dy)) =
                             md.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
                         {
-                            let iso = format!("{:04}-{:02}-{:02}", yd.val.f as i32, mo, dy);
-                            self.push_date(out, &t0, d0, &iso, false);
-                            self.push_date(out, &b, bd, &iso, false);
-                            self.push_date(out, &y, yd, &iso, false);
+                            let iso = Iso {
+                                year: Some(yd.val.f as i32),
+                                month: mo as u8,
+                                day: u8::try_from(dy).ok(),
+                            };
+                            self.push_date(out, &t0, d0, iso, false);
+                            self.push_date(out, &b, bd, iso, false);
+                            self.push_date(out, &y, yd, iso, false);
                             return Some(y.end);
                         }
                     }
@@ -2452,15 +2481,19 @@ impl<'t> Extractor<'t> {
             if day_like(&d0) {
                 let (year, end) = self.year_after(1);
                 let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
-                self.push_date(out, &t0, d0, &iso, d0.suffix == Suffix::Ordinal);
+                self.push_date(out, &t0, d0, iso, d0.suffix == Suffix::Ordinal);
                 if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
-                    self.push_date(out, &yt, yd, &iso, false);
+                    self.push_date(out, &yt, yd, iso, false);
                 }
                 return Some(end.unwrap_or(t0.end));
             }
             if year_like(&d0) {
-                let iso = format!("{:04}-{:02}", v0 as i32, mo);
-                self.push_date(out, &t0, d0, &iso, false);
+                let iso = Iso {
+                    year: Some(v0 as i32),
+                    month: mo,
+                    day: None,
+                };
+                self.push_date(out, &t0, d0, iso, false);
                 return Some(t0.end);
             }
         }
@@ -2480,9 +2513,9 @@ impl<'t> Extractor<'t> {
                 }
                 let (year, end) = self.year_after(k2);
                 let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
-                self.push_date(out, &t0, d0, &iso, d0.suffix == Suffix::Ordinal);
+                self.push_date(out, &t0, d0, iso, d0.suffix == Suffix::Ordinal);
                 if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
-                    self.push_date(out, &yt, yd, &iso, false);
+                    self.push_date(out, &yt, yd, iso, false);
                 }
                 let month_end = self.tok(k).map_or(t0.end, |t| t.end);
                 return Some(end.unwrap_or(month_end));
@@ -2512,37 +2545,36 @@ impl<'t> Extractor<'t> {
         }
     }
 
-    fn iso(&self, year: Option<i32>, month: u8, day: Option<i32>) -> String {
-        match (year.or(self.ref_year), day) {
-            (Some(y), Some(d)) => format!("{y:04}-{month:02}-{d:02}"),
-            (Some(y), None) => format!("{y:04}-{month:02}"),
-            (None, Some(d)) => format!("--{month:02}-{d:02}"),
-            (None, None) => format!("--{month:02}"),
+    fn iso(&self, year: Option<i32>, month: u8, day: Option<i32>) -> Iso {
+        Iso {
+            year: year.or(self.ref_year),
+            month,
+            day: day.and_then(|d| u8::try_from(d).ok()),
         }
     }
 
-    fn push_date(&self, out: &mut Vec<Mention>, t: &Tok, d: DigitNum, iso: &str, ordinal: bool) {
+    fn push_date(&self, out: &mut Vec<Found>, t: &Tok, d: DigitNum, iso: Iso, ordinal: bool) {
         let value = d.val.to_num();
-        out.push(Mention {
-            span: t.start..t.end,
+        out.push(Found {
+            start: t.start,
+            end: t.end,
             value,
             kind: Kind::Date,
             unit: None,
             approx: None,
             counted: None,
             upper: None,
-            date: Some(iso.to_owned()),
-            parts: vec![Part {
-                span: t.start..d.num_end.min(t.end),
-                value,
-                ordinal,
-            }],
+            date: Some(iso),
+            parts: [
+                Some(PartF::new(t.start..d.num_end.min(t.end), value, ordinal)),
+                None,
+            ],
         });
     }
 }
 
 /// The numeral inside a quantity, as written.
-fn part(q: &Qty) -> Part {
+fn part(q: &Qty) -> PartF {
     let span = match q.kind {
         QKind::Money | QKind::Percent | QKind::Age => q.nm.start..q.nm.end,
         QKind::Year => match q.nm.digits {
@@ -2551,11 +2583,7 @@ fn part(q: &Qty) -> Part {
         },
         _ => q.nm.start..q.nm.end,
     };
-    Part {
-        span,
-        value: q.written.to_num(),
-        ordinal: q.kind == QKind::Ordinal,
-    }
+    PartF::new(span, q.written.to_num(), q.kind == QKind::Ordinal)
 }
 
 /// The value an ordinal word alone names (`trillionth` = 10^12).

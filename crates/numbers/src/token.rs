@@ -1,7 +1,7 @@
 //! A small tokenizer run only near a candidate number: words, digit runs parsed into
 //! values, symbols and punctuation, each with the kind of whitespace before it.
 
-use crate::lexicon::{Currency, currency_code};
+use crate::lexicon::{Currency, Lex, currency_code, lex_key, word_key};
 use crate::value::Val;
 
 /// The whitespace before a token.
@@ -71,6 +71,8 @@ pub(crate) struct Tok {
     pub end: usize,
     pub gap: Gap,
     pub kind: TokKind,
+    /// For a word, what the lexicon knows about it (looked up once, when tokenizing).
+    pub lex: Lex,
 }
 
 impl Tok {
@@ -470,10 +472,26 @@ fn signed_int(bytes: &[u8], mut pos: usize) -> Option<(i32, usize)> {
 }
 
 /// Reads the token at or after `pos`, or `None` at the end of the text.
+///
+/// ASCII is read byte by byte; only a byte above 0x7F costs a char decoding.
 pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
     let bytes = text.as_bytes();
     let mut gap = Gap::None;
     loop {
+        let b = *bytes.get(pos)?;
+        if b < 0x80 {
+            match b {
+                b' ' | b'\t' => {
+                    if gap == Gap::None {
+                        gap = Gap::Space;
+                    }
+                }
+                b'\n' | b'\r' | 0x0b | 0x0c => gap = Gap::Newline,
+                _ => break,
+            }
+            pos += 1;
+            continue;
+        }
         let c = text.get(pos..)?.chars().next()?;
         if is_newline(c) {
             gap = Gap::Newline;
@@ -486,10 +504,10 @@ pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
         }
         pos += c.len_utf8();
     }
-    let c = text.get(pos..)?.chars().next()?;
     let start = pos;
-    if c.is_ascii_digit()
-        || (c == '.'
+    let b0 = *bytes.get(pos)?;
+    if b0.is_ascii_digit()
+        || (b0 == b'.'
             && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
             && !(pos > 0 && bytes.get(pos - 1).is_some_and(u8::is_ascii_alphanumeric)))
     {
@@ -499,28 +517,15 @@ pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
             end,
             gap,
             kind: TokKind::Digits(num),
+            lex: Lex::default(),
         });
     }
+    if b0.is_ascii_alphabetic() {
+        return Some(word_tok(text, start, gap));
+    }
+    let c = text.get(pos..)?.chars().next()?;
     if c.is_alphabetic() {
-        let mut end = pos;
-        let mut chars = text.get(pos..)?.char_indices().peekable();
-        while let Some((i, ch)) = chars.next() {
-            if ch.is_alphabetic() || is_mark(ch) {
-                end = pos + i + ch.len_utf8();
-            } else if matches!(ch, '\'' | '’')
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-            {
-                continue;
-            } else {
-                break;
-            }
-        }
-        return Some(Tok {
-            start,
-            end,
-            gap,
-            kind: TokKind::Word,
-        });
+        return Some(word_tok(text, start, gap));
     }
     let end = pos + c.len_utf8();
     let kind = if is_sym(c) {
@@ -533,7 +538,73 @@ pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
         end,
         gap,
         kind,
+        lex: Lex::default(),
     })
+}
+
+/// The word starting at `start` (an alphabetic char): letters and combining marks, with
+/// apostrophes inside (`world’s`). Its lexicon entry is looked up once, here.
+fn word_tok(text: &str, start: usize, gap: Gap) -> Tok {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut end = start;
+    let mut ascii_letters = true;
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        end = end.max(i);
+        let Some(&b) = bytes.get(i) else { break };
+        if b < 0x80 {
+            if b == b'\'' && next_is_alphabetic(text, i + 1) {
+                ascii_letters = false;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        if ch.is_alphabetic() || is_mark(ch) {
+            ascii_letters = false;
+            i += ch.len_utf8();
+            end = i;
+            continue;
+        }
+        if ch == '’' && next_is_alphabetic(text, i + ch.len_utf8()) {
+            ascii_letters = false;
+            i += ch.len_utf8();
+            continue;
+        }
+        break;
+    }
+    let lex = if ascii_letters && end - start <= 16 {
+        bytes
+            .get(start..end)
+            .and_then(word_key)
+            .map_or_else(Lex::default, lex_key)
+    } else {
+        Lex::default()
+    };
+    Tok {
+        start,
+        end,
+        gap,
+        kind: TokKind::Word,
+        lex,
+    }
+}
+
+fn next_is_alphabetic(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos) {
+        Some(b) if *b < 0x80 => b.is_ascii_alphabetic(),
+        Some(_) => text
+            .get(pos..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_alphabetic),
+        None => false,
+    }
 }
 
 /// Combining marks (Tamil vowel signs in `ரூ`, accents written apart) stay in a word.
