@@ -77,6 +77,8 @@ pub struct BoilerplateOptions {
     /// Whether stories that follow the main one (live-blog entries, teasers) are
     /// removed as `other_story`.
     pub drop_other_stories: bool,
+    /// HTML-mode options (a table: `html.keep_captions = true`).
+    pub html: newsmill_html::HtmlOptions,
 }
 
 impl Default for BoilerplateOptions {
@@ -87,6 +89,7 @@ impl Default for BoilerplateOptions {
             min_paragraph_words: params.min_good_words,
             min_stopword_density: f64::from(params.min_stop_density),
             drop_other_stories: params.drop_other_stories,
+            html: newsmill_html::HtmlOptions::default(),
         }
     }
 }
@@ -109,6 +112,10 @@ impl StageOptions for BoilerplateOptions {
             "drop_other_stories",
             "remove stories that follow the main one (live-blog entries, teasers)",
         ),
+        (
+            "html",
+            "HTML-mode options: keep_captions (false), max_link_density (0.5), use_structured_data (true)",
+        ),
     ];
 }
 
@@ -125,6 +132,7 @@ pub fn factory() -> Box<dyn StageFactory> {
 pub struct Boilerplate {
     meta: StageMeta,
     mode: Mode,
+    html: newsmill_html::HtmlOptions,
     params: text::Params,
     phrases: &'static text::Phrases,
 }
@@ -169,6 +177,7 @@ impl Boilerplate {
         Ok(Boilerplate {
             meta,
             mode: options.mode,
+            html: options.html.clone(),
             params: text::Params {
                 min_good_words: options.min_paragraph_words,
                 min_stop_density: options.min_stopword_density as f32,
@@ -240,25 +249,34 @@ fn text_judge(
     text::judge(text, params, phrases, scratch)
 }
 
-/// HTML mode. The HTML extractor sets the text (with its source map) and judges the
-/// blocks; this stage then only writes them out with [`write_output`], exactly as text
-/// mode does. Until the extractor is wired in, HTML documents are refused.
-fn process_html(doc: &mut Document) -> Result<(), StageError> {
-    let Some(_html) = doc.html.as_deref() else {
+/// HTML mode. The HTML extractor turns the page into text (with its source map) and
+/// judges the blocks; this stage then writes them out with [`write_output`], exactly as
+/// text mode does, so both modes produce the same schema.
+fn process_html(
+    doc: &mut Document,
+    options: &newsmill_html::HtmlOptions,
+) -> Result<(), StageError> {
+    let Some(html) = doc.html.as_deref() else {
         return Err(StageError::Input(
             "mode is html but the document has no HTML".into(),
         ));
     };
-    // Wiring, once `newsmill-html` is a dependency:
-    //   let ex = newsmill_html::extract(_html, &newsmill_html::HtmlOptions::default());
-    //   let blocks = judged_from_names(
-    //       ex.blocks.iter().map(|b| (b.range.clone(), b.kind, b.removed)),
-    //   );
-    //   doc.set_text(ex.text, Some(ex.source_map))?;
-    //   return write_output(doc, &blocks, Findings { title: ex.title, byline: ex.byline, date: ex.date });
-    Err(StageError::Input(
-        "HTML mode is not available in this build yet; give the document text or set mode = \"text\"".into(),
-    ))
+    let ex = newsmill_html::extract(html, options);
+    let blocks = judged_from_names(
+        ex.blocks
+            .iter()
+            .map(|b| (b.range.clone(), b.kind.as_str(), b.removed)),
+    );
+    doc.set_text(ex.text, Some(ex.source_map))?;
+    write_output(
+        doc,
+        &blocks,
+        Findings {
+            title: ex.title,
+            byline: ex.byline,
+            date: ex.date,
+        },
+    )
 }
 
 /// Turns blocks judged by an HTML extractor (range, kind name, removal reason name)
@@ -286,7 +304,7 @@ impl Stage for Boilerplate {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         match self.mode_for(doc) {
-            Mode::Html => process_html(doc),
+            Mode::Html => process_html(doc, &self.html),
             Mode::Auto | Mode::Text => self.process_text(doc),
         }
     }

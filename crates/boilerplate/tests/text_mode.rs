@@ -317,12 +317,11 @@ fn empty_and_blank_texts_give_empty_layers_and_null_fields() {
 #[test]
 fn modes_pick_the_input() {
     let auto = stage_with(&BoilerplateOptions::default());
-    // HTML and no text: HTML mode, not wired in yet, refuses the document.
-    let mut html_only = Document::from_html("h", "<p>Hello</p>");
-    assert!(matches!(
-        auto.process(&mut html_only),
-        Err(StageError::Input(_))
-    ));
+    // HTML and no text: HTML mode turns the page into text.
+    let mut html_only = Document::from_html("h", "<p>Hello there, this is the whole story.</p>");
+    auto.process(&mut html_only).expect("html mode");
+    assert_eq!(html_only.text(), "Hello there, this is the whole story.");
+    assert!(html_only.source_map().is_some());
     // Text present: text mode, even with HTML alongside.
     let mut both = Document::from_text("b", HARBOUR_PAGE.join("\n"));
     both.html = Some("<p>ignored</p>".into());
@@ -352,7 +351,8 @@ fn options_are_checked_and_documented() {
             "mode",
             "min_paragraph_words",
             "min_stopword_density",
-            "drop_other_stories"
+            "drop_other_stories",
+            "html"
         ]
     );
     assert_eq!(docs[0].default, "\"auto\"");

@@ -8,6 +8,7 @@ use newsmill_core::{Registry, RegistryError};
 /// # Errors
 /// [`RegistryError::Duplicate`] if two stages claim the same type name.
 pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
+    registry.register(newsmill_boilerplate::factory())?;
     registry.register(newsmill_quotes::factory())?;
     registry.register(newsmill_numbers::factory())?;
     Ok(())
