@@ -1674,6 +1674,10 @@ impl<'a> Analyzer<'a> {
         if words == 0 {
             return false;
         }
+        // `<tweet id="..." author="...">`: attribute values of stray markup.
+        if self.text.get(..q.open).is_some_and(|s| s.ends_with('=')) {
+            return false;
+        }
         let own = attr.is_some_and(|a| a.own);
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
         let title_like = long_words > 0 && capitalized == long_words && words <= 8;
