@@ -145,14 +145,107 @@ struct Attribution {
 
 /// Finds the quotations of `text` with their attribution.
 pub(crate) fn analyze(text: &str, lex: &Lexicon, settings: Settings) -> Vec<Finding> {
-    let (paragraphs, mut quotes) = marks::scan(text);
-    quotes.retain(|q| q.start < q.end);
-    if quotes.is_empty() {
+    // Buffers live per thread and are reused by every document: no per-document
+    // allocation of the working vectors and maps.
+    thread_local! {
+        static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|cell| {
+        let mut scratch = cell.take();
+        let out = analyze_with(text, lex, settings, &mut scratch);
+        cell.replace(scratch);
+        out
+    })
+}
+
+/// Working space of one analysis, kept between documents.
+#[derive(Default)]
+struct Scratch {
+    paragraphs: Vec<Paragraph>,
+    quotes: Vec<RawQuote>,
+    marks: marks::MarkBuf,
+    regions: Vec<(usize, usize)>,
+    breaks: Vec<usize>,
+    cues: Vec<Cue>,
+    cue_nps: Vec<Option<Option<Np>>>,
+    subject_nps: Vec<Option<Option<Np>>>,
+    persons: Vec<Person>,
+    person_ids: HashMap<String, usize, WordHash>,
+    canon_cache: HashMap<String, String, WordHash>,
+    surnames: HashMap<String, String, WordHash>,
+    by_written: HashMap<u64, (usize, usize, usize), WordHash>,
+    toks: Vec<Tok>,
+    pool: Vec<Vec<Tok>>,
+}
+
+fn analyze_with(
+    text: &str,
+    lex: &Lexicon,
+    settings: Settings,
+    scratch: &mut Scratch,
+) -> Vec<Finding> {
+    let s = scratch;
+    marks::scan_into(text, &mut s.paragraphs, &mut s.quotes, &mut s.marks);
+    s.quotes.retain(|q| q.start < q.end);
+    if s.quotes.is_empty() {
         return Vec::new();
     }
-    let mut a = Analyzer::new(text, lex, settings, paragraphs, quotes);
+    let mut a = Analyzer {
+        text,
+        lex,
+        settings,
+        paragraphs: std::mem::take(&mut s.paragraphs),
+        quotes: std::mem::take(&mut s.quotes),
+        regions: take_cleared(&mut s.regions),
+        breaks: take_cleared(&mut s.breaks),
+        cues: take_cleared(&mut s.cues),
+        cue_nps: take_cleared(&mut s.cue_nps),
+        subject_nps: take_cleared(&mut s.subject_nps),
+        persons: take_cleared(&mut s.persons),
+        person_ids: take_cleared_map(&mut s.person_ids),
+        canon_cache: take_cleared_map(&mut s.canon_cache),
+        canon_at: 0,
+        surnames: take_cleared_map(&mut s.surnames),
+        by_written: take_cleared_map(&mut s.by_written),
+        toks: take_cleared(&mut s.toks),
+        pool: RefCell::new(std::mem::take(&mut s.pool)),
+    };
     a.segment();
-    a.attribute_all()
+    let out = a.attribute_all();
+    s.paragraphs = a.paragraphs;
+    s.quotes = a.quotes;
+    s.regions = a.regions;
+    s.breaks = a.breaks;
+    s.cues = a.cues;
+    s.cue_nps = a.cue_nps;
+    s.subject_nps = a.subject_nps;
+    s.persons = a.persons;
+    s.person_ids = a.person_ids;
+    s.canon_cache = a.canon_cache;
+    s.surnames = a.surnames;
+    s.by_written = a.by_written;
+    s.toks = a.toks;
+    s.pool = a.pool.into_inner();
+    out
+}
+
+fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
+}
+
+fn take_cleared_map<K, V>(m: &mut HashMap<K, V, WordHash>) -> HashMap<K, V, WordHash> {
+    let mut m = std::mem::take(m);
+    m.clear();
+    m
+}
+
+fn hash_str(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = WordHash::default().build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
 }
 
 struct Analyzer<'a> {
@@ -177,43 +270,15 @@ struct Analyzer<'a> {
     canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
     surnames: HashMap<String, String, WordHash>,
-    /// A name as written → its person, so a repeated mention costs one look-up.
-    by_written: HashMap<&'a str, usize, WordHash>,
+    /// Hash of a name as written → its person and where it was written, so a repeated
+    /// mention costs one look-up.
+    by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
     /// Token buffers lent to nested look-ups, so no call allocates its own.
     pool: RefCell<Vec<Vec<Tok>>>,
 }
 
 impl<'a> Analyzer<'a> {
-    fn new(
-        text: &'a str,
-        lex: &'a Lexicon,
-        settings: Settings,
-        paragraphs: Vec<Paragraph>,
-        quotes: Vec<RawQuote>,
-    ) -> Self {
-        Analyzer {
-            text,
-            lex,
-            settings,
-            paragraphs,
-            quotes,
-            regions: Vec::new(),
-            breaks: Vec::new(),
-            cues: Vec::new(),
-            cue_nps: Vec::new(),
-            subject_nps: Vec::new(),
-            persons: Vec::new(),
-            person_ids: HashMap::default(),
-            canon_cache: HashMap::default(),
-            canon_at: 0,
-            surnames: HashMap::default(),
-            by_written: HashMap::default(),
-            toks: Vec::with_capacity(64),
-            pool: RefCell::new(Vec::new()),
-        }
-    }
-
     /// Tokenizes `text[from..to]` (at most `limit` tokens) into a pooled buffer and
     /// runs `f` on the tokens.
     fn with_tokens<R>(
@@ -976,7 +1041,13 @@ impl<'a> Analyzer<'a> {
         let gender_hint = self
             .descriptor_words(np.descriptors.as_slice())
             .find_map(title_gender);
-        if let Some(&id) = self.by_written.get(raw) {
+        let key = hash_str(raw);
+        let known = self
+            .by_written
+            .get(&key)
+            .filter(|&&(_, a, b)| self.text.get(a..b) == Some(raw))
+            .map(|&(id, _, _)| id);
+        if let Some(id) = known {
             let has_title = self
                 .descriptor_words(np.descriptors.as_slice())
                 .any(|d| self.lex.is_title(d));
@@ -998,9 +1069,15 @@ impl<'a> Analyzer<'a> {
             clean_name(raw)
         } else {
             let cleaned = clean_name(raw);
-            match self.surnames.get(&cleaned) {
-                Some(known) if !cleaned.contains(' ') => known.clone(),
-                _ => self.canonical(&cleaned, gender_hint),
+            if cleaned.contains(' ') {
+                // A name of several words is taken as written: looking for a fuller
+                // form costs a scan of the text and rarely finds one.
+                cleaned
+            } else {
+                match self.surnames.get(&cleaned) {
+                    Some(known) => known.clone(),
+                    None => self.canonical(&cleaned, gender_hint),
+                }
             }
         };
         let words = canonical.split_whitespace().count();
@@ -1058,7 +1135,7 @@ impl<'a> Analyzer<'a> {
                 p.descriptors.push(*d);
             }
         }
-        self.by_written.insert(raw, id);
+        self.by_written.insert(key, (id, name.0, name.1));
         Some(id)
     }
 
