@@ -1741,7 +1741,14 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             words += 1;
-            if w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase) {
+            // Titles keep short function words in lowercase: `This Week with George
+            // Stephanopoulos`.
+            let function_word = matches!(
+                w,
+                "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that"
+            );
+            if !function_word && (w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase))
+            {
                 long_words += 1;
                 if w.chars().next().is_some_and(char::is_uppercase) {
                     capitalized += 1;
@@ -1756,6 +1763,11 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let own = attr.is_some_and(|a| a.own);
+        // Outside headlines, single marks with no cue of their own are scare quotes or
+        // subheads (`'A healthy environment.'`), not quotations.
+        if q.single && !own && q.para > 0 {
+            return false;
+        }
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
         let title_like = long_words > 0 && capitalized == long_words && words <= 8;
         // Headlines are in title case; a colon or dash signature makes a quotation too.
