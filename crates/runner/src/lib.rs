@@ -44,7 +44,13 @@ pub mod exit {
 
 /// Runs a newsmill pipeline over news articles.
 #[derive(Debug, Parser)]
-#[command(name = "runner", version, about, long_about = None)]
+#[command(
+    name = "runner",
+    version,
+    about = "Runs a newsmill pipeline (a TOML config) over news articles: the article's own text, every quotation with its speaker, every number normalized.",
+    long_about = None,
+    after_help = "Exit codes: 0 run completed (bad documents are in the rejects file), 2 usage error, 3 config error, 4 I/O error, 5 --strict and documents were rejected."
+)]
 pub struct Cli {
     /// Pipeline config (TOML).
     #[arg(
@@ -258,19 +264,30 @@ pub fn describe_stages(registry: &Registry) -> String {
         match f.options() {
             Some(opts) if opts.is_empty() => out.push_str("    no options\n"),
             Some(opts) => {
-                let width = opts
+                const MAX_WIDTH: usize = 32;
+                let lhs: Vec<String> = opts
                     .iter()
-                    .map(|o| o.name.len() + o.default.len())
+                    .map(|o| {
+                        if o.default.is_empty() {
+                            o.name.clone()
+                        } else {
+                            format!("{} = {}", o.name, o.default)
+                        }
+                    })
+                    .collect();
+                let width = lhs
+                    .iter()
+                    .map(String::len)
+                    .filter(|&w| w <= MAX_WIDTH)
                     .max()
-                    .unwrap_or(0)
-                    + 3;
-                for o in opts {
-                    let lhs = if o.default.is_empty() {
-                        o.name.clone()
+                    .unwrap_or(0);
+                for (lhs, o) in lhs.iter().zip(&opts) {
+                    if lhs.len() > MAX_WIDTH {
+                        // A long default (a nested table) gets its own line.
+                        out.push_str(&format!("    {lhs}\n    {:width$}  {}\n", "", o.help));
                     } else {
-                        format!("{} = {}", o.name, o.default)
-                    };
-                    out.push_str(&format!("    {lhs:<width$}  {}\n", o.help));
+                        out.push_str(&format!("    {lhs:<width$}  {}\n", o.help));
+                    }
                 }
             }
             None => out.push_str("    options are checked by the plugin itself\n"),
