@@ -75,21 +75,39 @@ fn bench_group(c: &mut Criterion, name: &str, docs: &[Document], stages: Vec<Box
 fn stages(c: &mut Criterion) {
     let text = text_docs();
     let html = html_docs();
-    bench_group(c, "stage/boilerplate_text", &text, vec![stage("boilerplate", "mode = 'text'")]);
-    bench_group(c, "stage/boilerplate_html", &html, vec![stage("boilerplate", "mode = 'html'")]);
+    bench_group(
+        c,
+        "stage/boilerplate_text",
+        &text,
+        vec![stage("boilerplate", "mode = 'text'")],
+    );
+    bench_group(
+        c,
+        "stage/boilerplate_html",
+        &html,
+        vec![stage("boilerplate", "mode = 'html'")],
+    );
     bench_group(c, "stage/quotes", &text, vec![stage("quotes", "")]);
     bench_group(c, "stage/numbers", &text, vec![stage("numbers", "")]);
     bench_group(
         c,
         "pipeline/text",
         &text,
-        vec![stage("boilerplate", ""), stage("quotes", ""), stage("numbers", "")],
+        vec![
+            stage("boilerplate", ""),
+            stage("quotes", ""),
+            stage("numbers", ""),
+        ],
     );
     bench_group(
         c,
         "pipeline/html",
         &html,
-        vec![stage("boilerplate", ""), stage("quotes", ""), stage("numbers", "")],
+        vec![
+            stage("boilerplate", ""),
+            stage("quotes", ""),
+            stage("numbers", ""),
+        ],
     );
 }
 

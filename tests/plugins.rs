@@ -40,7 +40,10 @@ fn config(plugin: &str, stage: &str) -> String {
 fn the_dateline_plugin_runs_in_the_pipeline_and_annotates() {
     let s = Scratch::new();
     let text = "PORT ALDEN (Coastal Press) — The ferry strike ended on Tuesday after 12 days, the union said.\n\nBy Mira Castellano\n\nTalks will resume in March.";
-    s.write("in.jsonl", serde_json::json!({"id": "ferry", "text": text}).to_string() + "\n");
+    s.write(
+        "in.jsonl",
+        serde_json::json!({"id": "ferry", "text": text}).to_string() + "\n",
+    );
     s.write("p.toml", config("newsmill-plugin-dateline", "dateline"));
 
     let run = s.run(&["--config", "p.toml"]);
@@ -52,15 +55,25 @@ fn the_dateline_plugin_runs_in_the_pipeline_and_annotates() {
         .map(|s| (s["kind"].as_str().unwrap(), s["text"].as_str().unwrap()))
         .collect();
     assert_eq!(kinds[0].0, "dateline");
-    assert!(kinds[0].1.starts_with("PORT ALDEN (Coastal Press)"), "{kinds:?}");
+    assert!(
+        kinds[0].1.starts_with("PORT ALDEN (Coastal Press)"),
+        "{kinds:?}"
+    );
     assert_eq!(spans[0]["place"], "PORT ALDEN");
     assert_eq!(spans[0]["agency"], "Coastal Press");
-    let byline = spans.iter().find(|s| s["kind"] == "byline").expect("a byline");
+    let byline = spans
+        .iter()
+        .find(|s| s["kind"] == "byline")
+        .expect("a byline");
     assert_eq!(byline["names"], serde_json::json!(["Mira Castellano"]));
 
     let listed = s.run(&["--config", "p.toml", "--list-stages"]);
     assert_eq!(listed.code, 0);
-    assert!(listed.stdout.contains("dateline (plugin "), "{}", listed.stdout);
+    assert!(
+        listed.stdout.contains("dateline (plugin "),
+        "{}",
+        listed.stdout
+    );
     assert!(listed.stdout.contains("quotes (built-in)"));
 }
 
@@ -71,7 +84,10 @@ fn a_panicking_plugin_costs_only_the_document_it_panics_on() {
         "in.jsonl",
         "{\"id\": \"a\", \"text\": \"Calm!\"}\n{\"id\": \"b\", \"text\": \"PANIC now\"}\n{\"id\": \"c\", \"text\": \"REFUSE this\"}\n{\"id\": \"d\", \"text\": \"Still fine!\"}\n",
     );
-    s.write("p.toml", config("newsmill-testkit-panicky", "testkit-panicky"));
+    s.write(
+        "p.toml",
+        config("newsmill-testkit-panicky", "testkit-panicky"),
+    );
     let run = s.run(&["--config", "p.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let ids: Vec<String> = common::parse_lines(&s.read("out.jsonl"))
@@ -85,10 +101,23 @@ fn a_panicking_plugin_costs_only_the_document_it_panics_on() {
     assert_eq!(rejects[0]["line"], 2);
     assert_eq!(rejects[0]["stage"], "testkit-panicky");
     let reason = rejects[0]["reason"].as_str().unwrap();
-    assert!(reason.contains("panic") && reason.contains("asked to panic on `b`"), "{reason}");
+    assert!(
+        reason.contains("panic") && reason.contains("asked to panic on `b`"),
+        "{reason}"
+    );
     assert_eq!(rejects[1]["id"], "c");
-    assert!(rejects[1]["reason"].as_str().unwrap().contains("refuses this document"));
-    assert!(run.stderr.contains("written 2, rejected 2 (read 4 = written + rejected)"), "{}", run.stderr);
+    assert!(
+        rejects[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("refuses this document")
+    );
+    assert!(
+        run.stderr
+            .contains("written 2, rejected 2 (read 4 = written + rejected)"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -110,9 +139,21 @@ fn a_plugin_built_for_another_abi_is_refused_with_both_versions() {
 fn a_missing_plugin_file_is_a_config_error_at_its_line() {
     let s = Scratch::new();
     s.write("in.jsonl", "{\"id\": \"a\", \"text\": \"x\"}\n");
-    s.write("p.toml", "[input]\npath = \"in.jsonl\"\n\n[[plugin]]\npath = \"plugins/libnothing.so\"\n");
+    s.write(
+        "p.toml",
+        "[input]\npath = \"in.jsonl\"\n\n[[plugin]]\npath = \"plugins/libnothing.so\"\n",
+    );
     let run = s.run(&["--config", "p.toml"]);
     assert_eq!(run.code, 3);
-    assert!(run.stderr.contains("p.toml:5:8: plugin `"), "{}", run.stderr);
-    assert!(run.stderr.contains("libnothing.so` not found: no such file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("p.toml:5:8: plugin `"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("libnothing.so` not found: no such file"),
+        "{}",
+        run.stderr
+    );
 }
