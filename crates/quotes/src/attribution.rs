@@ -600,7 +600,11 @@ impl<'a> Analyzer<'a> {
                             .is_some_and(marks::is_quote_char);
                     if inverted {
                         self.forward_np(c.end, c.sentence_end)
-                    } else if before.trim_end().ends_with(" and") {
+                    } else if before.trim_end().ends_with(" and")
+                        || before.trim_end().ends_with(" but")
+                        || before.trim_end().ends_with(" then")
+                        || before.trim_end().ends_with(" to")
+                    {
                         // `The president noted ..., and added:` shares the subject.
                         self.clause_subject(i)
                     } else {
@@ -648,7 +652,18 @@ impl<'a> Analyzer<'a> {
                 descriptors: Descriptors::default(),
             });
         }
-        self.subject_np(toks)
+        self.subject_np(toks).or_else(|| {
+            // `And although he thanked them, he sounded ..., saying`: the first
+            // pronoun standing as a subject.
+            toks.iter().take(12).find_map(|t| {
+                let w = self.word(t);
+                matches!(w, "he" | "she" | "He" | "She").then(|| Np {
+                    span: (t.start, t.end),
+                    kind: NpKind::Pronoun(pronoun(w).flatten()),
+                    descriptors: Descriptors::default(),
+                })
+            })
+        })
     }
 
     /// The noun phrase ending at the end of `toks` (the words just before a cue).
@@ -662,7 +677,9 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             let w = self.word(&t);
-            if t.is_lowercase(self.text) && self.lex.is_filler(w) {
+            if t.is_lowercase(self.text)
+                && (self.lex.is_filler(w) || (w.ends_with("ly") && w.len() > 4))
+            {
                 i -= 1;
                 skipped += 1;
             } else if is_time_word(w) {
@@ -1002,19 +1019,22 @@ impl<'a> Analyzer<'a> {
                 descriptors,
             });
         }
-        if last.is_lowercase(self.text) && !is_np_stop(lw) && !self.lex.is_determiner(lw) {
+        // The head of `a spokesman for the ministry` is `spokesman`, of `the mother of
+        // three` is `mother`.
+        let head = toks
+            .iter()
+            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
+            .and_then(|p| p.checked_sub(1))
+            .map_or(*last, |p| toks[p]);
+        let hw = self.word(&head);
+        let lowerish = head.kind == TokKind::Word && !head.is_capitalized(self.text);
+        if lowerish && !is_np_stop(hw) && !self.lex.is_determiner(hw) {
             let definite = self.word(first).eq_ignore_ascii_case("the");
             let text_start = if self.lex.is_determiner(self.word(first)) && toks.len() > 1 {
                 toks[1].start
             } else {
                 first.start
             };
-            // The head of `a spokesman for the ministry` is `spokesman`.
-            let head = toks
-                .iter()
-                .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
-                .and_then(|p| p.checked_sub(1))
-                .map_or(*last, |p| toks[p]);
             return Some(Np {
                 span,
                 kind: NpKind::Nominal {
@@ -1769,7 +1789,10 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
-        let title_like = long_words > 0 && capitalized == long_words && words <= 8;
+        let title_like = long_words > 0
+            && capitalized == long_words
+            && (words == 1 || capitalized >= 2)
+            && words <= 8;
         // Headlines are in title case; a colon or dash signature makes a quotation too.
         let signed = attr
             .and_then(|a| a.cue)
