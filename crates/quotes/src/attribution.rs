@@ -1731,6 +1731,15 @@ impl<'a> Analyzer<'a> {
         if !before_ok {
             return false;
         }
+        // `expressed confidence “that ...”`: a fragment continuing the sentence.
+        let lower_start = self
+            .text
+            .get(q.start..q.end)
+            .and_then(|c| c.chars().next())
+            .is_some_and(char::is_lowercase);
+        if lower_start && !prefix.is_empty() && !prefix.ends_with([':', ',']) {
+            return false;
+        }
         let para_end = self.paragraph_end(q.close_end.saturating_sub(1).max(q.open));
         let suffix = self
             .text
