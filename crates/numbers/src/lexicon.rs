@@ -428,68 +428,74 @@ pub(crate) fn dollar_prefix(prefix: &str, glued: bool) -> Option<Currency> {
     Some(c)
 }
 
+/// ISO-like currency codes: the code in lower case, its currency, and whether the
+/// lower-case spelling counts (not when it is also a word: `rub`, `cad`, `sek`...).
+static CODES: &[(&str, Currency, bool)] = &[
+    ("usd", cur("USD", "United States dollar"), true),
+    ("eur", cur("EUR", "euro"), true),
+    ("gbp", cur("GBP", "British pound"), true),
+    ("jpy", cur("JPY", "Japanese yen"), true),
+    ("cny", cur("CNY", "Chinese yuan"), true),
+    ("rmb", cur("CNY", "Chinese yuan"), true),
+    ("rub", cur("RUB", "Russian ruble"), false),
+    ("inr", cur("INR", "Indian rupee"), true),
+    ("chf", cur("CHF", "Swiss franc"), true),
+    ("cad", cur("CAD", "Canadian dollar"), false),
+    ("aud", cur("AUD", "Australian dollar"), true),
+    ("nzd", cur("NZD", "New Zealand dollar"), true),
+    ("hkd", cur("HKD", "Hong Kong dollar"), true),
+    ("sgd", cur("SGD", "Singapore dollar"), true),
+    ("sek", cur("SEK", "Swedish krona"), false),
+    ("nok", cur("NOK", "Norwegian krone"), false),
+    ("dkk", cur("DKK", "Danish krone"), true),
+    ("pln", cur("PLN", "Polish zloty"), true),
+    ("czk", cur("CZK", "Czech koruna"), true),
+    ("huf", cur("HUF", "Hungarian forint"), false),
+    ("uah", cur("UAH", "Ukrainian hryvnia"), true),
+    ("brl", cur("BRL", "Brazilian real"), true),
+    ("mxn", cur("MXN", "Mexican peso"), true),
+    ("zar", cur("ZAR", "South African rand"), true),
+    ("krw", cur("KRW", "South Korean won"), true),
+    ("twd", cur("TWD", "New Taiwan dollar"), true),
+    ("thb", cur("THB", "Thai baht"), true),
+    ("idr", cur("IDR", "Indonesian rupiah"), true),
+    ("myr", cur("MYR", "Malaysian ringgit"), true),
+    ("vnd", cur("VND", "Vietnamese dong"), true),
+    ("sar", cur("SAR", "Saudi riyal"), false),
+    ("aed", cur("AED", "UAE dirham"), true),
+    ("ils", cur("ILS", "Israeli shekel"), false),
+    ("egp", cur("EGP", "Egyptian pound"), true),
+    ("ngn", cur("NGN", "Nigerian naira"), true),
+    ("kes", cur("KES", "Kenyan shilling"), false),
+    ("pkr", cur("PKR", "Pakistani rupee"), true),
+    ("lkr", cur("LKR", "Sri Lankan rupee"), true),
+    ("kzt", cur("KZT", "Kazakh tenge"), true),
+    ("byn", cur("BYN", "Belarusian ruble"), true),
+    ("qar", cur("QAR", "Qatari riyal"), true),
+    ("kwd", cur("KWD", "Kuwaiti dinar"), true),
+    ("ars", cur("ARS", "Argentine peso"), false),
+    ("clp", cur("CLP", "Chilean peso"), true),
+    ("cop", cur("COP", "Colombian peso"), false),
+    ("gel", cur("GEL", "Georgian lari"), false),
+    ("btc", cur("BTC", "bitcoin"), true),
+    ("eth", cur("ETH", "ether"), false),
+];
+
 /// An ISO-like currency code. Codes that are also English words (ALL, TRY, CUP, PEN,
 /// MAD...) are left out, and lower case is accepted only for codes that are no word.
-pub(crate) fn currency_code(word: &str) -> Option<Currency> {
+pub(crate) fn currency_code(word: &str) -> Option<&'static Currency> {
+    currency_code_of(lex(word), word)
+}
+
+/// [`currency_code`] for a word whose lexicon entry is at hand.
+pub(crate) fn currency_code_of(l: Lex, word: &str) -> Option<&'static Currency> {
+    let (_, c, lower_allowed) = CODES.get(usize::from(l.code.checked_sub(1)?))?;
     let upper = word.bytes().all(|b| b.is_ascii_uppercase());
     let lower_ok = word.bytes().all(|b| b.is_ascii_lowercase());
     if !(upper || lower_ok) || word.len() != 3 {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
-    let (c, lower_allowed) = match w {
-        b"usd" => (cur("USD", "United States dollar"), true),
-        b"eur" => (cur("EUR", "euro"), true),
-        b"gbp" => (cur("GBP", "British pound"), true),
-        b"jpy" => (cur("JPY", "Japanese yen"), true),
-        b"cny" => (cur("CNY", "Chinese yuan"), true),
-        b"rmb" => (cur("CNY", "Chinese yuan"), true),
-        b"rub" => (cur("RUB", "Russian ruble"), false),
-        b"inr" => (cur("INR", "Indian rupee"), true),
-        b"chf" => (cur("CHF", "Swiss franc"), true),
-        b"cad" => (cur("CAD", "Canadian dollar"), false),
-        b"aud" => (cur("AUD", "Australian dollar"), true),
-        b"nzd" => (cur("NZD", "New Zealand dollar"), true),
-        b"hkd" => (cur("HKD", "Hong Kong dollar"), true),
-        b"sgd" => (cur("SGD", "Singapore dollar"), true),
-        b"sek" => (cur("SEK", "Swedish krona"), false),
-        b"nok" => (cur("NOK", "Norwegian krone"), false),
-        b"dkk" => (cur("DKK", "Danish krone"), true),
-        b"pln" => (cur("PLN", "Polish zloty"), true),
-        b"czk" => (cur("CZK", "Czech koruna"), true),
-        b"huf" => (cur("HUF", "Hungarian forint"), false),
-        b"uah" => (cur("UAH", "Ukrainian hryvnia"), true),
-        b"brl" => (cur("BRL", "Brazilian real"), true),
-        b"mxn" => (cur("MXN", "Mexican peso"), true),
-        b"zar" => (cur("ZAR", "South African rand"), true),
-        b"krw" => (cur("KRW", "South Korean won"), true),
-        b"twd" => (cur("TWD", "New Taiwan dollar"), true),
-        b"thb" => (cur("THB", "Thai baht"), true),
-        b"idr" => (cur("IDR", "Indonesian rupiah"), true),
-        b"myr" => (cur("MYR", "Malaysian ringgit"), true),
-        b"vnd" => (cur("VND", "Vietnamese dong"), true),
-        b"sar" => (cur("SAR", "Saudi riyal"), false),
-        b"aed" => (cur("AED", "UAE dirham"), true),
-        b"ils" => (cur("ILS", "Israeli shekel"), false),
-        b"egp" => (cur("EGP", "Egyptian pound"), true),
-        b"ngn" => (cur("NGN", "Nigerian naira"), true),
-        b"kes" => (cur("KES", "Kenyan shilling"), false),
-        b"pkr" => (cur("PKR", "Pakistani rupee"), true),
-        b"lkr" => (cur("LKR", "Sri Lankan rupee"), true),
-        b"kzt" => (cur("KZT", "Kazakh tenge"), true),
-        b"byn" => (cur("BYN", "Belarusian ruble"), true),
-        b"qar" => (cur("QAR", "Qatari riyal"), true),
-        b"kwd" => (cur("KWD", "Kuwaiti dinar"), true),
-        b"ars" => (cur("ARS", "Argentine peso"), false),
-        b"clp" => (cur("CLP", "Chilean peso"), true),
-        b"cop" => (cur("COP", "Colombian peso"), false),
-        b"gel" => (cur("GEL", "Georgian lari"), false),
-        b"btc" => (cur("BTC", "bitcoin"), true),
-        b"eth" => (cur("ETH", "ether"), false),
-        _ => return None,
-    };
-    (upper || lower_allowed).then_some(c)
+    (upper || *lower_allowed).then_some(c)
 }
 
 /// A currency named in words after the amount, possibly after a country adjective
@@ -1113,6 +1119,174 @@ pub(crate) fn is_irregular_plural(word: &str) -> bool {
     lex(word).flags & F_IRREGULAR_PLURALS != 0
 }
 
+macro_rules! grammar_words {
+    ($($name:ident = $lit:literal,)*) => {
+        /// The words the grammar tests for by name, so a test is one comparison of
+        /// small integers instead of a case-insensitive string comparison.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub(crate) enum Word {
+            /// Any word that is not one of these.
+            #[default]
+            Unlisted,
+            /// Stands for a listed phrase word that no text word can equal (`approx.`).
+            Never,
+            $($name,)*
+        }
+
+        /// Each grammar word with its spelling.
+        const GRAMMAR_WORDS: &[(&str, Word)] = &[$(($lit, Word::$name),)*];
+    };
+}
+
+grammar_words! {
+    Of = "of",
+    A = "a",
+    An = "an",
+    And = "and",
+    Or = "or",
+    One = "one",
+    Point = "point",
+    Percent = "percent",
+    Percents = "percents",
+    Pct = "pct",
+    Per = "per",
+    Cent = "cent",
+    Basis = "basis",
+    Percentage = "percentage",
+    Points = "points",
+    Year = "year",
+    Years = "years",
+    Old = "old",
+    Olds = "olds",
+    Until = "until",
+    United = "united",
+    To = "to",
+    The = "the",
+    Than = "than",
+    Tens = "tens",
+    Hundreds = "hundreds",
+    Sri = "sri",
+    South = "south",
+    North = "north",
+    New = "new",
+    Hong = "hong",
+    Since = "since",
+    Several = "several",
+    Few = "few",
+    Scores = "scores",
+    Rs = "rs",
+    Inr = "inr",
+    R = "r",
+    S = "s",
+    U = "u",
+    Over = "over",
+    Out = "out",
+    In = "in",
+    Negative = "negative",
+    Minus = "minus",
+    Half = "half",
+    From = "from",
+    During = "during",
+    Ca = "ca",
+    C = "c",
+    Approx = "approx",
+    By = "by",
+    Between = "between",
+    Aged = "aged",
+    Age = "age",
+    Ages = "ages",
+    Other = "other",
+    Latter = "latter",
+    Former = "former",
+    Better = "better",
+    Top = "top",
+    Bottom = "bottom",
+    Back = "back",
+    Front = "front",
+    More = "more",
+    No = "no",
+    Not = "not",
+    Less = "less",
+    Fewer = "fewer",
+    Greater = "greater",
+    At = "at",
+    Least = "least",
+    Most = "most",
+    Up = "up",
+    As = "as",
+    Many = "many",
+    Much = "much",
+    Little = "little",
+    High = "high",
+    Low = "low",
+    Close = "close",
+    Just = "just",
+    Under = "under",
+    Well = "well",
+    Below = "below",
+    Above = "above",
+    Upwards = "upwards",
+    Excess = "excess",
+    Maximum = "maximum",
+    Minimum = "minimum",
+    Estimated = "estimated",
+    Nearly = "nearly",
+    Almost = "almost",
+    About = "about",
+    Around = "around",
+    Roughly = "roughly",
+    Approximately = "approximately",
+    Some = "some",
+    Exceeding = "exceeding",
+    Circa = "circa",
+    Barely = "barely",
+    So = "so",
+    Plus = "plus",
+}
+
+/// A qualifier phrase as grammar words: the phrase reported in `approx` and its words.
+pub(crate) struct Qualifier {
+    pub phrase: &'static str,
+    pub words: [Word; 3],
+    pub len: usize,
+}
+
+fn qualifier_table(list: &'static [(&'static str, &'static [&'static str])]) -> Vec<Qualifier> {
+    list.iter()
+        .map(|&(phrase, words)| {
+            let mut ids = [Word::Never; 3];
+            for (id, w) in ids.iter_mut().zip(words) {
+                *id = grammar_word(w);
+            }
+            Qualifier {
+                phrase,
+                words: ids,
+                len: words.len(),
+            }
+        })
+        .collect()
+}
+
+/// [`QUALIFIERS_BEFORE`] as grammar words.
+pub(crate) fn qualifiers_before() -> &'static [Qualifier] {
+    static TABLE: std::sync::OnceLock<Vec<Qualifier>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| qualifier_table(QUALIFIERS_BEFORE))
+}
+
+/// [`QUALIFIERS_AFTER`] as grammar words.
+pub(crate) fn qualifiers_after() -> &'static [Qualifier] {
+    static TABLE: std::sync::OnceLock<Vec<Qualifier>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| qualifier_table(QUALIFIERS_AFTER))
+}
+
+/// The grammar word spelled `lit` (lower case), or [`Word::Never`] when no word is.
+pub(crate) fn grammar_word(lit: &str) -> Word {
+    GRAMMAR_WORDS
+        .iter()
+        .find(|(w, _)| *w == lit)
+        .map_or(Word::Never, |&(_, id)| id)
+}
+
 // ----- the word table ----------------------------------------------------------------
 
 /// A number word, `percent` or `scores`: a word the scanner stops at.
@@ -1153,6 +1327,10 @@ pub(crate) struct Lex {
     pub num: Option<NumWord>,
     /// 1–12 for a month name, 0 otherwise.
     pub month: u8,
+    /// 1 + the index in [`CODES`] for a currency code, 0 otherwise.
+    pub code: u8,
+    /// Which grammar word it is, if any.
+    pub word: Word,
 }
 
 impl Lex {
@@ -1222,6 +1400,31 @@ pub(crate) fn word_key(word: &[u8]) -> Option<u128> {
     Some(u128::from(halves[0]) | (u128::from(halves[1]) << 64))
 }
 
+/// [`word_key`] for `start..end` of `bytes` when the caller knows the range holds
+/// only ASCII letters: two 8-byte loads and a mask instead of a loop over the bytes.
+pub(crate) fn letters_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > 16 {
+        return None;
+    }
+    let load = |at: usize, n: usize| -> u64 {
+        let mut buf = [0u8; 8];
+        match bytes.get(at..at + 8) {
+            Some(chunk) => buf.copy_from_slice(chunk),
+            None => {
+                if let Some(part) = bytes.get(at..at + n) {
+                    buf[..n].copy_from_slice(part);
+                }
+            }
+        }
+        let mask = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        (u64::from_le_bytes(buf) | 0x2020_2020_2020_2020) & mask
+    };
+    let lo = load(start, len.min(8));
+    let hi = if len > 8 { load(start + 8, len - 8) } else { 0 };
+    Some(u128::from(lo) | (u128::from(hi) << 64))
+}
+
 const TABLE_BITS: u32 = 11;
 
 fn slot(key: u128) -> usize {
@@ -1278,6 +1481,13 @@ fn table() -> &'static Table {
                     l.flags |= F_MONTH_STRICT;
                 }
             });
+        }
+        for &(w, id) in GRAMMAR_WORDS {
+            add(w, &|l| l.word = id);
+        }
+        for (i, &(w, ..)) in CODES.iter().enumerate() {
+            let code = u8::try_from(i + 1).unwrap_or(0);
+            add(w, &|l| l.code = code);
         }
         let lists: [(&[&str], u32); 11] = [
             (STOP_WORDS, F_STOP_WORDS),

@@ -120,7 +120,7 @@ fn word_anchor(text: &str, start: usize, end: usize) -> Option<usize> {
         return None;
     }
     let word = bytes.get(start..end)?;
-    let lex = lexicon::word_key(word).map(lexicon::lex_key)?;
+    let lex = lexicon::letters_key(bytes, start, end).map(lexicon::lex_key)?;
     if lex.has(F_ANCHOR) {
         return Some(end);
     }

@@ -1,7 +1,7 @@
 //! A small tokenizer run only near a candidate number: words, digit runs parsed into
 //! values, symbols and punctuation, each with the kind of whitespace before it.
 
-use crate::lexicon::{Currency, Lex, currency_code, lex_key, word_key};
+use crate::lexicon::{Currency, Lex, currency_code, letters_key, lex_key};
 use crate::value::Val;
 
 /// The whitespace before a token.
@@ -26,9 +26,9 @@ pub(crate) enum Suffix {
     /// Lower-case `m`: a million after a currency (`€2m`), a metre otherwise.
     LowerM,
     /// A currency code: `115USD`.
-    Code(Currency),
+    Code(&'static Currency),
     /// `M` + code: millions of the currency (`30MUSD`).
-    MCode(Currency),
+    MCode(&'static Currency),
     /// `50p`.
     Pence,
     /// `5pc`, `5pct`.
@@ -316,6 +316,22 @@ fn indian(upto: usize, glen: &dyn Fn(usize) -> usize) -> bool {
 }
 
 fn digits_value(bytes: &[u8], int_groups: &[(usize, usize)], dec: Option<(usize, usize)>) -> Val {
+    // Up to 18 digits the mantissa fits 64 bits: no 128-bit multiplication per digit.
+    let dec_slice = dec.and_then(|(a, b)| bytes.get(a..b)).unwrap_or(&[]);
+    let int_len: usize = int_groups.iter().map(|(a, b)| b.saturating_sub(*a)).sum();
+    if int_len + dec_slice.len() <= 18 {
+        let mut m = 0u64;
+        for &(a, b) in int_groups {
+            for &c in bytes.get(a..b).unwrap_or(&[]) {
+                m = m * 10 + u64::from(c - b'0');
+            }
+        }
+        for &c in dec_slice {
+            m = m * 10 + u64::from(c - b'0');
+        }
+        let exp = -i32::try_from(dec_slice.len()).unwrap_or(0);
+        return Val::dec(i128::from(m), exp);
+    }
     let mut mant: Option<i128> = Some(0);
     let mut f = 0f64;
     let mut exp = 0i32;
@@ -579,11 +595,8 @@ fn word_tok(text: &str, start: usize, gap: Gap) -> Tok {
         }
         break;
     }
-    let lex = if ascii_letters && end - start <= 16 {
-        bytes
-            .get(start..end)
-            .and_then(word_key)
-            .map_or_else(Lex::default, lex_key)
+    let lex = if ascii_letters {
+        letters_key(bytes, start, end).map_or_else(Lex::default, lex_key)
     } else {
         Lex::default()
     };
