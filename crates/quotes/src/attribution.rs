@@ -56,8 +56,12 @@ const WINDOW_BYTES: usize = 200;
 const MAX_CANONICAL: usize = 16;
 /// Most occurrences of a surname examined when looking for its fullest form.
 const MAX_OCCURRENCES: usize = 64;
+/// How many cues may lend their speaker to one another in a chain.
+const MAX_DEPTH: usize = 4;
+/// How far back (bytes) the antecedent of a pronoun or role noun is looked for.
+const LOOKBACK_BYTES: usize = 6000;
 /// Most mentions examined when looking back for the antecedent of a pronoun.
-const MAX_LOOKBACK: usize = 80;
+const MAX_LOOKBACK: usize = 48;
 
 #[derive(Clone, Debug, PartialEq)]
 enum NpKind {
@@ -208,6 +212,7 @@ fn analyze_with(
         surnames: take_cleared_map(&mut s.surnames),
         by_written: take_cleared_map(&mut s.by_written),
         toks: take_cleared(&mut s.toks),
+        depth: 0,
         pool: RefCell::new(std::mem::take(&mut s.pool)),
     };
     a.segment();
@@ -274,6 +279,8 @@ struct Analyzer<'a> {
     /// mention costs one look-up.
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
+    /// How many cue speakers are being worked out inside one another.
+    depth: usize,
     /// Token buffers lent to nested look-ups, so no call allocates its own.
     pool: RefCell<Vec<Vec<Tok>>>,
 }
@@ -449,7 +456,14 @@ impl<'a> Analyzer<'a> {
         if let Some(Some(np)) = self.cue_nps.get(i) {
             return np.clone();
         }
+        // A cue may borrow the speaker of the cue before it (`said ... and added`);
+        // the chain is cut short so no input can make the recursion deep.
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
         let np = self.cue_speaker(i);
+        self.depth -= 1;
         if let Some(slot) = self.cue_nps.get_mut(i) {
             *slot = Some(np.clone());
         }
@@ -1348,6 +1362,7 @@ impl<'a> Analyzer<'a> {
         let mut ci = self.cues.partition_point(|c| c.start < pos);
         let mut bi = self.breaks.partition_point(|&b| b < pos);
         let mut seen = 0;
+        let floor = pos.saturating_sub(LOOKBACK_BYTES);
         while seen < MAX_LOOKBACK && (ci > 0 || bi > 0) {
             seen += 1;
             // The later of the previous cue and the previous sentence start goes first.
@@ -1371,6 +1386,9 @@ impl<'a> Analyzer<'a> {
                 _ => break,
             };
             let Some(np) = np else { continue };
+            if np.span.0 < floor {
+                break;
+            }
             if np.span.0 >= pos || !matches!(np.kind, NpKind::Named { .. }) {
                 continue;
             }
