@@ -1783,9 +1783,14 @@ impl<'a> Analyzer<'a> {
         let mut words = 0usize;
         let mut long_words = 0usize;
         let mut capitalized = 0usize;
+        // Only the first words matter (every threshold is below ten): long quotations
+        // are not read to their end.
         for w in content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
             if w.is_empty() {
                 continue;
+            }
+            if words >= 12 {
+                break;
             }
             words += 1;
             // Titles keep short function words in lowercase: `This Week with George
