@@ -54,6 +54,8 @@ const WINDOW_TOKENS: usize = 40;
 const WINDOW_BYTES: usize = 200;
 /// Most distinct names canonicalized per document (each costs a scan of the text).
 const MAX_CANONICAL: usize = 16;
+/// Most occurrences of a surname read closely (tokenized) for a fuller form.
+const MAX_CLASSIFIED: usize = 12;
 /// Most occurrences of a surname examined when looking for its fullest form.
 const MAX_OCCURRENCES: usize = 64;
 /// How many cues may lend their speaker to one another in a chain.
@@ -1201,6 +1203,7 @@ impl<'a> Analyzer<'a> {
         let mut hits: Vec<usize> = before_hits.collect();
         let mut searched_after = false;
         let mut idx = 0usize;
+        let mut classified = 0usize;
         loop {
             let at = match hits.get(idx) {
                 Some(&at) => at,
@@ -1228,6 +1231,24 @@ impl<'a> Analyzer<'a> {
                 .is_none_or(|c| !c.is_alphanumeric());
             if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
                 continue;
+            }
+            // Only an occurrence after a capitalized word can be a fuller form, and a
+            // few of those are enough.
+            let before = self
+                .text
+                .get(at.saturating_sub(40)..at)
+                .unwrap_or("")
+                .trim_end_matches([' ', '.']);
+            let prev_word = before
+                .rsplit(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+                .next()
+                .unwrap_or("");
+            if !prev_word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            classified += 1;
+            if classified > MAX_CLASSIFIED {
+                break;
             }
             let from = self.floor_char_boundary(at.saturating_sub(48));
             let para_start = self
