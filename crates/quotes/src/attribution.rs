@@ -1236,7 +1236,7 @@ impl<'a> Analyzer<'a> {
             // few of those are enough.
             let before = self
                 .text
-                .get(at.saturating_sub(40)..at)
+                .get(self.floor_char_boundary(at.saturating_sub(40))..at)
                 .unwrap_or("")
                 .trim_end_matches([' ', '.']);
             let prev_word = before
