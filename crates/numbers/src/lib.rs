@@ -45,6 +45,7 @@
 
 #![deny(missing_docs)]
 
+mod chars;
 mod lexicon;
 mod parse;
 mod scan;

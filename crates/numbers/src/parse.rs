@@ -10,6 +10,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
+use crate::chars::{is_alnum, is_alpha};
 use crate::lexicon::{
     Base, Currency, F_CHANGE, F_CURRENCY_ADJ, F_CURRENCY_NOUN, F_IRREGULAR_PLURALS,
     F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE, F_QUALIFIER_AFTER, F_QUALIFIER_END,
@@ -294,17 +295,44 @@ impl St {
     }
 
     fn value(&self) -> Val {
-        let g = match (self.frac_after_scale, self.big) {
-            (true, Some(b)) => self.group.mul_pow10(i32::from(b)),
-            _ => self.group,
-        };
-        self.total.add(g)
+        Snap::of(self).value()
     }
 
     fn accept(&mut self, i: usize, t: &Tok) {
         self.end_tok = i + 1;
         self.end = t.end;
         self.ntoks = self.ntoks.saturating_add(1);
+    }
+}
+
+/// What splitting a fraction needs of an earlier state (its kind of last word and
+/// its value), a quarter of the state's size: one is kept per token read.
+#[derive(Clone, Copy, Debug)]
+struct Snap {
+    last: Last,
+    total: Val,
+    group: Val,
+    big: Option<u8>,
+    frac_after_scale: bool,
+}
+
+impl Snap {
+    fn of(st: &St) -> Snap {
+        Snap {
+            last: st.last,
+            total: st.total,
+            group: st.group,
+            big: st.big,
+            frac_after_scale: st.frac_after_scale,
+        }
+    }
+
+    fn value(&self) -> Val {
+        let g = match (self.frac_after_scale, self.big) {
+            (true, Some(b)) => self.group.mul_pow10(i32::from(b)),
+            _ => self.group,
+        };
+        self.total.add(g)
     }
 }
 
@@ -552,7 +580,7 @@ impl<'t> Extractor<'t> {
                 break;
             } else {
                 match prev_char(text, p) {
-                    Some((s, c)) if c.is_alphabetic() || (c == '’' && p < end) => {
+                    Some((s, c)) if is_alpha(c) || (c == '’' && p < end) => {
                         p = s;
                         letters = false;
                     }
@@ -613,7 +641,7 @@ impl<'t> Extractor<'t> {
         }
         // The states before the last two tokens read: all that splitting a fraction
         // (`one hundred one thousand fifths`) needs to look back at.
-        let mut hist: [Option<St>; 2] = [None, None];
+        let mut hist: [Option<Snap>; 2] = [None, None];
         let mut nhist = 0usize;
         let mut pending_and: Option<St> = None;
         let mut small_ck: Option<St> = None;
@@ -624,7 +652,7 @@ impl<'t> Extractor<'t> {
                 if nhist == MAX_NUMERAL_TOKS {
                     break;
                 }
-                hist = [hist[1], Some($s)];
+                hist = [hist[1], Some(Snap::of(&$s))];
                 nhist += 1;
             };
         }
@@ -1488,7 +1516,7 @@ impl<'t> Extractor<'t> {
         }
         if p < dollar && p >= self.floor {
             let glued = text.get(p..dollar)?;
-            let left_ok = prev_char(text, p).is_none_or(|(_, c)| !c.is_alphanumeric());
+            let left_ok = prev_char(text, p).is_none_or(|(_, c)| !is_alnum(c));
             if left_ok {
                 return dollar_prefix(glued, true).map(|c| (c, p));
             }
@@ -1947,12 +1975,12 @@ impl<'t> Extractor<'t> {
         let mut start = pos;
         if b0.is_ascii_digit() {
             match prev_char(text, pos) {
-                Some((_, c)) if c.is_alphabetic() || c == '_' => {
+                Some((_, c)) if is_alpha(c) || c == '_' => {
                     // `MH17`, `G7`, `A320`: an identifier.
                     return skip_alnum(text, pos);
                 }
                 Some((s, '-' | '‐'))
-                    if prev_char(text, s).is_some_and(|(_, c)| c.is_alphabetic()) =>
+                    if prev_char(text, s).is_some_and(|(_, c)| is_alpha(c)) =>
                 {
                     // `COVID-19`, `F-35`, `Army-2023`.
                     return skip_alnum(text, pos);
@@ -1960,7 +1988,7 @@ impl<'t> Extractor<'t> {
                 Some((s, '.')) => {
                     // `.25`
                     let before = prev_char(text, s);
-                    if before.is_none_or(|(_, c)| !c.is_alphanumeric() && c != '.') && s >= floor {
+                    if before.is_none_or(|(_, c)| !is_alnum(c) && c != '.') && s >= floor {
                         start = s;
                     }
                 }
@@ -2450,7 +2478,7 @@ impl<'t> Extractor<'t> {
                 || l.has(F_WEEKDAYS)
                 || currency_code_of(l, w).is_some()
                 || w.chars()
-                    .any(|c| !c.is_alphabetic() && c != '\'' && c != '’')
+                    .any(|c| !is_alpha(c) && c != '\'' && c != '’')
             {
                 break;
             }
@@ -2824,7 +2852,7 @@ fn step(st: &St, base: Base, joined: bool) -> Option<St> {
 /// Splits `one hundred thirty-fifths` (100/35) and `one hundred one thousand fifths`
 /// (100/1005): the denominator takes a tens word, or a unit and scale word, before the
 /// ordinal when a numerator is left.
-fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>; 2]) -> (Val, Val) {
+fn split_fraction(st: &St, nw: NumWord, hist: &[Option<Snap>; 2]) -> (Val, Val) {
     let own = ordinal_plain_value(nw);
     let cur = st.value();
     let at = |k: usize| match k {
@@ -2862,7 +2890,7 @@ fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>; 2]) -> (Val, Val) {
 fn skip_alnum(text: &str, pos: usize) -> usize {
     let mut end = pos;
     for (i, c) in text.get(pos..).unwrap_or("").char_indices() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             end = pos + i + c.len_utf8();
         } else {
             break;

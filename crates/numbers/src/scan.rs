@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use crate::chars::{is_alnum, is_alpha};
 use crate::lexicon::{self, F_ANCHOR};
 use crate::token;
 
@@ -100,14 +101,14 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
                 && text
                     .get(end..)
                     .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_alphabetic)
+                    .is_some_and(is_alpha)
     });
     let before = start > 0
         && bytes.get(start - 1).is_some_and(|&c| c >= 0x80)
         && text
             .get(..start)
             .and_then(|s| s.chars().next_back())
-            .is_some_and(char::is_alphabetic);
+            .is_some_and(is_alpha);
     after || before
 }
 
@@ -177,10 +178,10 @@ pub(crate) fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> 
                     return Some((pos, end));
                 }
                 pos = end;
-                if c.is_alphabetic() {
+                if is_alpha(c) {
                     // Skip the whole non-ASCII word so its ASCII tail is not read as a word.
                     while let Some(n) = text.get(pos..).and_then(|s| s.chars().next()) {
-                        if n.is_alphanumeric() {
+                        if is_alnum(n) {
                             pos += n.len_utf8();
                         } else {
                             break;

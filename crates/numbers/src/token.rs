@@ -1,6 +1,7 @@
 //! A small tokenizer run only near a candidate number: words, digit runs parsed into
 //! values, symbols and punctuation, each with the kind of whitespace before it.
 
+use crate::chars::{is_alnum, is_alpha};
 use crate::lexicon::{Currency, Lex, currency_code, letters_key, lex_key};
 use crate::value::Val;
 
@@ -180,6 +181,9 @@ const MAX_DIGITS: usize = 36;
 /// Returns the number and its end.
 pub(crate) fn scan_number(text: &str, start: usize) -> (DigitNum, usize) {
     let bytes = text.as_bytes();
+    if let Some(simple) = plain_integer(bytes, start) {
+        return simple;
+    }
     let leading_dot = bytes.get(start) == Some(&b'.');
     let first = if leading_dot { start + 1 } else { start };
     let split_mode = inside_split_run(bytes, start) || leading_dot;
@@ -259,6 +263,37 @@ pub(crate) fn scan_number(text: &str, start: usize) -> (DigitNum, usize) {
         return (num, num_end);
     }
     finish(text, start, num, num_end)
+}
+
+/// The common case read in one pass: up to 18 digits followed by nothing that could
+/// continue the number (no separator, exponent, glued letter or non-ASCII character).
+/// `None` sends the run to the full reader, which gives the same answer here.
+fn plain_integer(bytes: &[u8], start: usize) -> Option<(DigitNum, usize)> {
+    let mut end = start;
+    let mut m = 0u64;
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii_digit() || end - start == 18 {
+            break;
+        }
+        m = m * 10 + u64::from(b - b'0');
+        end += 1;
+    }
+    let simple_next = match bytes.get(end) {
+        None => true,
+        Some(&b) => b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b',' | b'.' | b'^'),
+    };
+    if end == start || !simple_next {
+        return None;
+    }
+    let num = DigitNum {
+        val: Val::dec(i128::from(m), 0),
+        integer: true,
+        plain: true,
+        int_digits: u32::try_from(end - start).ok()?,
+        num_end: end,
+        suffix: Suffix::None,
+    };
+    Some((num, end))
 }
 
 /// Decides how separators group a run of digit groups: `Some((n_int, dec))`, or
@@ -408,7 +443,7 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
         if text
             .get(pos..)
             .and_then(|s| s.chars().next())
-            .is_some_and(|c| c.is_alphabetic() && !is_sym(c))
+            .is_some_and(|c| is_alpha(c) && !is_sym(c))
         {
             num.suffix = Suffix::Reject;
         }
@@ -419,7 +454,7 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
         || text
             .get(letters_end..)
             .and_then(|s| s.chars().next())
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(is_alnum);
     let int = num.integer;
     let v = num.val.f;
     let suffix = if glued_after {
@@ -540,7 +575,7 @@ pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
         return Some(word_tok(text, start, gap));
     }
     let c = text.get(pos..)?.chars().next()?;
-    if c.is_alphabetic() {
+    if is_alpha(c) {
         return Some(word_tok(text, start, gap));
     }
     let end = pos + c.len_utf8();
@@ -582,7 +617,7 @@ fn word_tok(text: &str, start: usize, gap: Gap) -> Tok {
         let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
             break;
         };
-        if ch.is_alphabetic() || is_mark(ch) {
+        if is_alpha(ch) || is_mark(ch) {
             ascii_letters = false;
             i += ch.len_utf8();
             end = i;
@@ -615,7 +650,7 @@ fn next_is_alphabetic(text: &str, pos: usize) -> bool {
         Some(_) => text
             .get(pos..)
             .and_then(|s| s.chars().next())
-            .is_some_and(char::is_alphabetic),
+            .is_some_and(is_alpha),
         None => false,
     }
 }
