@@ -681,13 +681,14 @@ impl Builder {
                 i += w;
                 continue;
             }
+            // A stretch of words with single ASCII spaces between them is written as it
+            // stands: the same text as word by word with a space owed between, in one
+            // copy and one source map segment.
             let start = i;
-            i += 1;
-            while i < bytes.len() && space_len(bytes, i) == 0 {
-                i += 1;
-            }
+            let (end, spaces) = stretch_end(bytes, i);
+            i = end;
             let run = s.get(start..i).unwrap_or_default();
-            self.write_run(run, run_source(verbatim, &src, start, i), top.ctx);
+            self.write_words(run, run_source(verbatim, &src, start, i), top.ctx, spaces);
         }
     }
 
@@ -698,6 +699,12 @@ impl Builder {
     }
 
     fn write_run(&mut self, run: &str, src: Range<usize>, ctx_flags: u32) {
+        self.write_words(run, src, ctx_flags, 0);
+    }
+
+    /// Writes `run`, which holds `spaces` single spaces between its words, after the
+    /// separator owed. The spaces do not count as text inside links or times.
+    fn write_words(&mut self, run: &str, src: Range<usize>, ctx_flags: u32, spaces: u32) {
         if run.is_empty() || self.text.len() + run.len() + 2 > MAX_TEXT {
             return;
         }
@@ -745,11 +752,12 @@ impl Builder {
         self.text.push_str(run);
         self.map.push(at..self.text.len(), src);
         if let Some(block) = &mut self.block {
+            let word_bytes = (run.len() as u32).saturating_sub(spaces);
             if ctx_flags & ctx::LINK != 0 {
-                block.link_bytes += run.len() as u32;
+                block.link_bytes += word_bytes;
             }
             if ctx_flags & ctx::TIME != 0 {
-                block.time_bytes += run.len() as u32;
+                block.time_bytes += word_bytes;
             }
         }
     }
@@ -1319,6 +1327,62 @@ fn run_source(verbatim: bool, src: &Range<usize>, start: usize, end: usize) -> R
     } else {
         src.clone()
     }
+}
+
+/// Whitespace classes of bytes, for [`stretch_end`].
+mod ws {
+    /// Part of a word.
+    pub const WORD: u8 = 0;
+    /// ASCII whitespace.
+    pub const SPACE: u8 = 1;
+    /// May start a multi-byte space (no-break, en, em, ideographic...): see
+    /// [`super::space_len`].
+    pub const LEAD: u8 = 2;
+}
+
+static WS_CLASS: [u8; 256] = {
+    let mut t = [ws::WORD; 256];
+    t[b' ' as usize] = ws::SPACE;
+    t[b'\t' as usize] = ws::SPACE;
+    t[b'\n' as usize] = ws::SPACE;
+    t[b'\r' as usize] = ws::SPACE;
+    t[0x0c] = ws::SPACE;
+    t[0xC2] = ws::LEAD;
+    t[0xE2] = ws::LEAD;
+    t[0xE3] = ws::LEAD;
+    t
+};
+
+/// Whether a word character (not whitespace) starts at `i`.
+#[inline]
+fn word_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(&c) => match WS_CLASS[c as usize] {
+            ws::WORD => true,
+            ws::LEAD => space_len(b, i) == 0,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// From the start of a word at `i`, the end of the stretch of words joined by single
+/// ASCII spaces, and the number of those spaces.
+#[inline]
+fn stretch_end(b: &[u8], mut i: usize) -> (usize, u32) {
+    let mut spaces = 0;
+    while let Some(&c) = b.get(i) {
+        match WS_CLASS[c as usize] {
+            ws::WORD => i += 1,
+            ws::LEAD if space_len(b, i) == 0 => i += 1,
+            ws::SPACE if c == b' ' && word_at(b, i + 1) => {
+                spaces += 1;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    (i, spaces)
 }
 
 /// Length of the whitespace character starting at `i`, or 0. ASCII whitespace and the
