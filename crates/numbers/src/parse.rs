@@ -2896,7 +2896,12 @@ fn skip_alnum(text: &str, pos: usize) -> usize {
             break;
         }
     }
-    end.max(pos + 1)
+    // At least one whole char, so scanning never resumes inside a character.
+    let next = text
+        .get(pos..)
+        .and_then(|s| s.chars().next())
+        .map_or(1, char::len_utf8);
+    end.max(pos + next)
 }
 #[cfg(test)]
 mod size_probe {
