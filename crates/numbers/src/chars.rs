@@ -135,6 +135,25 @@ pub(crate) fn char_at(bytes: &[u8], pos: usize) -> Option<(char, usize)> {
     Some((char::from_u32(u)?, len))
 }
 
+/// The length of the char at byte `pos` when it is alphanumeric (as
+/// [`char::is_alphanumeric`]), `None` when it is not or the text ends. Two-byte chars
+/// (Latin, Greek, Cyrillic...) are decoded inline and looked up in the table.
+#[inline]
+pub(crate) fn alnum_len_at(bytes: &[u8], pos: usize) -> Option<usize> {
+    let b0 = *bytes.get(pos)?;
+    match b0 {
+        0..=0x7F => b0.is_ascii_alphanumeric().then_some(1),
+        0xC0..=0xDF => {
+            let u = u32::from(b0 & 0x1F) << 6 | u32::from(bytes.get(pos + 1)? & 0x3F);
+            bit(&ALNUM, u).then_some(2)
+        }
+        _ => {
+            let (c, len) = char_at(bytes, pos)?;
+            is_alnum(c).then_some(len)
+        }
+    }
+}
+
 fn bit(table: &[u64], u: u32) -> bool {
     table
         .get((u / 64) as usize)

@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use crate::chars::{char_at, is_alnum, is_alpha};
+use crate::chars::{alnum_len_at, char_at, is_alpha};
 use crate::lexicon::{self, F_ANCHOR};
 use crate::token;
 
@@ -185,10 +185,7 @@ pub(crate) fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> 
                 pos = end;
                 if is_alpha(c) {
                     // Skip the whole non-ASCII word so its ASCII tail is not read as a word.
-                    while let Some((n, len)) = char_at(bytes, pos) {
-                        if !is_alnum(n) {
-                            break;
-                        }
+                    while let Some(len) = alnum_len_at(bytes, pos) {
                         pos += len;
                     }
                 }
