@@ -739,7 +739,8 @@ fn text_reason(
 
 /// A cookie or consent notice: mentions cookies together with consent vocabulary.
 fn is_cookie_notice(text: &str, lower: &mut String) -> bool {
-    static OOKIE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("ookie"));
+    static OOKIE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("ookie"));
     if OOKIE.find(text.as_bytes()).is_none() {
         return false;
     }
@@ -868,7 +869,10 @@ fn lowercase_into(text: &str, out: &mut String) {
             return;
         }
         push_ascii_lowercase(out, text.get(run_start..i).unwrap_or_default());
-        let ch = text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
+        let ch = text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .unwrap_or('\u{fffd}');
         out.extend(ch.to_lowercase());
         i += ch.len_utf8();
         run_start = i;
@@ -1282,4 +1286,77 @@ fn overlap(a: &NormWords, b: &[String]) -> f64 {
     }
     let common = a.iter().filter(|w| b.iter().any(|x| x == w)).count();
     2.0 * common as f64 / (a.ranges.len() + b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn mixed_case_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zA-Z :,.()'-]{1,12}",
+            Just("“Quoted”".to_owned()),
+            Just("ΟΔΟΣ Σοφία".to_owned()),
+            Just("İstanbul".to_owned()),
+            Just("\u{212a}elvin".to_owned()),
+            Just("Ünïcödé — €5".to_owned()),
+            Just("All Rights Reserved".to_owned()),
+            Just("Tags:".to_owned()),
+            Just("copyrightags:".to_owned()),
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn lowercase_into_is_to_lowercase(text in mixed_case_text()) {
+            let mut out = String::from("left over");
+            lowercase_into(&text, &mut out);
+            prop_assert_eq!(out, text.to_lowercase());
+        }
+
+        #[test]
+        fn phrases_are_all_found(text in mixed_case_text(), a in 0usize..64, b in 0usize..64) {
+            let lower = text.to_lowercase();
+            let (a, b) = (a.min(lower.len()), b.min(lower.len()));
+            let trimmed = a.min(b)..a.max(b);
+            let found = phrases_in(&lower, trimmed.clone());
+            for (id, p) in PHRASES.iter().enumerate() {
+                let anywhere = lower.contains(p);
+                let inside = lower
+                    .match_indices(p)
+                    .any(|(at, _)| trimmed.start <= at && at + p.len() <= trimmed.end);
+                prop_assert_eq!(found.anywhere & (1 << id) != 0, anywhere, "{}", p);
+                prop_assert_eq!(found.in_trimmed & (1 << id) != 0, inside, "{}", p);
+            }
+        }
+
+        #[test]
+        fn reused_norm_words_match_fresh_ones(text in mixed_case_text()) {
+            let mut words = NormWords::default();
+            words.fill("Some earlier Text");
+            words.fill(&text);
+            let got: Vec<&str> = words.iter().collect();
+            prop_assert_eq!(got, norm_words(&text));
+        }
+    }
+
+    #[test]
+    fn phrases_overlapping_each_other_are_both_found() {
+        let found = phrases_in("copyrightags: x", 0..15);
+        assert_ne!(found.anywhere & COPYRIGHT, 0);
+        assert_ne!(found.anywhere & FILED_UNDER, 0);
+        assert_eq!(phrases_in("tags:", 0..4).in_trimmed, 0);
+    }
+
+    #[test]
+    fn label_lists_fit_the_length_guard() {
+        for p in AD.iter().chain(SHARE).chain(RELATED) {
+            assert!(p.len() <= LONGEST_LABEL);
+        }
+    }
 }
