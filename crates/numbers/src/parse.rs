@@ -15,8 +15,8 @@ use crate::lexicon::{
     Base, Currency, F_CHANGE, F_CURRENCY_ADJ, F_CURRENCY_NOUN, F_IRREGULAR_PLURALS,
     F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE, F_QUALIFIER_AFTER, F_QUALIFIER_END,
     F_STOP_WORDS, F_TIME_UNITS, F_WEEKDAYS, F_YEAR_CUE, Lex, NumWord, Word, currency_code,
-    currency_code_of, currency_symbol, currency_word, dollar_prefix, is_irregular_plural,
-    is_stop_word, is_time_unit, letters_key, lex_key, month_of, qualifiers_after,
+    currency_code_of, currency_symbol, currency_word, dollar_prefix, letters_key, lex,
+    lex_key, month_of, qualifiers_after,
     qualifiers_before, vulgar_fraction,
 };
 use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
@@ -2560,6 +2560,7 @@ impl<'t> Extractor<'t> {
         }
         let mut start = None;
         let mut end = 0;
+        let mut last: Option<(usize, Lex)> = None;
         let mut n = 0;
         let mut i = k;
         while n < 4 {
@@ -2574,8 +2575,10 @@ impl<'t> Extractor<'t> {
                 || month_of(l, w).is_some()
                 || l.has(F_WEEKDAYS)
                 || currency_code_of(l, w).is_some()
-                || w.chars()
-                    .any(|c| !is_alpha(c) && c != '\'' && c != '’')
+                // (An ASCII word token holds only letters and apostrophes.)
+                || !w.is_ascii()
+                    && w.chars()
+                        .any(|c| !is_alpha(c) && c != '\'' && c != '’')
             {
                 break;
             }
@@ -2590,7 +2593,7 @@ impl<'t> Extractor<'t> {
             if n == 0 && (lower_ends("ed") || lower_ends("ing")) {
                 // `32 armed men`, `1,500 leading firms`, but not `32 died`.
                 let next_is_word = self.tok(i + 1).is_some_and(|t| {
-                    t.is_word() && t.gap == Gap::Space && !is_stop_word(t.text(text))
+                    t.is_word() && t.gap == Gap::Space && !t.lex.has(F_STOP_WORDS)
                 });
                 if !next_is_word {
                     break;
@@ -2598,9 +2601,10 @@ impl<'t> Extractor<'t> {
             }
             start.get_or_insert(t.start);
             end = t.end;
+            last = Some((t.start, l));
             n += 1;
             i += 1;
-            if is_time_unit(w) || is_irregular_plural(w) || (plural_like(w) && !singular) {
+            if l.has(F_TIME_UNITS | F_IRREGULAR_PLURALS) || (plural_like(w) && !singular) {
                 break;
             }
             if singular
@@ -2626,10 +2630,14 @@ impl<'t> Extractor<'t> {
         let s = start?;
         let w_last = text.get(s..end)?;
         let last_word = w_last.rsplit([' ', '-']).next().unwrap_or(w_last);
+        // The last token's entry when it is that word (tokens may be parted by other
+        // spaces, which the split above does not see).
+        let last_lex = match last {
+            Some((at, l)) if end - at == last_word.len() => l,
+            _ => lex(last_word),
+        };
         if n > 1
-            && !(plural_like(last_word)
-                || is_irregular_plural(last_word)
-                || is_time_unit(last_word))
+            && !(plural_like(last_word) || last_lex.has(F_IRREGULAR_PLURALS | F_TIME_UNITS))
             && !singular
         {
             // No noun found: keep the first word only when it looks like a noun.
