@@ -171,13 +171,26 @@ pub fn write_output(
     findings: Findings,
 ) -> Result<(), StageError> {
     let text = doc.text();
-    let mut kept = Vec::new();
-    let mut removed = Vec::new();
-    let mut clean = String::new();
+    // Sized once: a span per block at most, and the clean text is at most the text.
+    let kept_count = blocks
+        .iter()
+        .filter(|b| matches!(b.verdict, Verdict::Keep(_)))
+        .count();
+    let mut kept = Vec::with_capacity(kept_count);
+    let mut removed = Vec::with_capacity(blocks.len() - kept_count);
+    let clean_len: usize = blocks
+        .iter()
+        .filter(|b| matches!(b.verdict, Verdict::Keep(k) if k != BlockKind::Title))
+        .map(|b| b.range.len() + 2)
+        .sum();
+    let mut clean = String::with_capacity(clean_len);
     let mut open_removed: Option<(Range<usize>, Reason)> = None;
     let flush = |removed: &mut Vec<Span>, open: Option<(Range<usize>, Reason)>| {
         if let Some((range, reason)) = open {
-            removed.push(Span::new(range.start, range.end).with("reason", reason.as_str()));
+            removed.push(
+                Span::new(range.start, range.end)
+                    .with("reason", Value::static_str(reason.as_str())),
+            );
         }
     };
     for block in blocks {
@@ -185,7 +198,8 @@ pub fn write_output(
             Verdict::Keep(kind) => {
                 flush(&mut removed, open_removed.take());
                 kept.push(
-                    Span::new(block.range.start, block.range.end).with("kind", kind.as_str()),
+                    Span::new(block.range.start, block.range.end)
+                        .with("kind", Value::static_str(kind.as_str())),
                 );
                 if kind != BlockKind::Title {
                     let piece = text.get(block.range.clone()).ok_or_else(|| {

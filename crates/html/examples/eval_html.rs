@@ -7,11 +7,13 @@
 //!     /work/shared/eval/boilerplate/public.jsonl /tmp/pred.jsonl
 //! ```
 //!
-//! Each input line needs `id` and `html_path` (a gzipped page, relative to the JSONL's
-//! folder). The prediction is the extraction's clean text. `--dump DIR` writes, for each
-//! page, every block with its kind and verdict (for finding what went wrong), and
-//! `--repeat N` runs the extraction N times to measure throughput (extraction only,
-//! decompression excluded).
+//! Each input line needs `id` and either `html` (the page itself, as the corpus generator
+//! writes it) or `html_path` (a gzipped page, relative to the JSONL's folder). The
+//! prediction is the extraction's clean text. `--dump DIR` writes, for each page, every
+//! block with its kind and verdict (for finding what went wrong), `--digest FILE` writes
+//! everything the extraction returned (text, blocks, source map, metadata) one page a
+//! line, for checking that a speed change changed no result, and `--repeat N` runs the
+//! extraction N times to measure throughput (extraction only, decompression excluded).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -32,20 +34,56 @@ fn cpu_seconds() -> Option<f64> {
     Some((utime + stime) / 100.0)
 }
 
+/// A fingerprint of where every word and every block of the text maps back to in the
+/// HTML: equal fingerprints mean equal answers to every word- or block-level query,
+/// however the map stores its segments.
+fn map_digest(ex: &newsmill_html::Extraction) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: usize| {
+        hash ^= v as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    let mut word_start = None;
+    let bytes = ex.text.as_bytes();
+    for i in 0..=bytes.len() {
+        let space = bytes.get(i).is_none_or(|b| matches!(b, b' ' | b'\n' | b'\t'));
+        match (space, word_start) {
+            (true, Some(s)) => {
+                let r = ex.source_map.to_source(s..i);
+                mix(r.as_ref().map_or(usize::MAX, |r| r.start));
+                mix(r.map_or(usize::MAX, |r| r.end));
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+    }
+    for b in &ex.blocks {
+        let r = ex.source_map.to_source(b.range.clone());
+        mix(r.as_ref().map_or(usize::MAX, |r| r.start));
+        mix(r.map_or(usize::MAX, |r| r.end));
+    }
+    format!("{hash:016x}")
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mut positional = Vec::new();
     let mut dump: Option<PathBuf> = None;
+    let mut digest: Option<PathBuf> = None;
     let mut repeat = 1usize;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--dump" => dump = args.next().map(PathBuf::from),
+            "--digest" => digest = args.next().map(PathBuf::from),
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(1),
             _ => positional.push(a),
         }
     }
     let [gold, out] = positional.as_slice() else {
-        eprintln!("usage: eval_html GOLD.jsonl PRED.jsonl [--dump DIR] [--repeat N]");
+        eprintln!(
+            "usage: eval_html GOLD.jsonl PRED.jsonl [--dump DIR] [--digest FILE] [--repeat N]"
+        );
         std::process::exit(2);
     };
     let base = Path::new(gold).parent().unwrap_or(Path::new("."));
@@ -58,9 +96,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let row: serde_json::Value = serde_json::from_str(&line)?;
         let id = row["id"].as_str().unwrap_or_default().to_owned();
-        let path = base.join(row["html_path"].as_str().unwrap_or_default());
-        let mut html = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&path)?).read_to_string(&mut html)?;
+        let html = match row["html"].as_str() {
+            Some(inline) => inline.to_owned(),
+            None => {
+                let path = base.join(row["html_path"].as_str().unwrap_or_default());
+                let mut html = String::new();
+                flate2::read::GzDecoder::new(std::fs::File::open(&path)?)
+                    .read_to_string(&mut html)?;
+                html
+            }
+        };
         let gold_title = row["title"].as_str().map(str::to_owned);
         pages.push((id, html, gold_title));
     }
@@ -69,6 +114,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let total_bytes: usize = pages.iter().map(|p| p.1.len()).sum();
     let mut out_file = std::io::BufWriter::new(std::fs::File::create(out)?);
+    let mut digest_file = match &digest {
+        Some(path) => Some(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        None => None,
+    };
     let started = Instant::now();
     let cpu_started = cpu_seconds();
     let mut titles_right = 0;
@@ -86,6 +135,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 if ex.title.as_deref().map(str::trim) == Some(gold.trim()) {
                     titles_right += 1;
                 }
+            }
+            if let Some(f) = &mut digest_file {
+                let blocks: Vec<_> = ex
+                    .blocks
+                    .iter()
+                    .map(|b| (b.range.start, b.range.end, b.kind.as_str(), b.removed))
+                    .collect();
+                writeln!(
+                    f,
+                    "{}",
+                    serde_json::json!({
+                        "id": id,
+                        "text": ex.text,
+                        "blocks": blocks,
+                        "map": map_digest(&ex),
+                        "title": ex.title,
+                        "byline": ex.byline,
+                        "date": ex.date,
+                    })
+                )?;
             }
             if let Some(dir) = &dump {
                 let mut f = std::fs::File::create(dir.join(format!("{id}.txt")))?;
@@ -111,6 +180,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let secs = started.elapsed().as_secs_f64();
     let cpu = cpu_seconds().zip(cpu_started).map(|(b, a)| b - a);
     out_file.flush()?;
+    if let Some(f) = &mut digest_file {
+        f.flush()?;
+    }
     let mb = (total_bytes * repeat) as f64 / 1e6;
     eprintln!(
         "{} pages, {:.1} MB x {repeat}: wall {:.2} s = {:.1} MB/s; cpu {} ",

@@ -72,131 +72,134 @@ pub(crate) fn is_any(word: &str, lits: &[&str]) -> bool {
     lits.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
+/// Every number word: its base, whether it is an ordinal, whether it is plural.
+const NUM_WORDS: &[(&str, Base, bool, bool)] = &[
+    ("zero", Base::Zero, false, false),
+    ("naught", Base::Zero, false, false),
+    ("nought", Base::Zero, false, false),
+    ("one", Base::Unit(1), false, false),
+    ("two", Base::Unit(2), false, false),
+    ("three", Base::Unit(3), false, false),
+    ("four", Base::Unit(4), false, false),
+    ("five", Base::Unit(5), false, false),
+    ("six", Base::Unit(6), false, false),
+    ("seven", Base::Unit(7), false, false),
+    ("eight", Base::Unit(8), false, false),
+    ("nine", Base::Unit(9), false, false),
+    ("ten", Base::Teen(10), false, false),
+    ("eleven", Base::Teen(11), false, false),
+    ("twelve", Base::Teen(12), false, false),
+    ("thirteen", Base::Teen(13), false, false),
+    ("fourteen", Base::Teen(14), false, false),
+    ("fifteen", Base::Teen(15), false, false),
+    ("sixteen", Base::Teen(16), false, false),
+    ("seventeen", Base::Teen(17), false, false),
+    ("eighteen", Base::Teen(18), false, false),
+    ("nineteen", Base::Teen(19), false, false),
+    ("twenty", Base::Tens(20), false, false),
+    ("thirty", Base::Tens(30), false, false),
+    ("forty", Base::Tens(40), false, false),
+    ("fourty", Base::Tens(40), false, false),
+    ("fifty", Base::Tens(50), false, false),
+    ("sixty", Base::Tens(60), false, false),
+    ("seventy", Base::Tens(70), false, false),
+    ("eighty", Base::Tens(80), false, false),
+    ("ninety", Base::Tens(90), false, false),
+    ("hundred", Base::Hundred, false, false),
+    ("hundreds", Base::Hundred, false, true),
+    ("thousand", Base::Scale(3), false, false),
+    ("thousands", Base::Scale(3), false, true),
+    ("lakh", Base::Scale(5), false, false),
+    ("lac", Base::Scale(5), false, false),
+    ("lakhs", Base::Scale(5), false, true),
+    ("lacs", Base::Scale(5), false, true),
+    ("million", Base::Scale(6), false, false),
+    ("millions", Base::Scale(6), false, true),
+    ("crore", Base::Scale(7), false, false),
+    ("crores", Base::Scale(7), false, true),
+    ("billion", Base::Scale(9), false, false),
+    ("billions", Base::Scale(9), false, true),
+    ("trillion", Base::Scale(12), false, false),
+    ("trillions", Base::Scale(12), false, true),
+    ("dozen", Base::Dozen, false, false),
+    ("dozens", Base::Dozen, false, true),
+    ("dz", Base::Dozen, false, false),
+    ("doz", Base::Dozen, false, false),
+    ("dzs", Base::Dozen, false, true),
+    ("half", Base::Half, false, false),
+    ("halves", Base::Half, false, true),
+    ("quarter", Base::Quarter, false, false),
+    ("quarters", Base::Quarter, false, true),
+    ("first", Base::Unit(1), true, false),
+    ("firsts", Base::Unit(1), true, true),
+    ("second", Base::Unit(2), true, false),
+    ("third", Base::Unit(3), true, false),
+    ("thirds", Base::Unit(3), true, true),
+    ("fourth", Base::Unit(4), true, false),
+    ("fourths", Base::Unit(4), true, true),
+    ("fifth", Base::Unit(5), true, false),
+    ("fifths", Base::Unit(5), true, true),
+    ("sixth", Base::Unit(6), true, false),
+    ("sixths", Base::Unit(6), true, true),
+    ("seventh", Base::Unit(7), true, false),
+    ("sevenths", Base::Unit(7), true, true),
+    ("eighth", Base::Unit(8), true, false),
+    ("eighths", Base::Unit(8), true, true),
+    ("ninth", Base::Unit(9), true, false),
+    ("nineth", Base::Unit(9), true, false),
+    ("ninths", Base::Unit(9), true, true),
+    ("nineths", Base::Unit(9), true, true),
+    ("tenth", Base::Teen(10), true, false),
+    ("tenths", Base::Teen(10), true, true),
+    ("eleventh", Base::Teen(11), true, false),
+    ("elevenths", Base::Teen(11), true, true),
+    ("twelfth", Base::Teen(12), true, false),
+    ("twelfths", Base::Teen(12), true, true),
+    ("thirteenth", Base::Teen(13), true, false),
+    ("thirteenths", Base::Teen(13), true, true),
+    ("fourteenth", Base::Teen(14), true, false),
+    ("fourteenths", Base::Teen(14), true, true),
+    ("fifteenth", Base::Teen(15), true, false),
+    ("fifteenths", Base::Teen(15), true, true),
+    ("sixteenth", Base::Teen(16), true, false),
+    ("sixteenths", Base::Teen(16), true, true),
+    ("seventeenth", Base::Teen(17), true, false),
+    ("seventeenths", Base::Teen(17), true, true),
+    ("eighteenth", Base::Teen(18), true, false),
+    ("eighteenths", Base::Teen(18), true, true),
+    ("nineteenth", Base::Teen(19), true, false),
+    ("nineteenths", Base::Teen(19), true, true),
+    ("twentieth", Base::Tens(20), true, false),
+    ("twentieths", Base::Tens(20), true, true),
+    ("thirtieth", Base::Tens(30), true, false),
+    ("thirtieths", Base::Tens(30), true, true),
+    ("fortieth", Base::Tens(40), true, false),
+    ("fortieths", Base::Tens(40), true, true),
+    ("fiftieth", Base::Tens(50), true, false),
+    ("fiftieths", Base::Tens(50), true, true),
+    ("sixtieth", Base::Tens(60), true, false),
+    ("sixtieths", Base::Tens(60), true, true),
+    ("seventieth", Base::Tens(70), true, false),
+    ("seventieths", Base::Tens(70), true, true),
+    ("eightieth", Base::Tens(80), true, false),
+    ("eightieths", Base::Tens(80), true, true),
+    ("ninetieth", Base::Tens(90), true, false),
+    ("ninetieths", Base::Tens(90), true, true),
+    ("hundredth", Base::Hundred, true, false),
+    ("hundredths", Base::Hundred, true, true),
+    ("thousandth", Base::Scale(3), true, false),
+    ("thousandths", Base::Scale(3), true, true),
+    ("millionth", Base::Scale(6), true, false),
+    ("millionths", Base::Scale(6), true, true),
+    ("billionth", Base::Scale(9), true, false),
+    ("billionths", Base::Scale(9), true, true),
+    ("trillionth", Base::Scale(12), true, false),
+    ("trillionths", Base::Scale(12), true, true),
+];
+
 /// The number word `word`, if it is one.
 pub(crate) fn num_word(word: &str) -> Option<NumWord> {
-    let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
-    let (base, ordinal, plural) = match w {
-        b"zero" | b"naught" | b"nought" => (Base::Zero, false, false),
-        b"one" => (Base::Unit(1), false, false),
-        b"two" => (Base::Unit(2), false, false),
-        b"three" => (Base::Unit(3), false, false),
-        b"four" => (Base::Unit(4), false, false),
-        b"five" => (Base::Unit(5), false, false),
-        b"six" => (Base::Unit(6), false, false),
-        b"seven" => (Base::Unit(7), false, false),
-        b"eight" => (Base::Unit(8), false, false),
-        b"nine" => (Base::Unit(9), false, false),
-        b"ten" => (Base::Teen(10), false, false),
-        b"eleven" => (Base::Teen(11), false, false),
-        b"twelve" => (Base::Teen(12), false, false),
-        b"thirteen" => (Base::Teen(13), false, false),
-        b"fourteen" => (Base::Teen(14), false, false),
-        b"fifteen" => (Base::Teen(15), false, false),
-        b"sixteen" => (Base::Teen(16), false, false),
-        b"seventeen" => (Base::Teen(17), false, false),
-        b"eighteen" => (Base::Teen(18), false, false),
-        b"nineteen" => (Base::Teen(19), false, false),
-        b"twenty" => (Base::Tens(20), false, false),
-        b"thirty" => (Base::Tens(30), false, false),
-        b"forty" | b"fourty" => (Base::Tens(40), false, false),
-        b"fifty" => (Base::Tens(50), false, false),
-        b"sixty" => (Base::Tens(60), false, false),
-        b"seventy" => (Base::Tens(70), false, false),
-        b"eighty" => (Base::Tens(80), false, false),
-        b"ninety" => (Base::Tens(90), false, false),
-        b"hundred" => (Base::Hundred, false, false),
-        b"hundreds" => (Base::Hundred, false, true),
-        b"thousand" => (Base::Scale(3), false, false),
-        b"thousands" => (Base::Scale(3), false, true),
-        b"lakh" | b"lac" => (Base::Scale(5), false, false),
-        b"lakhs" | b"lacs" => (Base::Scale(5), false, true),
-        b"million" => (Base::Scale(6), false, false),
-        b"millions" => (Base::Scale(6), false, true),
-        b"crore" => (Base::Scale(7), false, false),
-        b"crores" => (Base::Scale(7), false, true),
-        b"billion" => (Base::Scale(9), false, false),
-        b"billions" => (Base::Scale(9), false, true),
-        b"trillion" => (Base::Scale(12), false, false),
-        b"trillions" => (Base::Scale(12), false, true),
-        b"dozen" => (Base::Dozen, false, false),
-        b"dozens" => (Base::Dozen, false, true),
-        b"dz" | b"doz" => (Base::Dozen, false, false),
-        b"dzs" => (Base::Dozen, false, true),
-        b"half" => (Base::Half, false, false),
-        b"halves" => (Base::Half, false, true),
-        b"quarter" => (Base::Quarter, false, false),
-        b"quarters" => (Base::Quarter, false, true),
-        b"first" => (Base::Unit(1), true, false),
-        b"firsts" => (Base::Unit(1), true, true),
-        b"second" => (Base::Unit(2), true, false),
-        b"third" => (Base::Unit(3), true, false),
-        b"thirds" => (Base::Unit(3), true, true),
-        b"fourth" => (Base::Unit(4), true, false),
-        b"fourths" => (Base::Unit(4), true, true),
-        b"fifth" => (Base::Unit(5), true, false),
-        b"fifths" => (Base::Unit(5), true, true),
-        b"sixth" => (Base::Unit(6), true, false),
-        b"sixths" => (Base::Unit(6), true, true),
-        b"seventh" => (Base::Unit(7), true, false),
-        b"sevenths" => (Base::Unit(7), true, true),
-        b"eighth" => (Base::Unit(8), true, false),
-        b"eighths" => (Base::Unit(8), true, true),
-        b"ninth" | b"nineth" => (Base::Unit(9), true, false),
-        b"ninths" | b"nineths" => (Base::Unit(9), true, true),
-        b"tenth" => (Base::Teen(10), true, false),
-        b"tenths" => (Base::Teen(10), true, true),
-        b"eleventh" => (Base::Teen(11), true, false),
-        b"elevenths" => (Base::Teen(11), true, true),
-        b"twelfth" => (Base::Teen(12), true, false),
-        b"twelfths" => (Base::Teen(12), true, true),
-        b"thirteenth" => (Base::Teen(13), true, false),
-        b"thirteenths" => (Base::Teen(13), true, true),
-        b"fourteenth" => (Base::Teen(14), true, false),
-        b"fourteenths" => (Base::Teen(14), true, true),
-        b"fifteenth" => (Base::Teen(15), true, false),
-        b"fifteenths" => (Base::Teen(15), true, true),
-        b"sixteenth" => (Base::Teen(16), true, false),
-        b"sixteenths" => (Base::Teen(16), true, true),
-        b"seventeenth" => (Base::Teen(17), true, false),
-        b"seventeenths" => (Base::Teen(17), true, true),
-        b"eighteenth" => (Base::Teen(18), true, false),
-        b"eighteenths" => (Base::Teen(18), true, true),
-        b"nineteenth" => (Base::Teen(19), true, false),
-        b"nineteenths" => (Base::Teen(19), true, true),
-        b"twentieth" => (Base::Tens(20), true, false),
-        b"twentieths" => (Base::Tens(20), true, true),
-        b"thirtieth" => (Base::Tens(30), true, false),
-        b"thirtieths" => (Base::Tens(30), true, true),
-        b"fortieth" => (Base::Tens(40), true, false),
-        b"fortieths" => (Base::Tens(40), true, true),
-        b"fiftieth" => (Base::Tens(50), true, false),
-        b"fiftieths" => (Base::Tens(50), true, true),
-        b"sixtieth" => (Base::Tens(60), true, false),
-        b"sixtieths" => (Base::Tens(60), true, true),
-        b"seventieth" => (Base::Tens(70), true, false),
-        b"seventieths" => (Base::Tens(70), true, true),
-        b"eightieth" => (Base::Tens(80), true, false),
-        b"eightieths" => (Base::Tens(80), true, true),
-        b"ninetieth" => (Base::Tens(90), true, false),
-        b"ninetieths" => (Base::Tens(90), true, true),
-        b"hundredth" => (Base::Hundred, true, false),
-        b"hundredths" => (Base::Hundred, true, true),
-        b"thousandth" => (Base::Scale(3), true, false),
-        b"thousandths" => (Base::Scale(3), true, true),
-        b"millionth" => (Base::Scale(6), true, false),
-        b"millionths" => (Base::Scale(6), true, true),
-        b"billionth" => (Base::Scale(9), true, false),
-        b"billionths" => (Base::Scale(9), true, true),
-        b"trillionth" => (Base::Scale(12), true, false),
-        b"trillionths" => (Base::Scale(12), true, true),
-        _ => return None,
-    };
-    Some(NumWord {
-        base,
-        ordinal,
-        plural,
-    })
+    lex(word).num
 }
 
 /// The number words, plus `percent` (for `percent of 10`) and `scores` (`scores of`):
@@ -323,6 +326,14 @@ pub(crate) const ANCHOR_WORDS: &[&str] = &[
     "firsts",
 ];
 
+/// Every word the scanner stops at: the number words, `percent` and `scores`.
+pub(crate) fn anchor_words() -> impl Iterator<Item = &'static str> {
+    NUM_WORDS
+        .iter()
+        .map(|&(w, ..)| w)
+        .chain(["percent", "scores"])
+}
+
 /// The value of a vulgar-fraction character.
 pub(crate) fn vulgar_fraction(c: char) -> Option<f64> {
     Some(match c {
@@ -417,68 +428,74 @@ pub(crate) fn dollar_prefix(prefix: &str, glued: bool) -> Option<Currency> {
     Some(c)
 }
 
+/// ISO-like currency codes: the code in lower case, its currency, and whether the
+/// lower-case spelling counts (not when it is also a word: `rub`, `cad`, `sek`...).
+static CODES: &[(&str, Currency, bool)] = &[
+    ("usd", cur("USD", "United States dollar"), true),
+    ("eur", cur("EUR", "euro"), true),
+    ("gbp", cur("GBP", "British pound"), true),
+    ("jpy", cur("JPY", "Japanese yen"), true),
+    ("cny", cur("CNY", "Chinese yuan"), true),
+    ("rmb", cur("CNY", "Chinese yuan"), true),
+    ("rub", cur("RUB", "Russian ruble"), false),
+    ("inr", cur("INR", "Indian rupee"), true),
+    ("chf", cur("CHF", "Swiss franc"), true),
+    ("cad", cur("CAD", "Canadian dollar"), false),
+    ("aud", cur("AUD", "Australian dollar"), true),
+    ("nzd", cur("NZD", "New Zealand dollar"), true),
+    ("hkd", cur("HKD", "Hong Kong dollar"), true),
+    ("sgd", cur("SGD", "Singapore dollar"), true),
+    ("sek", cur("SEK", "Swedish krona"), false),
+    ("nok", cur("NOK", "Norwegian krone"), false),
+    ("dkk", cur("DKK", "Danish krone"), true),
+    ("pln", cur("PLN", "Polish zloty"), true),
+    ("czk", cur("CZK", "Czech koruna"), true),
+    ("huf", cur("HUF", "Hungarian forint"), false),
+    ("uah", cur("UAH", "Ukrainian hryvnia"), true),
+    ("brl", cur("BRL", "Brazilian real"), true),
+    ("mxn", cur("MXN", "Mexican peso"), true),
+    ("zar", cur("ZAR", "South African rand"), true),
+    ("krw", cur("KRW", "South Korean won"), true),
+    ("twd", cur("TWD", "New Taiwan dollar"), true),
+    ("thb", cur("THB", "Thai baht"), true),
+    ("idr", cur("IDR", "Indonesian rupiah"), true),
+    ("myr", cur("MYR", "Malaysian ringgit"), true),
+    ("vnd", cur("VND", "Vietnamese dong"), true),
+    ("sar", cur("SAR", "Saudi riyal"), false),
+    ("aed", cur("AED", "UAE dirham"), true),
+    ("ils", cur("ILS", "Israeli shekel"), false),
+    ("egp", cur("EGP", "Egyptian pound"), true),
+    ("ngn", cur("NGN", "Nigerian naira"), true),
+    ("kes", cur("KES", "Kenyan shilling"), false),
+    ("pkr", cur("PKR", "Pakistani rupee"), true),
+    ("lkr", cur("LKR", "Sri Lankan rupee"), true),
+    ("kzt", cur("KZT", "Kazakh tenge"), true),
+    ("byn", cur("BYN", "Belarusian ruble"), true),
+    ("qar", cur("QAR", "Qatari riyal"), true),
+    ("kwd", cur("KWD", "Kuwaiti dinar"), true),
+    ("ars", cur("ARS", "Argentine peso"), false),
+    ("clp", cur("CLP", "Chilean peso"), true),
+    ("cop", cur("COP", "Colombian peso"), false),
+    ("gel", cur("GEL", "Georgian lari"), false),
+    ("btc", cur("BTC", "bitcoin"), true),
+    ("eth", cur("ETH", "ether"), false),
+];
+
 /// An ISO-like currency code. Codes that are also English words (ALL, TRY, CUP, PEN,
 /// MAD...) are left out, and lower case is accepted only for codes that are no word.
-pub(crate) fn currency_code(word: &str) -> Option<Currency> {
+pub(crate) fn currency_code(word: &str) -> Option<&'static Currency> {
+    currency_code_of(lex(word), word)
+}
+
+/// [`currency_code`] for a word whose lexicon entry is at hand.
+pub(crate) fn currency_code_of(l: Lex, word: &str) -> Option<&'static Currency> {
+    let (_, c, lower_allowed) = CODES.get(usize::from(l.code.checked_sub(1)?))?;
     let upper = word.bytes().all(|b| b.is_ascii_uppercase());
     let lower_ok = word.bytes().all(|b| b.is_ascii_lowercase());
     if !(upper || lower_ok) || word.len() != 3 {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
-    let (c, lower_allowed) = match w {
-        b"usd" => (cur("USD", "United States dollar"), true),
-        b"eur" => (cur("EUR", "euro"), true),
-        b"gbp" => (cur("GBP", "British pound"), true),
-        b"jpy" => (cur("JPY", "Japanese yen"), true),
-        b"cny" => (cur("CNY", "Chinese yuan"), true),
-        b"rmb" => (cur("CNY", "Chinese yuan"), true),
-        b"rub" => (cur("RUB", "Russian ruble"), false),
-        b"inr" => (cur("INR", "Indian rupee"), true),
-        b"chf" => (cur("CHF", "Swiss franc"), true),
-        b"cad" => (cur("CAD", "Canadian dollar"), false),
-        b"aud" => (cur("AUD", "Australian dollar"), true),
-        b"nzd" => (cur("NZD", "New Zealand dollar"), true),
-        b"hkd" => (cur("HKD", "Hong Kong dollar"), true),
-        b"sgd" => (cur("SGD", "Singapore dollar"), true),
-        b"sek" => (cur("SEK", "Swedish krona"), false),
-        b"nok" => (cur("NOK", "Norwegian krone"), false),
-        b"dkk" => (cur("DKK", "Danish krone"), true),
-        b"pln" => (cur("PLN", "Polish zloty"), true),
-        b"czk" => (cur("CZK", "Czech koruna"), true),
-        b"huf" => (cur("HUF", "Hungarian forint"), false),
-        b"uah" => (cur("UAH", "Ukrainian hryvnia"), true),
-        b"brl" => (cur("BRL", "Brazilian real"), true),
-        b"mxn" => (cur("MXN", "Mexican peso"), true),
-        b"zar" => (cur("ZAR", "South African rand"), true),
-        b"krw" => (cur("KRW", "South Korean won"), true),
-        b"twd" => (cur("TWD", "New Taiwan dollar"), true),
-        b"thb" => (cur("THB", "Thai baht"), true),
-        b"idr" => (cur("IDR", "Indonesian rupiah"), true),
-        b"myr" => (cur("MYR", "Malaysian ringgit"), true),
-        b"vnd" => (cur("VND", "Vietnamese dong"), true),
-        b"sar" => (cur("SAR", "Saudi riyal"), false),
-        b"aed" => (cur("AED", "UAE dirham"), true),
-        b"ils" => (cur("ILS", "Israeli shekel"), false),
-        b"egp" => (cur("EGP", "Egyptian pound"), true),
-        b"ngn" => (cur("NGN", "Nigerian naira"), true),
-        b"kes" => (cur("KES", "Kenyan shilling"), false),
-        b"pkr" => (cur("PKR", "Pakistani rupee"), true),
-        b"lkr" => (cur("LKR", "Sri Lankan rupee"), true),
-        b"kzt" => (cur("KZT", "Kazakh tenge"), true),
-        b"byn" => (cur("BYN", "Belarusian ruble"), true),
-        b"qar" => (cur("QAR", "Qatari riyal"), true),
-        b"kwd" => (cur("KWD", "Kuwaiti dinar"), true),
-        b"ars" => (cur("ARS", "Argentine peso"), false),
-        b"clp" => (cur("CLP", "Chilean peso"), true),
-        b"cop" => (cur("COP", "Colombian peso"), false),
-        b"gel" => (cur("GEL", "Georgian lari"), false),
-        b"btc" => (cur("BTC", "bitcoin"), true),
-        b"eth" => (cur("ETH", "ether"), false),
-        _ => return None,
-    };
-    (upper || lower_allowed).then_some(c)
+    (upper || *lower_allowed).then_some(c)
 }
 
 /// A currency named in words after the amount, possibly after a country adjective
@@ -612,68 +629,69 @@ pub(crate) fn currency_word(adjective: Option<&str>, noun: &str) -> Option<(Curr
 }
 
 /// Qualifiers written before a number, longest first within each first word. Each is
-/// given as its words; the matcher compares word by word, case-insensitively.
-pub(crate) const QUALIFIERS_BEFORE: &[&[&str]] = &[
-    &["more", "than"],
-    &["no", "more", "than"],
-    &["not", "more", "than"],
-    &["no", "less", "than"],
-    &["no", "fewer", "than"],
-    &["fewer", "than"],
-    &["less", "than"],
-    &["greater", "than"],
-    &["at", "least"],
-    &["at", "most"],
-    &["up", "to"],
-    &["as", "many", "as"],
-    &["as", "much", "as"],
-    &["as", "few", "as"],
-    &["as", "little", "as"],
-    &["as", "high", "as"],
-    &["as", "low", "as"],
-    &["close", "to"],
-    &["just", "over"],
-    &["just", "under"],
-    &["well", "over"],
-    &["well", "under"],
-    &["just", "below"],
-    &["just", "above"],
-    &["upwards", "of"],
-    &["in", "excess", "of"],
-    &["a", "maximum", "of"],
-    &["a", "minimum", "of"],
-    &["an", "estimated"],
-    &["nearly"],
-    &["almost"],
-    &["about"],
-    &["around"],
-    &["roughly"],
-    &["approximately"],
-    &["approx."],
-    &["approx"],
-    &["some"],
-    &["over"],
-    &["under"],
-    &["below"],
-    &["above"],
-    &["exceeding"],
-    &["circa"],
-    &["estimated"],
-    &["barely"],
-    &["maximum"],
-    &["minimum"],
-    &["~"],
+/// given as the phrase reported in `approx` and its words; the matcher compares word by
+/// word, case-insensitively.
+pub(crate) const QUALIFIERS_BEFORE: &[(&str, &[&str])] = &[
+    ("more than", &["more", "than"]),
+    ("no more than", &["no", "more", "than"]),
+    ("not more than", &["not", "more", "than"]),
+    ("no less than", &["no", "less", "than"]),
+    ("no fewer than", &["no", "fewer", "than"]),
+    ("fewer than", &["fewer", "than"]),
+    ("less than", &["less", "than"]),
+    ("greater than", &["greater", "than"]),
+    ("at least", &["at", "least"]),
+    ("at most", &["at", "most"]),
+    ("up to", &["up", "to"]),
+    ("as many as", &["as", "many", "as"]),
+    ("as much as", &["as", "much", "as"]),
+    ("as few as", &["as", "few", "as"]),
+    ("as little as", &["as", "little", "as"]),
+    ("as high as", &["as", "high", "as"]),
+    ("as low as", &["as", "low", "as"]),
+    ("close to", &["close", "to"]),
+    ("just over", &["just", "over"]),
+    ("just under", &["just", "under"]),
+    ("well over", &["well", "over"]),
+    ("well under", &["well", "under"]),
+    ("just below", &["just", "below"]),
+    ("just above", &["just", "above"]),
+    ("upwards of", &["upwards", "of"]),
+    ("in excess of", &["in", "excess", "of"]),
+    ("a maximum of", &["a", "maximum", "of"]),
+    ("a minimum of", &["a", "minimum", "of"]),
+    ("an estimated", &["an", "estimated"]),
+    ("nearly", &["nearly"]),
+    ("almost", &["almost"]),
+    ("about", &["about"]),
+    ("around", &["around"]),
+    ("roughly", &["roughly"]),
+    ("approximately", &["approximately"]),
+    ("approx.", &["approx."]),
+    ("approx", &["approx"]),
+    ("some", &["some"]),
+    ("over", &["over"]),
+    ("under", &["under"]),
+    ("below", &["below"]),
+    ("above", &["above"]),
+    ("exceeding", &["exceeding"]),
+    ("circa", &["circa"]),
+    ("estimated", &["estimated"]),
+    ("barely", &["barely"]),
+    ("maximum", &["maximum"]),
+    ("minimum", &["minimum"]),
+    ("~", &["~"]),
 ];
 
-/// Qualifiers written after a number (`100 or more`, `50 or so`).
-pub(crate) const QUALIFIERS_AFTER: &[&[&str]] = &[
-    &["or", "more"],
-    &["or", "so"],
-    &["or", "less"],
-    &["or", "fewer"],
-    &["and", "above"],
-    &["and", "up"],
-    &["plus"],
+/// Qualifiers written after a number (`100 or more`, `50 or so`), as phrase and words.
+pub(crate) const QUALIFIERS_AFTER: &[(&str, &[&str])] = &[
+    ("or more", &["or", "more"]),
+    ("or so", &["or", "so"]),
+    ("or less", &["or", "less"]),
+    ("or fewer", &["or", "fewer"]),
+    ("and above", &["and", "above"]),
+    ("and up", &["and", "up"]),
+    ("plus", &["plus"]),
 ];
 
 /// Words after which `one` is a pronoun (`the one`, `which one`, `no one`).
@@ -722,54 +740,74 @@ pub(crate) const PRONOUN_ONE_AFTER: &[&str] = &[
     "they", "thing", "way", "or", "hand", "knows",
 ];
 
+/// Month names and abbreviations with their number; `strict` months (`May`, `March`)
+/// count only when capitalized, since the lower-case forms are common words.
+const MONTHS: &[(&str, u8, bool)] = &[
+    ("january", 1, false),
+    ("jan", 1, false),
+    ("february", 2, false),
+    ("feb", 2, false),
+    ("march", 3, true),
+    ("mar", 3, true),
+    ("april", 4, true),
+    ("apr", 4, true),
+    ("may", 5, true),
+    ("june", 6, false),
+    ("jun", 6, false),
+    ("july", 7, false),
+    ("jul", 7, false),
+    ("august", 8, true),
+    ("aug", 8, true),
+    ("september", 9, false),
+    ("sept", 9, false),
+    ("sep", 9, false),
+    ("october", 10, false),
+    ("oct", 10, false),
+    ("november", 11, false),
+    ("nov", 11, false),
+    ("december", 12, false),
+    ("dec", 12, false),
+];
+
 /// Month names and abbreviations: number 1–12. `strict` months (`May`, `March`) must be
 /// capitalized, since the lower-case forms are common words.
 pub(crate) fn month(word: &str) -> Option<u8> {
-    let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
-    let (m, strict) = match w {
-        b"january" | b"jan" => (1, false),
-        b"february" | b"feb" => (2, false),
-        b"march" | b"mar" => (3, true),
-        b"april" | b"apr" => (4, true),
-        b"may" => (5, true),
-        b"june" | b"jun" => (6, false),
-        b"july" | b"jul" => (7, false),
-        b"august" | b"aug" => (8, true),
-        b"september" | b"sept" | b"sep" => (9, false),
-        b"october" | b"oct" => (10, false),
-        b"november" | b"nov" => (11, false),
-        b"december" | b"dec" => (12, false),
-        _ => return None,
-    };
-    (!strict || first_upper).then_some(m)
+    month_of(lex(word), word)
 }
+
+/// [`month`] for a word whose lexicon entry is at hand.
+pub(crate) fn month_of(l: Lex, word: &str) -> Option<u8> {
+    if l.month == 0 {
+        return None;
+    }
+    let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    (l.flags & F_MONTH_STRICT == 0 || first_upper).then_some(l.month)
+}
+
+/// Weekday names and abbreviations.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
 
 /// Weekday names.
 pub(crate) fn is_weekday(word: &str) -> bool {
-    is_any(
-        word,
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "mon",
-            "tue",
-            "tues",
-            "wed",
-            "thu",
-            "thur",
-            "thurs",
-            "fri",
-            "sat",
-            "sun",
-        ],
-    )
+    lex(word).flags & F_WEEKDAYS != 0
 }
 
 /// Verbs and adverbs that make `from X to Y` a change rather than a range.
@@ -846,239 +884,661 @@ pub(crate) const YEAR_CUES: &[&str] = &[
 ];
 
 /// Function words and verbs that end a counted noun phrase.
+const STOP_WORDS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "for",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "said",
+    "says",
+    "say",
+    "told",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "when",
+    "where",
+    "while",
+    "as",
+    "than",
+    "then",
+    "there",
+    "here",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "them",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "per",
+    "each",
+    "every",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "about",
+    "against",
+    "between",
+    "among",
+    "through",
+    "across",
+    "around",
+    "near",
+    "also",
+    "not",
+    "no",
+    "so",
+    "if",
+    "because",
+    "although",
+    "though",
+    "up",
+    "down",
+    "out",
+    "off",
+    "more",
+    "less",
+    "most",
+    "least",
+    "only",
+    "just",
+    "still",
+    "already",
+    "now",
+    "ago",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "including",
+    "like",
+    "via",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "percent",
+    "apiece",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "too",
+    "very",
+    "again",
+    "away",
+    "back",
+    "yet",
+    "ever",
+    "never",
+    "even",
+    "get",
+    "got",
+    "gets",
+    "make",
+    "made",
+    "took",
+    "take",
+    "came",
+    "come",
+    "went",
+    "go",
+    "goes",
+];
+
+/// Function words and verbs that end a counted noun phrase.
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
-    matches!(
-        w,
-        b"of"
-            | b"in"
-            | b"on"
-            | b"at"
-            | b"to"
-            | b"from"
-            | b"for"
-            | b"by"
-            | b"with"
-            | b"and"
-            | b"or"
-            | b"but"
-            | b"nor"
-            | b"the"
-            | b"a"
-            | b"an"
-            | b"this"
-            | b"that"
-            | b"these"
-            | b"those"
-            | b"is"
-            | b"are"
-            | b"was"
-            | b"were"
-            | b"be"
-            | b"been"
-            | b"being"
-            | b"has"
-            | b"have"
-            | b"had"
-            | b"will"
-            | b"would"
-            | b"can"
-            | b"could"
-            | b"should"
-            | b"may"
-            | b"might"
-            | b"must"
-            | b"shall"
-            | b"do"
-            | b"does"
-            | b"did"
-            | b"said"
-            | b"says"
-            | b"say"
-            | b"told"
-            | b"who"
-            | b"whom"
-            | b"whose"
-            | b"which"
-            | b"what"
-            | b"when"
-            | b"where"
-            | b"while"
-            | b"as"
-            | b"than"
-            | b"then"
-            | b"there"
-            | b"here"
-            | b"it"
-            | b"its"
-            | b"he"
-            | b"she"
-            | b"they"
-            | b"we"
-            | b"i"
-            | b"you"
-            | b"them"
-            | b"their"
-            | b"his"
-            | b"her"
-            | b"our"
-            | b"my"
-            | b"your"
-            | b"per"
-            | b"each"
-            | b"every"
-            | b"into"
-            | b"onto"
-            | b"over"
-            | b"under"
-            | b"after"
-            | b"before"
-            | b"since"
-            | b"until"
-            | b"during"
-            | b"about"
-            | b"against"
-            | b"between"
-            | b"among"
-            | b"through"
-            | b"across"
-            | b"around"
-            | b"near"
-            | b"also"
-            | b"not"
-            | b"no"
-            | b"so"
-            | b"if"
-            | b"because"
-            | b"although"
-            | b"though"
-            | b"up"
-            | b"down"
-            | b"out"
-            | b"off"
-            | b"more"
-            | b"less"
-            | b"most"
-            | b"least"
-            | b"only"
-            | b"just"
-            | b"still"
-            | b"already"
-            | b"now"
-            | b"ago"
-            | b"later"
-            | b"earlier"
-            | b"last"
-            | b"next"
-            | b"year"
-            | b"years"
-            | b"month"
-            | b"months"
-            | b"week"
-            | b"weeks"
-            | b"day"
-            | b"days"
-            | b"hour"
-            | b"hours"
-            | b"including"
-            | b"like"
-            | b"via"
-            | b"toward"
-            | b"towards"
-            | b"within"
-            | b"without"
-            | b"percent"
-            | b"apiece"
-            | b"all"
-            | b"both"
-            | b"either"
-            | b"neither"
-            | b"too"
-            | b"very"
-            | b"again"
-            | b"away"
-            | b"back"
-            | b"yet"
-            | b"ever"
-            | b"never"
-            | b"even"
-            | b"get"
-            | b"got"
-            | b"gets"
-            | b"make"
-            | b"made"
-            | b"took"
-            | b"take"
-            | b"came"
-            | b"come"
-            | b"went"
-            | b"go"
-            | b"goes"
-    )
+    lex(word).flags & F_STOP_WORDS != 0
 }
+
+/// Words that name time units.
+const TIME_UNITS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+    "times",
+];
 
 /// Words that name time units: counted as their own noun phrase (`3 years`) but never
 /// extended (`3 years ago`).
 pub(crate) fn is_time_unit(word: &str) -> bool {
-    is_any(
-        word,
-        &[
-            "year",
-            "years",
-            "month",
-            "months",
-            "week",
-            "weeks",
-            "day",
-            "days",
-            "hour",
-            "hours",
-            "minute",
-            "minutes",
-            "second",
-            "seconds",
-            "decade",
-            "decades",
-            "century",
-            "centuries",
-            "night",
-            "nights",
-            "times",
-        ],
-    )
+    lex(word).flags & F_TIME_UNITS != 0
 }
+
+/// Irregular plurals and mass nouns.
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "troops",
+    "data",
+    "media",
+    "crew",
+    "livestock",
+    "offspring",
+    "militia",
+];
 
 /// Irregular plurals and mass nouns that end a counted phrase like a regular plural.
 pub(crate) fn is_irregular_plural(word: &str) -> bool {
-    is_any(
-        word,
-        &[
-            "people",
-            "men",
-            "women",
-            "children",
-            "police",
-            "personnel",
-            "staff",
-            "feet",
-            "teeth",
-            "mice",
-            "geese",
-            "cattle",
-            "sheep",
-            "fish",
-            "deer",
-            "aircraft",
-            "troops",
-            "data",
-            "media",
-            "crew",
-            "livestock",
-            "offspring",
-            "militia",
-        ],
-    )
+    lex(word).flags & F_IRREGULAR_PLURALS != 0
+}
+
+macro_rules! grammar_words {
+    ($($name:ident = $lit:literal,)*) => {
+        /// The words the grammar tests for by name, so a test is one comparison of
+        /// small integers instead of a case-insensitive string comparison.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub(crate) enum Word {
+            /// Any word that is not one of these.
+            #[default]
+            Unlisted,
+            /// Stands for a listed phrase word that no text word can equal (`approx.`).
+            Never,
+            $($name,)*
+        }
+
+        /// Each grammar word with its spelling.
+        const GRAMMAR_WORDS: &[(&str, Word)] = &[$(($lit, Word::$name),)*];
+    };
+}
+
+grammar_words! {
+    Of = "of",
+    A = "a",
+    An = "an",
+    And = "and",
+    Or = "or",
+    One = "one",
+    Point = "point",
+    Percent = "percent",
+    Percents = "percents",
+    Pct = "pct",
+    Per = "per",
+    Cent = "cent",
+    Basis = "basis",
+    Percentage = "percentage",
+    Points = "points",
+    Year = "year",
+    Years = "years",
+    Old = "old",
+    Olds = "olds",
+    Until = "until",
+    United = "united",
+    To = "to",
+    The = "the",
+    Than = "than",
+    Tens = "tens",
+    Hundreds = "hundreds",
+    Sri = "sri",
+    South = "south",
+    North = "north",
+    New = "new",
+    Hong = "hong",
+    Since = "since",
+    Several = "several",
+    Few = "few",
+    Scores = "scores",
+    Rs = "rs",
+    Inr = "inr",
+    R = "r",
+    S = "s",
+    U = "u",
+    Over = "over",
+    Out = "out",
+    In = "in",
+    Negative = "negative",
+    Minus = "minus",
+    Half = "half",
+    From = "from",
+    During = "during",
+    Ca = "ca",
+    C = "c",
+    Approx = "approx",
+    By = "by",
+    Between = "between",
+    Aged = "aged",
+    Age = "age",
+    Ages = "ages",
+    Other = "other",
+    Latter = "latter",
+    Former = "former",
+    Better = "better",
+    Top = "top",
+    Bottom = "bottom",
+    Back = "back",
+    Front = "front",
+    More = "more",
+    No = "no",
+    Not = "not",
+    Less = "less",
+    Fewer = "fewer",
+    Greater = "greater",
+    At = "at",
+    Least = "least",
+    Most = "most",
+    Up = "up",
+    As = "as",
+    Many = "many",
+    Much = "much",
+    Little = "little",
+    High = "high",
+    Low = "low",
+    Close = "close",
+    Just = "just",
+    Under = "under",
+    Well = "well",
+    Below = "below",
+    Above = "above",
+    Upwards = "upwards",
+    Excess = "excess",
+    Maximum = "maximum",
+    Minimum = "minimum",
+    Estimated = "estimated",
+    Nearly = "nearly",
+    Almost = "almost",
+    About = "about",
+    Around = "around",
+    Roughly = "roughly",
+    Approximately = "approximately",
+    Some = "some",
+    Exceeding = "exceeding",
+    Circa = "circa",
+    Barely = "barely",
+    So = "so",
+    Plus = "plus",
+}
+
+/// A qualifier phrase as grammar words: the phrase reported in `approx` and its words.
+pub(crate) struct Qualifier {
+    pub phrase: &'static str,
+    pub words: [Word; 3],
+    pub len: usize,
+}
+
+fn qualifier_table(list: &'static [(&'static str, &'static [&'static str])]) -> Vec<Qualifier> {
+    list.iter()
+        .map(|&(phrase, words)| {
+            let mut ids = [Word::Never; 3];
+            for (id, w) in ids.iter_mut().zip(words) {
+                *id = grammar_word(w);
+            }
+            Qualifier {
+                phrase,
+                words: ids,
+                len: words.len(),
+            }
+        })
+        .collect()
+}
+
+/// [`QUALIFIERS_BEFORE`] as grammar words.
+pub(crate) fn qualifiers_before() -> &'static [Qualifier] {
+    static TABLE: std::sync::OnceLock<Vec<Qualifier>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| qualifier_table(QUALIFIERS_BEFORE))
+}
+
+/// [`QUALIFIERS_AFTER`] as grammar words.
+pub(crate) fn qualifiers_after() -> &'static [Qualifier] {
+    static TABLE: std::sync::OnceLock<Vec<Qualifier>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| qualifier_table(QUALIFIERS_AFTER))
+}
+
+/// The grammar word spelled `lit` (lower case), or [`Word::Never`] when no word is.
+pub(crate) fn grammar_word(lit: &str) -> Word {
+    GRAMMAR_WORDS
+        .iter()
+        .find(|(w, _)| *w == lit)
+        .map_or(Word::Never, |&(_, id)| id)
+}
+
+// ----- the word table ----------------------------------------------------------------
+
+/// A number word, `percent` or `scores`: a word the scanner stops at.
+pub(crate) const F_ANCHOR: u32 = 1;
+/// In [`STOP_WORDS`].
+pub(crate) const F_STOP_WORDS: u32 = 1 << 1;
+/// In [`TIME_UNITS`].
+pub(crate) const F_TIME_UNITS: u32 = 1 << 2;
+/// In [`IRREGULAR_PLURALS`].
+pub(crate) const F_IRREGULAR_PLURALS: u32 = 1 << 3;
+/// In [`WEEKDAYS`].
+pub(crate) const F_WEEKDAYS: u32 = 1 << 4;
+/// In [`CHANGE_WORDS`].
+pub(crate) const F_CHANGE: u32 = 1 << 5;
+/// In [`YEAR_CUES`].
+pub(crate) const F_YEAR_CUE: u32 = 1 << 6;
+/// In [`PRONOUN_ONE_BEFORE`].
+pub(crate) const F_PRONOUN_BEFORE: u32 = 1 << 7;
+/// In [`PRONOUN_ONE_AFTER`].
+pub(crate) const F_PRONOUN_AFTER: u32 = 1 << 8;
+/// The last word of a qualifier in [`QUALIFIERS_BEFORE`].
+pub(crate) const F_QUALIFIER_END: u32 = 1 << 9;
+/// The first word of a qualifier in [`QUALIFIERS_AFTER`].
+pub(crate) const F_QUALIFIER_AFTER: u32 = 1 << 10;
+/// A currency noun [`currency_word`] knows.
+pub(crate) const F_CURRENCY_NOUN: u32 = 1 << 11;
+/// A word that can come before a currency noun and pin it down (`canadian`, `hong`).
+pub(crate) const F_CURRENCY_ADJ: u32 = 1 << 12;
+/// A month that counts only when capitalized (`May`).
+pub(crate) const F_MONTH_STRICT: u32 = 1 << 13;
+/// In [`DESIGNATION_EXCLUDED`].
+pub(crate) const F_NOT_DESIGNATION: u32 = 1 << 14;
+
+/// What the lexicon knows about a word: its classes, its number-word reading, its month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Lex {
+    pub flags: u32,
+    pub num: Option<NumWord>,
+    /// 1–12 for a month name, 0 otherwise.
+    pub month: u8,
+    /// 1 + the index in [`CODES`] for a currency code, 0 otherwise.
+    pub code: u8,
+    /// Which grammar word it is, if any.
+    pub word: Word,
+}
+
+impl Lex {
+    pub fn has(self, flag: u32) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The nouns [`currency_word`] reads (its first match).
+const CURRENCY_NOUNS: &[&str] = &[
+    "dollar", "dollars", "buck", "bucks", "euro", "euros", "pound", "pounds", "sterling",
+    "pence", "penny", "pennies", "cent", "cents", "yen", "yuan", "renminbi", "rmb", "ruble",
+    "rubles", "rouble", "roubles", "rupee", "rupees", "franc", "francs", "lira", "liras",
+    "lire", "guilder", "guilders", "peso", "pesos", "real", "reais", "reals", "rand", "won",
+    "hryvnia", "hryvnias", "hryvnas", "hryvnya", "zloty", "zlotys", "zlotych", "krona",
+    "kronor", "krone", "kroner", "koruna", "korunas", "koruny", "forint", "forints", "dinar",
+    "dinars", "dirham", "dirhams", "riyal", "riyals", "rial", "rials", "shekel", "shekels",
+    "baht", "ringgit", "rupiah", "naira", "cedi", "cedis", "shilling", "shillings", "tenge",
+    "lari", "kip", "bitcoin", "bitcoins", "manat", "manats",
+];
+
+/// The words before a currency noun that [`currency_word`] and the parser's
+/// multi-word currency names read (`hong kong dollars`).
+const CURRENCY_ADJECTIVES: &[&str] = &[
+    "us", "american", "canadian", "australian", "singapore", "taiwan", "taiwanese", "zealand",
+    "kong", "euro", "british", "egyptian", "lebanese", "syrian", "japanese", "chinese",
+    "russian", "belarusian", "indian", "pakistani", "lankan", "nepalese", "nepali", "swiss",
+    "french", "belgian", "cfa", "turkish", "italian", "dutch", "mexican", "philippine",
+    "argentine", "argentinian", "chilean", "colombian", "brazilian", "african", "korean",
+    "ukrainian", "norwegian", "danish", "swedish", "icelandic", "kuwaiti", "jordanian",
+    "iraqi", "bahraini", "serbian", "uae", "emirati", "moroccan", "saudi", "qatari", "iranian",
+    "omani", "kenyan", "ugandan", "tanzanian", "azerbaijani", "hong", "new", "sri", "south",
+    "north", "united",
+];
+
+/// Capitalized words that are not names before a number, so `In 2019` or `Over 300`
+/// is no designation like `Boeing 737`.
+pub(crate) const DESIGNATION_EXCLUDED: &[&str] = &[
+    "in", "on", "at", "by", "of", "to", "for", "from", "since", "until", "about", "over",
+    "under", "some", "nearly", "almost", "around", "only", "just", "and", "or", "but", "the",
+    "all", "with", "than", "between", "after", "before", "during", "top", "up", "no", "nr",
+    "page", "rs", "approximately", "roughly", "above", "below", "more", "less", "least",
+    "most", "per", "is", "was", "are", "were", "said", "says", "killed", "injured", "had",
+    "has", "have", "see", "via", "plus", "minus", "times", "total", "another", "other",
+    "like", "last", "first", "next", "every", "each", "these", "those", "mid", "early", "late",
+    "fiscal", "year", "aged", "age",
+];
+
+/// The lower-cased ASCII word packed into 16 bytes (the lexicon's key), or `None` when
+/// the word is longer or holds anything but ASCII letters (no such word is listed).
+pub(crate) fn word_key(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    // Two 64-bit halves: shifting a u128 by a variable amount costs several instructions.
+    let mut halves = [0u64; 2];
+    for (half, chunk) in halves.iter_mut().zip(word.chunks(8)) {
+        let mut v = 0u64;
+        for (i, &b) in chunk.iter().enumerate() {
+            if !b.is_ascii_alphabetic() {
+                return None;
+            }
+            v |= u64::from(b | 0x20) << (8 * i);
+        }
+        *half = v;
+    }
+    Some(u128::from(halves[0]) | (u128::from(halves[1]) << 64))
+}
+
+/// [`word_key`] for `start..end` of `bytes` when the caller knows the range holds
+/// only ASCII letters: two 8-byte loads and a mask instead of a loop over the bytes.
+pub(crate) fn letters_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > 16 {
+        return None;
+    }
+    let load = |at: usize, n: usize| -> u64 {
+        let mut buf = [0u8; 8];
+        match bytes.get(at..at + 8) {
+            Some(chunk) => buf.copy_from_slice(chunk),
+            None => {
+                if let Some(part) = bytes.get(at..at + n) {
+                    buf[..n].copy_from_slice(part);
+                }
+            }
+        }
+        let mask = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        (u64::from_le_bytes(buf) | 0x2020_2020_2020_2020) & mask
+    };
+    let lo = load(start, len.min(8));
+    let hi = if len > 8 { load(start + 8, len - 8) } else { 0 };
+    Some(u128::from(lo) | (u128::from(hi) << 64))
+}
+
+const TABLE_BITS: u32 = 11;
+
+fn slot(key: u128) -> usize {
+    let lo = key as u64;
+    let hi = (key >> 64) as u64;
+    let h = lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ hi.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> (64 - TABLE_BITS)) as usize
+}
+
+/// An open-addressing table from [`word_key`] to [`Lex`], built once. One lookup
+/// answers every question the parser asks about a word, where matching the word
+/// against each list cost a comparison per entry.
+struct Table {
+    keys: Vec<u128>,
+    vals: Vec<Lex>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let size = 1usize << TABLE_BITS;
+        let mut t = Table {
+            keys: vec![0; size],
+            vals: vec![Lex::default(); size],
+        };
+        let mut add = |word: &str, f: &dyn Fn(&mut Lex)| {
+            let Some(key) = word_key(word.as_bytes()) else {
+                return;
+            };
+            let mut i = slot(key);
+            while t.keys[i] != 0 && t.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys[i] = key;
+            f(&mut t.vals[i]);
+        };
+        for &(w, base, ordinal, plural) in NUM_WORDS {
+            add(w, &|l| {
+                l.num = Some(NumWord {
+                    base,
+                    ordinal,
+                    plural,
+                });
+                l.flags |= F_ANCHOR;
+            });
+        }
+        for w in ["percent", "scores"] {
+            add(w, &|l| l.flags |= F_ANCHOR);
+        }
+        for &(w, m, strict) in MONTHS {
+            add(w, &|l| {
+                l.month = m;
+                if strict {
+                    l.flags |= F_MONTH_STRICT;
+                }
+            });
+        }
+        for &(w, id) in GRAMMAR_WORDS {
+            add(w, &|l| l.word = id);
+        }
+        for (i, &(w, ..)) in CODES.iter().enumerate() {
+            let code = u8::try_from(i + 1).unwrap_or(0);
+            add(w, &|l| l.code = code);
+        }
+        let lists: [(&[&str], u32); 11] = [
+            (STOP_WORDS, F_STOP_WORDS),
+            (TIME_UNITS, F_TIME_UNITS),
+            (IRREGULAR_PLURALS, F_IRREGULAR_PLURALS),
+            (WEEKDAYS, F_WEEKDAYS),
+            (CHANGE_WORDS, F_CHANGE),
+            (YEAR_CUES, F_YEAR_CUE),
+            (PRONOUN_ONE_BEFORE, F_PRONOUN_BEFORE),
+            (PRONOUN_ONE_AFTER, F_PRONOUN_AFTER),
+            (CURRENCY_NOUNS, F_CURRENCY_NOUN),
+            (CURRENCY_ADJECTIVES, F_CURRENCY_ADJ),
+            (DESIGNATION_EXCLUDED, F_NOT_DESIGNATION),
+        ];
+        for (words, flag) in lists {
+            for w in words {
+                add(w, &|l| l.flags |= flag);
+            }
+        }
+        for (_, words) in QUALIFIERS_BEFORE {
+            if let Some(last) = words.last() {
+                add(last, &|l| l.flags |= F_QUALIFIER_END);
+            }
+        }
+        for (_, words) in QUALIFIERS_AFTER {
+            if let Some(first) = words.first() {
+                add(first, &|l| l.flags |= F_QUALIFIER_AFTER);
+            }
+        }
+        t
+    })
+}
+
+/// What the lexicon knows about the word with this key.
+pub(crate) fn lex_key(key: u128) -> Lex {
+    let t = table();
+    let mask = t.keys.len() - 1;
+    let mut i = slot(key);
+    loop {
+        let k = t.keys[i];
+        if k == key {
+            return t.vals[i];
+        }
+        if k == 0 {
+            return Lex::default();
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// What the lexicon knows about `word` (case-insensitive).
+pub(crate) fn lex(word: &str) -> Lex {
+    word_key(word.as_bytes()).map_or_else(Lex::default, lex_key)
 }

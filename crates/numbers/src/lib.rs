@@ -45,8 +45,10 @@
 
 #![deny(missing_docs)]
 
+mod chars;
 mod lexicon;
 mod parse;
+mod scan;
 mod token;
 mod value;
 
@@ -59,6 +61,7 @@ use newsmill_core::{
 use serde::{Deserialize, Serialize};
 
 pub use lexicon::Currency;
+use parse::Found;
 pub use parse::{Kind, Mention, Part, Unit};
 pub use value::Num;
 
@@ -160,175 +163,139 @@ impl Stage for NumbersStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let removed = doc.removed();
-        let mentions = extract_with_year(doc.text(), reference_year(doc));
-        let spans: Vec<Span> = mentions
-            .into_iter()
-            .filter(|m| !removed.covers(m.span.clone()))
-            .filter(|m| match m.kind {
-                Kind::Ordinal => self.options.ordinals,
-                Kind::Date => self.options.dates,
-                Kind::Year => self.options.years,
-                _ => true,
-            })
-            .map(|m| to_span(doc.text(), m))
-            .collect();
+        let mut found = Vec::new();
+        find_all(doc.text(), reference_year(doc), &mut found);
+        let mut spans: Vec<Span> = Vec::with_capacity(found.len());
+        spans.extend(
+            found
+                .iter()
+                .filter(|f| match f.kind {
+                    Kind::Ordinal => self.options.ordinals,
+                    Kind::Date => self.options.dates,
+                    Kind::Year => self.options.years,
+                    _ => true,
+                })
+                .filter(|f| removed.is_empty() || !removed.covers(f.start..f.end))
+                .map(|f| to_span(doc.text(), f)),
+        );
         doc.set_layer(layers::NUMBERS, spans)?;
         Ok(())
     }
 }
 
-fn to_span(text: &str, m: Mention) -> Span {
-    let range = |r: &std::ops::Range<usize>| Value::range(r.start, r.end);
-    let (approx, approx_span) = match &m.approx {
-        Some((a, r)) => (Value::from(a.as_str()), range(r)),
-        None => (Value::Null, Value::Null),
-    };
-    let (counted, counted_span) = match &m.counted {
-        Some(r) => (Value::from(text.get(r.clone()).unwrap_or("")), range(r)),
-        None => (Value::Null, Value::Null),
-    };
-    // Cloning a template with every key allocates the attribute list once, at its
-    // final size; the inserts below then replace values in place.
-    static TEMPLATE: OnceLock<Span> = OnceLock::new();
-    let template = TEMPLATE.get_or_init(|| {
-        [
-            "value",
-            "kind",
-            "unit",
-            "approx",
-            "approx_span",
-            "counted",
-            "counted_span",
-            "upper",
-            "date",
-        ]
-        .into_iter()
-        .fold(Span::new(0, 0), |s, k| s.with(k, Value::Null))
-    });
-    let mut span = template.clone();
-    span.start = u32::try_from(m.span.start).unwrap_or(u32::MAX);
-    span.end = u32::try_from(m.span.end).unwrap_or(u32::MAX);
-    span.with("value", m.value)
-        .with("kind", m.kind.as_str())
-        .with("unit", m.unit.and_then(Unit::code))
-        .with("approx", approx)
-        .with("approx_span", approx_span)
-        .with("counted", counted)
-        .with("counted_span", counted_span)
-        .with("upper", m.upper.map_or(Value::Null, Value::from))
-        .with("date", m.date)
-}
+/// The attribute keys of a `numbers` span, in contract order.
+const KEYS: [&str; 10] = [
+    "value",
+    "kind",
+    "unit",
+    "approx",
+    "approx_span",
+    "counted",
+    "counted_span",
+    "upper",
+    "date",
+    "parts",
+];
 
-/// Which second letters follow each first letter in the anchor words: a two-byte test
-/// that turns away most words before any lookup.
-fn bigrams() -> &'static [u32; 26] {
-    static TABLE: OnceLock<[u32; 26]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = [0u32; 26];
-        for w in lexicon::ANCHOR_WORDS {
-            let b = w.as_bytes();
-            if let (Some(&a), Some(&c)) = (b.first(), b.get(1)) {
-                if a.is_ascii_lowercase() && c.is_ascii_lowercase() {
-                    t[usize::from(a - b'a')] |= 1 << (c - b'a');
-                }
+/// One span per kind with every key set (`kind` to the kind, the rest to null). Cloning
+/// it allocates the attribute list once at its final size, and only the attributes that
+/// are not null are then set, each with a short search (`Attrs` has no indexed setter).
+fn templates() -> &'static [Span; 9] {
+    static TEMPLATES: OnceLock<[Span; 9]> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        [
+            Kind::Cardinal,
+            Kind::Ordinal,
+            Kind::Percent,
+            Kind::Money,
+            Kind::Vague,
+            Kind::Range,
+            Kind::Year,
+            Kind::Date,
+            Kind::Age,
+        ]
+        .map(|kind| {
+            let mut span = Span::new(0, 0);
+            for key in KEYS {
+                let value = if key == "kind" {
+                    Value::static_str(kind.as_str())
+                } else {
+                    Value::Null
+                };
+                span.attrs.insert(key, value);
             }
-        }
-        t
+            span
+        })
     })
 }
 
-/// Whether the ASCII word `start..end` touches a digit or a non-ASCII letter.
-fn glued(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let after = bytes.get(end).is_some_and(|&c| {
-        c.is_ascii_digit()
-            || c >= 0x80
-                && text
-                    .get(end..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_alphabetic)
-    });
-    let before = start > 0
-        && bytes.get(start - 1).is_some_and(|&c| c >= 0x80)
-        && text
-            .get(..start)
-            .and_then(|s| s.chars().next_back())
-            .is_some_and(char::is_alphabetic);
-    after || before
+fn kind_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Cardinal => 0,
+        Kind::Ordinal => 1,
+        Kind::Percent => 2,
+        Kind::Money => 3,
+        Kind::Vague => 4,
+        Kind::Range => 5,
+        Kind::Year => 6,
+        Kind::Date => 7,
+        Kind::Age => 8,
+    }
 }
 
-/// The next anchor at or after `pos`: a digit run, a number word, `per cent`, or a
-/// currency sign or fraction character. Returns its byte range.
-///
-/// A hand loop rather than an automaton: it looks at each byte once with a couple of
-/// comparisons, and only words whose first two letters start a number word get a
-/// lookup. (An Aho-Corasick automaton over the same words cost about 20 instructions a
-/// byte, a budget this stage cannot spend at 200 MB/s.)
-fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let table = bigrams();
-    while let Some(&b) = bytes.get(pos) {
-        if b.is_ascii_digit() {
-            return Some((pos, pos + 1));
+/// The `parts` attribute: null when the mention is one plain numeral (a single part
+/// covering the whole span with the mention's own value and kind), otherwise the list
+/// of `[[start, end], value, "cardinal" | "ordinal"]`.
+fn parts_value(f: &Found) -> Value {
+    let mut parts = f.parts.iter().flatten();
+    if let (Some(p), None) = (f.parts[0], f.parts[1]) {
+        let plain = p.start == f.start
+            && p.end == f.end
+            && p.value == f.value
+            && p.ordinal == (f.kind == Kind::Ordinal);
+        if plain {
+            return Value::Null;
         }
-        if b.is_ascii_alphabetic() {
-            let start = pos;
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
-                pos += 1;
-            }
-            let len = pos - start;
-            let first = b.to_ascii_lowercase();
-            let second = bytes.get(start + 1).map_or(0, u8::to_ascii_lowercase);
-            if (3..=12).contains(&len)
-                && second.is_ascii_lowercase()
-                && table[usize::from(first - b'a')] & (1 << (second - b'a')) != 0
-                && !glued(text, start, pos)
-            {
-                let word = text.get(start..pos).unwrap_or("");
-                if lexicon::num_word(word).is_some()
-                    || lexicon::is_any(word, &["percent", "scores"])
-                {
-                    return Some((start, pos));
-                }
-                if lexicon::is(word, "per")
-                    && bytes.get(pos) == Some(&b' ')
-                    && text
-                        .get(pos + 1..pos + 5)
-                        .is_some_and(|c| c.eq_ignore_ascii_case("cent"))
-                    && !bytes.get(pos + 5).is_some_and(u8::is_ascii_alphanumeric)
-                {
-                    return Some((start, pos + 5));
-                }
-            }
-            continue;
-        }
-        if b == b'$' {
-            return Some((pos, pos + 1));
-        }
-        if b >= 0x80 {
-            let c = text.get(pos..).and_then(|s| s.chars().next())?;
-            let end = pos + c.len_utf8();
-            if token::is_sym(c) || c == 'ர' {
-                return Some((pos, end));
-            }
-            if c.is_alphabetic() {
-                // Skip the whole non-ASCII word so its ASCII tail is not read as a word.
-                pos = end;
-                while let Some(n) = text.get(pos..).and_then(|s| s.chars().next()) {
-                    if n.is_alphanumeric() {
-                        pos += n.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                continue;
-            }
-            pos = end;
-            continue;
-        }
-        pos += 1;
     }
-    None
+    let mut list = Vec::with_capacity(2);
+    for p in parts.by_ref() {
+        list.push(Value::List(vec![
+            Value::range(p.start, p.end),
+            p.value.into(),
+            Value::static_str(if p.ordinal { "ordinal" } else { "cardinal" }),
+        ]));
+    }
+    Value::List(list)
+}
+
+fn to_span(text: &str, f: &Found) -> Span {
+    let mut span = templates()[kind_index(f.kind)].clone();
+    span.start = u32::try_from(f.start).unwrap_or(u32::MAX);
+    span.end = u32::try_from(f.end).unwrap_or(u32::MAX);
+    let attrs = &mut span.attrs;
+    attrs.insert("value", Value::from(f.value));
+    if let Some(code) = f.unit.and_then(Unit::code) {
+        attrs.insert("unit", Value::static_str(code));
+    }
+    if let Some((a, s, e)) = f.approx {
+        attrs.insert("approx", Value::static_str(a));
+        attrs.insert("approx_span", Value::range(s, e));
+    }
+    if let Some((s, e)) = f.counted {
+        attrs.insert("counted", Value::from(text.get(s..e).unwrap_or("")));
+        attrs.insert("counted_span", Value::range(s, e));
+    }
+    if let Some(u) = f.upper {
+        attrs.insert("upper", Value::from(u));
+    }
+    if let Some(d) = f.date {
+        attrs.insert("date", Value::from(d.to_string()));
+    }
+    let parts = parts_value(f);
+    if parts != Value::Null {
+        attrs.insert("parts", parts);
+    }
+    span
 }
 
 /// Finds every number in `text`, in order. Dates without a year read `--MM-DD`.
@@ -338,12 +305,18 @@ pub fn extract(text: &str) -> Vec<Mention> {
 
 /// Finds every number in `text`; dates written without a year take `ref_year`.
 pub fn extract_with_year(text: &str, ref_year: Option<i32>) -> Vec<Mention> {
+    let mut found = Vec::new();
+    find_all(text, ref_year, &mut found);
+    found.into_iter().map(Found::to_mention).collect()
+}
+
+/// The extraction loop: scans for anchors and lets the grammar read each one.
+fn find_all(text: &str, ref_year: Option<i32>, out: &mut Vec<Found>) {
     let mut ex = parse::Extractor::new(text, ref_year);
-    let mut out: Vec<Mention> = Vec::new();
     let mut cursor = 0usize;
     let mut floor = 0usize;
     let bytes = text.as_bytes();
-    while let Some((s, e)) = next_anchor(text, cursor) {
+    while let Some((s, e)) = scan::next_anchor(text, cursor) {
         if bytes.get(s).is_some_and(u8::is_ascii_digit)
             && s > 0
             && bytes.get(s - 1).is_some_and(u8::is_ascii_digit)
@@ -352,16 +325,15 @@ pub fn extract_with_year(text: &str, ref_year: Option<i32>) -> Vec<Mention> {
             continue;
         }
         let before = out.len();
-        let resume = ex.parse_at(s, floor, &mut out);
+        let resume = ex.parse_at(s, floor, out);
         cursor = resume.max(e);
         if let Some(last) = out
             .get(before..)
-            .and_then(|new| new.iter().map(|m| m.span.end).max())
+            .and_then(|new| new.iter().map(|m| m.end).max())
         {
             floor = floor.max(last);
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -7,13 +7,17 @@
 //! `minus`, a currency code, a qualifier) read the bytes before the anchor, never
 //! before the end of the previous finding.
 
+use std::cell::Cell;
 use std::ops::Range;
 
+use crate::chars::{is_alnum, is_alpha};
 use crate::lexicon::{
-    Base, CHANGE_WORDS, Currency, NumWord, PRONOUN_ONE_AFTER, PRONOUN_ONE_BEFORE, QUALIFIERS_AFTER,
-    QUALIFIERS_BEFORE, YEAR_CUES, currency_code, currency_symbol, currency_word, dollar_prefix, is,
-    is_any, is_irregular_plural, is_stop_word, is_time_unit, is_weekday, month, num_word,
-    vulgar_fraction,
+    Base, Currency, F_CHANGE, F_CURRENCY_ADJ, F_CURRENCY_NOUN, F_IRREGULAR_PLURALS,
+    F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE, F_QUALIFIER_AFTER, F_QUALIFIER_END,
+    F_STOP_WORDS, F_TIME_UNITS, F_WEEKDAYS, F_YEAR_CUE, Lex, NumWord, Word, currency_code,
+    currency_code_of, currency_symbol, currency_word, dollar_prefix, is_irregular_plural,
+    is_stop_word, is_time_unit, letters_key, lex_key, month_of, qualifiers_after,
+    qualifiers_before, vulgar_fraction,
 };
 use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
 use crate::value::{Num, Val};
@@ -116,6 +120,110 @@ pub struct Mention {
     pub parts: Vec<Part>,
 }
 
+/// A numeral inside a finding (see [`Part`]), without allocation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct PartF {
+    pub start: usize,
+    pub end: usize,
+    pub value: Num,
+    pub ordinal: bool,
+}
+
+impl PartF {
+    fn new(span: Range<usize>, value: Num, ordinal: bool) -> PartF {
+        PartF {
+            start: span.start,
+            end: span.end,
+            value,
+            ordinal,
+        }
+    }
+
+    pub fn to_part(self) -> Part {
+        Part {
+            span: self.start..self.end,
+            value: self.value,
+            ordinal: self.ordinal,
+        }
+    }
+}
+
+/// An ISO date kept as numbers until the span is built: `2023-08-14`, `2023-08`,
+/// `--08-14` (no year known), `--08`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Iso {
+    year: Option<i32>,
+    month: u8,
+    day: Option<u8>,
+}
+
+impl Iso {
+    /// The date as text, written without `format!` (one allocation of the final size).
+    pub fn to_string(self) -> String {
+        fn digits(out: &mut String, v: u32, width: usize) {
+            let mut buf = [b'0'; 10];
+            let mut n = v;
+            let mut i = buf.len();
+            while n > 0 || buf.len() - i < width {
+                i -= 1;
+                buf[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if i == 0 {
+                    break;
+                }
+            }
+            out.extend(buf[i..].iter().map(|&b| char::from(b)));
+        }
+        let mut out = String::with_capacity(10);
+        match self.year {
+            Some(y) if (0..=9999).contains(&y) => digits(&mut out, y.unsigned_abs(), 4),
+            Some(y) => out.push_str(&format!("{y:04}")),
+            None => out.push('-'),
+        }
+        out.push('-');
+        digits(&mut out, u32::from(self.month), 2);
+        if let Some(d) = self.day {
+            out.push('-');
+            digits(&mut out, u32::from(d), 2);
+        }
+        out
+    }
+}
+
+/// One finding as the extractor produces it: like [`Mention`] but `Copy` and free of
+/// allocations, so the stage builds its span straight from it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: Num,
+    pub kind: Kind,
+    pub unit: Option<Unit>,
+    pub approx: Option<(&'static str, usize, usize)>,
+    pub counted: Option<(usize, usize)>,
+    pub upper: Option<Num>,
+    pub date: Option<Iso>,
+    /// The numerals inside (a range has two; everything else one).
+    pub parts: [Option<PartF>; 2],
+}
+
+impl Found {
+    /// The public form.
+    pub fn to_mention(self) -> Mention {
+        Mention {
+            span: self.start..self.end,
+            value: self.value,
+            kind: self.kind,
+            unit: self.unit,
+            approx: self.approx.map(|(a, s, e)| (a.to_owned(), s..e)),
+            counted: self.counted.map(|(s, e)| s..e),
+            upper: self.upper,
+            date: self.date.map(Iso::to_string),
+            parts: self.parts.iter().flatten().map(|p| p.to_part()).collect(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Last {
     Start,
@@ -187,17 +295,44 @@ impl St {
     }
 
     fn value(&self) -> Val {
-        let g = match (self.frac_after_scale, self.big) {
-            (true, Some(b)) => self.group.mul_pow10(i32::from(b)),
-            _ => self.group,
-        };
-        self.total.add(g)
+        Snap::of(self).value()
     }
 
     fn accept(&mut self, i: usize, t: &Tok) {
         self.end_tok = i + 1;
         self.end = t.end;
         self.ntoks = self.ntoks.saturating_add(1);
+    }
+}
+
+/// What splitting a fraction needs of an earlier state (its kind of last word and
+/// its value), a quarter of the state's size: one is kept per token read.
+#[derive(Clone, Copy, Debug)]
+struct Snap {
+    last: Last,
+    total: Val,
+    group: Val,
+    big: Option<u8>,
+    frac_after_scale: bool,
+}
+
+impl Snap {
+    fn of(st: &St) -> Snap {
+        Snap {
+            last: st.last,
+            total: st.total,
+            group: st.group,
+            big: st.big,
+            frac_after_scale: st.frac_after_scale,
+        }
+    }
+
+    fn value(&self) -> Val {
+        let g = match (self.frac_after_scale, self.big) {
+            (true, Some(b)) => self.group.mul_pow10(i32::from(b)),
+            _ => self.group,
+        };
+        self.total.add(g)
     }
 }
 
@@ -272,7 +407,24 @@ pub(crate) struct Extractor<'t> {
     /// Nothing before this offset may be taken (the end of the previous finding).
     floor: usize,
     ref_year: Option<i32>,
+    /// The words before recently asked positions: the grammar asks for the word before
+    /// the same number many times (qualifier, sign, currency code, `between`, year cue,
+    /// designation). Valid for one anchor, since the floor changes between anchors.
+    prev_pos: [Cell<usize>; PREV_CACHE],
+    prev_found: [Cell<Option<PrevWord>>; PREV_CACHE],
+    prev_next: Cell<usize>,
 }
+
+/// A word found before a position: its range and its lexicon entry.
+#[derive(Clone, Copy, Debug)]
+struct PrevWord {
+    start: usize,
+    end: usize,
+    lex: Lex,
+}
+
+const PREV_CACHE: usize = 4;
+const NO_POS: usize = usize::MAX;
 
 fn prev_char(text: &str, pos: usize) -> Option<(usize, char)> {
     let c = text.get(..pos)?.chars().next_back()?;
@@ -301,6 +453,9 @@ impl<'t> Extractor<'t> {
             exhausted: false,
             floor: 0,
             ref_year,
+            prev_pos: std::array::from_fn(|_| Cell::new(NO_POS)),
+            prev_found: std::array::from_fn(|_| Cell::new(None)),
+            prev_next: Cell::new(0),
         }
     }
 
@@ -335,12 +490,21 @@ impl<'t> Extractor<'t> {
         (t.is_word() && t.gap != Gap::Newline).then(|| t.text(self.text))
     }
 
-    fn word_is(&mut self, i: usize, lit: &str) -> bool {
-        self.word(i).is_some_and(|w| is(w, lit))
+    fn word_is(&mut self, i: usize, w: Word) -> bool {
+        self.word_lex(i).is_some_and(|l| l.word == w)
+    }
+
+    /// The lexicon entry of token `i` if it is a word on the same line.
+    fn word_lex(&mut self, i: usize) -> Option<Lex> {
+        let t = self.tok(i)?;
+        (t.is_word() && t.gap != Gap::Newline).then_some(t.lex)
     }
 
     fn num_word_at(&mut self, i: usize) -> Option<NumWord> {
-        self.word(i).and_then(num_word)
+        let t = self.tok(i)?;
+        (t.is_word() && t.gap != Gap::Newline)
+            .then_some(t.lex.num)
+            .flatten()
     }
 
     /// Whether token `i` is on the same line as the one before.
@@ -351,23 +515,86 @@ impl<'t> Extractor<'t> {
     /// The word right before `pos`, separated from it by spaces only, not before the
     /// floor: its byte range.
     fn prev_word(&self, pos: usize) -> Option<Range<usize>> {
+        self.prev_entry(pos).map(|w| w.start..w.end)
+    }
+
+    /// The word before `pos` with its lexicon entry, from the cache when asked before.
+    fn prev_entry(&self, pos: usize) -> Option<PrevWord> {
+        for (p, found) in self.prev_pos.iter().zip(&self.prev_found) {
+            if p.get() == pos {
+                return found.get();
+            }
+        }
+        let found = self
+            .scan_prev_word(pos)
+            .map(|(start, end, letters)| PrevWord {
+                start,
+                end,
+                lex: if letters {
+                    letters_key(self.bytes, start, end).map_or_else(Lex::default, lex_key)
+                } else {
+                    Lex::default()
+                },
+            });
+        let slot = self.prev_next.get() % PREV_CACHE;
+        if let (Some(p), Some(f)) = (self.prev_pos.get(slot), self.prev_found.get(slot)) {
+            p.set(pos);
+            f.set(found);
+        }
+        self.prev_next.set(slot + 1);
+        found
+    }
+
+    /// The start of the run of spaces (not line breaks) that ends at `pos`.
+    fn spaces_before(&self, pos: usize) -> usize {
         let mut p = pos;
-        while let Some((s, c)) = prev_char(self.text, p) {
-            if is_space(c) {
-                p = s;
-            } else {
+        while let Some(&b) = p.checked_sub(1).and_then(|i| self.bytes.get(i)) {
+            if b == b' ' || b == b'\t' {
+                p -= 1;
+            } else if b < 0x80 {
                 break;
+            } else {
+                match prev_char(self.text, p) {
+                    Some((s, c)) if is_space(c) => p = s,
+                    _ => break,
+                }
             }
         }
+        p
+    }
+
+    /// The word before `pos` read backwards: ASCII byte by byte, other text by chars.
+    /// Also says whether the word is plain ASCII letters (a word the lexicon may know).
+    fn scan_prev_word(&self, pos: usize) -> Option<(usize, usize, bool)> {
+        let (text, bytes) = (self.text, self.bytes);
+        let mut p = self.spaces_before(pos);
         let end = p;
-        while let Some((s, c)) = prev_char(self.text, p) {
-            if c.is_alphabetic() || (matches!(c, '\'' | '’') && p < end) {
-                p = s;
-            } else {
+        let mut letters = true;
+        while let Some(&b) = p.checked_sub(1).and_then(|i| bytes.get(i)) {
+            if b.is_ascii_alphabetic() {
+                p -= 1;
+            } else if b == b'\'' && p < end {
+                p -= 1;
+                letters = false;
+            } else if b < 0x80 {
                 break;
+            } else {
+                match prev_char(text, p) {
+                    Some((s, c)) if is_alpha(c) || (c == '’' && p < end) => {
+                        p = s;
+                        letters = false;
+                    }
+                    _ => break,
+                }
             }
         }
-        (p < end && p >= self.floor).then_some(p..end)
+        (p < end && p >= self.floor).then_some((p, end, letters))
+    }
+
+    /// The word before `pos` with its text and lexicon entry.
+    fn prev_word_lex(&self, pos: usize) -> Option<(&'t str, Range<usize>, Lex)> {
+        let w = self.prev_entry(pos)?;
+        Some((self.text.get(w.start..w.end)?, w.start..w.end, w.lex))
     }
 
     fn prev_word_str(&self, pos: usize) -> Option<(&'t str, Range<usize>)> {
@@ -398,6 +625,13 @@ impl<'t> Extractor<'t> {
     fn numeral(&mut self, i0: usize, mode: Mode, seed: Option<Val>) -> Option<Nm> {
         let text = self.text;
         let first = self.tok(i0)?;
+        // No numeral starts with punctuation or a word that is no number word; saying
+        // so here spares the setup below for the many speculative calls.
+        match first.kind {
+            TokKind::Punct(_) => return None,
+            TokKind::Word if first.lex.num.is_none() => return None,
+            _ => {}
+        }
         let mut st = St::new(i0, first.start);
         if let Some(s) = seed {
             st.group = s;
@@ -407,7 +641,7 @@ impl<'t> Extractor<'t> {
         }
         // The states before the last two tokens read: all that splitting a fraction
         // (`one hundred one thousand fifths`) needs to look back at.
-        let mut hist: [Option<St>; 2] = [None, None];
+        let mut hist: [Option<Snap>; 2] = [None, None];
         let mut nhist = 0usize;
         let mut pending_and: Option<St> = None;
         let mut small_ck: Option<St> = None;
@@ -418,7 +652,7 @@ impl<'t> Extractor<'t> {
                 if nhist == MAX_NUMERAL_TOKS {
                     break;
                 }
-                hist = [hist[1], Some($s)];
+                hist = [hist[1], Some(Snap::of(&$s))];
                 nhist += 1;
             };
         }
@@ -435,8 +669,7 @@ impl<'t> Extractor<'t> {
             }
             match t.kind {
                 TokKind::Word => {
-                    let w = t.text(text);
-                    if let Some(nw) = num_word(w) {
+                    if let Some(nw) = t.lex.num {
                         let joined =
                             joiner.is_some() || (st.last == Last::Tens && t.gap == Gap::Space);
                         if nw.ordinal {
@@ -509,7 +742,9 @@ impl<'t> Extractor<'t> {
                                 st.words = true;
                                 st.accept(i, &t);
                                 // `half a million`
-                                if self.word(i + 1).is_some_and(|w| is_any(w, &["a", "an"]))
+                                if self
+                                    .word_lex(i + 1)
+                                    .is_some_and(|l| matches!(l.word, Word::A | Word::An))
                                     && self.num_word_at(i + 2).is_some_and(|n| {
                                         !n.ordinal
                                             && !n.plural
@@ -588,7 +823,7 @@ impl<'t> Extractor<'t> {
                                 break;
                             }
                         }
-                    } else if is(w, "and") {
+                    } else if t.lex.word == Word::And {
                         if pending_and.is_some() {
                             break;
                         }
@@ -627,7 +862,7 @@ impl<'t> Extractor<'t> {
                             continue;
                         }
                         break;
-                    } else if is(w, "point") {
+                    } else if t.lex.word == Word::Point {
                         if !matches!(
                             st.last,
                             Last::Zero
@@ -903,7 +1138,10 @@ impl<'t> Extractor<'t> {
     /// A proper fraction starting at `i`: `a half`, `a quarter`, `a fifth`, `three
     /// quarters`, `two fifths`. Returns its value and end.
     fn fraction_at(&mut self, i: usize) -> Option<(Val, usize, usize)> {
-        if self.word(i).is_some_and(|w| is_any(w, &["a", "an", "one"])) {
+        if self
+            .word_lex(i)
+            .is_some_and(|l| matches!(l.word, Word::A | Word::An | Word::One))
+        {
             if let Some(nw) = self.num_word_at(i + 1) {
                 match nw.base {
                     Base::Half if !nw.plural => {
@@ -998,14 +1236,15 @@ impl<'t> Extractor<'t> {
     fn number_expr(&mut self, i0: usize, backward: bool, ratio: bool) -> Option<Nm> {
         let text = self.text;
         let t0 = self.tok(i0)?;
-        let w0 = t0.is_word().then(|| t0.text(text));
-        let nw0 = w0.and_then(num_word);
+        let nw0 = if t0.is_word() { t0.lex.num } else { None };
         let prev = if backward && nw0.is_some() {
-            self.prev_word_str(t0.start)
+            self.prev_word_lex(t0.start)
         } else {
             None
         };
-        let prev_is_a = prev.as_ref().is_some_and(|(w, _)| is_any(w, &["a", "an"]));
+        let prev_is_a = prev
+            .as_ref()
+            .is_some_and(|(_, _, l)| matches!(l.word, Word::A | Word::An));
 
         if let Some(nw) = nw0 {
             // `thousands`, `hundreds of thousands`, `tens of thousands`, `dozens`.
@@ -1023,13 +1262,12 @@ impl<'t> Extractor<'t> {
                     None => true,
                     Some(a) if a.gap == Gap::Newline => true,
                     Some(a) if a.is_word() => {
-                        let w = a.text(text);
-                        is_any(w, &["of", "and", "or"]) || num_word(w).is_some()
+                        matches!(a.lex.word, Word::Of | Word::And | Word::Or) || a.lex.num.is_some()
                     }
                     Some(_) => true,
                 };
                 if fraction_context && d.ordinal && d.val.f >= 3.0 {
-                    let start = prev.as_ref().map_or(t0.start, |(_, r)| r.start);
+                    let start = prev.as_ref().map_or(t0.start, |(_, r, _)| r.start);
                     return Some(Nm {
                         start,
                         val: Val::int(1).div(d.val),
@@ -1042,7 +1280,7 @@ impl<'t> Extractor<'t> {
                 return Some(d);
             }
         }
-        if w0.is_some_and(|w| is(w, "scores")) && self.word_is(i0 + 1, "of") {
+        if t0.is_word() && t0.lex.word == Word::Scores && self.word_is(i0 + 1, Word::Of) {
             return Some(Nm {
                 start: t0.start,
                 end: t0.end,
@@ -1072,18 +1310,21 @@ impl<'t> Extractor<'t> {
                     Base::Hundred | Base::Scale(_) | Base::Dozen | Base::Half | Base::Quarter
                 );
             if seedable {
-                if let Some((w, r)) = prev.clone() {
-                    if is_any(w, &["a", "an"]) {
+                if let Some((_, r, l)) = prev.clone() {
+                    if matches!(l.word, Word::A | Word::An) {
                         seed = Some(Val::int(1));
                         start = r.start;
                         // `a few hundred`: handled below, `a` then `few`.
-                    } else if is(w, "several") && !matches!(nw.base, Base::Half | Base::Quarter) {
+                    } else if l.word == Word::Several
+                        && !matches!(nw.base, Base::Half | Base::Quarter)
+                    {
                         seed = Some(Val::int(3));
                         start = r.start;
                         vague = true;
-                    } else if is(w, "few") && !matches!(nw.base, Base::Half | Base::Quarter) {
-                        if let Some((a, ra)) = self.prev_word_str(r.start) {
-                            if is(a, "a") {
+                    } else if l.word == Word::Few && !matches!(nw.base, Base::Half | Base::Quarter)
+                    {
+                        if let Some((_, ra, la)) = self.prev_word_lex(r.start) {
+                            if la.word == Word::A {
                                 seed = Some(Val::int(2));
                                 start = ra.start;
                                 vague = true;
@@ -1135,8 +1376,8 @@ impl<'t> Extractor<'t> {
                 }
             }
             if n.start == start {
-                if let Some((w, r)) = self.prev_word_str(n.start) {
-                    if is_any(w, &["minus", "negative"]) {
+                if let Some((_, r, l)) = self.prev_word_lex(n.start) {
+                    if matches!(l.word, Word::Minus | Word::Negative) {
                         n.start = r.start;
                         n.val = n.val.neg();
                     }
@@ -1160,13 +1401,13 @@ impl<'t> Extractor<'t> {
         let mut end = t0.end;
         let mut end_tok = i0 + 1;
         if backward {
-            if let Some((of, r)) = self.prev_word_str(t0.start) {
-                if is(of, "of") {
-                    if let Some((tens, rt)) = self.prev_word_str(r.start) {
-                        if is(tens, "tens") {
+            if let Some((_, r, of)) = self.prev_word_lex(t0.start) {
+                if of.word == Word::Of {
+                    if let Some((_, rt, tens)) = self.prev_word_lex(r.start) {
+                        if tens.word == Word::Tens {
                             val = base.mul_int(20);
                             start = rt.start;
-                        } else if is(tens, "hundreds") {
+                        } else if tens.word == Word::Hundreds {
                             val = base.mul_int(200);
                             start = rt.start;
                         }
@@ -1174,7 +1415,7 @@ impl<'t> Extractor<'t> {
                 }
             }
         }
-        if self.word_is(i0 + 1, "of") {
+        if self.word_is(i0 + 1, Word::Of) {
             if let Some(n2) = self.num_word_at(i0 + 2) {
                 if let Base::Scale(e) = n2.base {
                     if n2.plural && !n2.ordinal && Val::int(1).mul_pow10(i32::from(e)).f > base.f {
@@ -1208,12 +1449,12 @@ impl<'t> Extractor<'t> {
     /// `1 over 3`, `one out of three`, `1 in twenty-one`.
     fn ratio(&mut self, n: Nm) -> Option<Nm> {
         let k = n.end_tok;
-        let w = self.word(k)?;
-        let (m_at, kind) = if is(w, "over") {
+        let w = self.word_lex(k)?.word;
+        let (m_at, kind) = if w == Word::Over {
             (k + 1, 0)
-        } else if is(w, "out") && self.word_is(k + 1, "of") {
+        } else if w == Word::Out && self.word_is(k + 1, Word::Of) {
             (k + 2, 1)
-        } else if is(w, "in") {
+        } else if w == Word::In {
             (k + 1, 2)
         } else {
             return None;
@@ -1265,24 +1506,25 @@ impl<'t> Extractor<'t> {
         let text = self.text;
         // Glued: letters (and dots, `U.S.$`) right before the sign.
         let mut p = dollar;
-        while let Some((s, c)) = prev_char(text, p) {
-            if c.is_ascii_alphabetic() || c == '.' {
-                p = s;
-            } else {
-                break;
-            }
+        while p > 0
+            && self
+                .bytes
+                .get(p - 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'.')
+        {
+            p -= 1;
         }
         if p < dollar && p >= self.floor {
             let glued = text.get(p..dollar)?;
-            let left_ok = prev_char(text, p).is_none_or(|(_, c)| !c.is_alphanumeric());
+            let left_ok = prev_char(text, p).is_none_or(|(_, c)| !is_alnum(c));
             if left_ok {
                 return dollar_prefix(glued, true).map(|c| (c, p));
             }
             return None;
         }
-        let (w, r) = self.prev_word_str(dollar)?;
+        let (w, r, l) = self.prev_word_lex(dollar)?;
         let spaced_ok = w.bytes().all(|b| b.is_ascii_lowercase()) || w.len() >= 2;
-        if spaced_ok && !is_any(w, &["a", "s", "r"]) {
+        if spaced_ok && !matches!(l.word, Word::A | Word::S | Word::R) {
             return dollar_prefix(w, false).map(|c| (c, r.start));
         }
         None
@@ -1290,31 +1532,23 @@ impl<'t> Extractor<'t> {
 
     /// A currency code written before the amount: `GBP 350`, `MAUD 60`, `Rs 500`.
     fn code_before(&self, pos: usize) -> Option<(Currency, usize, i32)> {
-        let text = self.text;
         // `Rs. 500`, `Rs 500`
-        let mut p = pos;
-        while let Some((s, c)) = prev_char(text, p) {
-            if is_space(c) {
-                p = s;
-            } else {
-                break;
-            }
-        }
-        let dot = prev_char(text, p).is_some_and(|(_, c)| c == '.');
+        let p = self.spaces_before(pos);
+        let dot = p > 0 && self.bytes.get(p - 1) == Some(&b'.');
         let wpos = if dot { p - 1 } else { pos };
-        let (w, r) = self.prev_word_str(wpos)?;
-        if is_any(w, &["rs", "inr"]) && (dot || w.len() == 3 || w.starts_with('R')) {
-            return currency_code("INR").map(|c| (c, r.start, 0));
+        let (w, r, l) = self.prev_word_lex(wpos)?;
+        if matches!(l.word, Word::Rs | Word::Inr) && (dot || w.len() == 3 || w.starts_with('R')) {
+            return currency_code("INR").map(|c| (*c, r.start, 0));
         }
         if dot {
             return None;
         }
-        if let Some(c) = currency_code(w) {
-            return Some((c, r.start, 0));
+        if let Some(c) = currency_code_of(l, w) {
+            return Some((*c, r.start, 0));
         }
         if w.len() == 4 && w.starts_with('M') && w.bytes().all(|b| b.is_ascii_uppercase()) {
             if let Some(c) = w.get(1..).and_then(currency_code) {
-                return Some((c, r.start, 6));
+                return Some((*c, r.start, 6));
             }
         }
         None
@@ -1329,13 +1563,19 @@ impl<'t> Extractor<'t> {
             return None;
         }
         let w0 = t.text(text);
+        let l0 = t.lex;
+        // Every reading below starts with a currency noun, a word that pins one down, the
+        // `u` of `u.s.`, or a sign written in letters (`ரூ`): most words are none.
+        if !l0.has(F_CURRENCY_NOUN | F_CURRENCY_ADJ) && w0.is_ascii() && l0.word != Word::U {
+            return None;
+        }
         if let Some(c) = currency_symbol(w0) {
             return Some((c, false, k + 1));
         }
         // `u.s. dollars`
-        if is(w0, "u")
+        if l0.word == Word::U
             && self.tok(k + 1).is_some_and(|p| p.is_punct('.'))
-            && self.word_is(k + 2, "s")
+            && self.word_is(k + 2, Word::S)
         {
             let dot2 = self.tok(k + 3).is_some_and(|p| p.is_punct('.'));
             let noun_at = if dot2 { k + 4 } else { k + 3 };
@@ -1344,6 +1584,10 @@ impl<'t> Extractor<'t> {
                     return Some((c, sub, noun_at + 1));
                 }
             }
+        }
+        if !l0.has(F_CURRENCY_ADJ) {
+            // Only a word that pins a currency down starts a longer name.
+            return currency_word(None, w0).map(|(c, sub, _)| (c, sub, k + 1));
         }
         let w1 = self
             .word(k + 1)
@@ -1354,7 +1598,10 @@ impl<'t> Extractor<'t> {
         if let (Some(w1), Some(w2)) = (w1, w2) {
             if let Some((c, sub, true)) = currency_word(Some(w1), w2) {
                 // `hong kong dollars`, `sri lankan rupees`
-                if is_any(w0, &["hong", "new", "sri", "south", "north", "united"]) {
+                if matches!(
+                    l0.word,
+                    Word::Hong | Word::New | Word::Sri | Word::South | Word::North | Word::United
+                ) {
                     return Some((c, sub, k + 3));
                 }
             }
@@ -1387,18 +1634,18 @@ impl<'t> Extractor<'t> {
         let text = self.text;
         let t0 = self.tok(i0)?;
         // `percent of 10`
-        if let Some(w) = t0.is_word().then(|| t0.text(text)) {
+        if t0.is_word() {
             let mut k = i0 + 1;
-            let is_pct = if is(w, "percent") {
+            let is_pct = if t0.lex.word == Word::Percent {
                 true
-            } else if is(w, "per") && self.word_is(i0 + 1, "cent") {
+            } else if t0.lex.word == Word::Per && self.word_is(i0 + 1, Word::Cent) {
                 k += 1;
                 true
             } else {
                 false
             };
             if is_pct {
-                if !self.word_is(k, "of") {
+                if !self.word_is(k, Word::Of) {
                     return None;
                 }
                 let n = self.numeral(k + 1, Mode::Sub, None)?;
@@ -1473,9 +1720,9 @@ impl<'t> Extractor<'t> {
                     val = val.mul_pow10(6);
                     scale = Some(6);
                 }
-                Suffix::Code(c) => unit = Some(Unit::Currency(c)),
+                Suffix::Code(c) => unit = Some(Unit::Currency(*c)),
                 Suffix::MCode(c) => {
-                    unit = Some(Unit::Currency(c));
+                    unit = Some(Unit::Currency(*c));
                     val = val.mul_pow10(6);
                     scale = Some(6);
                 }
@@ -1506,36 +1753,38 @@ impl<'t> Extractor<'t> {
                     }
                     TokKind::Word => {
                         let w = t.text(text);
-                        if is_any(w, &["percent", "percents", "pct", "per-cent"]) {
+                        let lw = t.lex.word;
+                        // (A word token holds no hyphen, so `per-cent` arrives as three.)
+                        if matches!(lw, Word::Percent | Word::Percents | Word::Pct) {
                             unit = Some(Unit::Percent);
                             end = t.end;
                             end_tok += 1;
-                        } else if is(w, "per") && self.word_is(end_tok + 1, "cent") {
+                        } else if lw == Word::Per && self.word_is(end_tok + 1, Word::Cent) {
                             unit = Some(Unit::Percent);
                             end = self.tok(end_tok + 1).map_or(end, |t| t.end);
                             end_tok += 2;
-                        } else if is_any(w, &["percentage", "basis"])
+                        } else if matches!(lw, Word::Percentage | Word::Basis)
                             && self
-                                .word(end_tok + 1)
-                                .is_some_and(|p| is_any(p, &["point", "points"]))
+                                .word_lex(end_tok + 1)
+                                .is_some_and(|p| matches!(p.word, Word::Point | Word::Points))
                         {
                             unit = Some(Unit::PercentPoint);
-                            if is(w, "basis") {
+                            if lw == Word::Basis {
                                 val = val.div(Val::int(100));
                             }
                             end = self.tok(end_tok + 1).map_or(end, |t| t.end);
                             end_tok += 2;
                         } else if nm.vague {
                             // `millions of dollars`
-                            if is(w, "of") {
+                            if lw == Word::Of {
                                 if let Some((c, false, e)) = self.currency_after(end_tok + 1) {
                                     unit = Some(Unit::Currency(c));
                                     end = self.tok(e - 1).map_or(end, |t| t.end);
                                     end_tok = e;
                                 }
                             }
-                        } else if let Some(c) = currency_code(w) {
-                            unit = Some(Unit::Currency(c));
+                        } else if let Some(c) = currency_code_of(t.lex, w) {
+                            unit = Some(Unit::Currency(*c));
                             end = t.end;
                             end_tok += 1;
                             // `75 USD million`
@@ -1557,7 +1806,7 @@ impl<'t> Extractor<'t> {
                             && w.get(1..).and_then(currency_code).is_some()
                         {
                             if let Some(c) = w.get(1..).and_then(currency_code) {
-                                unit = Some(Unit::Currency(c));
+                                unit = Some(Unit::Currency(*c));
                                 val = val.mul_pow10(6);
                                 scale = Some(6);
                                 end = t.end;
@@ -1580,7 +1829,7 @@ impl<'t> Extractor<'t> {
                             // unless the next amount is in cents (`10 $ 30 cent`).
                             let next_is_amount = self.tok(end_tok + 1).is_some_and(|n| {
                                 n.gap != Gap::Newline
-                                    && (n.digits().is_some() || num_word(n.text(text)).is_some())
+                                    && (n.digits().is_some() || n.lex.num.is_some())
                             });
                             let binds_left = if next_is_amount {
                                 self.numeral(end_tok + 1, Mode::Sub, None)
@@ -1647,7 +1896,7 @@ impl<'t> Extractor<'t> {
         if t.gap == Gap::Newline {
             return None;
         }
-        let j = if t.is_word() && is(t.text(self.text), "and") {
+        let j = if t.is_word() && t.lex.word == Word::And {
             k + 1
         } else {
             k
@@ -1667,7 +1916,7 @@ impl<'t> Extractor<'t> {
             None => Some((m.val, m.end_tok, m.end)),
             Some(a) if a.gap == Gap::Newline => Some((m.val, m.end_tok, m.end)),
             Some(a) if a.is_word() => {
-                is(a.text(self.text), "and").then_some((m.val, m.end_tok, m.end))
+                (a.lex.word == Word::And).then_some((m.val, m.end_tok, m.end))
             }
             Some(a) if matches!(a.kind, TokKind::Punct(_)) => Some((m.val, m.end_tok, m.end)),
             _ => None,
@@ -1687,7 +1936,7 @@ impl<'t> Extractor<'t> {
             };
         let y = self.tok(yr_at)?;
         if !y.is_word()
-            || !is_any(y.text(self.text), &["year", "years"])
+            || !matches!(y.lex.word, Word::Year | Word::Years)
             || (glued && y.gap != Gap::None)
         {
             return None;
@@ -1702,7 +1951,7 @@ impl<'t> Extractor<'t> {
             return None;
         };
         let o = self.tok(old_at)?;
-        if o.is_word() && is_any(o.text(self.text), &["old", "olds"]) && o.gap != Gap::Newline {
+        if o.is_word() && matches!(o.lex.word, Word::Old | Word::Olds) && o.gap != Gap::Newline {
             Some((old_at + 1, o.end))
         } else {
             None
@@ -1713,8 +1962,11 @@ impl<'t> Extractor<'t> {
 
     /// Reads whatever number starts at byte `pos` (an anchor found by the scanner),
     /// appends the findings to `out`, and returns where scanning resumes.
-    pub fn parse_at(&mut self, pos: usize, floor: usize, out: &mut Vec<Mention>) -> usize {
+    pub fn parse_at(&mut self, pos: usize, floor: usize, out: &mut Vec<Found>) -> usize {
         self.floor = floor;
+        for p in &self.prev_pos {
+            p.set(NO_POS);
+        }
         let text = self.text;
         let bytes = self.bytes;
         let Some(&b0) = bytes.get(pos) else {
@@ -1723,12 +1975,12 @@ impl<'t> Extractor<'t> {
         let mut start = pos;
         if b0.is_ascii_digit() {
             match prev_char(text, pos) {
-                Some((_, c)) if c.is_alphabetic() || c == '_' => {
+                Some((_, c)) if is_alpha(c) || c == '_' => {
                     // `MH17`, `G7`, `A320`: an identifier.
                     return skip_alnum(text, pos);
                 }
                 Some((s, '-' | '‐'))
-                    if prev_char(text, s).is_some_and(|(_, c)| c.is_alphabetic()) =>
+                    if prev_char(text, s).is_some_and(|(_, c)| is_alpha(c)) =>
                 {
                     // `COVID-19`, `F-35`, `Army-2023`.
                     return skip_alnum(text, pos);
@@ -1736,7 +1988,7 @@ impl<'t> Extractor<'t> {
                 Some((s, '.')) => {
                     // `.25`
                     let before = prev_char(text, s);
-                    if before.is_none_or(|(_, c)| !c.is_alphanumeric() && c != '.') && s >= floor {
+                    if before.is_none_or(|(_, c)| !is_alnum(c) && c != '.') && s >= floor {
                         start = s;
                     }
                 }
@@ -1799,8 +2051,8 @@ impl<'t> Extractor<'t> {
             }
         }
         if q.kind == QKind::Cardinal && q.unit.is_none() {
-            if let Some((w, _)) = self.prev_word_str(q.start) {
-                if is_any(w, &["aged", "age", "ages"])
+            if let Some((_, _, l)) = self.prev_word_lex(q.start) {
+                if matches!(l.word, Word::Aged | Word::Age | Word::Ages)
                     && q.val.is_integer()
                     && q.val.f > 0.0
                     && q.val.f < 130.0
@@ -1815,7 +2067,7 @@ impl<'t> Extractor<'t> {
     }
 
     /// Turns a quantity into a mention: kind, unit, qualifier, counted noun, parts.
-    fn finish(&mut self, q: &Qty, upper: Option<&Qty>) -> Mention {
+    fn finish(&mut self, q: &Qty, upper: Option<&Qty>) -> Found {
         let (kind, value, end, end_tok) = match upper {
             Some(u) => (Kind::Range, q.val.to_num(), u.end, u.end_tok),
             None => (
@@ -1833,18 +2085,15 @@ impl<'t> Extractor<'t> {
                 q.end_tok,
             ),
         };
-        let mut parts = vec![part(q)];
-        if let Some(u) = upper {
-            parts.push(part(u));
-        }
+        let parts = [Some(part(q)), upper.map(part)];
         let qualified = !matches!(kind, Kind::Ordinal | Kind::Year | Kind::Date);
         let mut approx = None;
         let mut counted_from = end_tok;
         if qualified {
-            approx = self.qualifier_before(q.start);
+            approx = self.qualifier_before(q.start).map(|(a, r)| (a, r.start, r.end));
             if approx.is_none() {
                 if let Some((a, r, e_tok)) = self.qualifier_after(end_tok) {
-                    approx = Some((a, r));
+                    approx = Some((a, r.start, r.end));
                     counted_from = e_tok;
                 }
             }
@@ -1861,30 +2110,39 @@ impl<'t> Extractor<'t> {
         } else {
             None
         };
-        Mention {
-            span: q.start..end,
+        Found {
+            start: q.start,
+            end,
             value,
             kind,
             unit: upper.and_then(|u| u.unit).or(q.unit),
             approx,
-            counted,
+            counted: counted.map(|r| (r.start, r.end)),
             upper: upper.map(|u| u.val.to_num()),
             date: None,
             parts,
         }
     }
 
-    fn range_from(&mut self, q1: &Qty, out: &mut Vec<Mention>) -> Option<usize> {
-        let text = self.text;
+    fn range_from(&mut self, q1: &Qty, out: &mut Vec<Found>) -> Option<usize> {
         let k = q1.end_tok;
         let c = self.tok(k)?;
         if c.gap == Gap::Newline {
             return None;
         }
-        let between = self
-            .prev_word_str(q1.start)
-            .is_some_and(|(w, _)| is(w, "between"));
-        let from = self.prev_word_str(q1.start).filter(|(w, _)| is(w, "from"));
+        // Most numbers are followed by neither a dash nor `to`/`and`: no need to look
+        // back for `between` or `from` then.
+        let maybe = match c.kind {
+            TokKind::Punct('-' | '‐' | '–' | '—') => true,
+            TokKind::Word => c.gap == Gap::Space && matches!(c.lex.word, Word::To | Word::And),
+            _ => false,
+        };
+        if !maybe {
+            return None;
+        }
+        let before = self.prev_word_lex(q1.start).map(|(_, r, l)| (r, l.word));
+        let between = before.as_ref().is_some_and(|(_, w)| *w == Word::Between);
+        let from = before.filter(|(_, w)| *w == Word::From);
         let hyphen = match c.kind {
             TokKind::Punct('-' | '‐') => {
                 let n = self.tok(k + 1)?;
@@ -1896,7 +2154,7 @@ impl<'t> Extractor<'t> {
         };
         let word_conn = c.is_word()
             && c.gap == Gap::Space
-            && (is(c.text(text), "to") || (between && is(c.text(text), "and")));
+            && (c.lex.word == Word::To || (between && c.lex.word == Word::And));
         if !hyphen && !word_conn {
             return None;
         }
@@ -1941,7 +2199,7 @@ impl<'t> Extractor<'t> {
         }
         let change = from
             .as_ref()
-            .is_some_and(|(_, r)| self.change_before(r.start));
+            .is_some_and(|(r, _)| self.change_before(r.start));
         if change || a.val.f >= b.val.f || a.val.f.is_nan() {
             if !change {
                 return None;
@@ -1961,10 +2219,10 @@ impl<'t> Extractor<'t> {
     fn change_before(&self, pos: usize) -> bool {
         let mut p = pos;
         for _ in 0..3 {
-            let Some((w, r)) = self.prev_word_str(p) else {
+            let Some((_, r, l)) = self.prev_word_lex(p) else {
                 return false;
             };
-            if is_any(w, CHANGE_WORDS) {
+            if l.has(F_CHANGE) {
                 return true;
             }
             p = r.start;
@@ -1975,7 +2233,7 @@ impl<'t> Extractor<'t> {
     /// `Boeing 737`, `Army 2023`, `Windows 11`: a capitalized name right before a plain
     /// integer, not at the start of a sentence.
     fn designation(&mut self, q: &Qty) -> bool {
-        let Some((w, r)) = self.prev_word_str(q.start) else {
+        let Some((w, r, l)) = self.prev_word_lex(q.start) else {
             return false;
         };
         if r.end + 1 != q.start || self.bytes.get(r.end) != Some(&b' ') {
@@ -1985,94 +2243,14 @@ impl<'t> Extractor<'t> {
         if !first_upper || w.chars().count() < 2 {
             return false;
         }
-        if month(w).is_some() || is_weekday(w) || num_word(w).is_some() || self.sentence_initial(&r)
+        if month_of(l, w).is_some()
+            || l.has(F_WEEKDAYS)
+            || l.num.is_some()
+            || self.sentence_initial(&r)
         {
             return false;
         }
-        let excluded = [
-            "in",
-            "on",
-            "at",
-            "by",
-            "of",
-            "to",
-            "for",
-            "from",
-            "since",
-            "until",
-            "about",
-            "over",
-            "under",
-            "some",
-            "nearly",
-            "almost",
-            "around",
-            "only",
-            "just",
-            "and",
-            "or",
-            "but",
-            "the",
-            "all",
-            "with",
-            "than",
-            "between",
-            "after",
-            "before",
-            "during",
-            "top",
-            "up",
-            "no",
-            "No",
-            "nr",
-            "page",
-            "rs",
-            "approximately",
-            "roughly",
-            "above",
-            "below",
-            "more",
-            "less",
-            "least",
-            "most",
-            "than",
-            "per",
-            "is",
-            "was",
-            "are",
-            "were",
-            "said",
-            "says",
-            "killed",
-            "injured",
-            "had",
-            "has",
-            "have",
-            "see",
-            "via",
-            "plus",
-            "minus",
-            "times",
-            "total",
-            "another",
-            "other",
-            "like",
-            "last",
-            "first",
-            "next",
-            "every",
-            "each",
-            "these",
-            "those",
-            "mid",
-            "early",
-            "late",
-            "fiscal",
-            "year",
-            "aged",
-            "age",
-        ];
-        if is_any(w, &excluded) {
+        if l.has(F_NOT_DESIGNATION) {
             return false;
         }
         // In a title-case headline the next word is capitalized and plural:
@@ -2094,27 +2272,34 @@ impl<'t> Extractor<'t> {
             return false;
         }
         let cue = self
-            .prev_word_str(q.start)
-            .is_some_and(|(w, _)| is_any(w, YEAR_CUES))
+            .prev_word_lex(q.start)
+            .is_some_and(|(_, _, l)| l.has(F_YEAR_CUE))
             || prev_char(self.text, q.start).is_some_and(|(_, c)| matches!(c, '(' | '-'));
         if self.qualifier_before(q.start).is_some() && !cue {
             return false;
         }
         let next_plural = self
-            .word(q.end_tok)
-            .is_some_and(|w| plural_like(w) && !is_time_unit(w) || is_irregular_plural(w));
+            .tok(q.end_tok)
+            .filter(|t| t.is_word() && t.gap != Gap::Newline)
+            .is_some_and(|t| {
+                plural_like(t.text(self.text)) && !t.lex.has(F_TIME_UNITS)
+                    || t.lex.has(F_IRREGULAR_PLURALS)
+            });
         if cue {
             return !next_plural
-                || self.prev_word_str(q.start).is_some_and(|(w, _)| {
-                    is_any(w, &["in", "since", "the", "by", "until", "during"])
+                || self.prev_word_lex(q.start).is_some_and(|(_, _, l)| {
+                    matches!(
+                        l.word,
+                        Word::In | Word::Since | Word::The | Word::By | Word::Until | Word::During
+                    )
                 });
         }
         (1900.0..=2100.0).contains(&v) && !next_plural
     }
 
     fn pronoun_one(&mut self, q: &Qty) -> bool {
-        if let Some((w, _)) = self.prev_word_str(q.start) {
-            if is_any(w, PRONOUN_ONE_BEFORE) {
+        if let Some((_, _, l)) = self.prev_word_lex(q.start) {
+            if l.has(F_PRONOUN_BEFORE) {
                 return true;
             }
         }
@@ -2123,7 +2308,7 @@ impl<'t> Extractor<'t> {
                 return false;
             }
             if t.is_word() {
-                return is_any(t.text(self.text), PRONOUN_ONE_AFTER);
+                return t.lex.has(F_PRONOUN_AFTER);
             }
             if matches!(t.kind, TokKind::Punct('\'' | '’')) && t.gap == Gap::None {
                 return true;
@@ -2135,18 +2320,23 @@ impl<'t> Extractor<'t> {
     /// `first half`, `half-time`, `half-brother`: `half` that is no amount.
     fn not_a_half(&mut self, q: &Qty) -> bool {
         let is_half = self.tok(0).is_some_and(|t| {
-            t.start == q.nm.core_start && t.is_word() && is(t.text(self.text), "half")
+            t.start == q.nm.core_start && t.is_word() && t.lex.word == Word::Half
         });
         if !is_half || q.nm.start != q.nm.core_start {
             return false;
         }
-        if let Some((w, _)) = self.prev_word_str(q.start) {
-            if num_word(w).is_some_and(|n| n.ordinal)
-                || is_any(
-                    w,
-                    &[
-                        "other", "latter", "former", "better", "top", "bottom", "back", "front",
-                    ],
+        if let Some((_, _, l)) = self.prev_word_lex(q.start) {
+            if l.num.is_some_and(|n| n.ordinal)
+                || matches!(
+                    l.word,
+                    Word::Other
+                        | Word::Latter
+                        | Word::Former
+                        | Word::Better
+                        | Word::Top
+                        | Word::Bottom
+                        | Word::Back
+                        | Word::Front
                 )
             {
                 return true;
@@ -2162,60 +2352,57 @@ impl<'t> Extractor<'t> {
 
     // ----- context --------------------------------------------------------------------
 
-    fn qualifier_before(&self, pos: usize) -> Option<(String, Range<usize>)> {
-        let text = self.text;
-        // `~100`
-        if let Some((s, '~' | '≈')) = prev_char(text, pos) {
+    fn qualifier_before(&self, pos: usize) -> Option<(&'static str, Range<usize>)> {
+        let bytes = self.bytes;
+        // `~100`, `≈100`
+        let tilde = match pos.checked_sub(1).and_then(|i| bytes.get(i)) {
+            Some(b'~') => Some(pos - 1),
+            Some(_) if pos >= 3 && bytes.get(pos - 3..pos) == Some("≈".as_bytes()) => {
+                Some(pos - 3)
+            }
+            _ => None,
+        };
+        if let Some(s) = tilde {
             if s >= self.floor {
-                return Some(("approximately".to_owned(), s..pos));
+                return Some(("approximately", s..pos));
             }
         }
         // `approx. 100`, `c. 1900`
-        let mut q = pos;
-        while let Some((s, c)) = prev_char(text, q) {
-            if is_space(c) {
-                q = s;
-            } else {
-                break;
-            }
-        }
-        if let Some((s, '.')) = prev_char(text, q) {
-            if let Some((w, r)) = self.prev_word_str(s) {
-                if r.end == s && is_any(w, &["approx", "c", "ca"]) {
-                    return Some(("approximately".to_owned(), r.start..s + 1));
+        let q = self.spaces_before(pos);
+        if q > 0 && bytes.get(q - 1) == Some(&b'.') {
+            let s = q - 1;
+            if let Some((_, r, l)) = self.prev_word_lex(s) {
+                if r.end == s && matches!(l.word, Word::Approx | Word::C | Word::Ca) {
+                    return Some(("approximately", r.start..s + 1));
                 }
             }
         }
         // Most numbers have no qualifier: give up unless the word before ends one.
-        let ends_one = self.prev_word_str(pos).is_some_and(|(w, _)| {
-            QUALIFIERS_BEFORE
-                .iter()
-                .any(|q| q.last().is_some_and(|l| is(w, l)))
-        });
-        if !ends_one {
+        let first = self.prev_word_lex(pos)?;
+        if !first.2.has(F_QUALIFIER_END) {
             return None;
         }
-        let mut words: [Option<(&str, Range<usize>)>; 3] = [None, None, None];
+        let mut words: [Option<(Range<usize>, Word)>; 3] = [None, None, None];
         let mut p = pos;
         for slot in &mut words {
-            let Some((w, r)) = self.prev_word_str(p) else {
+            let Some((_, r, l)) = self.prev_word_lex(p) else {
                 break;
             };
             p = r.start;
-            *slot = Some((w, r));
+            *slot = Some((r, l.word));
         }
-        let mut best: Option<(&[&str], Range<usize>)> = None;
-        for q in QUALIFIERS_BEFORE {
-            let n = q.len();
-            if n > 3 || best.as_ref().is_some_and(|(b, _)| b.len() >= n) {
+        let mut best: Option<(&'static str, usize, Range<usize>)> = None;
+        for q in qualifiers_before() {
+            let n = q.len;
+            if n > 3 || best.as_ref().is_some_and(|(_, b, _)| *b >= n) {
                 continue;
             }
             let mut ok = true;
             let mut first_start = pos;
             let mut last_end = pos;
-            for (idx, lit) in q.iter().rev().enumerate() {
+            for idx in 0..n {
                 match &words[idx] {
-                    Some((w, r)) if is(w, lit) => {
+                    Some((r, w)) if *w == q.words[n - 1 - idx] => {
                         first_start = r.start;
                         if idx == 0 {
                             last_end = r.end;
@@ -2228,19 +2415,26 @@ impl<'t> Extractor<'t> {
                 }
             }
             if ok {
-                best = Some((q, first_start..last_end));
+                best = Some((q.phrase, n, first_start..last_end));
             }
         }
-        best.map(|(q, r)| (q.join(" "), r))
+        best.map(|(q, _, r)| (q, r))
     }
 
-    fn qualifier_after(&mut self, k: usize) -> Option<(String, Range<usize>, usize)> {
-        for q in QUALIFIERS_AFTER {
+    fn qualifier_after(&mut self, k: usize) -> Option<(&'static str, Range<usize>, usize)> {
+        // Every such qualifier starts with `or`, `and` or `plus`.
+        if !self
+            .tok(k)
+            .is_some_and(|t| t.is_word() && t.lex.has(F_QUALIFIER_AFTER))
+        {
+            return None;
+        }
+        for q in qualifiers_after() {
             let mut ok = true;
-            for (idx, lit) in q.iter().enumerate() {
+            for idx in 0..q.len {
                 let t = self.tok(k + idx);
                 if !t.is_some_and(|t| {
-                    t.is_word() && t.gap == Gap::Space && is(t.text(self.text), lit)
+                    t.is_word() && t.gap == Gap::Space && t.lex.word == q.words[idx]
                 }) {
                     ok = false;
                     break;
@@ -2248,12 +2442,12 @@ impl<'t> Extractor<'t> {
             }
             if ok {
                 let s = self.tok(k)?.start;
-                let e = self.tok(k + q.len() - 1)?.end;
+                let e = self.tok(k + q.len - 1)?.end;
                 // `100 or more people` but not `5 or more than 10`.
-                if self.word(k + q.len()).is_some_and(|w| is(w, "than")) {
+                if self.word_is(k + q.len, Word::Than) {
                     return None;
                 }
-                return Some((q.join(" "), s..e, k + q.len()));
+                return Some((q.phrase, s..e, k + q.len));
             }
         }
         None
@@ -2264,7 +2458,7 @@ impl<'t> Extractor<'t> {
     fn counted(&mut self, k: usize, skip_of: bool, singular: bool) -> Option<Range<usize>> {
         let text = self.text;
         let mut k = k;
-        if skip_of && self.word_is(k, "of") {
+        if skip_of && self.word_is(k, Word::Of) {
             k += 1;
         }
         let mut start = None;
@@ -2277,13 +2471,14 @@ impl<'t> Extractor<'t> {
                 break;
             }
             let w = t.text(text);
-            if is_stop_word(w) && !is_time_unit(w)
-                || num_word(w).is_some()
-                || month(w).is_some()
-                || is_weekday(w)
-                || currency_code(w).is_some()
+            let l = t.lex;
+            if l.has(F_STOP_WORDS) && !l.has(F_TIME_UNITS)
+                || l.num.is_some()
+                || month_of(l, w).is_some()
+                || l.has(F_WEEKDAYS)
+                || currency_code_of(l, w).is_some()
                 || w.chars()
-                    .any(|c| !c.is_alphabetic() && c != '\'' && c != '’')
+                    .any(|c| !is_alpha(c) && c != '\'' && c != '’')
             {
                 break;
             }
@@ -2351,7 +2546,7 @@ impl<'t> Extractor<'t> {
 
     /// Dates at the anchor: `August 14, 2023`, `14 August`, `2023-08-14`, `5/17/2018`,
     /// `August 2023`. Each number in the date becomes a `date` mention.
-    fn date_at(&mut self, out: &mut Vec<Mention>) -> Option<usize> {
+    fn date_at(&mut self, out: &mut Vec<Found>) -> Option<usize> {
         let text = self.text;
         let t0 = self.tok(0)?;
         let d0 = t0.digits()?;
@@ -2383,10 +2578,14 @@ impl<'t> Extractor<'t> {
                             && (1.0..=12.0).contains(&mv)
                             && (1.0..=31.0).contains(&dv)
                         {
-                            let iso = format!("{:04}-{:02}-{:02}", v0 as i32, mv as i32, dv as i32);
-                            self.push_date(out, &t0, d0, &iso, false);
-                            self.push_date(out, &m, md, &iso, false);
-                            self.push_date(out, &d, dd, &iso, false);
+                            let iso = Iso {
+                                year: Some(v0 as i32),
+                                month: mv as u8,
+                                day: Some(dv as u8),
+                            };
+                            self.push_date(out, &t0, d0, iso, false);
+                            self.push_date(out, &m, md, iso, false);
+                            self.push_date(out, &d, dd, iso, false);
                             return Some(d.end);
                         }
                     }
@@ -2421,10 +2620,14 @@ impl<'t> Extractor<'t> {
                         if let Some((mo, dy)) =
                             md.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
                         {
-                            let iso = format!("{:04}-{:02}-{:02}", yd.val.f as i32, mo, dy);
-                            self.push_date(out, &t0, d0, &iso, false);
-                            self.push_date(out, &b, bd, &iso, false);
-                            self.push_date(out, &y, yd, &iso, false);
+                            let iso = Iso {
+                                year: Some(yd.val.f as i32),
+                                month: mo as u8,
+                                day: u8::try_from(dy).ok(),
+                            };
+                            self.push_date(out, &t0, d0, iso, false);
+                            self.push_date(out, &b, bd, iso, false);
+                            self.push_date(out, &y, yd, iso, false);
                             return Some(y.end);
                         }
                     }
@@ -2446,31 +2649,36 @@ impl<'t> Extractor<'t> {
             } else {
                 p
             };
-            self.prev_word_str(q).and_then(|(w, _)| month(w))
+            self.prev_word_lex(q).and_then(|(w, _, l)| month_of(l, w))
         };
         if let Some(mo) = month_before {
             if day_like(&d0) {
                 let (year, end) = self.year_after(1);
                 let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
-                self.push_date(out, &t0, d0, &iso, d0.suffix == Suffix::Ordinal);
+                self.push_date(out, &t0, d0, iso, d0.suffix == Suffix::Ordinal);
                 if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
-                    self.push_date(out, &yt, yd, &iso, false);
+                    self.push_date(out, &yt, yd, iso, false);
                 }
                 return Some(end.unwrap_or(t0.end));
             }
             if year_like(&d0) {
-                let iso = format!("{:04}-{:02}", v0 as i32, mo);
-                self.push_date(out, &t0, d0, &iso, false);
+                let iso = Iso {
+                    year: Some(v0 as i32),
+                    month: mo,
+                    day: None,
+                };
+                self.push_date(out, &t0, d0, iso, false);
                 return Some(t0.end);
             }
         }
         // Month after: `14 August 2023`, `14th of August`.
         if day_like(&d0) {
             let mut k = 1;
-            if self.word_is(k, "of") {
+            if self.word_is(k, Word::Of) {
                 k += 1;
             }
-            if let Some(mo) = self.word(k).filter(|_| self.same_line(k)).and_then(month) {
+            let month_at = self.tok(k).filter(|t| t.is_word() && t.gap != Gap::Newline);
+            if let Some(mo) = month_at.and_then(|t| month_of(t.lex, t.text(text))) {
                 let mut k2 = k + 1;
                 if self
                     .tok(k2)
@@ -2480,9 +2688,9 @@ impl<'t> Extractor<'t> {
                 }
                 let (year, end) = self.year_after(k2);
                 let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
-                self.push_date(out, &t0, d0, &iso, d0.suffix == Suffix::Ordinal);
+                self.push_date(out, &t0, d0, iso, d0.suffix == Suffix::Ordinal);
                 if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
-                    self.push_date(out, &yt, yd, &iso, false);
+                    self.push_date(out, &yt, yd, iso, false);
                 }
                 let month_end = self.tok(k).map_or(t0.end, |t| t.end);
                 return Some(end.unwrap_or(month_end));
@@ -2512,37 +2720,36 @@ impl<'t> Extractor<'t> {
         }
     }
 
-    fn iso(&self, year: Option<i32>, month: u8, day: Option<i32>) -> String {
-        match (year.or(self.ref_year), day) {
-            (Some(y), Some(d)) => format!("{y:04}-{month:02}-{d:02}"),
-            (Some(y), None) => format!("{y:04}-{month:02}"),
-            (None, Some(d)) => format!("--{month:02}-{d:02}"),
-            (None, None) => format!("--{month:02}"),
+    fn iso(&self, year: Option<i32>, month: u8, day: Option<i32>) -> Iso {
+        Iso {
+            year: year.or(self.ref_year),
+            month,
+            day: day.and_then(|d| u8::try_from(d).ok()),
         }
     }
 
-    fn push_date(&self, out: &mut Vec<Mention>, t: &Tok, d: DigitNum, iso: &str, ordinal: bool) {
+    fn push_date(&self, out: &mut Vec<Found>, t: &Tok, d: DigitNum, iso: Iso, ordinal: bool) {
         let value = d.val.to_num();
-        out.push(Mention {
-            span: t.start..t.end,
+        out.push(Found {
+            start: t.start,
+            end: t.end,
             value,
             kind: Kind::Date,
             unit: None,
             approx: None,
             counted: None,
             upper: None,
-            date: Some(iso.to_owned()),
-            parts: vec![Part {
-                span: t.start..d.num_end.min(t.end),
-                value,
-                ordinal,
-            }],
+            date: Some(iso),
+            parts: [
+                Some(PartF::new(t.start..d.num_end.min(t.end), value, ordinal)),
+                None,
+            ],
         });
     }
 }
 
 /// The numeral inside a quantity, as written.
-fn part(q: &Qty) -> Part {
+fn part(q: &Qty) -> PartF {
     let span = match q.kind {
         QKind::Money | QKind::Percent | QKind::Age => q.nm.start..q.nm.end,
         QKind::Year => match q.nm.digits {
@@ -2551,11 +2758,7 @@ fn part(q: &Qty) -> Part {
         },
         _ => q.nm.start..q.nm.end,
     };
-    Part {
-        span,
-        value: q.written.to_num(),
-        ordinal: q.kind == QKind::Ordinal,
-    }
+    PartF::new(span, q.written.to_num(), q.kind == QKind::Ordinal)
 }
 
 /// The value an ordinal word alone names (`trillionth` = 10^12).
@@ -2649,7 +2852,7 @@ fn step(st: &St, base: Base, joined: bool) -> Option<St> {
 /// Splits `one hundred thirty-fifths` (100/35) and `one hundred one thousand fifths`
 /// (100/1005): the denominator takes a tens word, or a unit and scale word, before the
 /// ordinal when a numerator is left.
-fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>; 2]) -> (Val, Val) {
+fn split_fraction(st: &St, nw: NumWord, hist: &[Option<Snap>; 2]) -> (Val, Val) {
     let own = ordinal_plain_value(nw);
     let cur = st.value();
     let at = |k: usize| match k {
@@ -2687,11 +2890,30 @@ fn split_fraction(st: &St, nw: NumWord, hist: &[Option<St>; 2]) -> (Val, Val) {
 fn skip_alnum(text: &str, pos: usize) -> usize {
     let mut end = pos;
     for (i, c) in text.get(pos..).unwrap_or("").char_indices() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             end = pos + i + c.len_utf8();
         } else {
             break;
         }
     }
     end.max(pos + 1)
+}
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn sizes() {
+        use std::mem::size_of;
+        eprintln!(
+            "SIZES Val {} DigitNum {} Tok {} St {} Nm {} Qty {} Found {} Lex {} Unit {}",
+            size_of::<crate::value::Val>(),
+            size_of::<crate::token::DigitNum>(),
+            size_of::<crate::token::Tok>(),
+            size_of::<super::St>(),
+            size_of::<super::Nm>(),
+            size_of::<super::Qty>(),
+            size_of::<super::Found>(),
+            size_of::<crate::lexicon::Lex>(),
+            size_of::<super::Unit>(),
+        );
+    }
 }

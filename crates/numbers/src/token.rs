@@ -1,7 +1,8 @@
 //! A small tokenizer run only near a candidate number: words, digit runs parsed into
 //! values, symbols and punctuation, each with the kind of whitespace before it.
 
-use crate::lexicon::{Currency, currency_code};
+use crate::chars::{is_alnum, is_alpha};
+use crate::lexicon::{Currency, Lex, currency_code, letters_key, lex_key};
 use crate::value::Val;
 
 /// The whitespace before a token.
@@ -26,9 +27,9 @@ pub(crate) enum Suffix {
     /// Lower-case `m`: a million after a currency (`€2m`), a metre otherwise.
     LowerM,
     /// A currency code: `115USD`.
-    Code(Currency),
+    Code(&'static Currency),
     /// `M` + code: millions of the currency (`30MUSD`).
-    MCode(Currency),
+    MCode(&'static Currency),
     /// `50p`.
     Pence,
     /// `5pc`, `5pct`.
@@ -71,6 +72,8 @@ pub(crate) struct Tok {
     pub end: usize,
     pub gap: Gap,
     pub kind: TokKind,
+    /// For a word, what the lexicon knows about it (looked up once, when tokenizing).
+    pub lex: Lex,
 }
 
 impl Tok {
@@ -178,6 +181,9 @@ const MAX_DIGITS: usize = 36;
 /// Returns the number and its end.
 pub(crate) fn scan_number(text: &str, start: usize) -> (DigitNum, usize) {
     let bytes = text.as_bytes();
+    if let Some(simple) = plain_integer(bytes, start) {
+        return simple;
+    }
     let leading_dot = bytes.get(start) == Some(&b'.');
     let first = if leading_dot { start + 1 } else { start };
     let split_mode = inside_split_run(bytes, start) || leading_dot;
@@ -259,6 +265,37 @@ pub(crate) fn scan_number(text: &str, start: usize) -> (DigitNum, usize) {
     finish(text, start, num, num_end)
 }
 
+/// The common case read in one pass: up to 18 digits followed by nothing that could
+/// continue the number (no separator, exponent, glued letter or non-ASCII character).
+/// `None` sends the run to the full reader, which gives the same answer here.
+fn plain_integer(bytes: &[u8], start: usize) -> Option<(DigitNum, usize)> {
+    let mut end = start;
+    let mut m = 0u64;
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii_digit() || end - start == 18 {
+            break;
+        }
+        m = m * 10 + u64::from(b - b'0');
+        end += 1;
+    }
+    let simple_next = match bytes.get(end) {
+        None => true,
+        Some(&b) => b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b',' | b'.' | b'^'),
+    };
+    if end == start || !simple_next {
+        return None;
+    }
+    let num = DigitNum {
+        val: Val::dec(i128::from(m), 0),
+        integer: true,
+        plain: true,
+        int_digits: u32::try_from(end - start).ok()?,
+        num_end: end,
+        suffix: Suffix::None,
+    };
+    Some((num, end))
+}
+
 /// Decides how separators group a run of digit groups: `Some((n_int, dec))`, or
 /// `None` when the run is a list of separate numbers (`192.168.1.2`, `22,24,26`).
 fn interpret(
@@ -314,6 +351,22 @@ fn indian(upto: usize, glen: &dyn Fn(usize) -> usize) -> bool {
 }
 
 fn digits_value(bytes: &[u8], int_groups: &[(usize, usize)], dec: Option<(usize, usize)>) -> Val {
+    // Up to 18 digits the mantissa fits 64 bits: no 128-bit multiplication per digit.
+    let dec_slice = dec.and_then(|(a, b)| bytes.get(a..b)).unwrap_or(&[]);
+    let int_len: usize = int_groups.iter().map(|(a, b)| b.saturating_sub(*a)).sum();
+    if int_len + dec_slice.len() <= 18 {
+        let mut m = 0u64;
+        for &(a, b) in int_groups {
+            for &c in bytes.get(a..b).unwrap_or(&[]) {
+                m = m * 10 + u64::from(c - b'0');
+            }
+        }
+        for &c in dec_slice {
+            m = m * 10 + u64::from(c - b'0');
+        }
+        let exp = -i32::try_from(dec_slice.len()).unwrap_or(0);
+        return Val::dec(i128::from(m), exp);
+    }
     let mut mant: Option<i128> = Some(0);
     let mut f = 0f64;
     let mut exp = 0i32;
@@ -390,7 +443,7 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
         if text
             .get(pos..)
             .and_then(|s| s.chars().next())
-            .is_some_and(|c| c.is_alphabetic() && !is_sym(c))
+            .is_some_and(|c| is_alpha(c) && !is_sym(c))
         {
             num.suffix = Suffix::Reject;
         }
@@ -401,7 +454,7 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
         || text
             .get(letters_end..)
             .and_then(|s| s.chars().next())
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(is_alnum);
     let int = num.integer;
     let v = num.val.f;
     let suffix = if glued_after {
@@ -470,10 +523,26 @@ fn signed_int(bytes: &[u8], mut pos: usize) -> Option<(i32, usize)> {
 }
 
 /// Reads the token at or after `pos`, or `None` at the end of the text.
+///
+/// ASCII is read byte by byte; only a byte above 0x7F costs a char decoding.
 pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
     let bytes = text.as_bytes();
     let mut gap = Gap::None;
     loop {
+        let b = *bytes.get(pos)?;
+        if b < 0x80 {
+            match b {
+                b' ' | b'\t' => {
+                    if gap == Gap::None {
+                        gap = Gap::Space;
+                    }
+                }
+                b'\n' | b'\r' | 0x0b | 0x0c => gap = Gap::Newline,
+                _ => break,
+            }
+            pos += 1;
+            continue;
+        }
         let c = text.get(pos..)?.chars().next()?;
         if is_newline(c) {
             gap = Gap::Newline;
@@ -486,10 +555,10 @@ pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
         }
         pos += c.len_utf8();
     }
-    let c = text.get(pos..)?.chars().next()?;
     let start = pos;
-    if c.is_ascii_digit()
-        || (c == '.'
+    let b0 = *bytes.get(pos)?;
+    if b0.is_ascii_digit()
+        || (b0 == b'.'
             && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
             && !(pos > 0 && bytes.get(pos - 1).is_some_and(u8::is_ascii_alphanumeric)))
     {
@@ -499,28 +568,15 @@ pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
             end,
             gap,
             kind: TokKind::Digits(num),
+            lex: Lex::default(),
         });
     }
-    if c.is_alphabetic() {
-        let mut end = pos;
-        let mut chars = text.get(pos..)?.char_indices().peekable();
-        while let Some((i, ch)) = chars.next() {
-            if ch.is_alphabetic() || is_mark(ch) {
-                end = pos + i + ch.len_utf8();
-            } else if matches!(ch, '\'' | '’')
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-            {
-                continue;
-            } else {
-                break;
-            }
-        }
-        return Some(Tok {
-            start,
-            end,
-            gap,
-            kind: TokKind::Word,
-        });
+    if b0.is_ascii_alphabetic() {
+        return Some(word_tok(text, start, gap));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    if is_alpha(c) {
+        return Some(word_tok(text, start, gap));
     }
     let end = pos + c.len_utf8();
     let kind = if is_sym(c) {
@@ -533,7 +589,70 @@ pub(crate) fn next_tok(text: &str, mut pos: usize) -> Option<Tok> {
         end,
         gap,
         kind,
+        lex: Lex::default(),
     })
+}
+
+/// The word starting at `start` (an alphabetic char): letters and combining marks, with
+/// apostrophes inside (`world’s`). Its lexicon entry is looked up once, here.
+fn word_tok(text: &str, start: usize, gap: Gap) -> Tok {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut end = start;
+    let mut ascii_letters = true;
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        end = end.max(i);
+        let Some(&b) = bytes.get(i) else { break };
+        if b < 0x80 {
+            if b == b'\'' && next_is_alphabetic(text, i + 1) {
+                ascii_letters = false;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        if is_alpha(ch) || is_mark(ch) {
+            ascii_letters = false;
+            i += ch.len_utf8();
+            end = i;
+            continue;
+        }
+        if ch == '’' && next_is_alphabetic(text, i + ch.len_utf8()) {
+            ascii_letters = false;
+            i += ch.len_utf8();
+            continue;
+        }
+        break;
+    }
+    let lex = if ascii_letters {
+        letters_key(bytes, start, end).map_or_else(Lex::default, lex_key)
+    } else {
+        Lex::default()
+    };
+    Tok {
+        start,
+        end,
+        gap,
+        kind: TokKind::Word,
+        lex,
+    }
+}
+
+fn next_is_alphabetic(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos) {
+        Some(b) if *b < 0x80 => b.is_ascii_alphabetic(),
+        Some(_) => text
+            .get(pos..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_alpha),
+        None => false,
+    }
 }
 
 /// Combining marks (Tamil vowel signs in `ரூ`, accents written apart) stay in a word.

@@ -38,11 +38,66 @@ impl From<Num> for newsmill_core::Value {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Val {
     pub f: f64,
-    exact: Option<(i128, i32)>,
+    exact: Exact,
+}
+
+/// `Option<(i128, i32)>` stored with 8-byte alignment. As a plain field the `i128`
+/// makes every value 64 bytes, and values are copied with every parser state; this way
+/// a value is 32 bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Exact {
+    lo: u64,
+    hi: u64,
+    exp: i32,
+    some: bool,
+}
+
+impl Exact {
+    const NONE: Exact = Exact {
+        lo: 0,
+        hi: 0,
+        exp: 0,
+        some: false,
+    };
+
+    fn new(v: Option<(i128, i32)>) -> Exact {
+        match v {
+            Some((m, exp)) => Exact {
+                lo: m as u64,
+                hi: (m >> 64) as u64,
+                exp,
+                some: true,
+            },
+            None => Exact::NONE,
+        }
+    }
+
+    fn get(self) -> Option<(i128, i32)> {
+        self.some.then(|| {
+            let m = (u128::from(self.hi) << 64 | u128::from(self.lo)) as i128;
+            (m, self.exp)
+        })
+    }
 }
 
 /// Largest power of ten kept in exact form; beyond it the float is used.
 const MAX_EXP: i32 = 30;
+
+/// Powers of ten that a double holds exactly.
+const POW10_F64: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `10f64.powi(k)`, bit for bit, from a table where it can: `powi` computes the exact
+/// power by squaring and, for a negative `k`, divides one by it, as done here.
+fn pow10f(k: i32) -> f64 {
+    match usize::try_from(k.unsigned_abs()).ok().and_then(|i| POW10_F64.get(i)) {
+        Some(&p) if k >= 0 => p,
+        Some(&p) => 1.0 / p,
+        None => 10f64.powi(k),
+    }
+}
 
 fn pow10(e: i32) -> Option<i128> {
     if (0..=MAX_EXP).contains(&e) {
@@ -55,32 +110,40 @@ fn pow10(e: i32) -> Option<i128> {
 impl Val {
     pub const ZERO: Val = Val {
         f: 0.0,
-        exact: Some((0, 0)),
+        exact: Exact {
+            lo: 0,
+            hi: 0,
+            exp: 0,
+            some: true,
+        },
     };
 
     pub fn int(i: i128) -> Val {
         Val {
             f: i as f64,
-            exact: Some((i, 0)),
+            exact: Exact::new(Some((i, 0))),
         }
     }
 
     /// `mant × 10^exp`.
     pub fn dec(mant: i128, exp: i32) -> Val {
         let f = if exp >= 0 {
-            mant as f64 * 10f64.powi(exp)
+            mant as f64 * pow10f(exp)
         } else {
             // Dividing two exactly representable values rounds once, correctly.
-            mant as f64 / 10f64.powi(-exp)
+            mant as f64 / pow10f(-exp)
         };
         Val {
             f,
-            exact: Some((mant, exp)),
+            exact: Exact::new(Some((mant, exp))),
         }
     }
 
     pub fn float(f: f64) -> Val {
-        Val { f, exact: None }
+        Val {
+            f,
+            exact: Exact::NONE,
+        }
     }
 
     pub fn is_zero(self) -> bool {
@@ -88,14 +151,21 @@ impl Val {
     }
 
     pub fn is_integer(self) -> bool {
-        match self.exact {
-            Some((m, e)) => e >= 0 || pow10(-e).is_some_and(|p| m % p == 0),
+        match self.exact.get() {
+            Some((_, e)) if e >= 0 => true,
+            // 64-bit division where the numbers fit: `i128 %` is a library call.
+            Some((m, e)) => match (i64::try_from(m), -e) {
+                (Ok(m), k @ 0..=18) => m % 10i64.pow(k.unsigned_abs()) == 0,
+                _ => pow10(-e).is_some_and(|p| m % p == 0),
+            },
             None => self.f.is_finite() && self.f.fract() == 0.0,
         }
     }
 
     pub fn add(self, o: Val) -> Val {
-        let exact = match (self.exact, o.exact) {
+        let exact = match (self.exact.get(), o.exact.get()) {
+            // The common case: same exponent (integers, or decimals of one scale).
+            (Some((m1, e1)), Some((m2, e2))) if e1 == e2 => m1.checked_add(m2).map(|m| (m, e1)),
             (Some((m1, e1)), Some((m2, e2))) => {
                 let e = e1.min(e2);
                 let a = pow10(e1 - e).and_then(|p| m1.checked_mul(p));
@@ -109,7 +179,7 @@ impl Val {
         };
         Val {
             f: self.f + o.f,
-            exact,
+            exact: Exact::new(exact),
         }
     }
 
@@ -120,32 +190,38 @@ impl Val {
     pub fn neg(self) -> Val {
         Val {
             f: -self.f,
-            exact: self
-                .exact
-                .and_then(|(m, e)| m.checked_neg().map(|m| (m, e))),
+            exact: Exact::new(
+                self.exact
+                    .get()
+                    .and_then(|(m, e)| m.checked_neg().map(|m| (m, e))),
+            ),
         }
     }
 
     pub fn mul_pow10(self, k: i32) -> Val {
         Val {
-            f: self.f * 10f64.powi(k),
-            exact: self
-                .exact
-                .and_then(|(m, e)| e.checked_add(k).map(|e| (m, e))),
+            f: self.f * pow10f(k),
+            exact: Exact::new(
+                self.exact
+                    .get()
+                    .and_then(|(m, e)| e.checked_add(k).map(|e| (m, e))),
+            ),
         }
     }
 
     pub fn mul_int(self, n: i128) -> Val {
         Val {
             f: self.f * n as f64,
-            exact: self
-                .exact
-                .and_then(|(m, e)| m.checked_mul(n).map(|m| (m, e))),
+            exact: Exact::new(
+                self.exact
+                    .get()
+                    .and_then(|(m, e)| m.checked_mul(n).map(|m| (m, e))),
+            ),
         }
     }
 
     pub fn mul(self, o: Val) -> Val {
-        let exact = match (self.exact, o.exact) {
+        let exact = match (self.exact.get(), o.exact.get()) {
             (Some((m1, e1)), Some((m2, e2))) => m1
                 .checked_mul(m2)
                 .and_then(|m| e1.checked_add(e2).map(|e| (m, e))),
@@ -153,12 +229,12 @@ impl Val {
         };
         Val {
             f: self.f * o.f,
-            exact,
+            exact: Exact::new(exact),
         }
     }
 
     pub fn div(self, o: Val) -> Val {
-        if let (Some((m1, e1)), Some((m2, e2))) = (self.exact, o.exact) {
+        if let (Some((m1, e1)), Some((m2, e2))) = (self.exact.get(), o.exact.get()) {
             if m2 != 0 && m1 % m2 == 0 {
                 if let Some(e) = e1.checked_sub(e2) {
                     return Val::dec(m1 / m2, e);
@@ -175,7 +251,15 @@ impl Val {
 
     /// The reported number.
     pub fn to_num(self) -> Num {
-        if let Some((mut m, mut e)) = self.exact {
+        if let Some((mut m, mut e)) = self.exact.get() {
+            if let Ok(mut small) = i64::try_from(m) {
+                // The same steps in 64 bits: `i128` division is a library call.
+                while e < 0 && small % 10 == 0 && small != 0 {
+                    small /= 10;
+                    e += 1;
+                }
+                m = i128::from(small);
+            }
             while e < 0 && m % 10 == 0 && m != 0 {
                 m /= 10;
                 e += 1;
@@ -191,7 +275,7 @@ impl Val {
                     return Num::Int(v);
                 }
             } else if m.unsigned_abs() < (1u128 << 53) && -e <= 22 {
-                return Num::Float(m as f64 / 10f64.powi(-e));
+                return Num::Float(m as f64 / pow10f(-e));
             }
             return Num::Float(self.f);
         }

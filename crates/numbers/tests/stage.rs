@@ -46,6 +46,7 @@ fn compliant_on_articles_and_samples() {
         "counted_span",
         "upper",
         "date",
+        "parts",
     ];
     for span in spans {
         let got: Vec<&str> = span.attrs.iter().map(|(k, _)| k).collect();
@@ -79,6 +80,25 @@ fn compliant_on_articles_and_samples() {
     );
     assert_eq!(spans[8].attr("date"), Some(&Value::from("2019-08-14")));
     assert_eq!(spans[0].attr("upper"), Some(&Value::Null));
+    // One plain numeral has no parts; a compound mention lists its numerals.
+    assert_eq!(spans[0].attr("parts"), Some(&Value::Null));
+    assert_eq!(spans[7].attr("parts"), Some(&Value::Null));
+    let numeral = |text: &str, value: i64| {
+        let start = doc.text().find(text).unwrap();
+        Value::List(vec![
+            Value::range(start, start + text.len()),
+            Value::Int(value),
+            Value::from("cardinal"),
+        ])
+    };
+    assert_eq!(
+        money.attr("parts"),
+        Some(&Value::List(vec![numeral("450 million", 450_000_000)]))
+    );
+    assert_eq!(
+        spans[6].attr("parts"),
+        Some(&Value::List(vec![numeral("42", 42)]))
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p newsmill-quotes --example eval_quotes -- \
-//!     /work/shared/eval/quotes/public.jsonl /tmp/pred.jsonl [--surface] [--debug]
+//!     /work/shared/eval/quotes/public.jsonl /tmp/pred.jsonl [--surface] [--debug] [--all-quoted]
 //! python3 /work/shared/eval/quotes/score.py /work/shared/eval/quotes/public.jsonl /tmp/pred.jsonl
 //! ```
 //!
@@ -34,7 +34,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .find_map(|a| a.strip_prefix("--repeat="))
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
-    let stage = QuotesStage::new(QuotesOptions::default())?;
+    // `--all-quoted` also reports scare quotes, titles and nicknames (a diagnostic).
+    let options = QuotesOptions {
+        include_scare_quotes: args.iter().any(|a| a == "--all-quoted"),
+        ..QuotesOptions::default()
+    };
+    let stage = QuotesStage::new(options)?;
     let reader = BufReader::new(std::fs::File::open(input)?);
     let mut writer = BufWriter::new(std::fs::File::create(output)?);
     let mut docs = Vec::new();

@@ -54,10 +54,16 @@ const WINDOW_TOKENS: usize = 40;
 const WINDOW_BYTES: usize = 200;
 /// Most distinct names canonicalized per document (each costs a scan of the text).
 const MAX_CANONICAL: usize = 16;
+/// Most occurrences of a surname read closely (tokenized) for a fuller form.
+const MAX_CLASSIFIED: usize = 12;
 /// Most occurrences of a surname examined when looking for its fullest form.
 const MAX_OCCURRENCES: usize = 64;
+/// How many cues may lend their speaker to one another in a chain.
+const MAX_DEPTH: usize = 4;
+/// How far back (bytes) the antecedent of a pronoun or role noun is looked for.
+const LOOKBACK_BYTES: usize = 6000;
 /// Most mentions examined when looking back for the antecedent of a pronoun.
-const MAX_LOOKBACK: usize = 80;
+const MAX_LOOKBACK: usize = 48;
 
 #[derive(Clone, Debug, PartialEq)]
 enum NpKind {
@@ -145,14 +151,108 @@ struct Attribution {
 
 /// Finds the quotations of `text` with their attribution.
 pub(crate) fn analyze(text: &str, lex: &Lexicon, settings: Settings) -> Vec<Finding> {
-    let (paragraphs, mut quotes) = marks::scan(text);
-    quotes.retain(|q| q.start < q.end);
-    if quotes.is_empty() {
+    // Buffers live per thread and are reused by every document: no per-document
+    // allocation of the working vectors and maps.
+    thread_local! {
+        static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|cell| {
+        let mut scratch = cell.take();
+        let out = analyze_with(text, lex, settings, &mut scratch);
+        cell.replace(scratch);
+        out
+    })
+}
+
+/// Working space of one analysis, kept between documents.
+#[derive(Default)]
+struct Scratch {
+    paragraphs: Vec<Paragraph>,
+    quotes: Vec<RawQuote>,
+    marks: marks::MarkBuf,
+    regions: Vec<(usize, usize)>,
+    breaks: Vec<usize>,
+    cues: Vec<Cue>,
+    cue_nps: Vec<Option<Option<Np>>>,
+    subject_nps: Vec<Option<Option<Np>>>,
+    persons: Vec<Person>,
+    person_ids: HashMap<String, usize, WordHash>,
+    canon_cache: HashMap<String, String, WordHash>,
+    surnames: HashMap<String, String, WordHash>,
+    by_written: HashMap<u64, (usize, usize, usize), WordHash>,
+    toks: Vec<Tok>,
+    pool: Vec<Vec<Tok>>,
+}
+
+fn analyze_with(
+    text: &str,
+    lex: &Lexicon,
+    settings: Settings,
+    scratch: &mut Scratch,
+) -> Vec<Finding> {
+    let s = scratch;
+    marks::scan_into(text, &mut s.paragraphs, &mut s.quotes, &mut s.marks);
+    s.quotes.retain(|q| q.start < q.end);
+    if s.quotes.is_empty() {
         return Vec::new();
     }
-    let mut a = Analyzer::new(text, lex, settings, paragraphs, quotes);
+    let mut a = Analyzer {
+        text,
+        lex,
+        settings,
+        paragraphs: std::mem::take(&mut s.paragraphs),
+        quotes: std::mem::take(&mut s.quotes),
+        regions: take_cleared(&mut s.regions),
+        breaks: take_cleared(&mut s.breaks),
+        cues: take_cleared(&mut s.cues),
+        cue_nps: take_cleared(&mut s.cue_nps),
+        subject_nps: take_cleared(&mut s.subject_nps),
+        persons: take_cleared(&mut s.persons),
+        person_ids: take_cleared_map(&mut s.person_ids),
+        canon_cache: take_cleared_map(&mut s.canon_cache),
+        canon_at: 0,
+        surnames: take_cleared_map(&mut s.surnames),
+        by_written: take_cleared_map(&mut s.by_written),
+        toks: take_cleared(&mut s.toks),
+        depth: 0,
+        pool: RefCell::new(std::mem::take(&mut s.pool)),
+    };
     a.segment();
-    a.attribute_all()
+    let out = a.attribute_all();
+    s.paragraphs = a.paragraphs;
+    s.quotes = a.quotes;
+    s.regions = a.regions;
+    s.breaks = a.breaks;
+    s.cues = a.cues;
+    s.cue_nps = a.cue_nps;
+    s.subject_nps = a.subject_nps;
+    s.persons = a.persons;
+    s.person_ids = a.person_ids;
+    s.canon_cache = a.canon_cache;
+    s.surnames = a.surnames;
+    s.by_written = a.by_written;
+    s.toks = a.toks;
+    s.pool = a.pool.into_inner();
+    out
+}
+
+fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
+}
+
+fn take_cleared_map<K, V>(m: &mut HashMap<K, V, WordHash>) -> HashMap<K, V, WordHash> {
+    let mut m = std::mem::take(m);
+    m.clear();
+    m
+}
+
+fn hash_str(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = WordHash::default().build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
 }
 
 struct Analyzer<'a> {
@@ -177,43 +277,17 @@ struct Analyzer<'a> {
     canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
     surnames: HashMap<String, String, WordHash>,
-    /// A name as written → its person, so a repeated mention costs one look-up.
-    by_written: HashMap<&'a str, usize, WordHash>,
+    /// Hash of a name as written → its person and where it was written, so a repeated
+    /// mention costs one look-up.
+    by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
+    /// How many cue speakers are being worked out inside one another.
+    depth: usize,
     /// Token buffers lent to nested look-ups, so no call allocates its own.
     pool: RefCell<Vec<Vec<Tok>>>,
 }
 
 impl<'a> Analyzer<'a> {
-    fn new(
-        text: &'a str,
-        lex: &'a Lexicon,
-        settings: Settings,
-        paragraphs: Vec<Paragraph>,
-        quotes: Vec<RawQuote>,
-    ) -> Self {
-        Analyzer {
-            text,
-            lex,
-            settings,
-            paragraphs,
-            quotes,
-            regions: Vec::new(),
-            breaks: Vec::new(),
-            cues: Vec::new(),
-            cue_nps: Vec::new(),
-            subject_nps: Vec::new(),
-            persons: Vec::new(),
-            person_ids: HashMap::default(),
-            canon_cache: HashMap::default(),
-            canon_at: 0,
-            surnames: HashMap::default(),
-            by_written: HashMap::default(),
-            toks: Vec::with_capacity(64),
-            pool: RefCell::new(Vec::new()),
-        }
-    }
-
     /// Tokenizes `text[from..to]` (at most `limit` tokens) into a pooled buffer and
     /// runs `f` on the tokens.
     fn with_tokens<R>(
@@ -384,7 +458,14 @@ impl<'a> Analyzer<'a> {
         if let Some(Some(np)) = self.cue_nps.get(i) {
             return np.clone();
         }
+        // A cue may borrow the speaker of the cue before it (`said ... and added`);
+        // the chain is cut short so no input can make the recursion deep.
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
         let np = self.cue_speaker(i);
+        self.depth -= 1;
         if let Some(slot) = self.cue_nps.get_mut(i) {
             *slot = Some(np.clone());
         }
@@ -535,7 +616,11 @@ impl<'a> Analyzer<'a> {
                             .is_some_and(marks::is_quote_char);
                     if inverted {
                         self.forward_np(c.end, c.sentence_end)
-                    } else if before.trim_end().ends_with(" and") {
+                    } else if before.trim_end().ends_with(" and")
+                        || before.trim_end().ends_with(" but")
+                        || before.trim_end().ends_with(" then")
+                        || before.trim_end().ends_with(" to")
+                    {
                         // `The president noted ..., and added:` shares the subject.
                         self.clause_subject(i)
                     } else {
@@ -583,7 +668,18 @@ impl<'a> Analyzer<'a> {
                 descriptors: Descriptors::default(),
             });
         }
-        self.subject_np(toks)
+        self.subject_np(toks).or_else(|| {
+            // `And although he thanked them, he sounded ..., saying`: the first
+            // pronoun standing as a subject.
+            toks.iter().take(12).find_map(|t| {
+                let w = self.word(t);
+                matches!(w, "he" | "she" | "He" | "She").then(|| Np {
+                    span: (t.start, t.end),
+                    kind: NpKind::Pronoun(pronoun(w).flatten()),
+                    descriptors: Descriptors::default(),
+                })
+            })
+        })
     }
 
     /// The noun phrase ending at the end of `toks` (the words just before a cue).
@@ -597,7 +693,9 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             let w = self.word(&t);
-            if t.is_lowercase(self.text) && self.lex.is_filler(w) {
+            if t.is_lowercase(self.text)
+                && (self.lex.is_filler(w) || (w.ends_with("ly") && w.len() > 4))
+            {
                 i -= 1;
                 skipped += 1;
             } else if is_time_word(w) {
@@ -937,19 +1035,22 @@ impl<'a> Analyzer<'a> {
                 descriptors,
             });
         }
-        if last.is_lowercase(self.text) && !is_np_stop(lw) && !self.lex.is_determiner(lw) {
+        // The head of `a spokesman for the ministry` is `spokesman`, of `the mother of
+        // three` is `mother`.
+        let head = toks
+            .iter()
+            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
+            .and_then(|p| p.checked_sub(1))
+            .map_or(*last, |p| toks[p]);
+        let hw = self.word(&head);
+        let lowerish = head.kind == TokKind::Word && !head.is_capitalized(self.text);
+        if lowerish && !is_np_stop(hw) && !self.lex.is_determiner(hw) {
             let definite = self.word(first).eq_ignore_ascii_case("the");
             let text_start = if self.lex.is_determiner(self.word(first)) && toks.len() > 1 {
                 toks[1].start
             } else {
                 first.start
             };
-            // The head of `a spokesman for the ministry` is `spokesman`.
-            let head = toks
-                .iter()
-                .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
-                .and_then(|p| p.checked_sub(1))
-                .map_or(*last, |p| toks[p]);
             return Some(Np {
                 span,
                 kind: NpKind::Nominal {
@@ -976,7 +1077,13 @@ impl<'a> Analyzer<'a> {
         let gender_hint = self
             .descriptor_words(np.descriptors.as_slice())
             .find_map(title_gender);
-        if let Some(&id) = self.by_written.get(raw) {
+        let key = hash_str(raw);
+        let known = self
+            .by_written
+            .get(&key)
+            .filter(|&&(_, a, b)| self.text.get(a..b) == Some(raw))
+            .map(|&(id, _, _)| id);
+        if let Some(id) = known {
             let has_title = self
                 .descriptor_words(np.descriptors.as_slice())
                 .any(|d| self.lex.is_title(d));
@@ -998,9 +1105,15 @@ impl<'a> Analyzer<'a> {
             clean_name(raw)
         } else {
             let cleaned = clean_name(raw);
-            match self.surnames.get(&cleaned) {
-                Some(known) if !cleaned.contains(' ') => known.clone(),
-                _ => self.canonical(&cleaned, gender_hint),
+            if cleaned.contains(' ') {
+                // A name of several words is taken as written: looking for a fuller
+                // form costs a scan of the text and rarely finds one.
+                cleaned
+            } else {
+                match self.surnames.get(&cleaned) {
+                    Some(known) => known.clone(),
+                    None => self.canonical(&cleaned, gender_hint),
+                }
             }
         };
         let words = canonical.split_whitespace().count();
@@ -1058,7 +1171,7 @@ impl<'a> Analyzer<'a> {
                 p.descriptors.push(*d);
             }
         }
-        self.by_written.insert(raw, id);
+        self.by_written.insert(key, (id, name.0, name.1));
         Some(id)
     }
 
@@ -1090,6 +1203,7 @@ impl<'a> Analyzer<'a> {
         let mut hits: Vec<usize> = before_hits.collect();
         let mut searched_after = false;
         let mut idx = 0usize;
+        let mut classified = 0usize;
         loop {
             let at = match hits.get(idx) {
                 Some(&at) => at,
@@ -1117,6 +1231,24 @@ impl<'a> Analyzer<'a> {
                 .is_none_or(|c| !c.is_alphanumeric());
             if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
                 continue;
+            }
+            // Only an occurrence after a capitalized word can be a fuller form, and a
+            // few of those are enough.
+            let before = self
+                .text
+                .get(self.floor_char_boundary(at.saturating_sub(40))..at)
+                .unwrap_or("")
+                .trim_end_matches([' ', '.']);
+            let prev_word = before
+                .rsplit(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+                .next()
+                .unwrap_or("");
+            if !prev_word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            classified += 1;
+            if classified > MAX_CLASSIFIED {
+                break;
             }
             let from = self.floor_char_boundary(at.saturating_sub(48));
             let para_start = self
@@ -1251,6 +1383,7 @@ impl<'a> Analyzer<'a> {
         let mut ci = self.cues.partition_point(|c| c.start < pos);
         let mut bi = self.breaks.partition_point(|&b| b < pos);
         let mut seen = 0;
+        let floor = pos.saturating_sub(LOOKBACK_BYTES);
         while seen < MAX_LOOKBACK && (ci > 0 || bi > 0) {
             seen += 1;
             // The later of the previous cue and the previous sentence start goes first.
@@ -1274,6 +1407,9 @@ impl<'a> Analyzer<'a> {
                 _ => break,
             };
             let Some(np) = np else { continue };
+            if np.span.0 < floor {
+                break;
+            }
             if np.span.0 >= pos || !matches!(np.kind, NpKind::Named { .. }) {
                 continue;
             }
@@ -1634,6 +1770,15 @@ impl<'a> Analyzer<'a> {
         if !before_ok {
             return false;
         }
+        // `expressed confidence “that ...”`: a fragment continuing the sentence.
+        let lower_start = self
+            .text
+            .get(q.start..q.end)
+            .and_then(|c| c.chars().next())
+            .is_some_and(char::is_lowercase);
+        if lower_start && !prefix.is_empty() && !prefix.ends_with([':', ',']) {
+            return false;
+        }
         let para_end = self.paragraph_end(q.close_end.saturating_sub(1).max(q.open));
         let suffix = self
             .text
@@ -1659,12 +1804,24 @@ impl<'a> Analyzer<'a> {
         let mut words = 0usize;
         let mut long_words = 0usize;
         let mut capitalized = 0usize;
+        // Only the first words matter (every threshold is below ten): long quotations
+        // are not read to their end.
         for w in content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
             if w.is_empty() {
                 continue;
             }
+            if words >= 12 {
+                break;
+            }
             words += 1;
-            if w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase) {
+            // Titles keep short function words in lowercase: `This Week with George
+            // Stephanopoulos`.
+            let function_word = matches!(
+                w,
+                "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that"
+            );
+            if !function_word && (w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase))
+            {
                 long_words += 1;
                 if w.chars().next().is_some_and(char::is_uppercase) {
                     capitalized += 1;
@@ -1674,9 +1831,21 @@ impl<'a> Analyzer<'a> {
         if words == 0 {
             return false;
         }
+        // `<tweet id="..." author="...">`: attribute values of stray markup.
+        if self.text.get(..q.open).is_some_and(|s| s.ends_with('=')) {
+            return false;
+        }
         let own = attr.is_some_and(|a| a.own);
+        // Outside headlines, single marks with no cue of their own are scare quotes or
+        // subheads (`'A healthy environment.'`), not quotations.
+        if q.single && !own && q.para > 0 {
+            return false;
+        }
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
-        let title_like = long_words > 0 && capitalized == long_words && words <= 8;
+        let title_like = long_words > 0
+            && capitalized == long_words
+            && (words == 1 || capitalized >= 2)
+            && words <= 8;
         // Headlines are in title case; a colon or dash signature makes a quotation too.
         let signed = attr
             .and_then(|a| a.cue)

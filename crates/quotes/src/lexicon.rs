@@ -222,6 +222,18 @@ const CUES: &[(&str, CueForm)] = {
         ("answering", Participle),
         ("responding", Participle),
         ("replying", Participle),
+        ("called", Finite),
+        ("calls", Finite),
+        ("calling", Participle),
+        ("referred to", Finite),
+        ("labeled", Finite),
+        ("labelled", Finite),
+        ("dubbed", Finite),
+        ("branded", Finite),
+        ("termed", Finite),
+        ("accusing", Participle),
+        ("claims", Finite),
+        ("asserts", Finite),
         ("according to", AccordingTo),
     ]
 };

@@ -57,7 +57,7 @@ impl Default for QuotesOptions {
         QuotesOptions {
             resolve_pronouns: true,
             include_scare_quotes: false,
-            min_unattributed_words: 6,
+            min_unattributed_words: 4,
         }
     }
 }

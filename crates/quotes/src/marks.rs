@@ -63,7 +63,7 @@ pub(crate) struct RawQuote {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Glyph {
+pub(crate) enum Glyph {
     /// `“` (also `‟`).
     LeftDouble,
     /// `”`.
@@ -218,20 +218,36 @@ struct Open {
 
 /// Splits `text` into paragraphs (non-blank lines) and pairs its quotation marks.
 /// Returns the paragraphs and the outermost quotations in text order.
+#[cfg(test)]
 pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
+    let (mut paragraphs, mut quotes, mut marks) = (Vec::new(), Vec::new(), Vec::new());
+    scan_into(text, &mut paragraphs, &mut quotes, &mut marks);
+    (paragraphs, quotes)
+}
+
+/// Scratch space for a mark: position, glyph, length.
+pub(crate) type MarkBuf = Vec<(usize, Glyph, usize)>;
+
+/// [`scan`] into buffers the caller reuses across documents (cleared first).
+pub(crate) fn scan_into(
+    text: &str,
+    paragraphs: &mut Vec<Paragraph>,
+    quotes: &mut Vec<RawQuote>,
+    marks: &mut MarkBuf,
+) {
+    paragraphs.clear();
+    quotes.clear();
+    marks.clear();
     let bytes = text.as_bytes();
-    let mut paragraphs = Vec::with_capacity(text.len() / 256 + 4);
-    let mut quotes = Vec::with_capacity(text.len() / 512 + 4);
     let mut pairer = Pairer {
         text,
         stack: Vec::with_capacity(MAX_DEPTH),
         carry: None,
         carry_end: 0,
         carry_last_para: 0,
-        quotes: &mut quotes,
+        quotes,
     };
     let mut line_start = 0usize;
-    let mut marks: Vec<(usize, Glyph, usize)> = Vec::new();
     let mut i = 0usize;
     // Next positions of the two kinds of interesting bytes (memchr takes three each).
     let (mut next_mark, mut next_other) = (0usize, 0usize);
@@ -265,14 +281,7 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
             _ => 0,
         };
         if brk > 0 {
-            end_line(
-                text,
-                line_start,
-                i,
-                &mut marks,
-                &mut paragraphs,
-                &mut pairer,
-            );
+            end_line(text, line_start, i, marks, paragraphs, &mut pairer);
             i += brk;
             line_start = i;
             continue;
@@ -290,12 +299,11 @@ pub(crate) fn scan(text: &str) -> (Vec<Paragraph>, Vec<RawQuote>) {
         text,
         line_start,
         bytes.len(),
-        &mut marks,
-        &mut paragraphs,
+        marks,
+        paragraphs,
         &mut pairer,
     );
     pairer.flush_carry();
-    (paragraphs, quotes)
 }
 
 fn end_line(

@@ -194,6 +194,14 @@ fn runs_of_quote_marks_take_linear_time() {
     assert!(timed(tiny_quotes) < limit);
     let paragraphs = "“unclosed and\n\n".repeat(1024 * 1024 / 16);
     assert!(timed(paragraphs) < limit);
+    // A sentence chaining cues (`said and added and added ...`) must not recurse deeply.
+    let chain = format!(
+        "“Yes,” Ana Ortiz said{} today.",
+        " and added".repeat(200_000)
+    );
+    assert!(timed(chain) < limit);
+    let participles = format!("“Yes,” she said,{}", " adding,".repeat(200_000));
+    assert!(timed(participles) < limit);
     // Doubling the input must not much more than double the time.
     let one = "“Quoted words,” he said. ".repeat(10_000);
     let two = one.repeat(2);

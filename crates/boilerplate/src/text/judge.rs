@@ -103,6 +103,7 @@ impl Info {
 #[derive(Default)]
 pub struct Scratch {
     units: Vec<Unit>,
+    lines: Vec<Unit>,
     infos: Vec<Info>,
 }
 
@@ -124,7 +125,7 @@ pub fn judge(
     phrases: &Phrases,
     scratch: &mut Scratch,
 ) -> (Vec<JudgedBlock>, Findings) {
-    units::split(text, &mut scratch.units);
+    units::split(text, &mut scratch.units, &mut scratch.lines);
     scratch.infos.clear();
     for unit in &scratch.units {
         let block = text.get(unit.range.clone()).unwrap_or("");
@@ -230,16 +231,15 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     if evidence.is_none() && f.glued_headline && matches!(class, Class::Good | Class::Near) {
         evidence = Some(Reason::Related);
     }
-    if evidence.is_none() {
-        if let Some((reason, strength, _)) = weak {
-            let mostly_phrase = coverage >= 0.5
-                || (w <= 5 && !sentence)
-                || (w <= 12 && coverage >= 0.3 && !sentence);
-            if mostly_phrase {
-                evidence = Some(reason);
-                if strength == Strength::Marker && w <= 6 {
-                    marker = Some(reason);
-                }
+    if evidence.is_none()
+        && let Some((reason, strength, _)) = weak
+    {
+        let mostly_phrase =
+            coverage >= 0.5 || (w <= 5 && !sentence) || (w <= 12 && coverage >= 0.3 && !sentence);
+        if mostly_phrase {
+            evidence = Some(reason);
+            if strength == Strength::Marker && w <= 6 {
+                marker = Some(reason);
             }
         }
     }
@@ -546,10 +546,11 @@ fn find_other_story(infos: &[Info], story_start: usize, end: usize) -> Option<us
     let mut i = story_start;
     while i <= end {
         let info = &infos[i];
-        if i > story_start && words_before >= 40 {
-            if let Some(start) = story_header_at(infos, i, end) {
-                return Some(start);
-            }
+        if i > story_start
+            && words_before >= 40
+            && let Some(start) = story_header_at(infos, i, end)
+        {
+            return Some(start);
         }
         if info.evidence.is_none() && info.class == Class::Good {
             words_before += info.weight();

@@ -338,6 +338,14 @@ fn core(token: &str) -> &str {
 }
 
 fn is_separator(token: &str) -> bool {
+    // Most tokens start with a letter or a digit.
+    if token
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     token.chars().all(|c| {
         matches!(
             c,
@@ -444,16 +452,16 @@ pub fn find_date(block: &str) -> Option<String> {
             let after = tokens.get(i + 2).copied().unwrap_or("");
             let prev = if i > 0 { tokens[i - 1] } else { "" };
             // Month Day Year
-            if let (Some(d), Some(y)) = (day_number(next), year_number(after)) {
-                if let Some((y, m, d)) = valid_date(y, u32::from(month), d) {
-                    return Some(format!("{y:04}-{m:02}-{d:02}"));
-                }
+            if let (Some(d), Some(y)) = (day_number(next), year_number(after))
+                && let Some((y, m, d)) = valid_date(y, u32::from(month), d)
+            {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
             // Day Month Year
-            if let (Some(d), Some(y)) = (day_number(prev), year_number(next)) {
-                if let Some((y, m, d)) = valid_date(y, u32::from(month), d) {
-                    return Some(format!("{y:04}-{m:02}-{d:02}"));
-                }
+            if let (Some(d), Some(y)) = (day_number(prev), year_number(next))
+                && let Some((y, m, d)) = valid_date(y, u32::from(month), d)
+            {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
         }
     }
@@ -478,42 +486,59 @@ fn iso_timestamp(token: &str) -> Option<String> {
 
 /// Whether the tokens of `block` are mostly parts of a date or time.
 fn is_timestamp(tokens: &[&str]) -> bool {
-    let mut words = 0u32;
+    let words = tokens.iter().filter(|t| !is_separator(t)).count() as u32;
+    if words == 0 || words > 16 {
+        return false;
+    }
     let mut datey = 0u32;
+    let mut other = 0u32;
     let mut strong = false;
     let mut full = false;
     for (i, raw) in tokens.iter().enumerate() {
         if is_separator(raw) {
             continue;
         }
-        words += 1;
         let t = core(raw);
         let t = t.trim_end_matches('.');
-        if month_number(t).is_some() {
-            datey += 1;
-            strong = true;
-            let next = tokens.get(i + 1).map(|s| core(s)).unwrap_or_default();
-            let prev = if i > 0 { core(tokens[i - 1]) } else { "" };
-            if day_number(next).is_some() || day_number(prev).is_some() {
+        if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            // Numbers: no month name or stamp word starts with a digit.
+            if is_time(t) || numeric_date(t).is_some() {
+                datey += 1;
+                strong = true;
                 full = true;
+            } else if all_digits(t) && t.len() <= 4
+                || day_number(t).is_some()
+                || year_number(t).is_some()
+            {
+                datey += 1;
+            } else {
+                other += 1;
             }
-        } else if is_time(t) || numeric_date(t).is_some() {
-            datey += 1;
-            strong = true;
-            full = true;
-        } else if all_digits(t) && t.len() <= 4
-            || day_number(t).is_some()
-            || year_number(t).is_some()
-        {
-            datey += 1;
-        } else if eq_ci(t, "ago") {
-            datey += 1;
-            strong = true;
-        } else if date_word(t).is_some() {
-            datey += 1;
+        } else {
+            // Words: no time, date, day or year starts with anything but a digit.
+            match date_word(t) {
+                Some(DateWord::Month(_)) => {
+                    datey += 1;
+                    strong = true;
+                    let next = tokens.get(i + 1).map(|s| core(s)).unwrap_or_default();
+                    let prev = if i > 0 { core(tokens[i - 1]) } else { "" };
+                    if day_number(next).is_some() || day_number(prev).is_some() {
+                        full = true;
+                    }
+                }
+                Some(_) => {
+                    datey += 1;
+                    strong |= eq_ci(t, "ago");
+                }
+                None => other += 1,
+            }
+        }
+        // Half the words at least must be part of the stamp.
+        if other * 2 > words {
+            return false;
         }
     }
-    if words == 0 || words > 16 || !strong {
+    if !strong {
         return false;
     }
     // A full date or a clock time makes a stamp even with a few words around it
@@ -522,12 +547,59 @@ fn is_timestamp(tokens: &[&str]) -> bool {
     datey as f32 >= needed * words as f32
 }
 
+/// Words whose presence first in a block lets it be a byline or a source credit:
+/// [`BY_WORDS`], [`BY_LEADS`], the source words and "courtesy".
+const CREDIT_OPENERS: &[&str] = &[
+    "by",
+    "por",
+    "von",
+    "par",
+    "door",
+    "author",
+    "authors",
+    "autor",
+    "written",
+    "words",
+    "posted",
+    "story",
+    "text",
+    "reporting",
+    "reported",
+    "source",
+    "sources",
+    "fonte",
+    "fontes",
+    "fuente",
+    "fuentes",
+    "quelle",
+    "courtesy",
+];
+
+/// Whether a block whose first token is `first` may be a byline or a source credit:
+/// the token, past an opening bracket and without trailing marks, is an opener.
+fn may_open_credit(first: &str) -> bool {
+    let lead = first
+        .trim_start_matches('(')
+        .trim_end_matches(|c: char| !c.is_alphabetic());
+    (2..=9).contains(&lead.len()) && in_list(CREDIT_OPENERS, lead)
+}
+
 /// Recognizes the shape of a short block. `sentence` says whether it ends like a
 /// sentence (bylines do not; "By Monday, the plan was dead." is prose); `digits` is the
 /// number of ASCII digits in it (stamps without digits must say "ago", "today"...).
 pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
     const MAX_TOKENS: usize = 32;
     if block.len() > MAX_SHAPE_BYTES {
+        return Shape::Plain;
+    }
+    let Some(first) = block.split_ascii_whitespace().next() else {
+        return Shape::Plain;
+    };
+    let has_at = memchr::memchr(b'@', block.as_bytes()).is_some();
+    let only_stamp = !has_at && !may_open_credit(first);
+    // Without an "@" and an opening "By" or "Source", only a time stamp is possible,
+    // and it is no long sentence: most prose with a number stops here.
+    if only_stamp && sentence && block.split_ascii_whitespace().nth(6).is_some() {
         return Shape::Plain;
     }
     let mut tokens = [""; MAX_TOKENS];
@@ -540,25 +612,23 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
         count += 1;
     }
     let tokens = &tokens[..count];
-    let Some(first) = tokens.first() else {
-        return Shape::Plain;
-    };
-    let has_at = memchr::memchr(b'@', block.as_bytes()).is_some();
-    if has_at && (first.starts_with(['—', '–']) || *first == "-") && block.contains("(@") {
+    if only_stamp {
+        return if (digits > 0 || relative_time(tokens)) && is_timestamp(tokens) {
+            Shape::Timestamp
+        } else {
+            Shape::Plain
+        };
+    }
+    if has_at && (first.starts_with(['—', '–']) || first == "-") && block.contains("(@") {
         return Shape::PostCredit;
     }
     if by_prefix(tokens).is_some() && is_byline(tokens, sentence) {
         return Shape::Byline;
     }
-    let relative = || {
-        tokens.iter().any(|t| {
-            in_list(
-                &["ago", "yesterday", "today", "now"],
-                core(t).trim_end_matches('.'),
-            )
-        })
-    };
-    if !(sentence && tokens.len() > 6) && (digits > 0 || relative()) && is_timestamp(tokens) {
+    if !(sentence && tokens.len() > 6)
+        && (digits > 0 || relative_time(tokens))
+        && is_timestamp(tokens)
+    {
         return Shape::Timestamp;
     }
     let bare_first = first.trim_start_matches('(');
@@ -589,6 +659,16 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
         return Shape::Handle;
     }
     Shape::Plain
+}
+
+/// Whether a token says a relative time ("ago", "today"...).
+fn relative_time(tokens: &[&str]) -> bool {
+    tokens.iter().any(|t| {
+        in_list(
+            &["ago", "yesterday", "today", "now"],
+            core(t).trim_end_matches('.'),
+        )
+    })
 }
 
 /// Whether a block ends with a photo agency's credit in brackets, as captions do:

@@ -25,8 +25,17 @@ fn is_blank(c: char) -> bool {
 /// The range of `line` (at offset `at` of the text) without surrounding blanks, or
 /// `None` when nothing is left.
 fn trimmed(line: &str, at: usize) -> Option<Range<usize>> {
-    let start = line.len() - line.trim_start_matches(is_blank).len();
-    let end = line.trim_end_matches(is_blank).len();
+    let bytes = line.as_bytes();
+    // Most lines start and end with a visible ASCII character; only a blank or a
+    // non-ASCII byte at an edge needs the character-level trim.
+    let start = match bytes.first() {
+        Some(&b) if b > b' ' && b < 0x80 => 0,
+        _ => line.len() - line.trim_start_matches(is_blank).len(),
+    };
+    let end = match bytes.last() {
+        Some(&b) if b > b' ' && b < 0x80 => line.len(),
+        _ => line.trim_end_matches(is_blank).len(),
+    };
     (start < end).then(|| at + start..at + end)
 }
 
@@ -56,23 +65,19 @@ fn starts_lowercase(line: &str) -> bool {
 
 /// Splits `text` into units. Lines are units, except that inside a blank-line
 /// paragraph, lines wrapped at a fixed width (each near the paragraph's widest line,
-/// the next one continuing the sentence) join into one unit.
-pub fn split(text: &str, out: &mut Vec<Unit>) {
+/// the next one continuing the sentence) join into one unit. `lines` is scratch space.
+pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>) {
     out.clear();
-    let mut lines: Vec<(Range<usize>, bool)> = Vec::new();
     let mut after_blank = true;
     let mut saw_paragraph_break = false;
     let mut pos = 0usize;
     let bytes = text.as_bytes();
-    while pos <= text.len() {
-        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         let line = text.get(pos..end).unwrap_or("");
         match trimmed(line, pos) {
             Some(range) => {
-                if after_blank && !lines.is_empty() {
-                    saw_paragraph_break = true;
-                }
-                lines.push((range, after_blank));
+                saw_paragraph_break |= after_blank && !out.is_empty();
+                out.push(Unit { range, after_blank });
                 after_blank = false;
             }
             None => after_blank = true,
@@ -80,18 +85,16 @@ pub fn split(text: &str, out: &mut Vec<Unit>) {
         pos = end + 1;
     }
     if !saw_paragraph_break {
-        out.extend(
-            lines
-                .into_iter()
-                .map(|(range, after_blank)| Unit { range, after_blank }),
-        );
         return;
     }
+    // Blank-line paragraphs: the lines found so far are regrouped.
+    std::mem::swap(out, lines);
+    out.clear();
     let mut i = 0;
     while i < lines.len() {
         let para_end = lines[i + 1..]
             .iter()
-            .position(|(_, blank)| *blank)
+            .position(|unit| unit.after_blank)
             .map_or(lines.len(), |p| i + 1 + p);
         join_wrapped(text, &lines[i..para_end], out);
         i = para_end;
@@ -99,10 +102,14 @@ pub fn split(text: &str, out: &mut Vec<Unit>) {
 }
 
 /// Emits the units of one blank-line paragraph, joining hard-wrapped lines.
-fn join_wrapped(text: &str, lines: &[(Range<usize>, bool)], out: &mut Vec<Unit>) {
+fn join_wrapped(text: &str, lines: &[Unit], out: &mut Vec<Unit>) {
+    if let [single] = lines {
+        out.push(single.clone());
+        return;
+    }
     let width = |r: &Range<usize>| text.get(r.clone()).map_or(0, |s| s.chars().count());
     let widest = if lines.len() > 1 {
-        lines.iter().map(|(r, _)| width(r)).max().unwrap_or(0)
+        lines.iter().map(|u| width(&u.range)).max().unwrap_or(0)
     } else {
         0
     };
@@ -111,11 +118,11 @@ fn join_wrapped(text: &str, lines: &[(Range<usize>, bool)], out: &mut Vec<Unit>)
     // not a wrapped paragraph.
     let full_lines = lines
         .iter()
-        .filter(|(r, _)| width(r) * 4 >= widest * 3)
+        .filter(|u| width(&u.range) * 4 >= widest * 3)
         .count();
     let wrapped = (40..=130).contains(&widest) && full_lines >= 2;
     let mut current: Option<Unit> = None;
-    for (range, after_blank) in lines {
+    for Unit { range, after_blank } in lines {
         let line = text.get(range.clone()).unwrap_or("");
         let continues = current.as_ref().is_some_and(|unit| {
             let prev = text.get(unit.range.clone()).unwrap_or("");
@@ -148,7 +155,7 @@ mod tests {
 
     fn pieces(text: &str) -> Vec<&str> {
         let mut units = Vec::new();
-        split(text, &mut units);
+        split(text, &mut units, &mut Vec::new());
         units.iter().map(|u| &text[u.range.clone()]).collect()
     }
 
@@ -188,6 +195,19 @@ mod tests {
                 "A second paragraph follows here."
             ]
         );
+    }
+
+    #[test]
+    fn scratch_space_from_an_earlier_text_is_not_reused_as_units() {
+        let mut units = Vec::new();
+        let mut lines = Vec::new();
+        let first = "Harbour news\n\nThe ferry left at noon.\nIt came back late.";
+        split(first, &mut units, &mut lines);
+        assert_eq!(units.len(), 3);
+        let second = "Weather\n\nRain all day.";
+        split(second, &mut units, &mut lines);
+        let got: Vec<&str> = units.iter().map(|u| &second[u.range.clone()]).collect();
+        assert_eq!(got, ["Weather", "Rain all day."]);
     }
 
     #[test]
