@@ -46,7 +46,9 @@ fn map_digest(ex: &newsmill_html::Extraction) -> String {
     let mut word_start = None;
     let bytes = ex.text.as_bytes();
     for i in 0..=bytes.len() {
-        let space = bytes.get(i).is_none_or(|b| matches!(b, b' ' | b'\n' | b'\t'));
+        let space = bytes
+            .get(i)
+            .is_none_or(|b| matches!(b, b' ' | b'\n' | b'\t'));
         match (space, word_start) {
             (true, Some(s)) => {
                 let r = ex.source_map.to_source(s..i);

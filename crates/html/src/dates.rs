@@ -205,7 +205,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.trim_end_matches('.').as_bytes();
     if w.len() < 3 {
         return None;
     }
@@ -223,20 +223,33 @@ fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
+    // ASCII case folding only: a word with other letters names no month.
+    if w.eq_ignore_ascii_case(b"sept") {
+        return Some(9);
+    }
     MONTHS
         .iter()
-        .position(|m| m.starts_with(&w) || (w == "sept"))
-        .map(|i| if w == "sept" { 9 } else { i as u32 + 1 })
+        .position(|m| {
+            m.as_bytes()
+                .get(..w.len())
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(w))
+        })
+        .map(|i| i as u32 + 1)
 }
 
 /// `November 18, 2019`, `Nov. 18 2019`, `18 November 2019`, `Mon, 18 Nov 2019 10:00:00 GMT`,
 /// possibly inside a longer line ("Published 18 November 2019, 10:32").
 fn textual(s: &str) -> Option<String> {
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .take(40)
-        .collect();
+    let mut slots = [""; 40];
+    let mut count = 0;
+    for (slot, w) in slots.iter_mut().zip(
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty()),
+    ) {
+        *slot = w;
+        count += 1;
+    }
+    let words = &slots[..count];
     for (i, w) in words.iter().enumerate() {
         let Some(m) = month(w) else {
             continue;

@@ -181,8 +181,47 @@ pub(crate) fn parse_with(html: &str, labels: bool) -> Page {
 struct AttrSpan {
     name: (u32, u32),
     value: (u32, u32),
-    /// The value is worth keeping (class, id, content...).
-    wanted: bool,
+    /// Which of the attributes the builder reads this is; only their values are kept.
+    key: Option<AttrKey>,
+}
+
+/// The attributes the builder reads, in the order of [`TagAttrs`]' fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AttrKey {
+    Class,
+    Id,
+    Role,
+    Itemprop,
+    Itemtype,
+    Rel,
+    Datetime,
+    Content,
+    Name,
+    Property,
+    Style,
+    Type,
+}
+
+impl AttrKey {
+    const COUNT: usize = AttrKey::Type as usize + 1;
+
+    fn of(name: &[u8]) -> Option<AttrKey> {
+        Some(match name {
+            b"class" => AttrKey::Class,
+            b"id" => AttrKey::Id,
+            b"role" => AttrKey::Role,
+            b"itemprop" => AttrKey::Itemprop,
+            b"itemtype" => AttrKey::Itemtype,
+            b"rel" => AttrKey::Rel,
+            b"datetime" => AttrKey::Datetime,
+            b"content" => AttrKey::Content,
+            b"name" => AttrKey::Name,
+            b"property" => AttrKey::Property,
+            b"style" => AttrKey::Style,
+            b"type" => AttrKey::Type,
+            _ => return None,
+        })
+    }
 }
 
 /// The emitter: collects one tag at a time and hands it to the builder.
@@ -216,16 +255,18 @@ impl<'h> Sink<'h> {
     }
 }
 
-/// The value of attribute `name` (the first one, as HTML says), if it was kept.
-fn attr<'b>(buf: &'b [u8], attrs: &[AttrSpan], name: &[u8]) -> Option<&'b [u8]> {
-    attrs.iter().find_map(|a| {
-        let n = buf.get(a.name.0 as usize..a.name.1 as usize)?;
-        if n == name && a.wanted {
-            buf.get(a.value.0 as usize..a.value.1 as usize)
-        } else {
-            None
+/// The values of the attributes the builder reads: the first of each name, as HTML says.
+fn read_attrs<'b>(buf: &'b [u8], attrs: &[AttrSpan]) -> [Option<&'b [u8]>; AttrKey::COUNT] {
+    let mut values = [None; AttrKey::COUNT];
+    for a in attrs {
+        if let Some(key) = a.key {
+            let slot = &mut values[key as usize];
+            if slot.is_none() {
+                *slot = buf.get(a.value.0 as usize..a.value.1 as usize);
+            }
         }
-    })
+    }
+    values
 }
 
 fn has_attr(buf: &[u8], attrs: &[AttrSpan], name: &[u8]) -> bool {
@@ -233,25 +274,6 @@ fn has_attr(buf: &[u8], attrs: &[AttrSpan], name: &[u8]) -> bool {
         buf.get(a.name.0 as usize..a.name.1 as usize)
             .is_some_and(|n| n == name)
     })
-}
-
-/// Attributes the builder reads; the values of all others are skipped unread.
-fn wanted_attr(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"class"
-            | b"id"
-            | b"role"
-            | b"itemprop"
-            | b"itemtype"
-            | b"rel"
-            | b"datetime"
-            | b"content"
-            | b"name"
-            | b"property"
-            | b"style"
-            | b"type"
-    )
 }
 
 impl Emitter for Sink<'_> {
@@ -336,20 +358,20 @@ impl Emitter for Sink<'_> {
         let tag = Tag::from_name(&self.name);
         let foreign = self.builder.in_foreign();
         let (buf, spans) = (&self.attr_buf, &self.attrs);
-        let get = |name: &[u8]| attr(buf, spans, name);
+        let v = read_attrs(buf, spans);
         let attrs = TagAttrs {
-            class: get(b"class"),
-            id: get(b"id"),
-            role: get(b"role"),
-            itemprop: get(b"itemprop"),
-            itemtype: get(b"itemtype"),
-            rel: get(b"rel"),
-            datetime: get(b"datetime"),
-            content: get(b"content"),
-            name: get(b"name"),
-            property: get(b"property"),
-            style: get(b"style"),
-            kind: get(b"type"),
+            class: v[AttrKey::Class as usize],
+            id: v[AttrKey::Id as usize],
+            role: v[AttrKey::Role as usize],
+            itemprop: v[AttrKey::Itemprop as usize],
+            itemtype: v[AttrKey::Itemtype as usize],
+            rel: v[AttrKey::Rel as usize],
+            datetime: v[AttrKey::Datetime as usize],
+            content: v[AttrKey::Content as usize],
+            name: v[AttrKey::Name as usize],
+            property: v[AttrKey::Property as usize],
+            style: v[AttrKey::Style as usize],
+            kind: v[AttrKey::Type as usize],
             open: tag == Tag::Dialog && has_attr(buf, spans, b"open"),
         };
         let pushed = self
@@ -401,7 +423,7 @@ impl Emitter for Sink<'_> {
             self.attrs.push(AttrSpan {
                 name: (0, 0),
                 value: (0, 0),
-                wanted: false,
+                key: None,
             });
             return;
         }
@@ -409,7 +431,7 @@ impl Emitter for Sink<'_> {
         self.attrs.push(AttrSpan {
             name: (at, at),
             value: (at, at),
-            wanted: false,
+            key: None,
         });
     }
 
@@ -432,7 +454,7 @@ impl Emitter for Sink<'_> {
                 .attr_buf
                 .get(a.name.0 as usize..a.name.1 as usize)
                 .unwrap_or_default();
-            a.wanted = wanted_attr(name);
+            a.key = AttrKey::of(name);
             let end = self.attr_buf.len() as u32;
             a.value = (end, end);
         }
@@ -443,7 +465,7 @@ impl Emitter for Sink<'_> {
             return;
         }
         if let Some(a) = self.attrs.last_mut() {
-            if a.wanted && (a.value.1 - a.value.0) as usize + s.len() <= MAX_ATTR_VALUE {
+            if a.key.is_some() && (a.value.1 - a.value.0) as usize + s.len() <= MAX_ATTR_VALUE {
                 self.attr_buf.extend_from_slice(s);
                 a.value.1 += s.len() as u32;
             }
@@ -540,6 +562,7 @@ struct Builder {
     ld_buf: String,
     title_buf: String,
     scratch: Vec<u8>,
+    class_cache: hints::ClassCache,
     body_seen: bool,
     head_seen: bool,
     labels: bool,
@@ -561,6 +584,7 @@ impl Builder {
             ld_buf: String::new(),
             title_buf: String::new(),
             scratch: Vec::with_capacity(64),
+            class_cache: hints::ClassCache::default(),
             body_seen: false,
             head_seen: false,
             labels: false,
@@ -681,13 +705,14 @@ impl Builder {
                 i += w;
                 continue;
             }
+            // A stretch of words with single ASCII spaces between them is written as it
+            // stands: the same text as word by word with a space owed between, in one
+            // copy and one source map segment.
             let start = i;
-            i += 1;
-            while i < bytes.len() && space_len(bytes, i) == 0 {
-                i += 1;
-            }
+            let (end, spaces) = stretch_end(bytes, i);
+            i = end;
             let run = s.get(start..i).unwrap_or_default();
-            self.write_run(run, run_source(verbatim, &src, start, i), top.ctx);
+            self.write_words(run, run_source(verbatim, &src, start, i), top.ctx, spaces);
         }
     }
 
@@ -698,6 +723,12 @@ impl Builder {
     }
 
     fn write_run(&mut self, run: &str, src: Range<usize>, ctx_flags: u32) {
+        self.write_words(run, src, ctx_flags, 0);
+    }
+
+    /// Writes `run`, which holds `spaces` single spaces between its words, after the
+    /// separator owed. The spaces do not count as text inside links or times.
+    fn write_words(&mut self, run: &str, src: Range<usize>, ctx_flags: u32, spaces: u32) {
         if run.is_empty() || self.text.len() + run.len() + 2 > MAX_TEXT {
             return;
         }
@@ -745,11 +776,12 @@ impl Builder {
         self.text.push_str(run);
         self.map.push(at..self.text.len(), src);
         if let Some(block) = &mut self.block {
+            let word_bytes = (run.len() as u32).saturating_sub(spaces);
             if ctx_flags & ctx::LINK != 0 {
-                block.link_bytes += run.len() as u32;
+                block.link_bytes += word_bytes;
             }
             if ctx_flags & ctx::TIME != 0 {
-                block.time_bytes += run.len() as u32;
+                block.time_bytes += word_bytes;
             }
         }
     }
@@ -937,10 +969,14 @@ impl Builder {
         } else {
             let mut hint = hints::tag_hint(tag);
             if let Some(v) = attrs.class {
-                hints::add_class(&mut hint, v, &mut self.scratch);
+                self.class_cache
+                    .evidence(v, &mut self.scratch)
+                    .apply(&mut hint);
             }
             if let Some(v) = attrs.id {
-                hints::add_class(&mut hint, v, &mut self.scratch);
+                self.class_cache
+                    .evidence(v, &mut self.scratch)
+                    .apply(&mut hint);
             }
             if let Some(v) = attrs.role {
                 hints::add_role(&mut hint, v);
@@ -1319,6 +1355,62 @@ fn run_source(verbatim: bool, src: &Range<usize>, start: usize, end: usize) -> R
     } else {
         src.clone()
     }
+}
+
+/// Whitespace classes of bytes, for [`stretch_end`].
+mod ws {
+    /// Part of a word.
+    pub const WORD: u8 = 0;
+    /// ASCII whitespace.
+    pub const SPACE: u8 = 1;
+    /// May start a multi-byte space (no-break, en, em, ideographic...): see
+    /// [`super::space_len`].
+    pub const LEAD: u8 = 2;
+}
+
+static WS_CLASS: [u8; 256] = {
+    let mut t = [ws::WORD; 256];
+    t[b' ' as usize] = ws::SPACE;
+    t[b'\t' as usize] = ws::SPACE;
+    t[b'\n' as usize] = ws::SPACE;
+    t[b'\r' as usize] = ws::SPACE;
+    t[0x0c] = ws::SPACE;
+    t[0xC2] = ws::LEAD;
+    t[0xE2] = ws::LEAD;
+    t[0xE3] = ws::LEAD;
+    t
+};
+
+/// Whether a word character (not whitespace) starts at `i`.
+#[inline]
+fn word_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(&c) => match WS_CLASS[c as usize] {
+            ws::WORD => true,
+            ws::LEAD => space_len(b, i) == 0,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// From the start of a word at `i`, the end of the stretch of words joined by single
+/// ASCII spaces, and the number of those spaces.
+#[inline]
+fn stretch_end(b: &[u8], mut i: usize) -> (usize, u32) {
+    let mut spaces = 0;
+    while let Some(&c) = b.get(i) {
+        match WS_CLASS[c as usize] {
+            ws::WORD => i += 1,
+            ws::LEAD if space_len(b, i) == 0 => i += 1,
+            ws::SPACE if c == b' ' && word_at(b, i + 1) => {
+                spaces += 1;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    (i, spaces)
 }
 
 /// Length of the whitespace character starting at `i`, or 0. ASCII whitespace and the

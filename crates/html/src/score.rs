@@ -18,6 +18,11 @@
 //! Every pass walks the node array forward (parents before children) or backward
 //! (children before parents): linear, no recursion.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use memchr::memmem;
+
 use crate::hints::Reason;
 use crate::meta::Metadata;
 use crate::parse::{NONE, Page, ctx};
@@ -477,6 +482,8 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         }
     }
     let first_inside = blocks.iter().position(|b| inside[b.node as usize]);
+    // Lowercased text of the block being tested, reused from block to block.
+    let mut lower = String::new();
     for (i, b) in blocks.iter().enumerate() {
         let f = &feats[i];
         let node = b.node as usize;
@@ -496,9 +503,17 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
             // A generic name (header, footer, other) yields to what the words say.
             let reason = match hinted {
                 Some(r) if !matches!(r, Reason::Header | Reason::Footer | Reason::Other) => r,
-                _ => text_reason(b, f, text).or(hinted).unwrap_or_else(|| {
-                    outside_reason(f, b.kind, text, first_inside.is_none_or(|s| i < s))
-                }),
+                _ => text_reason(b, f, text, &mut lower)
+                    .or(hinted)
+                    .unwrap_or_else(|| {
+                        outside_reason(
+                            f,
+                            b.kind,
+                            text,
+                            first_inside.is_none_or(|s| i < s),
+                            &mut lower,
+                        )
+                    }),
             };
             verdicts[i].removed = Some(reason);
             continue;
@@ -512,7 +527,16 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
                 let h = inner_neg[node] as usize;
                 link_blocks[h] >= 1 && 2 * link_blocks[h] > prose_blocks[h]
             };
-            inside_reason(page, i, f, text, inner_neg[node], teaser_hint, options)
+            inside_reason(
+                page,
+                i,
+                f,
+                text,
+                inner_neg[node],
+                teaser_hint,
+                options,
+                &mut lower,
+            )
         };
     }
 
@@ -593,11 +617,18 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     }
 }
 
-fn outside_reason(f: &Feat, kind: BlockKind, text: &str, before_article: bool) -> Reason {
-    let footer_words = || {
+fn outside_reason(
+    f: &Feat,
+    kind: BlockKind,
+    text: &str,
+    before_article: bool,
+    lower: &mut String,
+) -> Reason {
+    let mut footer_words = || {
         text.contains('©') || {
-            let l = text.to_lowercase();
-            l.contains("copyright") || l.contains("all rights reserved")
+            lowercase_into(text, lower);
+            let found = phrases_in(lower, 0..0);
+            found.anywhere & (COPYRIGHT | ALL_RIGHTS_RESERVED) != 0
         }
     };
     if f.st.words <= 40 && footer_words() {
@@ -615,6 +646,7 @@ fn outside_reason(f: &Feat, kind: BlockKind, text: &str, before_article: bool) -
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn inside_reason(
     page: &Page,
     i: usize,
@@ -623,6 +655,7 @@ fn inside_reason(
     hint_node: u32,
     teaser_hint: bool,
     options: &HtmlOptions,
+    lower: &mut String,
 ) -> Option<Reason> {
     let b = &page.blocks[i];
     if hint_node != NONE {
@@ -640,7 +673,7 @@ fn inside_reason(
                 };
                 if applies {
                     if matches!(reason, Reason::Header | Reason::Footer | Reason::Other) {
-                        if let Some(r) = text_reason(b, f, text) {
+                        if let Some(r) = text_reason(b, f, text, lower) {
                             return Some(r);
                         }
                     }
@@ -663,7 +696,7 @@ fn inside_reason(
             Reason::Navigation
         });
     }
-    if f.st.words <= 150 && is_cookie_notice(text) {
+    if f.st.words <= 150 && is_cookie_notice(text, lower) {
         return Some(Reason::Cookie);
     }
     if f.st.words <= 2 && b.kind == BlockKind::Paragraph && !text.chars().any(char::is_alphabetic) {
@@ -671,7 +704,7 @@ fn inside_reason(
         return Some(Reason::Other);
     }
     if f.st.words <= 30 && b.ctx & ctx::BLOCKQUOTE == 0 {
-        if let Some(r) = short_text_reason(text, f) {
+        if let Some(r) = short_text_reason(text, f, lower) {
             if !(options.keep_captions && r == Reason::Caption) {
                 return Some(r);
             }
@@ -684,12 +717,17 @@ fn inside_reason(
 }
 
 /// What the words of a block alone say it is, if anything.
-fn text_reason(b: &crate::parse::RawBlock, f: &Feat, text: &str) -> Option<Reason> {
-    if f.st.words <= 150 && is_cookie_notice(text) {
+fn text_reason(
+    b: &crate::parse::RawBlock,
+    f: &Feat,
+    text: &str,
+    lower: &mut String,
+) -> Option<Reason> {
+    if f.st.words <= 150 && is_cookie_notice(text, lower) {
         return Some(Reason::Cookie);
     }
     if f.st.words <= 30 && b.ctx & ctx::BLOCKQUOTE == 0 {
-        if let Some(r) = short_text_reason(text, f) {
+        if let Some(r) = short_text_reason(text, f, lower) {
             return Some(r);
         }
         if f.st.words <= 12 && b.time_bytes * 2 > b.end - b.start {
@@ -700,11 +738,13 @@ fn text_reason(b: &crate::parse::RawBlock, f: &Feat, text: &str) -> Option<Reaso
 }
 
 /// A cookie or consent notice: mentions cookies together with consent vocabulary.
-fn is_cookie_notice(text: &str) -> bool {
-    if memchr::memmem::find(text.as_bytes(), b"ookie").is_none() {
+fn is_cookie_notice(text: &str, lower: &mut String) -> bool {
+    static OOKIE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("ookie"));
+    if OOKIE.find(text.as_bytes()).is_none() {
         return false;
     }
-    let lower = text.to_lowercase();
+    lowercase_into(text, lower);
     [
         "consent",
         "accept",
@@ -724,104 +764,247 @@ fn is_cookie_notice(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Phrases the text tests look for inside a block, found in one pass over its lowercased
+/// text. The bit masks below name them by group.
+const PHRASES: &[&str] = &[
+    "all rights reserved",
+    "copyright",
+    // Credits of a caption left outside <figure>.
+    "(image:",
+    "(photo:",
+    "(picture:",
+    "(credit:",
+    "(image credit",
+    "(photo credit",
+    "(foto:",
+    // Newsletter prompts.
+    "newsletter",
+    "subscribe to",
+    // Taxonomy and posting lines.
+    "tags:",
+    "category:",
+    "categories:",
+    "posted by",
+    "publicado por",
+    "filed under",
+    "categoria:",
+];
+const ALL_RIGHTS_RESERVED: u32 = 1 << 0;
+const COPYRIGHT: u32 = 1 << 1;
+const CREDIT_IN_BRACKETS: u32 = 0b111_1111 << 2;
+const NEWSLETTER: u32 = 0b11 << 9;
+const FILED_UNDER: u32 = 0b111_1111 << 11;
+
+/// Which [`PHRASES`] a text holds (bit `i` for phrase `i`): anywhere, and wholly inside
+/// a given range of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Found {
+    anywhere: u32,
+    in_trimmed: u32,
+}
+
+/// Finds every occurrence of every phrase of [`PHRASES`] in `lower`.
+fn phrases_in(lower: &str, trimmed: std::ops::Range<usize>) -> Found {
+    // Leftmost-first matching lets the searcher use its SIMD prefilter. No phrase is a
+    // prefix of another, so at most one phrase matches at a position, and searching
+    // again from one past each match start finds every occurrence.
+    static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(PHRASES)
+            .ok()
+    });
+    let mut found = Found::default();
+    let mut note = |id: usize, start: usize, end: usize| {
+        found.anywhere |= 1 << id;
+        if trimmed.start <= start && end <= trimmed.end {
+            found.in_trimmed |= 1 << id;
+        }
+    };
+    match MATCHER.as_ref() {
+        Some(ac) => {
+            let mut at = 0;
+            while at < lower.len() {
+                let Some(m) = ac.find(Input::new(lower).span(at..lower.len())) else {
+                    break;
+                };
+                note(m.pattern().as_usize(), m.start(), m.end());
+                at = m.start() + 1;
+            }
+        }
+        None => {
+            // Cannot happen with these phrases; the plain search gives the same answer.
+            for (id, p) in PHRASES.iter().enumerate() {
+                for (at, _) in lower.match_indices(p) {
+                    note(id, at, at + p.len());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Writes `text` lowercased into `out`: the same string as `str::to_lowercase`, without
+/// allocating once `out` has grown.
+fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
+    let b = text.as_bytes();
+    // Runs of ASCII and of caseless punctuation (U+2000-U+20FF: quotes, dashes,
+    // currency signs) are copied whole; other characters are mapped one by one.
+    let mut run_start = 0;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            i += 1;
+            continue;
+        }
+        if c == 0xE2 && matches!(b.get(i + 1), Some(0x80..=0x83)) {
+            i += 3;
+            continue;
+        }
+        if c == 0xCE && b.get(i + 1) == Some(&0xA3) {
+            // A capital sigma lowercases by its position in the word: leave it to std.
+            out.clear();
+            out.push_str(&text.to_lowercase());
+            return;
+        }
+        push_ascii_lowercase(out, text.get(run_start..i).unwrap_or_default());
+        let ch = text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .unwrap_or('\u{fffd}');
+        out.extend(ch.to_lowercase());
+        i += ch.len_utf8();
+        run_start = i;
+    }
+    push_ascii_lowercase(out, text.get(run_start..).unwrap_or_default());
+}
+
+fn push_ascii_lowercase(out: &mut String, run: &str) {
+    let start = out.len();
+    out.push_str(run);
+    if let Some(added) = out.get_mut(start..) {
+        added.make_ascii_lowercase();
+    }
+}
+
+/// Whole-text labels of ad slots.
+const AD: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "anzeige",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "реклама",
+    "ad",
+];
+
+/// Whole-text labels of share buttons.
+const SHARE: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "copy link",
+    "comments",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+];
+
+/// Whole-text labels (or label prefixes) of related-stories boxes.
+const RELATED: &[&str] = &[
+    "read more",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "see also",
+    "more stories",
+    "more from",
+    "also read",
+    "recommended",
+    "most read",
+    "most popular",
+    "you may also like",
+    "read next",
+    "up next",
+    "explore further",
+    "don't miss",
+    "don’t miss",
+    "more on this story",
+    "trending",
+    "popular",
+    "latest news",
+    "top stories",
+];
+
+/// The longest phrase of [`AD`], [`SHARE`] and [`RELATED`], in bytes.
+const LONGEST_LABEL: usize = {
+    let lists: [&[&str]; 3] = [AD, SHARE, RELATED];
+    let mut max = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            if lists[i][j].len() > max {
+                max = lists[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Boilerplate recognizable from the words of a short block.
-fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
+fn short_text_reason(text: &str, f: &Feat, lower: &mut String) -> Option<Reason> {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    let l = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    lowercase_into(t, lower);
+    let lower = lower.as_str();
+    let from_alnum = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let l = from_alnum.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let l_start = lower.len() - from_alnum.len();
+    let found = phrases_in(lower, l_start..l_start + l.len());
     if f.st.words <= 40
-        && (t.contains(['©', 'ⓒ'])
-            || lower.contains("all rights reserved")
+        && ((!t.is_ascii() && t.contains(['©', 'ⓒ']))
+            || found.anywhere & ALL_RIGHTS_RESERVED != 0
             || lower.starts_with("copyright"))
     {
         return Some(Reason::Footer);
     }
-    if f.st.words <= 30
-        && t.ends_with(')')
-        && [
-            "(image:",
-            "(photo:",
-            "(picture:",
-            "(credit:",
-            "(image credit",
-            "(photo credit",
-            "(foto:",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
-    {
+    if f.st.words <= 30 && t.ends_with(')') && found.anywhere & CREDIT_IN_BRACKETS != 0 {
         // "A 14th-century plague doctor (Image: Getty)": a caption left outside <figure>.
         return Some(Reason::Caption);
     }
-    const AD: &[&str] = &[
-        "advertisement",
-        "advertising",
-        "sponsored",
-        "sponsored content",
-        "story continues below advertisement",
-        "article continues below advertisement",
-        "continue reading below",
-        "anzeige",
-        "publicidad",
-        "publicité",
-        "pubblicità",
-        "реклама",
-        "ad",
-    ];
-    if AD.contains(&l) {
-        return Some(Reason::Ad);
-    }
-    const SHARE: &[&str] = &[
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "share on facebook",
-        "share on twitter",
-        "tweet",
-        "email",
-        "print",
-        "copy link",
-        "comments",
-        "facebook",
-        "twitter",
-        "whatsapp",
-        "linkedin",
-        "pinterest",
-    ];
-    if SHARE.contains(&l) {
-        return Some(Reason::Share);
-    }
-    const RELATED: &[&str] = &[
-        "read more",
-        "related",
-        "related articles",
-        "related stories",
-        "related content",
-        "see also",
-        "more stories",
-        "more from",
-        "also read",
-        "recommended",
-        "most read",
-        "most popular",
-        "you may also like",
-        "read next",
-        "up next",
-        "explore further",
-        "don't miss",
-        "don’t miss",
-        "more on this story",
-        "trending",
-        "popular",
-        "latest news",
-        "top stories",
-    ];
-    if RELATED
-        .iter()
-        .any(|p| l == *p || (l.starts_with(p) && f.st.words <= 8 && t.contains(':')))
-    {
-        return Some(Reason::Related);
+    // The lists below hold short phrases: a longer text matches none of them, except
+    // as a prefix of a related-stories label, which needs a short text too.
+    if l.len() <= LONGEST_LABEL || f.st.words <= 8 {
+        if AD.contains(&l) {
+            return Some(Reason::Ad);
+        }
+        if SHARE.contains(&l) {
+            return Some(Reason::Share);
+        }
+        if RELATED
+            .iter()
+            .any(|p| l == *p || (l.starts_with(p) && f.st.words <= 8 && t.contains(':')))
+        {
+            return Some(Reason::Related);
+        }
     }
     const SUBSCRIBE: &[&str] = &[
         "subscribe",
@@ -834,7 +1017,7 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
     if f.st.words <= 10 && SUBSCRIBE.iter().any(|p| l.starts_with(p)) {
         return Some(Reason::Subscription);
     }
-    if f.st.words <= 30 && (l.contains("newsletter") || l.contains("subscribe to")) {
+    if f.st.words <= 30 && found.in_trimmed & NEWSLETTER != 0 {
         return Some(Reason::Subscription);
     }
     if f.st.words <= 8
@@ -847,19 +1030,7 @@ fn short_text_reason(text: &str, f: &Feat) -> Option<Reason> {
         // "기사입력 :[ 2018-09-28 17:32 ]", "Updated 2019/11/18": a time stamp.
         return Some(Reason::Metadata);
     }
-    if f.st.words <= 25
-        && [
-            "tags:",
-            "category:",
-            "categories:",
-            "posted by",
-            "publicado por",
-            "filed under",
-            "categoria:",
-        ]
-        .iter()
-        .any(|p| l.contains(p))
-    {
+    if f.st.words <= 25 && found.in_trimmed & FILED_UNDER != 0 {
         return Some(Reason::Metadata);
     }
     if f.st.words > 12 {
@@ -988,6 +1159,7 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
         .iter()
         .position(|b| inside.get(b.node as usize).copied().unwrap_or(false));
     let mut best: Option<(usize, f64)> = None;
+    let mut words = NormWords::default();
     for (i, b) in page.blocks.iter().enumerate() {
         if feats[i].st.words > 40
             || feats[i].len < 3.0
@@ -1006,8 +1178,8 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
             .text
             .get(b.start as usize..b.end as usize)
             .unwrap_or_default();
-        let words = norm_words(text);
-        if words.is_empty() {
+        words.fill(text);
+        if words.ranges.is_empty() {
             continue;
         }
         let sim = candidates
@@ -1038,6 +1210,67 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
     best.map(|(i, _)| i)
 }
 
+/// [`norm_words`] of one text after another, into buffers reused from text to text.
+#[derive(Default)]
+struct NormWords {
+    /// The lowercased words, one after the other.
+    buf: String,
+    /// Each word's range in `buf`.
+    ranges: Vec<(u32, u32)>,
+    /// A word being lowercased.
+    tmp: String,
+}
+
+impl NormWords {
+    fn fill(&mut self, s: &str) {
+        self.ranges.clear();
+        // Lowercasing keeps every character one character, alphanumeric or not, except
+        // a capital sigma (which depends on its neighbours) and a dotted capital I
+        // (which gains a combining dot): without them, the whole text can be lowercased
+        // once and split afterwards.
+        if !s.contains(['Σ', 'İ']) {
+            lowercase_into(s, &mut self.buf);
+            let mut start = None;
+            for (at, c) in self.buf.char_indices().chain([(self.buf.len(), ' ')]) {
+                let alnum = if c.is_ascii() {
+                    c.is_ascii_alphanumeric()
+                } else {
+                    c.is_alphanumeric()
+                };
+                match (alnum, start) {
+                    (true, None) => start = Some(at),
+                    (false, Some(s)) => {
+                        self.ranges.push((s as u32, at as u32));
+                        start = None;
+                        if self.ranges.len() == 64 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
+        self.buf.clear();
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(64)
+        {
+            let start = self.buf.len();
+            lowercase_into(w, &mut self.tmp);
+            self.buf.push_str(&self.tmp);
+            self.ranges.push((start as u32, self.buf.len() as u32));
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.ranges
+            .iter()
+            .map(|&(s, e)| self.buf.get(s as usize..e as usize).unwrap_or_default())
+    }
+}
+
 fn norm_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1047,10 +1280,83 @@ fn norm_words(s: &str) -> Vec<String> {
 }
 
 /// Dice overlap of two word lists (as sets).
-fn overlap(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() || b.is_empty() {
+fn overlap(a: &NormWords, b: &[String]) -> f64 {
+    if a.ranges.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let common = a.iter().filter(|w| b.contains(w)).count();
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    let common = a.iter().filter(|w| b.iter().any(|x| x == w)).count();
+    2.0 * common as f64 / (a.ranges.len() + b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn mixed_case_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zA-Z :,.()'-]{1,12}",
+            Just("“Quoted”".to_owned()),
+            Just("ΟΔΟΣ Σοφία".to_owned()),
+            Just("İstanbul".to_owned()),
+            Just("\u{212a}elvin".to_owned()),
+            Just("Ünïcödé — €5".to_owned()),
+            Just("All Rights Reserved".to_owned()),
+            Just("Tags:".to_owned()),
+            Just("copyrightags:".to_owned()),
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn lowercase_into_is_to_lowercase(text in mixed_case_text()) {
+            let mut out = String::from("left over");
+            lowercase_into(&text, &mut out);
+            prop_assert_eq!(out, text.to_lowercase());
+        }
+
+        #[test]
+        fn phrases_are_all_found(text in mixed_case_text(), a in 0usize..64, b in 0usize..64) {
+            let lower = text.to_lowercase();
+            let (a, b) = (a.min(lower.len()), b.min(lower.len()));
+            let trimmed = a.min(b)..a.max(b);
+            let found = phrases_in(&lower, trimmed.clone());
+            for (id, p) in PHRASES.iter().enumerate() {
+                let anywhere = lower.contains(p);
+                let inside = lower
+                    .match_indices(p)
+                    .any(|(at, _)| trimmed.start <= at && at + p.len() <= trimmed.end);
+                prop_assert_eq!(found.anywhere & (1 << id) != 0, anywhere, "{}", p);
+                prop_assert_eq!(found.in_trimmed & (1 << id) != 0, inside, "{}", p);
+            }
+        }
+
+        #[test]
+        fn reused_norm_words_match_fresh_ones(text in mixed_case_text()) {
+            let mut words = NormWords::default();
+            words.fill("Some earlier Text");
+            words.fill(&text);
+            let got: Vec<&str> = words.iter().collect();
+            prop_assert_eq!(got, norm_words(&text));
+        }
+    }
+
+    #[test]
+    fn phrases_overlapping_each_other_are_both_found() {
+        let found = phrases_in("copyrightags: x", 0..15);
+        assert_ne!(found.anywhere & COPYRIGHT, 0);
+        assert_ne!(found.anywhere & FILED_UNDER, 0);
+        assert_eq!(phrases_in("tags:", 0..4).in_trimmed, 0);
+    }
+
+    #[test]
+    fn label_lists_fit_the_length_guard() {
+        for p in AD.iter().chain(SHARE).chain(RELATED) {
+            assert!(p.len() <= LONGEST_LABEL);
+        }
+    }
 }

@@ -3,20 +3,20 @@
 //! News text is full of curly quotes, dashes, no-break spaces, accented Latin and
 //! Cyrillic letters. The standard library answers for them through its general Unicode
 //! table search, at a few hundred instructions a character: it was 40% of all the
-//! stage's work on real articles. Below U+2000 (every alphabet of Europe, the Middle
-//! East and India) the answers come from two bit tables generated from the standard
-//! library; General Punctuation and the currency signs hold no letter or digit; every
-//! other character still goes to the standard library. A test checks that both agree
+//! stage's work on real articles. Below U+3100 (the alphabets of Europe, the Middle
+//! East and India, punctuation, currency signs, kana) the answers come from two bit
+//! tables generated from the standard library; Hangul syllables and CJK ideographs are
+//! all letters; every other character still goes to the standard library. A test checks that both agree
 //! on every code point.
 
 /// The code points the tables cover.
-const TABLE_END: u32 = 0x2000;
+const TABLE_END: u32 = 0x3100;
 
 // Bit `u % 64` of word `u / 64` is set when `char::from_u32(u)` is alphabetic (resp.
 // alphanumeric), for `u < TABLE_END`. Generated from the standard library (Unicode 16,
 // Rust 1.95); the test below fails if a newer library disagrees.
 #[rustfmt::skip]
-static ALPHA: [u64; 128] = [
+static ALPHA: [u64; 196] = [
     0x0000000000000000, 0x07fffffe07fffffe, 0x0420040000000000, 0xff7fffffff7fffff,
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000501f0003ffc3,
@@ -49,9 +49,26 @@ static ALPHA: [u64; 128] = [
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x001ffffffff80000,
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
     0xffffffff3f3fffff, 0x3fffffffaaff3f3f, 0x5fdfffffffffffff, 0x1fdc1fff0fcf1fdc,
+    0x0000000000000000, 0x8002000000000000, 0x000000001fff0000, 0x0000000000000000,
+    0xf3ffbd503e2ffc84, 0xffffffff000043e0, 0x00000000000001ff, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0xffc0000000000000, 0x000003ffffffffff,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x000c781fffffffff,
+    0xffff20bfffffffff, 0x000080ffffffffff, 0x7f7f7f7f007fffff, 0xffffffff7f7f7f7f,
+    0x0000800000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x1f3e03fe000000e0, 0xfffffffffffffffe, 0xfffffffee07fffff, 0xf7ffffffffffffff,
 ];
 #[rustfmt::skip]
-static ALNUM: [u64; 128] = [
+static ALNUM: [u64; 196] = [
     0x03ff000000000000, 0x07fffffe07fffffe, 0x762c040000000000, 0xff7fffffff7fffff,
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000501f0003ffc3,
@@ -84,7 +101,58 @@ static ALNUM: [u64; 128] = [
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x001ffffffff80000,
     0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
     0xffffffff3f3fffff, 0x3fffffffaaff3f3f, 0x5fdfffffffffffff, 0x1fdc1fff0fcf1fdc,
+    0x0000000000000000, 0x83f3000000000000, 0x000000001fff03ff, 0x0000000000000000,
+    0xf3ffbd503e2ffc84, 0xffffffffffff43e0, 0x00000000000003ff, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0xffffffff00000000, 0xffc000000fffffff, 0xffffffffffffffff,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0xffc0000000000000, 0x00000000000fffff, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x200c781fffffffff,
+    0xffff20bfffffffff, 0x000080ffffffffff, 0x7f7f7f7f007fffff, 0xffffffff7f7f7f7f,
+    0x0000800000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+    0x1f3e03fe000000e0, 0xfffffffffffffffe, 0xfffffffee07fffff, 0xf7ffffffffffffff,
 ];
+
+/// The char starting at byte `pos` of a `str`'s bytes and its length, decoded by hand
+/// (the text is valid UTF-8, so no check is needed beyond staying in bounds).
+#[inline]
+pub(crate) fn char_at(bytes: &[u8], pos: usize) -> Option<(char, usize)> {
+    let b0 = u32::from(*bytes.get(pos)?);
+    let cont = |i: usize| bytes.get(pos + i).map_or(0, |&b| u32::from(b & 0x3F));
+    let (u, len) = match b0 {
+        0..=0x7F => (b0, 1),
+        0xC0..=0xDF => ((b0 & 0x1F) << 6 | cont(1), 2),
+        0xE0..=0xEF => ((b0 & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => ((b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4),
+    };
+    Some((char::from_u32(u)?, len))
+}
+
+/// The length of the char at byte `pos` when it is alphanumeric (as
+/// [`char::is_alphanumeric`]), `None` when it is not or the text ends. Two-byte chars
+/// (Latin, Greek, Cyrillic...) are decoded inline and looked up in the table.
+#[inline]
+pub(crate) fn alnum_len_at(bytes: &[u8], pos: usize) -> Option<usize> {
+    let b0 = *bytes.get(pos)?;
+    match b0 {
+        0..=0x7F => b0.is_ascii_alphanumeric().then_some(1),
+        0xC0..=0xDF => {
+            let u = u32::from(b0 & 0x1F) << 6 | u32::from(bytes.get(pos + 1)? & 0x3F);
+            bit(&ALNUM, u).then_some(2)
+        }
+        _ => {
+            let (c, len) = char_at(bytes, pos)?;
+            is_alnum(c).then_some(len)
+        }
+    }
+}
 
 fn bit(table: &[u64], u: u32) -> bool {
     table
@@ -98,8 +166,8 @@ pub(crate) fn is_alpha(c: char) -> bool {
     match u32::from(c) {
         0..=0x7F => c.is_ascii_alphabetic(),
         u @ 0x80..TABLE_END => bit(&ALPHA, u),
-        // General Punctuation (quotes, dashes, spaces, ellipsis) and currency signs.
-        0x2000..=0x206F | 0x20A0..=0x20CF => false,
+        // Hangul syllables and CJK ideographs: all letters.
+        0xAC00..=0xD7A3 | 0x4E00..=0x9FFF => true,
         _ => c.is_alphabetic(),
     }
 }
@@ -110,7 +178,7 @@ pub(crate) fn is_alnum(c: char) -> bool {
     match u32::from(c) {
         0..=0x7F => c.is_ascii_alphanumeric(),
         u @ 0x80..TABLE_END => bit(&ALNUM, u),
-        0x2000..=0x206F | 0x20A0..=0x20CF => false,
+        0xAC00..=0xD7A3 | 0x4E00..=0x9FFF => true,
         _ => c.is_alphanumeric(),
     }
 }
@@ -118,6 +186,17 @@ pub(crate) fn is_alnum(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_like_the_standard_library() {
+        let text = "a£€𝄞ரூ—ж";
+        let mut pos = 0;
+        for c in text.chars() {
+            assert_eq!(char_at(text.as_bytes(), pos), Some((c, c.len_utf8())));
+            pos += c.len_utf8();
+        }
+        assert_eq!(char_at(text.as_bytes(), pos), None);
+    }
 
     #[test]
     fn agrees_with_the_standard_library_on_every_char() {

@@ -46,6 +46,8 @@
 #![deny(missing_docs)]
 
 mod chars;
+#[cfg(feature = "eval")]
+mod eval;
 mod lexicon;
 mod parse;
 mod scan;
@@ -60,6 +62,8 @@ use newsmill_core::{
 };
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "eval")]
+pub use eval::recognizers_predictions;
 pub use lexicon::Currency;
 use parse::Found;
 pub use parse::{Kind, Mention, Part, Unit};

@@ -1890,6 +1890,99 @@ impl<'t> Extractor<'t> {
         })
     }
 
+    /// The quantity at token 0 when it is a digit run that nothing around can change:
+    /// no suffix, no sign or `minus`, no currency code before it, and a next token that
+    /// no rule of [`Extractor::quantity`] reads (punctuation other than dashes, `/`
+    /// and `%`; a word that is no number, unit, currency, connector or `year`; the end
+    /// of the line). Then the quantity is the digits as a cardinal, built here directly:
+    /// the answer `quantity` gives, without its speculative reads. `None` sends the
+    /// anchor to `quantity`.
+    fn plain_quantity(&mut self, t0: &Tok, d: DigitNum) -> Option<Qty> {
+        if d.suffix != Suffix::None {
+            return None;
+        }
+        let boring_next = match self.tok(1) {
+            None => true,
+            Some(t) if t.gap == Gap::Newline => true,
+            Some(t) => match t.kind {
+                TokKind::Punct(c) => !matches!(c, '/' | '%' | '％' | '-' | '‐' | '–' | '—'),
+                TokKind::Word => {
+                    let l = t.lex;
+                    let w = t.text(self.text);
+                    l.num.is_none()
+                        && l.code == 0
+                        && !l.has(F_CURRENCY_NOUN | F_CURRENCY_ADJ)
+                        && !matches!(
+                            l.word,
+                            Word::And
+                                | Word::Point
+                                | Word::Over
+                                | Word::Out
+                                | Word::In
+                                | Word::Percent
+                                | Word::Percents
+                                | Word::Pct
+                                | Word::Per
+                                | Word::Percentage
+                                | Word::Basis
+                                | Word::Year
+                                | Word::Years
+                                | Word::To
+                                | Word::U
+                        )
+                        && w.is_ascii()
+                        && !(w.len() == 4 && w.starts_with('M'))
+                }
+                TokKind::Digits(_) | TokKind::Sym(_) => false,
+            },
+        };
+        if !boring_next {
+            return None;
+        }
+        if prev_char(self.text, t0.start).is_some_and(|(_, c)| matches!(c, '-' | '−')) {
+            return None;
+        }
+        if self
+            .prev_word_lex(t0.start)
+            .is_some_and(|(_, _, l)| matches!(l.word, Word::Minus | Word::Negative))
+        {
+            return None;
+        }
+        if self.code_before(t0.start).is_some() {
+            return None;
+        }
+        // The value as the numeral reader builds it.
+        let val = Val::ZERO.add(Val::ZERO.add(d.val));
+        let nm = Nm {
+            start: t0.start,
+            end: t0.end,
+            end_tok: 1,
+            val,
+            ordinal: false,
+            plural_ord: false,
+            fraction: false,
+            half_quarter: false,
+            words: false,
+            digits: Some(d),
+            scale: None,
+            and_before: None,
+            vague: false,
+            ntoks: 1,
+            core_start: t0.start,
+        };
+        Some(Qty {
+            start: t0.start,
+            end: t0.end,
+            end_tok: 1,
+            val,
+            kind: QKind::Cardinal,
+            unit: None,
+            nm,
+            scale: None,
+            written: val,
+        })
+    }
+
     /// Cents after a whole amount: `50 cents`, `and forty-five cents`, `and 15.`
     fn cents_after(&mut self, k: usize) -> Option<(Val, usize, usize)> {
         let t = self.tok(k)?;
@@ -2011,7 +2104,11 @@ impl<'t> Extractor<'t> {
                 return end.max(min_resume);
             }
         }
-        let Some(q1) = self.quantity(0, true) else {
+        let fast = match t0.kind {
+            TokKind::Digits(d) => self.plain_quantity(&t0, d),
+            _ => None,
+        };
+        let Some(q1) = fast.or_else(|| self.quantity(0, true)) else {
             return min_resume;
         };
 
@@ -2896,7 +2993,12 @@ fn skip_alnum(text: &str, pos: usize) -> usize {
             break;
         }
     }
-    end.max(pos + 1)
+    // At least one whole char, so scanning never resumes inside a character.
+    let next = text
+        .get(pos..)
+        .and_then(|s| s.chars().next())
+        .map_or(1, char::len_utf8);
+    end.max(pos + next)
 }
 #[cfg(test)]
 mod size_probe {

@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use crate::chars::{is_alnum, is_alpha};
+use crate::chars::{alnum_len_at, char_at, is_alpha};
 use crate::lexicon::{self, F_ANCHOR};
 use crate::token;
 
@@ -171,21 +171,22 @@ pub(crate) fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> 
                 }
             }
             DIGIT | DOLLAR => return Some((pos, pos + 1)),
+            _ if b < 0xC0 => {
+                // Never reached from a char boundary; step over a stray continuation
+                // byte rather than decode it.
+                pos += 1;
+            }
             _ => {
-                let c = text.get(pos..).and_then(|s| s.chars().next())?;
-                let end = pos + c.len_utf8();
+                let (c, len) = char_at(bytes, pos)?;
+                let end = pos + len;
                 if token::is_sym(c) || c == 'ர' {
                     return Some((pos, end));
                 }
                 pos = end;
                 if is_alpha(c) {
                     // Skip the whole non-ASCII word so its ASCII tail is not read as a word.
-                    while let Some(n) = text.get(pos..).and_then(|s| s.chars().next()) {
-                        if is_alnum(n) {
-                            pos += n.len_utf8();
-                        } else {
-                            break;
-                        }
+                    while let Some(len) = alnum_len_at(bytes, pos) {
+                        pos += len;
                     }
                 }
             }

@@ -181,7 +181,7 @@ const MAX_DIGITS: usize = 36;
 /// Returns the number and its end.
 pub(crate) fn scan_number(text: &str, start: usize) -> (DigitNum, usize) {
     let bytes = text.as_bytes();
-    if let Some(simple) = plain_integer(bytes, start) {
+    if let Some(simple) = plain_integer(bytes, start).or_else(|| simple_grouped(bytes, start)) {
         return simple;
     }
     let leading_dot = bytes.get(start) == Some(&b'.');
@@ -290,6 +290,80 @@ fn plain_integer(bytes: &[u8], start: usize) -> Option<(DigitNum, usize)> {
         integer: true,
         plain: true,
         int_digits: u32::try_from(end - start).ok()?,
+        num_end: end,
+        suffix: Suffix::None,
+    };
+    Some((num, end))
+}
+
+/// Whether the number that ended at `end` is finished: what follows is no separator
+/// before a digit, no exponent, power or glued letter, nothing outside ASCII.
+fn ends_plainly(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b',' | b'.') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(&b) => b < 0x80 && !b.is_ascii_alphanumeric() && b != b'^',
+    }
+}
+
+/// The next most common cases, read in one pass: thousands grouped with commas
+/// (`1,500`, `22,240,260`) and a plain decimal point (`43.5`, `1234.56`), at most 18
+/// digits, ending plainly. The answers are those of [`interpret`] for these shapes.
+fn simple_grouped(bytes: &[u8], start: usize) -> Option<(DigitNum, usize)> {
+    if inside_split_run(bytes, start) {
+        return None;
+    }
+    let digits_from = |mut p: usize| {
+        while bytes.get(p).is_some_and(u8::is_ascii_digit) {
+            p += 1;
+        }
+        p
+    };
+    let first_end = digits_from(start);
+    let first_len = first_end - start;
+    let (int_end, int_digits, dec) = match bytes.get(first_end) {
+        Some(b',') => {
+            if !(1..=3).contains(&first_len) {
+                return None;
+            }
+            let mut end = first_end;
+            let mut digits = first_len;
+            while bytes.get(end) == Some(&b',') {
+                let group_end = digits_from(end + 1);
+                if group_end - (end + 1) != 3 {
+                    return None;
+                }
+                digits += 3;
+                end = group_end;
+            }
+            (end, digits, None)
+        }
+        Some(b'.') => {
+            let dec_end = digits_from(first_end + 1);
+            if dec_end == first_end + 1 {
+                return None;
+            }
+            (first_end, first_len, Some((first_end + 1, dec_end)))
+        }
+        _ => return None,
+    };
+    let end = dec.map_or(int_end, |(_, e)| e);
+    let total = int_digits + dec.map_or(0, |(a, e)| e - a);
+    if first_len == 0 || total > 18 || !ends_plainly(bytes, end) {
+        return None;
+    }
+    let mut m = 0u64;
+    for &c in bytes.get(start..end)? {
+        if c.is_ascii_digit() {
+            m = m * 10 + u64::from(c - b'0');
+        }
+    }
+    let exp = dec.map_or(0, |(a, e)| -i32::try_from(e - a).unwrap_or(0));
+    let num = DigitNum {
+        val: Val::dec(i128::from(m), exp),
+        integer: dec.is_none(),
+        plain: false,
+        int_digits: u32::try_from(int_digits).ok()?,
         num_end: end,
         suffix: Suffix::None,
     };

@@ -252,6 +252,12 @@ impl Val {
     /// The reported number.
     pub fn to_num(self) -> Num {
         if let Some((mut m, mut e)) = self.exact.get() {
+            // Whole numbers in 64 bits, the usual case, without 128-bit arithmetic.
+            if let (Ok(small), 0..=18) = (i64::try_from(m), e) {
+                if let Some(v) = small.checked_mul(10i64.pow(e.unsigned_abs())) {
+                    return Num::Int(v);
+                }
+            }
             if let Ok(mut small) = i64::try_from(m) {
                 // The same steps in 64 bits: `i128` division is a library call.
                 while e < 0 && small % 10 == 0 && small != 0 {

@@ -1,5 +1,6 @@
 //! Plain-text mode: judging extracted text block by block.
 
+mod bytemask;
 mod features;
 mod judge;
 mod phrases;

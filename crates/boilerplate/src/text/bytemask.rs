@@ -1,0 +1,233 @@
+//! Bit masks of 64-byte windows of a block: bit `i` of a mask says whether byte `i` of
+//! the window is a blank, an ASCII letter, a digit... The block measurement finds its
+//! tokens and counts its byte classes from them instead of looking at every byte.
+//!
+//! On x86-64 the masks are computed 16 bytes at a time with SSE2, which is part of
+//! that target's baseline (no run-time detection needed); elsewhere one byte at a
+//! time. Both give the same masks (a unit test compares them).
+
+/// Bytes in a window: one bit of a `u64` each.
+pub const WINDOW: usize = 64;
+
+/// The masks of one window that every block needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Masks {
+    /// Bytes up to 0x20: ASCII blanks and controls (no-break spaces are the caller's).
+    pub blank: u64,
+    /// ASCII letters.
+    pub letter: u64,
+    /// ASCII digits.
+    pub digit: u64,
+    /// Tabs.
+    pub tab: u64,
+    /// `@`.
+    pub at: u64,
+    /// Bytes from 0x80 up: the window holds non-ASCII text.
+    pub high: u64,
+}
+
+/// The masks of the non-ASCII bytes of a window, for windows that hold any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HighMasks {
+    /// 0xC2, the first byte of a no-break space (C2 A0) and of Latin-1 symbols.
+    pub c2: u64,
+    /// 0xA0, the second byte of a no-break space.
+    pub a0: u64,
+    /// Lead bytes of multi-byte characters (0xC0 and up).
+    pub lead: u64,
+    /// Lead bytes of punctuation and symbols: 0xC2 (U+0080–U+00BF), 0xE2 (U+2000–U+2FFF).
+    pub symbol_lead: u64,
+    /// Lead bytes 0xE3–0xED: CJK ideographs, kana and hangul.
+    pub cjk: u64,
+}
+
+/// The masks of `window`.
+#[inline(always)]
+pub fn masks(window: &[u8; WINDOW]) -> Masks {
+    #[cfg(target_arch = "x86_64")]
+    {
+        sse2::masks(window)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        masks_bytewise(window)
+    }
+}
+
+/// The non-ASCII masks of `window`.
+#[inline]
+pub fn high_masks(window: &[u8; WINDOW]) -> HighMasks {
+    #[cfg(target_arch = "x86_64")]
+    {
+        sse2::high_masks(window)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        high_masks_bytewise(window)
+    }
+}
+
+/// [`masks`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn masks_bytewise(window: &[u8; WINDOW]) -> Masks {
+    let mut m = Masks::default();
+    for (i, &b) in window.iter().enumerate() {
+        let bit = 1u64 << i;
+        let set = |mask: &mut u64, yes: bool| *mask |= if yes { bit } else { 0 };
+        set(&mut m.blank, b <= b' ');
+        set(&mut m.letter, b.is_ascii_alphabetic());
+        set(&mut m.digit, b.is_ascii_digit());
+        set(&mut m.tab, b == b'\t');
+        set(&mut m.at, b == b'@');
+        set(&mut m.high, b >= 0x80);
+    }
+    m
+}
+
+/// [`high_masks`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn high_masks_bytewise(window: &[u8; WINDOW]) -> HighMasks {
+    let mut m = HighMasks::default();
+    for (i, &b) in window.iter().enumerate() {
+        let bit = 1u64 << i;
+        let set = |mask: &mut u64, yes: bool| *mask |= if yes { bit } else { 0 };
+        set(&mut m.c2, b == 0xC2);
+        set(&mut m.a0, b == 0xA0);
+        set(&mut m.lead, b >= 0xC0);
+        set(&mut m.symbol_lead, b == 0xC2 || b == 0xE2);
+        set(&mut m.cjk, (0xE3..=0xED).contains(&b));
+    }
+    m
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_min_epu8, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8, _mm_sub_epi8,
+    };
+
+    use super::{HighMasks, Masks, WINDOW};
+
+    /// The four 16-byte lanes of a window.
+    #[inline(always)]
+    fn lanes(window: &[u8; WINDOW]) -> [__m128i; 4] {
+        std::array::from_fn(|k| {
+            let chunk = &window[16 * k..16 * k + 16];
+            // SAFETY: SSE2 is enabled on every x86-64 target, and the unaligned load
+            // reads exactly the 16 bytes of `chunk`.
+            unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) }
+        })
+    }
+
+    /// One bit per byte of the four lanes, from a byte-wise test giving 0xFF or 0.
+    #[inline(always)]
+    fn bits(lanes: &[__m128i; 4], test: impl Fn(__m128i) -> __m128i) -> u64 {
+        lanes.iter().enumerate().fold(0u64, |mask, (k, &v)| {
+            // SAFETY: SSE2 is enabled on every x86-64 target.
+            let m = unsafe { _mm_movemask_epi8(test(v)) } as u32 as u64;
+            mask | m << (16 * k)
+        })
+    }
+
+    #[inline(always)]
+    fn splat(b: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled on every x86-64 target.
+        unsafe { _mm_set1_epi8(b as i8) }
+    }
+
+    /// Bytes equal to `b`.
+    #[inline(always)]
+    fn eq(v: __m128i, b: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled on every x86-64 target.
+        unsafe { _mm_cmpeq_epi8(v, splat(b)) }
+    }
+
+    /// Bytes from `lo` to `hi` (unsigned, inclusive).
+    #[inline(always)]
+    fn within(v: __m128i, lo: u8, hi: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled on every x86-64 target.
+        unsafe {
+            let shifted = _mm_sub_epi8(v, splat(lo));
+            _mm_cmpeq_epi8(_mm_min_epu8(shifted, splat(hi - lo)), shifted)
+        }
+    }
+
+    /// Bytes up to `hi` (unsigned).
+    #[inline(always)]
+    fn at_most(v: __m128i, hi: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled on every x86-64 target.
+        unsafe { _mm_cmpeq_epi8(_mm_min_epu8(v, splat(hi)), v) }
+    }
+
+    /// Bytes from `lo` up (unsigned).
+    #[inline(always)]
+    fn at_least(v: __m128i, lo: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled on every x86-64 target.
+        unsafe { _mm_cmpeq_epi8(_mm_max_epu8(v, splat(lo)), v) }
+    }
+
+    #[inline(always)]
+    pub fn masks(window: &[u8; WINDOW]) -> Masks {
+        let lanes = lanes(window);
+        Masks {
+            blank: bits(&lanes, |v| at_most(v, b' ')),
+            // SAFETY: SSE2 is enabled on every x86-64 target.
+            letter: bits(&lanes, |v| {
+                within(unsafe { _mm_or_si128(v, splat(0x20)) }, b'a', b'z')
+            }),
+            digit: bits(&lanes, |v| within(v, b'0', b'9')),
+            tab: bits(&lanes, |v| eq(v, b'\t')),
+            at: bits(&lanes, |v| eq(v, b'@')),
+            // The sign bit of each byte is what the move-mask takes.
+            high: bits(&lanes, |v| v),
+        }
+    }
+
+    #[inline]
+    pub fn high_masks(window: &[u8; WINDOW]) -> HighMasks {
+        let lanes = lanes(window);
+        HighMasks {
+            c2: bits(&lanes, |v| eq(v, 0xC2)),
+            a0: bits(&lanes, |v| eq(v, 0xA0)),
+            lead: bits(&lanes, |v| at_least(v, 0xC0)),
+            // SAFETY: SSE2 is enabled on every x86-64 target.
+            symbol_lead: bits(&lanes, |v| unsafe {
+                _mm_or_si128(eq(v, 0xC2), eq(v, 0xE2))
+            }),
+            cjk: bits(&lanes, |v| within(v, 0xE3, 0xED)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_and_bytewise_masks_agree() {
+        let mut window = [0u8; WINDOW];
+        // Every byte value, in windows shifted by a few positions.
+        for shift in [0usize, 1, 7, 63] {
+            for (i, b) in window.iter_mut().enumerate() {
+                *b = ((i * 37 + shift * 11) % 256) as u8;
+            }
+            assert_eq!(masks(&window), masks_bytewise(&window));
+            assert_eq!(high_masks(&window), high_masks_bytewise(&window));
+        }
+        let mut text = [b' '; WINDOW];
+        let line = "The mayor\u{a0}said: “yes” @ 12\tpm 政!".as_bytes();
+        text[..line.len()].copy_from_slice(line);
+        let m = masks(&text);
+        assert_eq!(m, masks_bytewise(&text));
+        assert_eq!(m.tab.count_ones(), 1);
+        assert_eq!(m.digit.count_ones(), 2);
+        assert_eq!(m.letter.count_ones(), 17, "Themayorsaidyespm");
+        let h = high_masks(&text);
+        assert_eq!(h, high_masks_bytewise(&text));
+        assert_eq!(
+            (h.c2.count_ones(), h.a0.count_ones(), h.cjk.count_ones()),
+            (1, 1, 1)
+        );
+    }
+}
