@@ -228,15 +228,29 @@ fn quotes(dir: &Path, work: &Path) -> Result<()> {
     let gold_path = dir.join("public.jsonl");
     let gold = read_jsonl(&gold_path)?;
     let input = work.join("quotes.in.jsonl");
-    write_jsonl(&input, gold.iter().map(|g| json!({"id": g["id"], "text": g["text"]})))?;
+    write_jsonl(
+        &input,
+        gold.iter()
+            .map(|g| json!({"id": g["id"], "text": g["text"]})),
+    )?;
     let out = run_pipeline(work, "quotes", "[[stage]]\ntype = \"quotes\"\n", &input)?;
     // Two readings of the same output. The gold speaker is the mention as the annotator
     // marked it ("he" included), with a resolved name when CoreNLP found one; so the
     // canonical names the stage gives are scored once, and the mentions once.
-    for (reading, canonical) in [("canonical speaker", true), ("speaker mention as written", false)] {
-        let pred = work.join(if canonical { "quotes.pred.jsonl" } else { "quotes.surface.pred.jsonl" });
+    for (reading, canonical) in [
+        ("canonical speaker", true),
+        ("speaker mention as written", false),
+    ] {
+        let pred = work.join(if canonical {
+            "quotes.pred.jsonl"
+        } else {
+            "quotes.surface.pred.jsonl"
+        });
         write_jsonl(&pred, out.iter().map(|d| quote_predictions(d, canonical)))?;
-        println!("\n== quotes, PolNeAR public half ({} articles), {reading}", gold.len());
+        println!(
+            "\n== quotes, PolNeAR public half ({} articles), {reading}",
+            gold.len()
+        );
         score(dir, &gold_path, &pred, &[], false)?;
         println!("-- --mode quoted:");
         score(dir, &gold_path, &pred, &["--mode", "quoted"], true)?;
@@ -271,6 +285,70 @@ fn quote_predictions(doc: &Value, canonical: bool) -> Value {
 }
 
 fn numbers(dir: &Path, work: &Path) -> Result<()> {
-    let _ = (dir, work);
-    Err("the numbers evaluation is not wired yet".to_owned())
+    std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
+    let gold_path = dir.join("recognizers_public.jsonl");
+    let gold = read_jsonl(&gold_path)?;
+    let input = work.join("numbers.in.jsonl");
+    write_jsonl(
+        &input,
+        gold.iter()
+            .map(|g| json!({"id": g["id"], "text": g["text"]})),
+    )?;
+    let out = run_pipeline(work, "numbers", "[[stage]]\ntype = \"numbers\"\n", &input)?;
+    let pred = work.join("numbers.pred.jsonl");
+    write_jsonl(
+        &pred,
+        out.iter().map(|d| {
+            let text = d["text"].as_str().unwrap_or_default();
+            let spans: Vec<newsmill_core::Span> = d["numbers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(span_from_json)
+                .collect();
+            json!({"id": d["id"], "numbers": newsmill_numbers::recognizers_predictions(text, &spans)})
+        }),
+    )?;
+    println!(
+        "\n== numbers, Recognizers-Text English suites, public half ({} cases)",
+        gold.len()
+    );
+    score(dir, &gold_path, &pred, &[], false)
+}
+
+/// Reads a span of the runner's output back into a core span, so the numbers crate's
+/// eval glue sees exactly what the stage wrote.
+fn span_from_json(span: &Value) -> newsmill_core::Span {
+    let offset = |k: &str| span[k].as_u64().unwrap_or(0) as usize;
+    let mut out = newsmill_core::Span::new(offset("start"), offset("end"));
+    if let Some(object) = span.as_object() {
+        for (k, v) in object {
+            if !matches!(k.as_str(), "start" | "end" | "text") {
+                out.attrs.insert(k.clone(), value_from_json(v));
+            }
+        }
+    }
+    out
+}
+
+/// JSON → attribute value; a pair of offsets (`[start, end]`) is a range, as the output
+/// format writes ranges.
+fn value_from_json(v: &Value) -> newsmill_core::Value {
+    use newsmill_core::Value as V;
+    match v {
+        Value::Null => V::Null,
+        Value::Bool(b) => V::Bool(*b),
+        Value::Number(n) => n
+            .as_i64()
+            .map_or_else(|| V::Float(n.as_f64().unwrap_or(f64::NAN)), V::Int),
+        Value::String(s) => V::from(s.as_str()),
+        Value::Array(items) => match items.as_slice() {
+            [Value::Number(a), Value::Number(b)] if a.is_u64() && b.is_u64() => V::range(
+                a.as_u64().unwrap_or(0) as usize,
+                b.as_u64().unwrap_or(0) as usize,
+            ),
+            _ => V::List(items.iter().map(value_from_json).collect()),
+        },
+        Value::Object(_) => V::Null,
+    }
 }
