@@ -234,37 +234,121 @@ fn quotes(dir: &Path, work: &Path) -> Result<()> {
             .map(|g| json!({"id": g["id"], "text": g["text"]})),
     )?;
     let out = run_pipeline(work, "quotes", "[[stage]]\ntype = \"quotes\"\n", &input)?;
-    let pred = work.join("quotes.pred.jsonl");
+    // Two readings of the same output. The gold speaker is the mention as the annotator
+    // marked it ("he" included), with a resolved name when CoreNLP found one; so the
+    // canonical names the stage gives are scored once, and the mentions once.
+    for (reading, canonical) in [
+        ("canonical speaker", true),
+        ("speaker mention as written", false),
+    ] {
+        let pred = work.join(if canonical {
+            "quotes.pred.jsonl"
+        } else {
+            "quotes.surface.pred.jsonl"
+        });
+        write_jsonl(&pred, out.iter().map(|d| quote_predictions(d, canonical)))?;
+        println!(
+            "\n== quotes, PolNeAR public half ({} articles), {reading}",
+            gold.len()
+        );
+        score(dir, &gold_path, &pred, &[], false)?;
+        println!("-- --mode quoted:");
+        score(dir, &gold_path, &pred, &["--mode", "quoted"], true)?;
+    }
+    Ok(())
+}
+
+/// One document's quotes in the scorer's format. With `canonical`, the speaker is the
+/// stage's canonical name, or the mention as written when the stage could not name one
+/// (an unresolved pronoun: that is what the text itself says); otherwise always the
+/// mention as written.
+fn quote_predictions(doc: &Value, canonical: bool) -> Value {
+    let text = doc["text"].as_str().unwrap_or_default();
+    let quotes: Vec<Value> = doc["quotes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|q| {
+            let mention = q["speaker_span"].as_array().and_then(|r| {
+                let (s, e) = (r.first()?.as_u64()? as usize, r.get(1)?.as_u64()? as usize);
+                text.get(s..e).map(str::to_owned)
+            });
+            let speaker = if canonical {
+                q["speaker"].as_str().map(str::to_owned).or(mention)
+            } else {
+                mention
+            };
+            json!({"start": q["start"], "end": q["end"], "speaker": speaker})
+        })
+        .collect();
+    json!({"id": doc["id"], "quotes": quotes})
+}
+
+fn numbers(dir: &Path, work: &Path) -> Result<()> {
+    std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
+    let gold_path = dir.join("recognizers_public.jsonl");
+    let gold = read_jsonl(&gold_path)?;
+    let input = work.join("numbers.in.jsonl");
+    write_jsonl(
+        &input,
+        gold.iter()
+            .map(|g| json!({"id": g["id"], "text": g["text"]})),
+    )?;
+    let out = run_pipeline(work, "numbers", "[[stage]]\ntype = \"numbers\"\n", &input)?;
+    let pred = work.join("numbers.pred.jsonl");
     write_jsonl(
         &pred,
         out.iter().map(|d| {
             let text = d["text"].as_str().unwrap_or_default();
-            let quotes: Vec<Value> = d["quotes"]
+            let spans: Vec<newsmill_core::Span> = d["numbers"]
                 .as_array()
                 .into_iter()
                 .flatten()
-                .map(|q| {
-                    // The canonical speaker; when the stage could not name one (an
-                    // unresolved pronoun), the mention as written, which is what the
-                    // text itself says.
-                    let mention = q["speaker_span"].as_array().and_then(|r| {
-                        let (s, e) = (r.first()?.as_u64()? as usize, r.get(1)?.as_u64()? as usize);
-                        text.get(s..e).map(str::to_owned)
-                    });
-                    let speaker = q["speaker"].as_str().map(str::to_owned).or(mention);
-                    json!({"start": q["start"], "end": q["end"], "speaker": speaker})
-                })
+                .map(span_from_json)
                 .collect();
-            json!({"id": d["id"], "quotes": quotes})
+            json!({"id": d["id"], "numbers": newsmill_numbers::recognizers_predictions(text, &spans)})
         }),
     )?;
-    println!("\n== quotes, PolNeAR public half ({} articles)", gold.len());
-    score(dir, &gold_path, &pred, &[], false)?;
-    println!("-- --mode quoted:");
-    score(dir, &gold_path, &pred, &["--mode", "quoted"], true)
+    println!(
+        "\n== numbers, Recognizers-Text English suites, public half ({} cases)",
+        gold.len()
+    );
+    score(dir, &gold_path, &pred, &[], false)
 }
 
-fn numbers(dir: &Path, work: &Path) -> Result<()> {
-    let _ = (dir, work);
-    Err("the numbers evaluation is not wired yet".to_owned())
+/// Reads a span of the runner's output back into a core span, so the numbers crate's
+/// eval glue sees exactly what the stage wrote.
+fn span_from_json(span: &Value) -> newsmill_core::Span {
+    let offset = |k: &str| span[k].as_u64().unwrap_or(0) as usize;
+    let mut out = newsmill_core::Span::new(offset("start"), offset("end"));
+    if let Some(object) = span.as_object() {
+        for (k, v) in object {
+            if !matches!(k.as_str(), "start" | "end" | "text") {
+                out.attrs.insert(k.clone(), value_from_json(v));
+            }
+        }
+    }
+    out
+}
+
+/// JSON → attribute value; a pair of offsets (`[start, end]`) is a range, as the output
+/// format writes ranges.
+fn value_from_json(v: &Value) -> newsmill_core::Value {
+    use newsmill_core::Value as V;
+    match v {
+        Value::Null => V::Null,
+        Value::Bool(b) => V::Bool(*b),
+        Value::Number(n) => n
+            .as_i64()
+            .map_or_else(|| V::Float(n.as_f64().unwrap_or(f64::NAN)), V::Int),
+        Value::String(s) => V::from(s.as_str()),
+        Value::Array(items) => match items.as_slice() {
+            [Value::Number(a), Value::Number(b)] if a.is_u64() && b.is_u64() => V::range(
+                a.as_u64().unwrap_or(0) as usize,
+                b.as_u64().unwrap_or(0) as usize,
+            ),
+            _ => V::List(items.iter().map(value_from_json).collect()),
+        },
+        Value::Object(_) => V::Null,
+    }
 }

@@ -9,6 +9,7 @@
 pub mod builtins;
 pub mod config;
 pub mod input;
+mod json;
 pub mod pipeline;
 mod plugins;
 pub mod record;

@@ -3,11 +3,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use newsmill_core::{Document, MAX_TEXT_LEN, Span};
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
+use newsmill_core::{Document, MAX_TEXT_LEN, Span, Value};
 
 use crate::input::{RawRecord, RecordKind};
+use crate::json;
 
 /// A document that did not make it to the output, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,80 +162,35 @@ impl OutputShape {
     }
 }
 
-struct LayerOut<'a> {
-    text: &'a str,
-    spans: &'a [Span],
-}
-
-impl Serialize for LayerOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.spans.len()))?;
-        for span in self.spans {
-            seq.serialize_element(&SpanOut {
-                text: self.text,
-                span,
-            })?;
-        }
-        seq.end()
-    }
-}
-
-struct SpanOut<'a> {
-    text: &'a str,
-    span: &'a Span,
-}
-
-impl Serialize for SpanOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.span.serialize_with_text(self.text, s)
-    }
-}
-
-struct Displaced<'a> {
-    doc: &'a Document,
-    shape: &'a OutputShape,
-}
-
-impl Serialize for Displaced<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        for (k, v) in &self.doc.meta {
-            if self.shape.reserved(k) {
-                map.serialize_entry(k, v)?;
-            }
-        }
-        map.end()
-    }
-}
-
 /// Appends `doc` as one JSON line: `id`, the input's other fields, `text`, then each
 /// stage's fields and layers in pipeline order. An input field whose name a stage also
 /// produces is kept under `input_fields`, so nothing the input carried is lost.
+///
+/// Written by hand rather than through a serde map: the long strings go through
+/// [`json::write_str`] and integers through `itoa`, which keeps the runner's own cost per
+/// byte low. The result is the same JSON serde_json would write.
 pub fn write_document(doc: &Document, shape: &OutputShape, out: &mut Vec<u8>) {
-    let mut ser = serde_json::Serializer::new(&mut *out);
-    // Writing to a Vec cannot fail and every value here is serializable.
-    let _ = write_map(doc, shape, &mut ser);
-    out.push(b'\n');
-}
-
-fn write_map<S: Serializer>(doc: &Document, shape: &OutputShape, s: S) -> Result<S::Ok, S::Error> {
-    let mut map = s.serialize_map(None)?;
+    let mut obj = Object::open(out);
     if shape.wants("id") {
-        map.serialize_entry("id", &doc.id)?;
+        json::write_str(obj.key("id"), &doc.id);
     }
     let mut displaced = false;
     for (k, v) in &doc.meta {
         if shape.reserved(k) {
             displaced = true;
         } else if shape.wants(k) {
-            map.serialize_entry(k, v)?;
+            write_json_value(obj.key(k), v);
         }
     }
     if shape.wants("text") {
-        map.serialize_entry("text", doc.text())?;
+        json::write_str(obj.key("text"), doc.text());
     }
     if shape.include_html && shape.wants("html") {
-        map.serialize_entry("html", &doc.html)?;
+        let out = obj.key("html");
+        match &doc.html {
+            Some(html) => json::write_str(out, html),
+            None => out.extend_from_slice(b"null"),
+        }
     }
     for (is_layer, name) in &shape.produced {
         if !shape.wants(name) {
@@ -244,22 +198,113 @@ fn write_map<S: Serializer>(doc: &Document, shape: &OutputShape, s: S) -> Result
         }
         if *is_layer {
             if let Some(spans) = doc.layer(name) {
-                map.serialize_entry(
-                    name,
-                    &LayerOut {
-                        text: doc.text(),
-                        spans,
-                    },
-                )?;
+                write_layer(obj.key(name), doc.text(), spans);
             }
         } else if let Some(value) = doc.field(name) {
-            map.serialize_entry(name, value)?;
+            write_value(obj.key(name), value);
         }
     }
     if displaced && shape.wants("input_fields") {
-        map.serialize_entry("input_fields", &Displaced { doc, shape })?;
+        let mut inner = Object::open(obj.key("input_fields"));
+        for (k, v) in &doc.meta {
+            if shape.reserved(k) {
+                write_json_value(inner.key(k), v);
+            }
+        }
+        inner.close();
     }
-    map.end()
+    obj.close();
+    out.push(b'\n');
+}
+
+/// A JSON object being written: commas between members, braces around.
+struct Object<'a> {
+    out: &'a mut Vec<u8>,
+    empty: bool,
+}
+
+impl<'a> Object<'a> {
+    fn open(out: &'a mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, empty: true }
+    }
+
+    /// Writes `"key":` and returns the buffer for the value.
+    fn key(&mut self, key: &str) -> &mut Vec<u8> {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        json::write_str(self.out, key);
+        self.out.push(b':');
+        self.out
+    }
+
+    fn close(self) {
+        self.out.push(b'}');
+    }
+}
+
+fn write_json_value(out: &mut Vec<u8>, value: &serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => json::write_str(out, s),
+        // Writing into a Vec cannot fail.
+        other => {
+            let _ = serde_json::to_writer(&mut *out, other);
+        }
+    }
+}
+
+fn write_int(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+fn write_value(out: &mut Vec<u8>, value: &Value) {
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Int(i) => write_int(out, *i),
+        Value::Str(s) => json::write_str(out, s),
+        Value::Range(a, b) => {
+            out.push(b'[');
+            write_int(out, *a);
+            out.push(b',');
+            write_int(out, *b);
+            out.push(b']');
+        }
+        Value::List(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_value(out, item);
+            }
+            out.push(b']');
+        }
+        // Floats (rare) go through serde_json for its shortest round-trip formatting.
+        Value::Float(_) => {
+            let _ = serde_json::to_writer(&mut *out, value);
+        }
+    }
+}
+
+fn write_layer(out: &mut Vec<u8>, text: &str, spans: &[Span]) {
+    out.push(b'[');
+    for (i, span) in spans.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let mut obj = Object::open(out);
+        write_int(obj.key("start"), span.start);
+        write_int(obj.key("end"), span.end);
+        json::write_str(obj.key("text"), text.get(span.range()).unwrap_or(""));
+        for (k, v) in span.attrs.iter() {
+            write_value(obj.key(k), v);
+        }
+        obj.close();
+    }
+    out.push(b']');
 }
 
 #[cfg(test)]
@@ -335,6 +380,59 @@ mod tests {
                 r#""input_fields":{"title":"Input title"}}"#,
                 "\n"
             )
+        );
+    }
+
+    #[test]
+    fn output_is_what_serde_json_would_write() {
+        let mut doc = Document::from_text("d\"1", "Tab\there, “quotes”, a \\ and 3 € signs.");
+        doc.meta.insert(
+            "n".into(),
+            serde_json::json!({"nested": [1, 2.5, null, "x\ny"]}),
+        );
+        doc.set_field("clean", Value::from("line one\nline two"));
+        doc.set_field("ratio", Value::Float(0.1));
+        doc.set_field("none", Value::Null);
+        doc.set_layer(
+            "spans",
+            vec![
+                Span::new(0, 3)
+                    .with("k", Value::static_str("tab"))
+                    .with("r", Value::Range(5, 9))
+                    .with(
+                        "l",
+                        Value::List(vec![Value::Int(-7), Value::Bool(true), Value::Float(1e21)]),
+                    ),
+                Span::new(9, 22),
+            ],
+        )
+        .unwrap();
+        let shape = OutputShape {
+            produced: vec![
+                (false, "clean".into()),
+                (false, "ratio".into()),
+                (false, "none".into()),
+                (true, "spans".into()),
+            ],
+            ..OutputShape::default()
+        };
+        let mut out = Vec::new();
+        write_document(&doc, &shape, &mut out);
+        let expected = serde_json::json!({
+            "id": "d\"1",
+            "n": {"nested": [1, 2.5, null, "x\ny"]},
+            "text": doc.text(),
+            "clean": "line one\nline two",
+            "ratio": 0.1,
+            "none": null,
+            "spans": [
+                {"start": 0, "end": 3, "text": "Tab", "k": "tab", "r": [5, 9], "l": [-7, true, 1e21]},
+                {"start": 9, "end": 22, "text": &doc.text()[9..22]},
+            ],
+        });
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("{}\n", serde_json::to_string(&expected).unwrap())
         );
     }
 
