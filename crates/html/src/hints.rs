@@ -1286,6 +1286,29 @@ mod tests {
     }
 
     #[test]
+    fn cached_evidence_is_the_evidence() {
+        let mut cache = ClassCache::default();
+        let mut scratch = Vec::new();
+        let values: Vec<String> = (0..2000)
+            .map(|i| match i % 5 {
+                0 => format!("related-{i}"),
+                1 => format!("story-body c{i}"),
+                2 => "nav-item".to_owned(),
+                3 => format!("ad-slot x{}", i % 7),
+                _ => format!("{}", "p".repeat(i % 40 + 1)),
+            })
+            .chain(["a".repeat(2000), String::new(), " ".to_owned()])
+            .collect();
+        for round in 0..2 {
+            for v in &values {
+                let want = class_evidence(v.as_bytes(), &mut Vec::new());
+                assert_eq!(cache.evidence(v.as_bytes(), &mut scratch), want, "{v} {round}");
+            }
+        }
+        assert!(cache.slots.len() >= 2 * cache.used);
+    }
+
+    #[test]
     fn every_listed_word_is_found() {
         let find = |table, w: &[u8]| lookup(table, w, 0, w.len());
         for &(w, found) in CLASS_WORDS {

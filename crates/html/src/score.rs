@@ -18,6 +18,8 @@
 //! Every pass walks the node array forward (parents before children) or backward
 //! (children before parents): linear, no recursion.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -1147,13 +1149,17 @@ fn contains_numeric_date(t: &str) -> bool {
 /// The block holding the headline: a heading whose words match a title candidate,
 /// preferring `h1` and blocks at or before the article.
 fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> Option<usize> {
-    let candidates: Vec<Vec<String>> = meta
-        .title_candidates
-        .iter()
-        .chain(meta.title.iter())
-        .map(|t| norm_words(t))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut candidates: Vec<NormWords> = Vec::new();
+    for t in meta.title_candidates.iter().chain(meta.title.iter()) {
+        let mut words = NormWords::default();
+        words.fill(t);
+        // The same headline often comes from several sources: the best overlap with
+        // one copy is the best overlap with all.
+        if !words.ranges.is_empty() && !candidates.iter().any(|c| c.iter().eq(words.iter())) {
+            candidates.push(words);
+        }
+    }
+    let title_words = TitleWords::new(&candidates);
     let first_inside = page
         .blocks
         .iter()
@@ -1170,7 +1176,7 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
         if b.heading == 0
             && candidates
                 .iter()
-                .all(|c| c.len() + 3 < feats[i].st.words as usize)
+                .all(|c| c.ranges.len() + 3 < feats[i].st.words as usize)
         {
             continue;
         }
@@ -1182,10 +1188,7 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
         if words.ranges.is_empty() {
             continue;
         }
-        let sim = candidates
-            .iter()
-            .map(|c| overlap(&words, c))
-            .fold(0.0f64, f64::max);
+        let sim = title_words.best_overlap(&words);
         let mut score = sim;
         if b.heading == 1 {
             score += 0.3;
@@ -1271,6 +1274,8 @@ impl NormWords {
     }
 }
 
+/// The lowercased alphanumeric words of `s` (at most 64): what [`NormWords`] holds.
+#[cfg(test)]
 fn norm_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1279,13 +1284,81 @@ fn norm_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Dice overlap of two word lists (as sets).
-fn overlap(a: &NormWords, b: &[String]) -> f64 {
-    if a.ranges.is_empty() || b.is_empty() {
-        return 0.0;
+/// The words of the title candidates, indexed so that a block's words are matched
+/// against all candidates in one pass.
+struct TitleWords<'c> {
+    candidates: &'c [NormWords],
+    /// For each word, which candidates hold it (bit `i` for candidate `i`).
+    holders: HashMap<&'c str, u64, BuildHasherDefault<WordHasher>>,
+}
+
+impl<'c> TitleWords<'c> {
+    fn new(candidates: &'c [NormWords]) -> Self {
+        let words = candidates.iter().map(|c| c.ranges.len()).sum();
+        let mut holders: HashMap<&str, u64, _> =
+            HashMap::with_capacity_and_hasher(words, BuildHasherDefault::default());
+        // There are at most five candidates (og:title, JSON-LD, microdata, <title>, the
+        // chosen title); a mask holds 64.
+        for (i, c) in candidates.iter().enumerate().take(64) {
+            for w in c.iter() {
+                *holders.entry(w).or_insert(0) |= 1 << i;
+            }
+        }
+        TitleWords {
+            candidates,
+            holders,
+        }
     }
-    let common = a.iter().filter(|w| b.iter().any(|x| x == w)).count();
-    2.0 * common as f64 / (a.ranges.len() + b.len()) as f64
+
+    /// The best Dice overlap of `words` with a candidate, each compared as a set: the
+    /// block's words found in the candidate, over both lengths.
+    fn best_overlap(&self, words: &NormWords) -> f64 {
+        if words.ranges.is_empty() {
+            return 0.0;
+        }
+        let mut common = [0u32; 64];
+        for w in words.iter() {
+            if let Some(&mask) = self.holders.get(w) {
+                let mut m = mask;
+                while m != 0 {
+                    common[m.trailing_zeros() as usize] += 1;
+                    m &= m - 1;
+                }
+            }
+        }
+        self.candidates
+            .iter()
+            .zip(common)
+            .filter(|(c, _)| !c.ranges.is_empty())
+            .map(|(c, n)| 2.0 * f64::from(n) / (words.ranges.len() + c.ranges.len()) as f64)
+            .fold(0.0f64, f64::max)
+    }
+}
+
+/// A fast hasher for short words (the title index is rebuilt for every page and holds
+/// a few dozen words, so hash flooding is no concern).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        for (d, &s) in tail.iter_mut().zip(chunks.remainder()) {
+            *d = s;
+        }
+        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ bytes.len() as u64)
+            .wrapping_mul(K);
+    }
 }
 
 #[cfg(test)]
