@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use newsmill_core::{Document, Span, StageError, Value, layers};
+use newsmill_core::{Attrs, Document, Span, StageError, Value, layers};
 
 /// What a kept block is (the `kind` attribute of the `blocks` layer).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,6 +29,9 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
+    /// Number of kinds.
+    const COUNT: usize = 7;
+
     /// The attribute value written to the layer.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -90,6 +93,9 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Number of reasons.
+    const COUNT: usize = 13;
+
     /// The attribute value written to the layer.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -159,6 +165,22 @@ pub struct Findings {
     pub date: Option<String>,
 }
 
+// The attribute caches of `write_output` are indexed by variant.
+const _: () = assert!(BlockKind::Table as usize + 1 == BlockKind::COUNT);
+const _: () = assert!(Reason::Other as usize + 1 == Reason::COUNT);
+
+/// An attribute list of one static string.
+fn attrs_of(key: &'static str, value: &'static str) -> Attrs {
+    Span::new(0, 0).with(key, Value::static_str(value)).attrs
+}
+
+/// A span over `range` with a copy of `attrs`.
+fn span_with(range: Range<usize>, attrs: &Attrs) -> Span {
+    let mut span = Span::new(range.start, range.end);
+    span.attrs = attrs.clone();
+    span
+}
+
 /// Writes the two layers and the four fields from judged blocks, in text order.
 /// Consecutive removed blocks with the same reason become one `boilerplate` span.
 ///
@@ -184,23 +206,25 @@ pub fn write_output(
         .map(|b| b.range.len() + 2)
         .sum();
     let mut clean = String::with_capacity(clean_len);
+    // One attribute list per kind and reason, cloned for each span: a clone is one
+    // small allocation, where building the list anew grows it from empty.
+    let mut kind_attrs: [Option<Attrs>; BlockKind::COUNT] = Default::default();
+    let mut reason_attrs: [Option<Attrs>; Reason::COUNT] = Default::default();
     let mut open_removed: Option<(Range<usize>, Reason)> = None;
-    let flush = |removed: &mut Vec<Span>, open: Option<(Range<usize>, Reason)>| {
+    let mut flush = |removed: &mut Vec<Span>, open: Option<(Range<usize>, Reason)>| {
         if let Some((range, reason)) = open {
-            removed.push(
-                Span::new(range.start, range.end)
-                    .with("reason", Value::static_str(reason.as_str())),
-            );
+            let attrs = reason_attrs[reason as usize]
+                .get_or_insert_with(|| attrs_of("reason", reason.as_str()));
+            removed.push(span_with(range, attrs));
         }
     };
     for block in blocks {
         match block.verdict {
             Verdict::Keep(kind) => {
                 flush(&mut removed, open_removed.take());
-                kept.push(
-                    Span::new(block.range.start, block.range.end)
-                        .with("kind", Value::static_str(kind.as_str())),
-                );
+                let attrs = kind_attrs[kind as usize]
+                    .get_or_insert_with(|| attrs_of("kind", kind.as_str()));
+                kept.push(span_with(block.range.clone(), attrs));
                 if kind != BlockKind::Title {
                     let piece = text.get(block.range.clone()).ok_or_else(|| {
                         StageError::Failed(format!(

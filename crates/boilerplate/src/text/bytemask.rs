@@ -16,6 +16,11 @@ pub struct Masks {
     pub blank: u64,
     /// ASCII letters.
     pub letter: u64,
+    /// ASCII capitals.
+    pub upper: u64,
+    /// Bytes after which a capital glues two words: lower-case ASCII letters, digits
+    /// and `)` (see the glued headlines of the block measurement).
+    pub glue_lead: u64,
     /// ASCII digits.
     pub digit: u64,
     /// Tabs.
@@ -67,6 +72,81 @@ pub fn high_masks(window: &[u8; WINDOW]) -> HighMasks {
     }
 }
 
+/// The newlines of `window`.
+#[inline(always)]
+pub fn newlines(window: &[u8; WINDOW]) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        sse2::newlines(window)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        newlines_bytewise(window)
+    }
+}
+
+/// [`newlines`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn newlines_bytewise(window: &[u8; WINDOW]) -> u64 {
+    window
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, &b)| m | u64::from(b == b'\n') << i)
+}
+
+/// The positions of the newlines of `bytes`, in order, a window at a time.
+pub struct Newlines<'a> {
+    bytes: &'a [u8],
+    /// Start of the current window.
+    base: usize,
+    /// Newlines of the current window not yet returned.
+    pending: u64,
+}
+
+impl<'a> Newlines<'a> {
+    /// The newlines of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let mut it = Newlines {
+            bytes,
+            base: 0,
+            pending: 0,
+        };
+        it.pending = it.window_newlines();
+        it
+    }
+
+    /// The newlines of the window at `base` (zero-padded past the end).
+    fn window_newlines(&self) -> u64 {
+        match self.bytes.get(self.base..self.base + WINDOW) {
+            Some(full) => full.try_into().map_or(0, newlines),
+            None => {
+                let mut padded = [0u8; WINDOW];
+                let tail = self.bytes.get(self.base..).unwrap_or(&[]);
+                padded[..tail.len()].copy_from_slice(tail);
+                newlines(&padded)
+            }
+        }
+    }
+}
+
+impl Iterator for Newlines<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.pending == 0 {
+            self.base += WINDOW;
+            if self.base >= self.bytes.len() {
+                return None;
+            }
+            self.pending = self.window_newlines();
+        }
+        let at = self.base + self.pending.trailing_zeros() as usize;
+        self.pending &= self.pending - 1;
+        Some(at)
+    }
+}
+
 /// [`masks`] one byte at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn masks_bytewise(window: &[u8; WINDOW]) -> Masks {
@@ -76,6 +156,11 @@ fn masks_bytewise(window: &[u8; WINDOW]) -> Masks {
         let set = |mask: &mut u64, yes: bool| *mask |= if yes { bit } else { 0 };
         set(&mut m.blank, b <= b' ');
         set(&mut m.letter, b.is_ascii_alphabetic());
+        set(&mut m.upper, b.is_ascii_uppercase());
+        set(
+            &mut m.glue_lead,
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b')',
+        );
         set(&mut m.digit, b.is_ascii_digit());
         set(&mut m.tab, b == b'\t');
         set(&mut m.at, b == b'@');
@@ -168,6 +253,11 @@ mod sse2 {
     }
 
     #[inline(always)]
+    pub fn newlines(window: &[u8; WINDOW]) -> u64 {
+        bits(&lanes(window), |v| eq(v, b'\n'))
+    }
+
+    #[inline(always)]
     pub fn masks(window: &[u8; WINDOW]) -> Masks {
         let lanes = lanes(window);
         Masks {
@@ -175,6 +265,14 @@ mod sse2 {
             // SAFETY: SSE2 is enabled on every x86-64 target.
             letter: bits(&lanes, |v| {
                 within(unsafe { _mm_or_si128(v, splat(0x20)) }, b'a', b'z')
+            }),
+            upper: bits(&lanes, |v| within(v, b'A', b'Z')),
+            // SAFETY: SSE2 is enabled on every x86-64 target.
+            glue_lead: bits(&lanes, |v| unsafe {
+                _mm_or_si128(
+                    _mm_or_si128(within(v, b'a', b'z'), within(v, b'0', b'9')),
+                    eq(v, b')'),
+                )
             }),
             digit: bits(&lanes, |v| within(v, b'0', b'9')),
             tab: bits(&lanes, |v| eq(v, b'\t')),
@@ -205,6 +303,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn newlines_are_found_in_every_window() {
+        for len in [0usize, 1, 63, 64, 65, 200] {
+            let text: Vec<u8> = (0..len)
+                .map(|i| if i % 7 == 3 { b'\n' } else { b'a' })
+                .collect();
+            let expected: Vec<usize> = (0..len).filter(|i| i % 7 == 3).collect();
+            assert_eq!(Newlines::new(&text).collect::<Vec<_>>(), expected, "{len}");
+        }
+    }
+
+    #[test]
     fn vector_and_bytewise_masks_agree() {
         let mut window = [0u8; WINDOW];
         // Every byte value, in windows shifted by a few positions.
@@ -213,6 +322,7 @@ mod tests {
                 *b = ((i * 37 + shift * 11) % 256) as u8;
             }
             assert_eq!(masks(&window), masks_bytewise(&window));
+            assert_eq!(newlines(&window), newlines_bytewise(&window));
             assert_eq!(high_masks(&window), high_masks_bytewise(&window));
         }
         let mut text = [b' '; WINDOW];

@@ -380,8 +380,12 @@ fn add(f: &mut Features, other: &Features) {
 
 /// Whitespace-separated tokens in a long block, estimated from its spaces.
 fn count_words(bytes: &[u8]) -> u32 {
-    // Prose has one space per word; a cheap pass the compiler vectorizes.
-    let spaces = bytes.iter().filter(|&&b| b == b' ').count();
+    // Prose has one space per word. Counted in byte-wide lanes over chunks short
+    // enough for none to overflow, which the compiler vectorizes.
+    let spaces: usize = bytes
+        .chunks(240)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b' '))))
+        .sum();
     (spaces + 1) as u32
 }
 
@@ -474,16 +478,10 @@ fn class_counts(bytes: &[u8]) -> [u32; 7] {
 /// What one token adds to its block's counts.
 #[derive(Clone, Copy, Debug)]
 struct Token {
-    /// Where the token ends (a separator or the end of the block).
-    end: usize,
-    /// Its counts, one byte lane each (see [`LANE_WORDS`]).
+    /// Its counts, one byte lane each (see [`LANE_LETTER_WORDS`]).
     counts: u64,
-    /// Word-table flags of its word (with the chrome flags of a `©`); for a plain
-    /// token they are looked up later, from `key`.
+    /// Word-table flags of its word (with the chrome flags of a `©`).
     flags: u8,
-    /// For a plain token, the key of its word to look up (with [`LONG_WORD`] for a
-    /// word longer than its key); 0 for a token read in full.
-    key: u64,
 }
 
 // Lanes of a token's packed counts: each count of a block is the sum of its tokens'
@@ -547,44 +545,26 @@ fn token_counts(
 
 const CASE_BITS: u64 = 0x2020_2020_2020_2020;
 
-/// The eight bytes at `pos` as a little-endian `u64`, zeros past the end.
+/// The eight bytes at `pos` (a token's start) as a little-endian `u64`, zeros past the
+/// end of the block. Near the end the last eight bytes are loaded and shifted down, so
+/// no branch depends on where the token lies; a block shorter than eight bytes is read
+/// from `padded`, its zero-padded copy.
 #[inline(always)]
-fn load8(bytes: &[u8], pos: usize) -> u64 {
-    match bytes.get(pos..pos + 8) {
-        Some(chunk) => {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            u64::from_le_bytes(word)
-        }
-        None => load_tail(bytes, pos),
-    }
-}
-
-/// [`load8`] near the end of `bytes`: the last eight bytes shifted down, or the bytes
-/// one by one when there are fewer.
-fn load_tail(bytes: &[u8], pos: usize) -> u64 {
+fn load8(bytes: &[u8], pos: usize, padded: &[u8; WINDOW]) -> u64 {
     let n = bytes.len();
-    let past = (pos + 8).saturating_sub(n);
-    match bytes.get(n.wrapping_sub(8)..) {
-        Some(chunk) if n >= 8 && past < 8 => {
-            let mut word = [0u8; 8];
+    let mut word = [0u8; 8];
+    if n >= 8 {
+        let at = pos.min(n - 8);
+        if let Some(chunk) = bytes.get(at..at + 8) {
             word.copy_from_slice(chunk);
-            u64::from_le_bytes(word) >> (8 * past)
         }
-        _ => bytes
-            .get(pos..)
-            .unwrap_or(&[])
-            .iter()
-            .take(8)
-            .rev()
-            .fold(0u64, |x, &b| (x << 8) | u64::from(b)),
+        u64::from_le_bytes(word) >> (8 * (pos - at).min(7))
+    } else {
+        if let Some(chunk) = padded.get(pos..pos + 8) {
+            word.copy_from_slice(chunk);
+        }
+        u64::from_le_bytes(word)
     }
-}
-
-/// Whether a byte ending a word may close its token on the fast path: punctuation
-/// that neither joins words (apostrophes, hyphens, slashes) nor is counted (`@`).
-fn is_closing_mark(b: u8) -> bool {
-    matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"')
 }
 
 /// Windows of [`bytemask::WINDOW`] bytes a block may have for [`scan`] to take its fast
@@ -611,6 +591,10 @@ fn scan(bytes: &[u8]) -> Features {
     let mut blank = [u64::MAX; MAX_WINDOWS + 1];
     // Bytes that are neither blank nor ASCII letters.
     let mut other = [0u64; MAX_WINDOWS + 1];
+    // Capitals right after a lower-case letter, a digit or a ")": only a token holding
+    // one can be a glued headline.
+    let mut glue = [0u64; MAX_WINDOWS + 1];
+    let mut glue_carry = 0u64;
     let mut nbsp_lead = [0u64; MAX_WINDOWS + 1];
     let mut nbsp_tail = [0u64; MAX_WINDOWS + 1];
     let mut ascii_letters = 0u32;
@@ -644,6 +628,8 @@ fn scan(bytes: &[u8]) -> Features {
             tabs += m.tab.count_ones();
             has_at |= m.at != 0;
         }
+        glue[w] = ((m.glue_lead << 1) | glue_carry) & m.upper;
+        glue_carry = m.glue_lead >> 63;
         if m.high != 0 {
             let h = bytemask::high_masks(window);
             lead += h.lead.count_ones();
@@ -666,114 +652,78 @@ fn scan(bytes: &[u8]) -> Features {
         }
     }
 
-    // Keys of plain tokens, looked up a batch at a time.
-    let mut keys = [0u64; KEY_BATCH];
-    let mut plain = 0usize;
     let mut counts = 0u64;
     let mut words = 0u32;
     let mut first_word_flags = 0u8;
-    let mut first_key = 0u64;
     let mut glued_headline = false;
-    let mut last_counts = 0u64;
+    let mut last_ends = 0u32;
     // Whether the byte before the window is blank (the start of the block is).
     let mut carry = 1u64;
     for w in 0..windows {
         let here = blank[w];
+        // This window and the next, for the tokens that cross into it.
+        let blank2 = u128::from(here) | u128::from(blank[w + 1]) << 64;
+        let other2 = u128::from(other[w]) | u128::from(other[w + 1]) << 64;
+        let glue2 = u128::from(glue[w]) | u128::from(glue[w + 1]) << 64;
         let mut starts = !here & ((here << 1) | carry);
         carry = here >> 63;
         while starts != 0 {
-            let off = starts.trailing_zeros() as usize;
+            let off = starts.trailing_zeros();
             starts &= starts - 1;
-            let start = w * WINDOW + off;
-            // The token runs to the next blank, in this window or the next.
-            let ahead = here >> off;
-            let len = if ahead != 0 {
-                ahead.trailing_zeros() as usize
-            } else {
-                WINDOW - off + blank[w + 1].trailing_zeros() as usize
-            };
-            let others = if off == 0 {
-                other[w]
-            } else {
-                (other[w] >> off) | (other[w + 1] << (WINDOW - off))
-            };
-            // Plain: letters only, or letters and one closing mark.
-            let last = 1u64.checked_shl(len as u32 - 1).unwrap_or(0);
-            let others = others & (last.wrapping_shl(1).wrapping_sub(1));
-            let mark = others == last
-                && len >= 2
-                && bytes
-                    .get(start + len - 1)
-                    .is_some_and(|&b| is_closing_mark(b));
-            let (token, glue_possible) = if len <= WINDOW && (others == 0 || mark) {
-                let run = len - usize::from(mark);
-                let x = load8(bytes, start);
+            let start = w * WINDOW + off as usize;
+            // The token runs to the next blank (64 when it is that long or longer).
+            let len = ((blank2 >> off) as u64).trailing_zeros();
+            let last = (1u64 << (len & 63)) >> 1;
+            let in_token = (last << 1).wrapping_sub(1);
+            let others = (other2 >> off) as u64 & in_token;
+            let end_byte = bytes.get(start + len as usize - 1).copied().unwrap_or(0);
+            // Plain: ASCII letters, maybe closed by one other ASCII byte (a mark, a
+            // digit); such a token reads as `slow_token` would read it.
+            let mark = (others == last) & (len >= 2) & (end_byte < 0x80);
+            let (token_counts, flags, ends) = if (len < 64) & ((others == 0) | mark) {
+                let run = len - u32::from(mark);
+                let x = load8(bytes, start, &padded);
                 let take = run.min(8);
-                let shift = 64 - 8 * take as u32;
-                let used = u64::MAX >> shift;
-                let lower = x & used & CASE_BITS;
-                let upper = !x & used & CASE_BITS;
-                let ends = mark
-                    && bytes
-                        .get(start + run)
-                        .is_some_and(|b| matches!(b, b'.' | b'!' | b'?'));
-                let lanes = (1 << LANE_LETTER_WORDS)
-                    | u64::from((x as u8) < b'a') << LANE_CAP_WORDS
-                    | u64::from(run >= 2 && lower == 0) << LANE_UPPER_WORDS
-                    | u64::from(ends) << LANE_SENTENCE_ENDS;
+                let shift = 64 - 8 * take;
+                let lower = x & (u64::MAX >> shift) & CASE_BITS;
                 // Big-endian key of the first eight letters, lower-cased.
                 let key = (x.swap_bytes() >> shift)
                     | (CASE_BITS >> shift)
-                    | if run > 8 { LONG_WORD } else { 0 };
-                if let Some(slot) = keys.get_mut(plain) {
-                    *slot = key;
-                    plain += 1;
-                }
-                if plain == KEY_BATCH {
-                    counts += looked_up(table, &keys);
-                    plain = 0;
-                }
-                let token = Token {
-                    end: start + len,
-                    counts: lanes,
-                    flags: 0,
-                    key,
-                };
-                // Glue needs a lower-case letter followed by a capital.
-                (token, run > 8 || (lower << 8) & upper != 0)
+                    | (LONG_WORD * u64::from(run > 8));
+                let flags = table.get(key);
+                let ends = mark & matches!(end_byte, b'.' | b'!' | b'?');
+                let lanes = FLAG_COUNTS[usize::from(flags & 0x7F)]
+                    | (1 << LANE_LETTER_WORDS)
+                    | u64::from((x as u8) < b'a') << LANE_CAP_WORDS
+                    | u64::from((run >= 2) & (lower == 0)) << LANE_UPPER_WORDS
+                    | u64::from(ends) << LANE_SENTENCE_ENDS;
+                (lanes, flags, ends)
             } else {
-                (slow_token(bytes, start, table), true)
+                let token = slow_token(bytes, start, table);
+                let ends = token.counts >> LANE_SENTENCE_ENDS & 1 != 0;
+                (token.counts, token.flags, ends)
             };
+            first_word_flags = std::hint::select_unpredictable(words == 0, flags, first_word_flags);
             words += 1;
-            if words <= 25 {
-                if words == 1 {
-                    first_word_flags = token.flags;
-                    first_key = token.key;
-                }
-                // The words before the glue read as a Title-Case headline: three or
-                // more, at least three quarters capitalized (the current token not
-                // counted yet).
-                if glue_possible && words >= 4 && !glued_headline {
-                    let letter_words = ((counts >> LANE_LETTER_WORDS) & 0xFF) as u32;
-                    let cap_words = ((counts >> LANE_CAP_WORDS) & 0xFF) as u32;
-                    if letter_words >= 3
-                        && cap_words * 4 >= letter_words * 3
-                        && is_glued(bytes.get(start..token.end).unwrap_or(&[]))
-                    {
-                        glued_headline = true;
-                    }
+            // The words before the glue read as a Title-Case headline: three or more,
+            // at least three quarters capitalized (the current token not counted yet).
+            if (glue2 >> off) as u64 & in_token != 0 && (4..=25).contains(&words) && !glued_headline
+            {
+                let letter_words = ((counts >> LANE_LETTER_WORDS) & 0xFF) as u32;
+                let cap_words = ((counts >> LANE_CAP_WORDS) & 0xFF) as u32;
+                let end = start + len as usize;
+                if letter_words >= 3
+                    && cap_words * 4 >= letter_words * 3
+                    && is_glued(bytes.get(start..end).unwrap_or(&[]))
+                {
+                    glued_headline = true;
                 }
             }
-            counts += token.counts;
-            last_counts = token.counts;
+            counts += token_counts;
+            last_ends = u32::from(ends);
         }
     }
-    counts += looked_up(table, keys.get(..plain).unwrap_or(&[]));
-    if first_key != 0 {
-        first_word_flags = table.get(first_key);
-    }
     let lane = |l: u32| ((counts >> l) & 0xFF) as u32;
-    let last_ends = ((last_counts >> LANE_SENTENCE_ENDS) & 1) as u32;
     Features {
         words,
         letter_words: lane(LANE_LETTER_WORDS),
@@ -794,17 +744,6 @@ fn scan(bytes: &[u8]) -> Features {
         inner_sentence_ends: lane(LANE_SENTENCE_ENDS) - last_ends,
         ending: Ending::Open,
     }
-}
-
-/// Keys of plain tokens gathered before they are looked up.
-const KEY_BATCH: usize = 16;
-
-/// The counts the flags of `keys` add (a loop of independent loads, no branch).
-#[inline(always)]
-fn looked_up(table: &WordTable, keys: &[u64]) -> u64 {
-    keys.iter()
-        .map(|&key| FLAG_COUNTS[usize::from(table.get(key) & 0x7F)])
-        .sum()
 }
 
 /// Bit of a key marking a word longer than the eight letters the key holds (no key
@@ -947,7 +886,6 @@ fn slow_token(bytes: &[u8], start: usize, table: &WordTable) -> Token {
     // credit glued to a name ("REUTERS/Brendan") still triggers.
     let whole = !letters_after || rest_start == start;
     Token {
-        end: pos,
         counts: token_counts(
             flags,
             letter,
@@ -957,7 +895,6 @@ fn slow_token(bytes: &[u8], start: usize, table: &WordTable) -> Token {
             token_ends_sentence(bytes.get(start..pos).unwrap_or(&[])),
         ),
         flags,
-        key: 0,
     }
 }
 
@@ -1257,10 +1194,26 @@ fn token_ends_sentence(token: &[u8]) -> bool {
 
 /// How the block ends, skipping closing quotes, brackets and trailing symbols like "*".
 pub fn ending(block: &str) -> Ending {
-    let core = block.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', ' ']);
-    match core.chars().next_back() {
-        Some('.' | '!' | '?' | '…' | '。' | '！' | '？') => Ending::Sentence,
-        Some(':' | ';' | '：') => Ending::Colon,
+    // On the bytes: a character's last bytes identify it in valid UTF-8.
+    let bytes = block.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        match bytes[..end] {
+            [.., b'"' | b'\'' | b')' | b']' | b'*' | b' '] => end -= 1,
+            // ” and ’, then ».
+            [.., 0xE2, 0x80, 0x9D | 0x99] => end -= 3,
+            [.., 0xC2, 0xBB] => end -= 2,
+            _ => break,
+        }
+    }
+    match bytes[..end] {
+        // . ! ? … 。 ！ ？
+        [.., b'.' | b'!' | b'?']
+        | [.., 0xE2, 0x80, 0xA6]
+        | [.., 0xE3, 0x80, 0x82]
+        | [.., 0xEF, 0xBC, 0x81 | 0x9F] => Ending::Sentence,
+        // : ; ：
+        [.., b':' | b';'] | [.., 0xEF, 0xBC, 0x9A] => Ending::Colon,
         _ => Ending::Open,
     }
 }
@@ -1318,6 +1271,49 @@ mod tests {
             assert_ne!(flags & (FLAG_CHROME | FLAG_CHROME_PREFIX), 0, "{word}");
         }
         assert_eq!(table.get(pack(b"harbour")), 0);
+    }
+
+    /// The character-level form of [`ending`].
+    fn ending_by_chars(block: &str) -> Ending {
+        let core = block.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', ' ']);
+        match core.chars().next_back() {
+            Some('.' | '!' | '?' | '…' | '。' | '！' | '？') => Ending::Sentence,
+            Some(':' | ';' | '：') => Ending::Colon,
+            _ => Ending::Open,
+        }
+    }
+
+    #[test]
+    fn endings_read_on_bytes_as_on_characters() {
+        for block in [
+            "",
+            " ",
+            "He said “yes.”",
+            "Why? ”",
+            "Note: »",
+            "Done！",
+            "質問？",
+            "以下：",
+            "Wait…’",
+            "End。)",
+            "a *",
+            "» »",
+            "’",
+            "Ends in é",
+            "x\u{a0}.",
+            "(a)]*",
+        ] {
+            assert_eq!(ending(block), ending_by_chars(block), "{block:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn endings_agree_on_any_text(block in "[a-z .!?:;*)\\]\"'”’»…。！？：é]{0,8}") {
+            prop_assert_eq!(ending(&block), ending_by_chars(&block));
+        }
     }
 
     #[test]

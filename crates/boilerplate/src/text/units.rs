@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::bytemask::Newlines;
+
 /// One block of the text before it is judged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
@@ -72,7 +74,7 @@ pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>) {
     let mut saw_paragraph_break = false;
     let mut pos = 0usize;
     let bytes = text.as_bytes();
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+    for end in Newlines::new(bytes).chain(std::iter::once(bytes.len())) {
         let line = text.get(pos..end).unwrap_or("");
         match trimmed(line, pos) {
             Some(range) => {
