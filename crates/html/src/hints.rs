@@ -1302,7 +1302,11 @@ mod tests {
         for round in 0..2 {
             for v in &values {
                 let want = class_evidence(v.as_bytes(), &mut Vec::new());
-                assert_eq!(cache.evidence(v.as_bytes(), &mut scratch), want, "{v} {round}");
+                assert_eq!(
+                    cache.evidence(v.as_bytes(), &mut scratch),
+                    want,
+                    "{v} {round}"
+                );
             }
         }
         assert!(cache.slots.len() >= 2 * cache.used);

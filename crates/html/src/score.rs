@@ -1356,8 +1356,8 @@ impl Hasher for WordHasher {
         for (d, &s) in tail.iter_mut().zip(chunks.remainder()) {
             *d = s;
         }
-        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ bytes.len() as u64)
-            .wrapping_mul(K);
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ bytes.len() as u64).wrapping_mul(K);
     }
 }
 

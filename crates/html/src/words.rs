@@ -115,72 +115,75 @@ static BYTE_FLAGS: [u8; 256] = byte_flags();
 /// characters go character by character.
 pub(crate) fn stats(text: &str) -> TextStats {
     let b = text.as_bytes();
-    let n = b.len();
     let mut st = TextStats {
         // Commas and semicolons are never spaces, so they are all inside words; the
         // non-ASCII ones are counted with their words.
         commas: count_ascii_commas(b),
         ..TextStats::default()
     };
+    let (mut words, mut stop, mut sentences, mut chars, mut capitalized) = (0, 0, 0, 0, 0);
     let mut i = 0;
     // The last significant character (closing quotes and brackets skipped) is one that
     // ends a sentence.
     let mut last_final = false;
-    while i < n {
-        let f = BYTE_FLAGS[b[i] as usize];
+    while let Some(&c) = b.get(i) {
+        let f = BYTE_FLAGS[c as usize];
         if f & flag::SPACE != 0 {
             i += 1;
             continue;
         }
+        let start = i;
         if f & flag::HIGH != 0 {
             let w = space_len(b, i);
             if w > 0 {
                 i += w;
                 continue;
             }
-        }
-        let start = i;
-        st.words += 1;
-        if f & flag::UPPER != 0
-            || (f & flag::HIGH != 0 && char_at(text, i).is_some_and(char::is_uppercase))
-        {
-            st.capitalized += 1;
-        }
-        let end = ascii_run_end(b, i);
-        let prev_end;
-        if end < n && BYTE_FLAGS[b[end] as usize] & flag::HIGH != 0 && space_len(b, end) == 0 {
-            // A character beyond ASCII inside the word.
-            let (word_end, word_prev_end) = slow_word(text, start, &mut st, &mut last_final);
-            i = word_end;
-            prev_end = word_prev_end;
-            if i - start <= 16 {
-                st.stop += u32::from(is_stop_word(text.get(start..i).unwrap_or_default()));
-            }
+            words += 1;
+            capitalized += u32::from(char_at(text, i).is_some_and(char::is_uppercase));
         } else {
-            i = end;
-            st.chars += (end - start) as u32;
-            let last = b
-                .get(start..end)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .map(|&c| BYTE_FLAGS[c as usize])
-                .find(|f| f & flag::KEEP == 0);
-            prev_end = match last {
-                Some(f) => {
+            words += 1;
+            capitalized += u32::from(f & flag::UPPER != 0);
+            let end = ascii_run_end(b, i + 1);
+            let beyond_ascii = b
+                .get(end)
+                .is_some_and(|&c| c >= 0x80 && space_len(b, end) == 0);
+            if !beyond_ascii {
+                // A word of ASCII bytes: its last significant byte says how it ends.
+                i = end;
+                chars += (end - start) as u32;
+                let word = b.get(start..end).unwrap_or_default();
+                if let Some(f) = word
+                    .iter()
+                    .rev()
+                    .map(|&c| BYTE_FLAGS[c as usize])
+                    .find(|f| f & flag::KEEP == 0)
+                {
                     last_final = f & flag::FINAL != 0;
-                    f & flag::PERIOD != 0
+                    sentences += u32::from(f & flag::PERIOD != 0);
                 }
-                None => false,
-            };
-            if end - start <= 16 {
-                st.stop += u32::from(is_stop_word_ascii(b, start, end));
+                if word.len() <= 16 {
+                    stop += u32::from(is_stop_word_ascii(b, start, end));
+                }
+                continue;
             }
         }
-        if prev_end {
-            st.sentences += 1;
+        // A word with characters beyond ASCII: character by character.
+        st.chars = 0;
+        st.sentences = 0;
+        let (end, prev_end) = slow_word(text, start, &mut st, &mut last_final);
+        chars += st.chars;
+        sentences += st.sentences + u32::from(prev_end);
+        i = end.max(start + 1);
+        if i - start <= 16 {
+            stop += u32::from(is_stop_word(text.get(start..i).unwrap_or_default()));
         }
     }
+    st.words = words;
+    st.stop = stop;
+    st.sentences = sentences;
+    st.chars = chars;
+    st.capitalized = capitalized;
     st.ends_sentence = last_final;
     st
 }
@@ -655,11 +658,12 @@ const MAX_ASCII_STOP_LEN: usize = {
 };
 
 /// Slots of the ASCII stop-word table (a power of two, more than twice the words).
-const ASCII_STOP_SLOTS: usize = 512;
+const ASCII_STOP_SLOTS: usize = 1024;
 
 #[inline]
 const fn ascii_stop_slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ASCII_STOP_SLOTS.trailing_zeros())) as usize
+    let h = (key ^ (key >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - ASCII_STOP_SLOTS.trailing_zeros())) as usize
 }
 
 /// The ASCII stop words as `u64` keys: bytes little-endian, length in the top byte.
@@ -692,7 +696,7 @@ const fn ascii_stop_table() -> [u64; ASCII_STOP_SLOTS] {
 static ASCII_STOP_TABLE: [u64; ASCII_STOP_SLOTS] = ascii_stop_table();
 
 /// [`is_stop_word`] for the ASCII word `b[start..end]`.
-#[inline]
+#[inline(always)]
 fn is_stop_word_ascii(b: &[u8], start: usize, end: usize) -> bool {
     let word = b.get(start..end).unwrap_or_default();
     let (mut s, mut e) = (0, word.len());
