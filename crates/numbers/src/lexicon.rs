@@ -1273,6 +1273,30 @@ pub(crate) fn qualifiers_before() -> &'static [Qualifier] {
     TABLE.get_or_init(|| qualifier_table(QUALIFIERS_BEFORE))
 }
 
+/// For each grammar word, the indices in [`qualifiers_before`] of the qualifiers that
+/// end with it, in list order: a number after `of` is checked against the four
+/// qualifiers that end in `of`, not all fifty.
+pub(crate) fn qualifiers_ending_with(w: Word) -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Vec<Vec<u8>> = Vec::new();
+        for (i, q) in qualifiers_before().iter().enumerate() {
+            let Some(&last) = q.len.checked_sub(1).and_then(|l| q.words.get(l)) else {
+                continue;
+            };
+            let slot = last as usize;
+            if t.len() <= slot {
+                t.resize(slot + 1, Vec::new());
+            }
+            if let (Some(list), Ok(i)) = (t.get_mut(slot), u8::try_from(i)) {
+                list.push(i);
+            }
+        }
+        t
+    });
+    table.get(w as usize).map_or(&[], Vec::as_slice)
+}
+
 /// [`QUALIFIERS_AFTER`] as grammar words.
 pub(crate) fn qualifiers_after() -> &'static [Qualifier] {
     static TABLE: std::sync::OnceLock<Vec<Qualifier>> = std::sync::OnceLock::new();

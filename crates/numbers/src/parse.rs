@@ -17,7 +17,7 @@ use crate::lexicon::{
     F_STOP_WORDS, F_TIME_UNITS, F_WEEKDAYS, F_YEAR_CUE, Lex, NumWord, Word, currency_code,
     currency_code_of, currency_symbol, currency_word, dollar_prefix, letters_key, lex,
     lex_key, month_of, qualifiers_after,
-    qualifiers_before, vulgar_fraction,
+    qualifiers_before, qualifiers_ending_with, vulgar_fraction,
 };
 use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
 use crate::value::{Num, Val};
@@ -2475,31 +2475,39 @@ impl<'t> Extractor<'t> {
             }
         }
         // Most numbers have no qualifier: give up unless the word before ends one.
-        let first = self.prev_word_lex(pos)?;
-        if !first.2.has(F_QUALIFIER_END) {
+        let (_, r0, l0) = self.prev_word_lex(pos)?;
+        if !l0.has(F_QUALIFIER_END) {
             return None;
         }
-        let mut words: [Option<(Range<usize>, Word)>; 3] = [None, None, None];
-        let mut p = pos;
-        for slot in &mut words {
-            let Some((_, r, l)) = self.prev_word_lex(p) else {
-                break;
-            };
-            p = r.start;
-            *slot = Some((r, l.word));
-        }
+        // The words before, read only as far as a candidate needs.
+        let mut words: [Option<(Range<usize>, Word)>; 3] = [Some((r0, l0.word)), None, None];
+        let mut read = 1;
+        let all = qualifiers_before();
         let mut best: Option<(&'static str, usize, Range<usize>)> = None;
-        for q in qualifiers_before() {
+        for &qi in qualifiers_ending_with(l0.word) {
+            let Some(q) = all.get(usize::from(qi)) else {
+                continue;
+            };
             let n = q.len;
             if n > 3 || best.as_ref().is_some_and(|(_, b, _)| *b >= n) {
                 continue;
+            }
+            while read < n {
+                let Some((r, _)) = words.get(read - 1).cloned().flatten() else {
+                    break;
+                };
+                words[read] = self.prev_word_lex(r.start).map(|(_, r, l)| (r, l.word));
+                if words[read].is_none() {
+                    break;
+                }
+                read += 1;
             }
             let mut ok = true;
             let mut first_start = pos;
             let mut last_end = pos;
             for idx in 0..n {
-                match &words[idx] {
-                    Some((r, w)) if *w == q.words[n - 1 - idx] => {
+                match words.get(idx) {
+                    Some(Some((r, w))) if *w == q.words[n - 1 - idx] => {
                         first_start = r.start;
                         if idx == 0 {
                             last_end = r.end;
