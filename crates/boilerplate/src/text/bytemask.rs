@@ -3,8 +3,9 @@
 //! tokens and counts its byte classes from them instead of looking at every byte.
 //!
 //! On x86-64 the masks are computed 16 bytes at a time with SSE2, which is part of
-//! that target's baseline (no run-time detection needed); elsewhere one byte at a
-//! time. Both give the same masks (a unit test compares them).
+//! that target's baseline, or 32 at a time with AVX2 once the CPU is known to have it
+//! (see [`Avx2`]); elsewhere one byte at a time. All give the same masks (unit tests
+//! compare them).
 
 /// Bytes in a window: one bit of a `u64` each.
 pub const WINDOW: usize = 64;
@@ -23,6 +24,8 @@ pub struct Masks {
     pub glue_lead: u64,
     /// ASCII digits.
     pub digit: u64,
+    /// Sentence-ending marks: `.`, `!`, `?`.
+    pub stop: u64,
     /// Tabs.
     pub tab: u64,
     /// `@`.
@@ -44,6 +47,67 @@ pub struct HighMasks {
     pub symbol_lead: u64,
     /// Lead bytes 0xE3–0xED: CJK ideographs, kana and hangul.
     pub cjk: u64,
+}
+
+/// A way to compute the masks of a window.
+pub trait Kernel: Copy {
+    /// The masks of `window`.
+    fn masks(self, window: &[u8; WINDOW]) -> Masks;
+    /// The non-ASCII masks of `window`.
+    fn high_masks(self, window: &[u8; WINDOW]) -> HighMasks;
+}
+
+/// The masks every CPU of the target computes: SSE2 on x86-64, bytes elsewhere.
+#[derive(Clone, Copy, Debug)]
+pub struct Baseline;
+
+impl Kernel for Baseline {
+    #[inline(always)]
+    fn masks(self, window: &[u8; WINDOW]) -> Masks {
+        masks(window)
+    }
+
+    #[inline(always)]
+    fn high_masks(self, window: &[u8; WINDOW]) -> HighMasks {
+        high_masks(window)
+    }
+}
+
+/// The masks computed with AVX2. A value exists only on a CPU that has AVX2, BMI1,
+/// BMI2, POPCNT and LZCNT (see [`Avx2::detect`]), so code holding one may use them.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy, Debug)]
+pub struct Avx2 {
+    _detected: (),
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Avx2 {
+    /// The kernel, when the CPU has the features (checked once, then cached by std).
+    #[inline]
+    pub fn detect() -> Option<Avx2> {
+        (std::is_x86_feature_detected!("avx2")
+            && std::is_x86_feature_detected!("bmi1")
+            && std::is_x86_feature_detected!("bmi2")
+            && std::is_x86_feature_detected!("popcnt")
+            && std::is_x86_feature_detected!("lzcnt"))
+        .then_some(Avx2 { _detected: () })
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Kernel for Avx2 {
+    #[inline(always)]
+    fn masks(self, window: &[u8; WINDOW]) -> Masks {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2.
+        unsafe { avx2::masks(window) }
+    }
+
+    #[inline(always)]
+    fn high_masks(self, window: &[u8; WINDOW]) -> HighMasks {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2.
+        unsafe { avx2::high_masks(window) }
+    }
 }
 
 /// The masks of `window`.
@@ -162,6 +226,7 @@ fn masks_bytewise(window: &[u8; WINDOW]) -> Masks {
             b.is_ascii_lowercase() || b.is_ascii_digit() || b == b')',
         );
         set(&mut m.digit, b.is_ascii_digit());
+        set(&mut m.stop, matches!(b, b'.' | b'!' | b'?'));
         set(&mut m.tab, b == b'\t');
         set(&mut m.at, b == b'@');
         set(&mut m.high, b >= 0x80);
@@ -275,6 +340,10 @@ mod sse2 {
                 )
             }),
             digit: bits(&lanes, |v| within(v, b'0', b'9')),
+            // SAFETY: SSE2 is enabled on every x86-64 target.
+            stop: bits(&lanes, |v| unsafe {
+                _mm_or_si128(_mm_or_si128(eq(v, b'.'), eq(v, b'!')), eq(v, b'?'))
+            }),
             tab: bits(&lanes, |v| eq(v, b'\t')),
             at: bits(&lanes, |v| eq(v, b'@')),
             // The sign bit of each byte is what the move-mask takes.
@@ -293,6 +362,95 @@ mod sse2 {
             symbol_lead: bits(&lanes, |v| unsafe {
                 _mm_or_si128(eq(v, 0xC2), eq(v, 0xE2))
             }),
+            cjk: bits(&lanes, |v| within(v, 0xE3, 0xED)),
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_max_epu8, _mm256_min_epu8,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
+    };
+
+    use super::{HighMasks, Masks, WINDOW};
+
+    #[target_feature(enable = "avx2")]
+    fn lanes(window: &[u8; WINDOW]) -> [__m256i; 2] {
+        std::array::from_fn(|k| {
+            let chunk = &window[32 * k..32 * k + 32];
+            // SAFETY: the unaligned load reads exactly the 32 bytes of `chunk`.
+            unsafe { _mm256_loadu_si256(chunk.as_ptr().cast()) }
+        })
+    }
+
+    #[target_feature(enable = "avx2")]
+    fn bits(lanes: &[__m256i; 2], test: impl Fn(__m256i) -> __m256i) -> u64 {
+        let low = _mm256_movemask_epi8(test(lanes[0])) as u32 as u64;
+        let high = _mm256_movemask_epi8(test(lanes[1])) as u32 as u64;
+        low | high << 32
+    }
+
+    #[target_feature(enable = "avx2")]
+    fn eq(v: __m256i, b: u8) -> __m256i {
+        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8))
+    }
+
+    #[target_feature(enable = "avx2")]
+    fn within(v: __m256i, lo: u8, hi: u8) -> __m256i {
+        let shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(lo as i8));
+        _mm256_cmpeq_epi8(
+            _mm256_min_epu8(shifted, _mm256_set1_epi8((hi - lo) as i8)),
+            shifted,
+        )
+    }
+
+    #[target_feature(enable = "avx2")]
+    fn at_most(v: __m256i, hi: u8) -> __m256i {
+        _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(hi as i8)), v)
+    }
+
+    #[target_feature(enable = "avx2")]
+    fn at_least(v: __m256i, lo: u8) -> __m256i {
+        _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8(lo as i8)), v)
+    }
+
+    /// [`super::masks`] 32 bytes at a time.
+    #[target_feature(enable = "avx2")]
+    pub fn masks(window: &[u8; WINDOW]) -> Masks {
+        let lanes = lanes(window);
+        Masks {
+            blank: bits(&lanes, |v| at_most(v, b' ')),
+            letter: bits(&lanes, |v| {
+                within(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), b'a', b'z')
+            }),
+            upper: bits(&lanes, |v| within(v, b'A', b'Z')),
+            glue_lead: bits(&lanes, |v| {
+                _mm256_or_si256(
+                    _mm256_or_si256(within(v, b'a', b'z'), within(v, b'0', b'9')),
+                    eq(v, b')'),
+                )
+            }),
+            digit: bits(&lanes, |v| within(v, b'0', b'9')),
+            stop: bits(&lanes, |v| {
+                _mm256_or_si256(_mm256_or_si256(eq(v, b'.'), eq(v, b'!')), eq(v, b'?'))
+            }),
+            tab: bits(&lanes, |v| eq(v, b'\t')),
+            at: bits(&lanes, |v| eq(v, b'@')),
+            high: bits(&lanes, |v| v),
+        }
+    }
+
+    /// [`super::high_masks`] 32 bytes at a time.
+    #[target_feature(enable = "avx2")]
+    pub fn high_masks(window: &[u8; WINDOW]) -> HighMasks {
+        let lanes = lanes(window);
+        HighMasks {
+            c2: bits(&lanes, |v| eq(v, 0xC2)),
+            a0: bits(&lanes, |v| eq(v, 0xA0)),
+            lead: bits(&lanes, |v| at_least(v, 0xC0)),
+            symbol_lead: bits(&lanes, |v| _mm256_or_si256(eq(v, 0xC2), eq(v, 0xE2))),
             cjk: bits(&lanes, |v| within(v, 0xE3, 0xED)),
         }
     }
@@ -322,6 +480,11 @@ mod tests {
                 *b = ((i * 37 + shift * 11) % 256) as u8;
             }
             assert_eq!(masks(&window), masks_bytewise(&window));
+            #[cfg(target_arch = "x86_64")]
+            if let Some(avx2) = Avx2::detect() {
+                assert_eq!(avx2.masks(&window), masks_bytewise(&window));
+                assert_eq!(avx2.high_masks(&window), high_masks_bytewise(&window));
+            }
             assert_eq!(newlines(&window), newlines_bytewise(&window));
             assert_eq!(high_masks(&window), high_masks_bytewise(&window));
         }

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use super::bytemask::{self, WINDOW};
+use super::bytemask::{self, Kernel, WINDOW};
 
 /// How a block ends, ignoring closing quotes and brackets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,13 +179,25 @@ const FLAG_CHROME_PREFIX: u8 = 64;
 
 const TABLE_BITS: u32 = 11;
 
-/// Packs up to eight bytes into a `u64` key; the length is implied by the bytes
-/// (no listed word contains a NUL).
+/// Packs up to eight bytes into a `u64` key, the first byte lowest (as a
+/// little-endian load reads them); the length is implied by the bytes (no listed word
+/// contains a NUL).
 fn pack(bytes: &[u8]) -> u64 {
     bytes
         .iter()
         .take(8)
-        .fold(0u64, |k, &b| (k << 8) | u64::from(b))
+        .enumerate()
+        .fold(0u64, |k, (i, &b)| k | u64::from(b) << (8 * i))
+}
+
+/// The key of a word built first byte highest (as [`key_part`] builds it), turned
+/// into a [`pack`] key.
+fn reversed_key(key: u64) -> u64 {
+    let bytes = (64 - key.leading_zeros()).div_ceil(8);
+    match bytes {
+        0 => 0,
+        n => key.swap_bytes() >> (64 - 8 * n),
+    }
 }
 
 /// Multipliers for the two hash functions, tried in pairs until the table builds.
@@ -478,6 +490,8 @@ fn class_counts(bytes: &[u8]) -> [u32; 7] {
 /// What one token adds to its block's counts.
 #[derive(Clone, Copy, Debug)]
 struct Token {
+    /// Where it ends (a blank or the end of the block).
+    end: usize,
     /// Its counts, one byte lane each (see [`LANE_LETTER_WORDS`]).
     counts: u64,
     /// Word-table flags of its word (with the chrome flags of a `©`).
@@ -581,6 +595,24 @@ const MAX_WINDOWS: usize = 6;
 /// looked up after the walk, in a loop of independent loads; any other token is read
 /// in full by [`slow_token`].
 fn scan(bytes: &[u8]) -> Features {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(avx2) = bytemask::Avx2::detect() {
+        // SAFETY: `detect` found the features `scan_avx2` is compiled for.
+        return unsafe { scan_avx2(bytes, avx2) };
+    }
+    scan_impl(bytes, bytemask::Baseline)
+}
+
+/// [`scan`] compiled for the CPUs that have AVX2 and the bit-manipulation extensions:
+/// 32-byte masks, and one instruction for each count, shift and bit scan.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
+fn scan_avx2(bytes: &[u8], avx2: bytemask::Avx2) -> Features {
+    scan_impl(bytes, avx2)
+}
+
+#[inline(always)]
+fn scan_impl(bytes: &[u8], kernel: impl Kernel) -> Features {
     let n = bytes.len();
     if n > MAX_WINDOWS * WINDOW {
         return scan_general(bytes);
@@ -589,8 +621,11 @@ fn scan(bytes: &[u8]) -> Features {
     let windows = n.div_ceil(WINDOW);
     // Past the end everything is blank: a token's end is always found.
     let mut blank = [u64::MAX; MAX_WINDOWS + 1];
-    // Bytes that are neither blank nor ASCII letters.
+    // Bytes that are neither blank nor ASCII letters, and those of them that are ASCII.
     let mut other = [0u64; MAX_WINDOWS + 1];
+    let mut other_ascii = [0u64; MAX_WINDOWS + 1];
+    let mut upper = [0u64; MAX_WINDOWS + 1];
+    let mut stop = [0u64; MAX_WINDOWS + 1];
     // Capitals right after a lower-case letter, a digit or a ")": only a token holding
     // one can be a glued headline.
     let mut glue = [0u64; MAX_WINDOWS + 1];
@@ -617,9 +652,12 @@ fn scan(bytes: &[u8]) -> Features {
             Some(full) => full.try_into().unwrap_or(&padded),
             None => &padded,
         };
-        let m = bytemask::masks(window);
+        let m = kernel.masks(window);
         blank[w] = m.blank;
         other[w] = !m.blank & !m.letter;
+        other_ascii[w] = other[w] & !m.high;
+        upper[w] = m.upper;
+        stop[w] = m.stop;
         ascii_letters += m.letter.count_ones();
         if m.digit != 0 {
             digits += m.digit.count_ones();
@@ -631,7 +669,7 @@ fn scan(bytes: &[u8]) -> Features {
         glue[w] = ((m.glue_lead << 1) | glue_carry) & m.upper;
         glue_carry = m.glue_lead >> 63;
         if m.high != 0 {
-            let h = bytemask::high_masks(window);
+            let h = kernel.high_masks(window);
             lead += h.lead.count_ones();
             symbol_lead += h.symbol_lead.count_ones();
             cjk_chars += h.cjk.count_ones();
@@ -652,77 +690,107 @@ fn scan(bytes: &[u8]) -> Features {
         }
     }
 
+    // Token starts: a non-blank byte after a blank (or the start of the block).
+    let mut starts = [0u64; MAX_WINDOWS];
+    let mut carry = 1u64;
+    for w in 0..windows {
+        starts[w] = !blank[w] & ((blank[w] << 1) | carry);
+        carry = blank[w] >> 63;
+    }
+    let first_start = starts
+        .iter()
+        .enumerate()
+        .find(|(_, s)| **s != 0)
+        .map_or(usize::MAX, |(w, s)| {
+            w * WINDOW + s.trailing_zeros() as usize
+        });
+
+    // Each token: a plain one (ASCII letters, maybe closed by one other ASCII byte: a
+    // mark, a digit) adds its word's flags here and the rest of its counts in bulk
+    // below; any other token is read in full by `slow_token`, which reads a plain one
+    // the same way.
     let mut counts = 0u64;
     let mut words = 0u32;
     let mut first_word_flags = 0u8;
-    let mut glued_headline = false;
-    let mut last_ends = 0u32;
-    // Whether the byte before the window is blank (the start of the block is).
-    let mut carry = 1u64;
+    // Last bytes of the tokens read in full (their sentence ends are their own).
+    let mut slow_ends = [0u64; MAX_WINDOWS + 1];
+    let mut slow_starts = [0u64; MAX_WINDOWS];
+    let mut last_slow = false;
+    let mut last_slow_ends = 0u32;
     for w in 0..windows {
-        let here = blank[w];
-        // This window and the next, for the tokens that cross into it.
-        let blank2 = u128::from(here) | u128::from(blank[w + 1]) << 64;
-        let other2 = u128::from(other[w]) | u128::from(other[w + 1]) << 64;
-        let glue2 = u128::from(glue[w]) | u128::from(glue[w + 1]) << 64;
-        let mut starts = !here & ((here << 1) | carry);
-        carry = here >> 63;
-        while starts != 0 {
-            let off = starts.trailing_zeros();
-            starts &= starts - 1;
+        let (blank_lo, blank_hi) = (blank[w], blank[w + 1]);
+        let (other_lo, other_hi) = (other[w], other[w + 1]);
+        let (ascii_lo, ascii_hi) = (other_ascii[w], other_ascii[w + 1]);
+        let mut pending = starts[w];
+        while pending != 0 {
+            let off = pending.trailing_zeros();
+            pending &= pending - 1;
+            words += 1;
+            // The token runs to the next blank, in this window or the next (64 when it
+            // is that long or longer).
+            let len = bits_at(blank_lo, blank_hi, off).trailing_zeros();
+            let in_token = TOKEN_BITS[len as usize];
+            let last = in_token ^ (in_token >> 1);
+            let others = bits_at(other_lo, other_hi, off) & in_token;
+            // Not plain: a first byte or an inner byte that is no letter, a last one
+            // that is neither a letter nor ASCII, or 64 bytes and more.
+            let closing = last & bits_at(ascii_lo, ascii_hi, off);
+            let not_plain = (others & !closing) | (others & 1) | u64::from(len >> 6);
             let start = w * WINDOW + off as usize;
-            // The token runs to the next blank (64 when it is that long or longer).
-            let len = ((blank2 >> off) as u64).trailing_zeros();
-            let last = (1u64 << (len & 63)) >> 1;
-            let in_token = (last << 1).wrapping_sub(1);
-            let others = (other2 >> off) as u64 & in_token;
-            let end_byte = bytes.get(start + len as usize - 1).copied().unwrap_or(0);
-            // Plain: ASCII letters, maybe closed by one other ASCII byte (a mark, a
-            // digit); such a token reads as `slow_token` would read it.
-            let mark = (others == last) & (len >= 2) & (end_byte < 0x80);
-            let (token_counts, flags, ends) = if (len < 64) & ((others == 0) | mark) {
-                let run = len - u32::from(mark);
+            if not_plain == 0 {
+                let run = len - u32::from(others != 0);
                 let x = load8(bytes, start, &padded);
-                let take = run.min(8);
-                let shift = 64 - 8 * take;
-                let lower = x & (u64::MAX >> shift) & CASE_BITS;
-                // Big-endian key of the first eight letters, lower-cased.
-                let key = (x.swap_bytes() >> shift)
-                    | (CASE_BITS >> shift)
-                    | (LONG_WORD * u64::from(run > 8));
-                let flags = table.get(key);
-                let ends = mark & matches!(end_byte, b'.' | b'!' | b'?');
-                let lanes = FLAG_COUNTS[usize::from(flags & 0x7F)]
-                    | (1 << LANE_LETTER_WORDS)
-                    | u64::from((x as u8) < b'a') << LANE_CAP_WORDS
-                    | u64::from((run >= 2) & (lower == 0)) << LANE_UPPER_WORDS
-                    | u64::from(ends) << LANE_SENTENCE_ENDS;
-                (lanes, flags, ends)
+                let used = KEY_BYTES[run.min(8) as usize];
+                // Key of the first eight letters, lower-cased.
+                let key = ((x | CASE_BITS) & used) | (LONG_WORD * u64::from(run > 8));
+                let all_capitals = (run >= 2) & (x & used & CASE_BITS == 0);
+                counts += FLAG_COUNTS[usize::from(table.get(key) & 0x7F)]
+                    | u64::from(all_capitals) << LANE_UPPER_WORDS;
+                last_slow = false;
             } else {
                 let token = slow_token(bytes, start, table);
-                let ends = token.counts >> LANE_SENTENCE_ENDS & 1 != 0;
-                (token.counts, token.flags, ends)
-            };
-            first_word_flags = std::hint::select_unpredictable(words == 0, flags, first_word_flags);
-            words += 1;
-            // The words before the glue read as a Title-Case headline: three or more,
-            // at least three quarters capitalized (the current token not counted yet).
-            if (glue2 >> off) as u64 & in_token != 0 && (4..=25).contains(&words) && !glued_headline
-            {
-                let letter_words = ((counts >> LANE_LETTER_WORDS) & 0xFF) as u32;
-                let cap_words = ((counts >> LANE_CAP_WORDS) & 0xFF) as u32;
-                let end = start + len as usize;
-                if letter_words >= 3
-                    && cap_words * 4 >= letter_words * 3
-                    && is_glued(bytes.get(start..end).unwrap_or(&[]))
-                {
-                    glued_headline = true;
+                counts += token.counts;
+                slow_starts[w] |= 1 << off;
+                let end = token.end - 1;
+                if let Some(mask) = slow_ends.get_mut(end / WINDOW) {
+                    *mask |= 1 << (end % WINDOW);
                 }
+                if start == first_start {
+                    first_word_flags = token.flags;
+                }
+                last_slow = true;
+                last_slow_ends = ((token.counts >> LANE_SENTENCE_ENDS) & 1) as u32;
             }
-            counts += token_counts;
-            last_ends = u32::from(ends);
         }
     }
+    // The plain tokens in bulk: each holds a letter; a capital starts some; those
+    // whose closing mark ends a sentence end on one.
+    let mut plain_ends = 0u32;
+    let mut last_plain_ends = 0u32;
+    for w in 0..windows {
+        let plain = starts[w] & !slow_starts[w];
+        counts += u64::from(plain.count_ones()) << LANE_LETTER_WORDS;
+        counts += u64::from((plain & upper[w]).count_ones()) << LANE_CAP_WORDS;
+        let token_ends = !blank[w] & ((blank[w] >> 1) | (blank[w + 1] << 63));
+        let sentence_ends = token_ends & stop[w] & !slow_ends[w];
+        plain_ends += sentence_ends.count_ones();
+        if token_ends != 0 {
+            // The last token of the block ends in the last window holding an end.
+            let last_end = 63 - token_ends.leading_zeros();
+            last_plain_ends = ((sentence_ends >> last_end) & 1) as u32;
+        }
+    }
+    counts += u64::from(plain_ends) << LANE_SENTENCE_ENDS;
+    let last_ends = if last_slow {
+        last_slow_ends
+    } else {
+        last_plain_ends
+    };
+    if first_start < n && slow_starts[first_start / WINDOW] & (1 << (first_start % WINDOW)) == 0 {
+        first_word_flags = plain_flags(bytes, first_start, &blank, &padded, table);
+    }
+    let glued_headline = glue.iter().any(|&g| g != 0)
+        && glued_headline(bytes, &starts, &slow_starts, &blank, &upper, &glue, table);
     let lane = |l: u32| ((counts >> l) & 0xFF) as u32;
     Features {
         words,
@@ -741,14 +809,117 @@ fn scan(bytes: &[u8]) -> Features {
         first_word_flags,
         has_at,
         glued_headline,
-        inner_sentence_ends: lane(LANE_SENTENCE_ENDS) - last_ends,
+        inner_sentence_ends: lane(LANE_SENTENCE_ENDS).saturating_sub(last_ends),
         ending: Ending::Open,
     }
 }
 
+/// The flags of the word of the plain token (see [`scan`]) starting at `start`.
+fn plain_flags(
+    bytes: &[u8],
+    start: usize,
+    blank: &[u64; MAX_WINDOWS + 1],
+    padded: &[u8; WINDOW],
+    table: &WordTable,
+) -> u8 {
+    let (w, off) = (start / WINDOW, (start % WINDOW) as u32);
+    let next = blank.get(w + 1).copied().unwrap_or(u64::MAX);
+    let len = bits_at(blank.get(w).copied().unwrap_or(u64::MAX), next, off).trailing_zeros();
+    let last = bytes.get(start + len as usize - 1).copied().unwrap_or(0);
+    let run = len - u32::from(!is_ascii_letter(last));
+    let x = load8(bytes, start, padded);
+    let used = KEY_BYTES[run.min(8) as usize];
+    table.get(((x | CASE_BITS) & used) | (LONG_WORD * u64::from(run > 8)))
+}
+
+/// Whether the block opens with a Title-Case headline glued to the sentence after it:
+/// among its first 25 tokens, from the fourth on, one is glued (see [`is_glued`]) after
+/// three letter tokens at least, three quarters of them capitalized. Only a token
+/// holding a `glue` bit (a capital after a lower-case letter, a digit or a `)`) can be.
+#[allow(clippy::too_many_arguments)]
+fn glued_headline(
+    bytes: &[u8],
+    starts: &[u64; MAX_WINDOWS],
+    slow_starts: &[u64; MAX_WINDOWS],
+    blank: &[u64; MAX_WINDOWS + 1],
+    upper: &[u64; MAX_WINDOWS + 1],
+    glue: &[u64; MAX_WINDOWS + 1],
+    table: &WordTable,
+) -> bool {
+    let (mut words, mut letter_words, mut cap_words) = (0u32, 0u32, 0u32);
+    for w in 0..MAX_WINDOWS {
+        let mut pending = starts[w];
+        while pending != 0 {
+            let off = pending.trailing_zeros();
+            pending &= pending - 1;
+            words += 1;
+            if words > 25 {
+                return false;
+            }
+            let start = w * WINDOW + off as usize;
+            let slow = slow_starts[w] & (1 << off) != 0;
+            let token = slow.then(|| slow_token(bytes, start, table));
+            let len = bits_at(blank[w], blank[w + 1], off).trailing_zeros();
+            let end = token.map_or(start + len as usize, |t| t.end);
+            let may_glue =
+                len == 64 || bits_at(glue[w], glue[w + 1], off) & TOKEN_BITS[len as usize] != 0;
+            if may_glue
+                && words >= 4
+                && letter_words >= 3
+                && cap_words * 4 >= letter_words * 3
+                && is_glued(bytes.get(start..end).unwrap_or(&[]))
+            {
+                return true;
+            }
+            match token {
+                Some(t) => {
+                    letter_words += ((t.counts >> LANE_LETTER_WORDS) & 0xFF) as u32;
+                    cap_words += ((t.counts >> LANE_CAP_WORDS) & 0xFF) as u32;
+                }
+                None => {
+                    letter_words += 1;
+                    cap_words += ((upper[w] >> off) & 1) as u32;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The 64 bits from bit `off` of a window's mask `lo` followed by the next window's
+/// `hi` (`off` below 64).
+#[inline(always)]
+fn bits_at(lo: u64, hi: u64, off: u32) -> u64 {
+    // Two shifts, so that `off == 0` shifts `hi` out entirely.
+    (lo >> off) | ((hi << 1) << (63 - off))
+}
+
+/// The low `len` bits set, for a token of `len` bytes (64: a token at least that long).
+const TOKEN_BITS: [u64; 65] = {
+    let mut t = [u64::MAX; 65];
+    let mut len = 0;
+    while len < 64 {
+        t[len] = (1u64 << len) - 1;
+        len += 1;
+    }
+    t
+};
+
+/// The low `n` bytes set, for the key of a word's first `n` letters (`n` up to 8).
+const KEY_BYTES: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut n = 0;
+    while n < 8 {
+        t[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
 /// Bit of a key marking a word longer than the eight letters the key holds (no key
-/// uses it: the top byte of a key is a lower-case ASCII letter or zero). The table
-/// holds the eight-letter prefixes of the long chrome words under it.
+/// uses it: the last byte of an eight-letter key is a lower-case ASCII letter, and a
+/// key of another script holds whole UTF-8 characters). The table holds the
+/// eight-letter prefixes of the long chrome words under it.
 const LONG_WORD: u64 = 1 << 63;
 
 /// The flags that hold for a word longer than its eight-letter key: only the prefix
@@ -832,7 +1003,7 @@ fn slow_token(bytes: &[u8], start: usize, table: &WordTable) -> Token {
         letter = true;
         cap = first < b'a';
         upper_word = run >= 2 && upper == run.min(8);
-        let looked = table.get(key);
+        let looked = table.get(reversed_key(key));
         flags = if run <= 8 {
             looked
         } else {
@@ -886,6 +1057,7 @@ fn slow_token(bytes: &[u8], start: usize, table: &WordTable) -> Token {
     // credit glued to a name ("REUTERS/Brendan") still triggers.
     let whole = !letters_after || rest_start == start;
     Token {
+        end: pos,
         counts: token_counts(
             flags,
             letter,
@@ -1010,7 +1182,7 @@ fn scan_general(bytes: &[u8]) -> Features {
             letter_token = true;
             f.cap_words += u32::from(first < b'a');
             f.upper_words += u32::from(run >= 2 && upper == run.min(8));
-            let looked = table.get(key);
+            let looked = table.get(reversed_key(key));
             flags = if run <= 8 {
                 looked
             } else {
@@ -1347,7 +1519,10 @@ mod tests {
         #[test]
         fn fast_scan_counts_as_the_reference_does(pieces in proptest::collection::vec(piece(), 0..200)) {
             let text: String = pieces.concat();
-            prop_assert_eq!(scan(text.as_bytes()), scan_general(text.as_bytes()), "{:?}", text);
+            let reference = scan_general(text.as_bytes());
+            prop_assert_eq!(scan(text.as_bytes()), reference, "{:?}", text);
+            // The kernel every CPU has, whichever `scan` picked.
+            prop_assert_eq!(scan_impl(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
         }
     }
 
@@ -1358,6 +1533,7 @@ mod tests {
         let text = "a ".repeat(MAX_WINDOWS * WINDOW / 2);
         let f = scan(text.as_bytes());
         assert_eq!(f, scan_general(text.as_bytes()));
+        assert_eq!(f, scan_impl(text.as_bytes(), bytemask::Baseline));
         assert_eq!((f.words, f.stop_words), (192, 192));
         // Longer samples take the general path.
         let text = "The mayor of Valmora said the port, it’s true, will grow. ".repeat(60);
