@@ -10,7 +10,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::chars::{is_alnum, is_alpha};
+use crate::chars::{char_at, is_alnum, is_alpha};
 use crate::lexicon::{
     Base, Currency, F_CHANGE, F_CURRENCY_ADJ, F_CURRENCY_NOUN, F_IRREGULAR_PLURALS,
     F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE, F_QUALIFIER_AFTER, F_QUALIFIER_END,
@@ -426,9 +426,22 @@ struct PrevWord {
 const PREV_CACHE: usize = 4;
 const NO_POS: usize = usize::MAX;
 
+/// The char that ends at byte `pos` and where it starts (`None` at the start of the
+/// text or off a char boundary). Decoded by hand: it is asked for often.
 fn prev_char(text: &str, pos: usize) -> Option<(usize, char)> {
-    let c = text.get(..pos)?.chars().next_back()?;
-    Some((pos - c.len_utf8(), c))
+    let bytes = text.as_bytes();
+    let last = *bytes.get(pos.checked_sub(1)?)?;
+    if !text.is_char_boundary(pos) {
+        return None;
+    }
+    if last < 0x80 {
+        return Some((pos - 1, char::from(last)));
+    }
+    let mut start = pos - 1;
+    while start > 0 && pos - start < 4 && bytes.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
+        start -= 1;
+    }
+    char_at(bytes, start).map(|(c, _)| (start, c))
 }
 
 fn is_space(c: char) -> bool {
@@ -906,7 +919,7 @@ impl<'t> Extractor<'t> {
                     break;
                 }
                 TokKind::Digits(d) => {
-                    if d.suffix == Suffix::Reject || pending_and.is_some() && d.val.is_zero() {
+                    if matches!(d.suffix, Suffix::Reject) || pending_and.is_some() && d.val.is_zero() {
                         if pending_and.is_some() {
                             // `4 thousand 3 hundred and 0`: the zero is a number of its own.
                         }
@@ -1003,7 +1016,7 @@ impl<'t> Extractor<'t> {
                         && st.ntoks == 1
                         && st
                             .single
-                            .is_some_and(|d| d.integer && d.suffix == Suffix::None);
+                            .is_some_and(|d| d.integer && matches!(d.suffix, Suffix::None));
                     if st.last == Last::Start || glue {
                         st.group = st.group.add(Val::float(f));
                         st.last = Last::Frac;
@@ -1350,7 +1363,7 @@ impl<'t> Extractor<'t> {
             && !n.ordinal
             && !n.vague
             && !n.fraction
-            && n.digits.is_none_or(|d| d.suffix == Suffix::None)
+            && n.digits.is_none_or(|d| matches!(d.suffix, Suffix::None))
         {
             if let Some(m) = self.ratio(n) {
                 n = m;
@@ -1463,7 +1476,7 @@ impl<'t> Extractor<'t> {
         if m.ordinal
             || m.fraction
             || m.val.is_zero()
-            || m.digits.is_some_and(|d| d.suffix != Suffix::None)
+            || m.digits.is_some_and(|d| !matches!(d.suffix, Suffix::None))
         {
             return None;
         }
@@ -1898,7 +1911,7 @@ impl<'t> Extractor<'t> {
     /// the answer `quantity` gives, without its speculative reads. `None` sends the
     /// anchor to `quantity`.
     fn plain_quantity(&mut self, t0: &Tok, d: DigitNum) -> Option<Qty> {
-        if d.suffix != Suffix::None {
+        if !matches!(d.suffix, Suffix::None) {
             return None;
         }
         let boring_next = match self.tok(1) {
@@ -1930,7 +1943,7 @@ impl<'t> Extractor<'t> {
                                 | Word::To
                                 | Word::U
                         )
-                        && w.is_ascii()
+                        && (w.is_ascii() || currency_symbol(w).is_none())
                         && !(w.len() == 4 && w.starts_with('M'))
                 }
                 TokKind::Digits(_) | TokKind::Sym(_) => false,
@@ -1951,8 +1964,13 @@ impl<'t> Extractor<'t> {
         if self.code_before(t0.start).is_some() {
             return None;
         }
-        // The value as the numeral reader builds it.
-        let val = Val::ZERO.add(Val::ZERO.add(d.val));
+        // The value as the numeral reader builds it (adding to zero changes nothing
+        // when the digits are a whole number).
+        let val = if d.val.exact_exponent() == Some(0) {
+            d.val
+        } else {
+            Val::ZERO.add(Val::ZERO.add(d.val))
+        };
         let nm = Nm {
             start: t0.start,
             end: t0.end,
@@ -2094,7 +2112,7 @@ impl<'t> Extractor<'t> {
         };
         let min_resume = t0.end.max(pos + 1);
         if let Some(d) = t0.digits() {
-            if d.suffix == Suffix::Reject {
+            if matches!(d.suffix, Suffix::Reject) {
                 return skip_alnum(text, t0.end).max(min_resume);
             }
         }
@@ -2127,7 +2145,7 @@ impl<'t> Extractor<'t> {
         }
         // Years, designations, the pronoun `one`.
         if q.kind == QKind::Cardinal && q.unit.is_none() {
-            if let Some(d) = q.nm.digits.filter(|d| d.plain && d.suffix == Suffix::None) {
+            if let Some(d) = q.nm.digits.filter(|d| d.plain && matches!(d.suffix, Suffix::None)) {
                 if q.nm.start == q.nm.core_start && self.designation(&q) {
                     return q.end.max(min_resume);
                 }
@@ -2637,7 +2655,12 @@ impl<'t> Extractor<'t> {
         }
         let s = start?;
         let w_last = text.get(s..end)?;
-        let last_word = w_last.rsplit([' ', '-']).next().unwrap_or(w_last);
+        // After the last space or hyphen (bytes: both are ASCII).
+        let last_word = w_last
+            .bytes()
+            .rposition(|b| b == b' ' || b == b'-')
+            .and_then(|i| w_last.get(i + 1..))
+            .unwrap_or(w_last);
         // The last token's entry when it is that word (tokens may be parted by other
         // spaces, which the split above does not see).
         let last_lex = match last {
@@ -2649,7 +2672,10 @@ impl<'t> Extractor<'t> {
             && !singular
         {
             // No noun found: keep the first word only when it looks like a noun.
-            let first_end = s + w_last.find([' ', '-']).unwrap_or(w_last.len());
+            let first_end = s + w_last
+                .bytes()
+                .position(|b| b == b' ' || b == b'-')
+                .unwrap_or(w_last.len());
             return Some(s..first_end);
         }
         Some(s..end)
@@ -2666,7 +2692,7 @@ impl<'t> Extractor<'t> {
         let v0 = d0.val.f;
         let day_like = |d: &DigitNum| {
             d.integer
-                && (d.plain || d.suffix == Suffix::Ordinal)
+                && (d.plain || matches!(d.suffix, Suffix::Ordinal))
                 && d.int_digits <= 2
                 && (1.0..=31.0).contains(&d.val.f)
         };
@@ -2768,7 +2794,7 @@ impl<'t> Extractor<'t> {
             if day_like(&d0) {
                 let (year, end) = self.year_after(1);
                 let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
-                self.push_date(out, &t0, d0, iso, d0.suffix == Suffix::Ordinal);
+                self.push_date(out, &t0, d0, iso, matches!(d0.suffix, Suffix::Ordinal));
                 if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
                     self.push_date(out, &yt, yd, iso, false);
                 }
@@ -2801,7 +2827,7 @@ impl<'t> Extractor<'t> {
                 }
                 let (year, end) = self.year_after(k2);
                 let iso = self.iso(year.map(|y| y.1), mo, Some(v0 as i32));
-                self.push_date(out, &t0, d0, iso, d0.suffix == Suffix::Ordinal);
+                self.push_date(out, &t0, d0, iso, matches!(d0.suffix, Suffix::Ordinal));
                 if let Some((yt, yd)) = year.map(|y| (y.0, y.2)) {
                     self.push_date(out, &yt, yd, iso, false);
                 }

@@ -1,7 +1,7 @@
 //! A small tokenizer run only near a candidate number: words, digit runs parsed into
 //! values, symbols and punctuation, each with the kind of whitespace before it.
 
-use crate::chars::{is_alnum, is_alpha};
+use crate::chars::{char_at, is_alnum, is_alpha};
 use crate::lexicon::{Currency, Lex, currency_code, letters_key, lex_key};
 use crate::value::Val;
 
@@ -688,7 +688,7 @@ fn word_tok(text: &str, start: usize, gap: Gap) -> Tok {
             }
             break;
         }
-        let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+        let Some((ch, _)) = char_at(bytes, i) else {
             break;
         };
         if is_alpha(ch) || is_mark(ch) {

@@ -146,6 +146,11 @@ impl Val {
         }
     }
 
+    /// The exponent of the exact form, if the value has one.
+    pub fn exact_exponent(self) -> Option<i32> {
+        self.exact.get().map(|(_, e)| e)
+    }
+
     pub fn is_zero(self) -> bool {
         self.f == 0.0
     }
