@@ -177,77 +177,109 @@ impl ClassEvidence {
 }
 
 /// The evidence of the `class` and `id` values already seen on a page: pages repeat
-/// their class names (every item of a list, every paragraph of a story), and a value is
-/// worked out once.
+/// their values (every item of a list, every paragraph of a story) and, across values,
+/// their class names ("flex", "mt-4", "card"): each is worked out once.
 #[derive(Debug, Default)]
 pub(crate) struct ClassCache {
-    /// The bytes of every cached value, one after the other.
-    arena: Vec<u8>,
-    /// Open addressing over hashes of the values; `len` is 0 for an empty slot (no
-    /// empty value is cached).
-    slots: Vec<CacheSlot>,
-    used: usize,
+    values: ByteCache<ClassEvidence>,
+    names: ByteCache<NameEvidence>,
 }
-
-#[derive(Clone, Copy, Debug, Default)]
-struct CacheSlot {
-    hash: u64,
-    start: u32,
-    len: u32,
-    evidence: ClassEvidence,
-}
-
-/// Values longer than this are worked out every time (they are rare and seldom repeat).
-const MAX_CACHED_VALUE: usize = 1024;
 
 impl ClassCache {
     /// The evidence of `value`, from the cache or worked out (and cached).
     pub(crate) fn evidence(&mut self, value: &[u8], scratch: &mut Vec<u8>) -> ClassEvidence {
-        if value.is_empty() || value.len() > MAX_CACHED_VALUE {
-            return class_evidence(value, scratch);
+        let ClassCache { values, names } = self;
+        values.get_or_insert_with(value, || {
+            let mut ev = ClassEvidence::default();
+            let mut embed = false;
+            for_each_class_name(value, |name| {
+                let found = names.get_or_insert_with(name, || name_evidence(name, scratch));
+                ev.add(found, &mut embed);
+            });
+            ev.finish(embed)
+        })
+    }
+}
+
+/// Values and class names longer than this are worked out every time (they are rare
+/// and seldom repeat).
+const MAX_CACHED_KEY: usize = 1024;
+
+/// A map from byte strings (up to [`MAX_CACHED_KEY`] bytes) to small `Copy` values:
+/// open addressing over hashes, keys stored one after another in an arena.
+#[derive(Debug)]
+struct ByteCache<V> {
+    arena: Vec<u8>,
+    /// `len` is 0 for an empty slot (no empty key is cached).
+    slots: Vec<CacheSlot<V>>,
+    used: usize,
+}
+
+impl<V> Default for ByteCache<V> {
+    fn default() -> Self {
+        ByteCache {
+            arena: Vec::new(),
+            slots: Vec::new(),
+            used: 0,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct CacheSlot<V> {
+    hash: u64,
+    start: u32,
+    len: u32,
+    value: V,
+}
+
+impl<V: Copy + Default> ByteCache<V> {
+    fn get_or_insert_with(&mut self, key: &[u8], make: impl FnOnce() -> V) -> V {
+        if key.is_empty() || key.len() > MAX_CACHED_KEY {
+            return make();
         }
         if self.slots.is_empty() {
             self.slots = vec![CacheSlot::default(); 256];
         }
-        let hash = hash_bytes(value);
+        let hash = hash_bytes(key);
         let mask = self.slots.len() - 1;
         let mut at = hash as usize & mask;
         loop {
             let Some(slot) = self.slots.get(at) else {
-                return class_evidence(value, scratch);
+                return make();
             };
             if slot.len == 0 {
                 break;
             }
             if slot.hash == hash
-                && slot.len as usize == value.len()
+                && slot.len as usize == key.len()
                 && self
                     .arena
-                    .get(slot.start as usize..slot.start as usize + value.len())
-                    == Some(value)
+                    .get(slot.start as usize..slot.start as usize + key.len())
+                    == Some(key)
             {
-                return slot.evidence;
+                return slot.value;
             }
             at = (at + 1) & mask;
         }
-        let evidence = class_evidence(value, scratch);
+        let value = make();
         let Ok(start) = u32::try_from(self.arena.len()) else {
-            return evidence;
+            return value;
         };
-        self.arena.extend_from_slice(value);
+        self.arena.extend_from_slice(key);
         if let Some(slot) = self.slots.get_mut(at) {
             *slot = CacheSlot {
                 hash,
                 start,
-                len: value.len() as u32,
-                evidence,
+                len: key.len() as u32,
+                value,
             };
             self.used += 1;
         }
         if 2 * self.used > self.slots.len() {
             self.grow();
         }
-        evidence
+        value
     }
 
     fn grow(&mut self) {
@@ -291,7 +323,8 @@ const MAX_GLUED: usize = 512;
 mod byte {
     /// `[A-Za-z0-9]`: part of a word.
     pub const ALNUM: u8 = 1 << 0;
-    /// `[A-Z]`: starts a word after a lowercase letter or a digit (camelCase).
+    /// `[A-Z]`: starts a word after a lowercase letter or a digit (camelCase). Bit 1,
+    /// so that `UPPER << 4` is the ASCII lowercase bit.
     pub const UPPER: u8 = 1 << 1;
     /// `[a-z0-9]`.
     pub const LOWER_OR_DIGIT: u8 = 1 << 2;
@@ -317,18 +350,20 @@ static BYTE_FLAGS: [u8; 256] = {
 };
 
 /// The evidence of a whole `class` or `id` value.
+#[cfg(test)]
 pub(crate) fn class_evidence(value: &[u8], scratch: &mut Vec<u8>) -> ClassEvidence {
     let mut ev = ClassEvidence::default();
-    // An embedded post ("twitter-tweet", "embed--instagram") is quoted content, not a
-    // share button.
     let mut embed = false;
-    // Room for the glued name and for reading 16 bytes from any position in it.
-    if scratch.len() < MAX_GLUED + 16 {
-        scratch.resize(MAX_GLUED + 16, 0);
-    }
+    for_each_class_name(value, |name| {
+        ev.add(name_evidence(name, scratch), &mut embed)
+    });
+    ev.finish(embed)
+}
+
+/// Calls `f` with each class name of `value` (the pieces between ASCII whitespace).
+fn for_each_class_name(value: &[u8], mut f: impl FnMut(&[u8])) {
     let mut rest = value;
     loop {
-        // The next class name: up to the next whitespace.
         let start = rest
             .iter()
             .position(|&b| BYTE_FLAGS[b as usize] & byte::SPACE == 0)
@@ -341,19 +376,66 @@ pub(crate) fn class_evidence(value: &[u8], scratch: &mut Vec<u8>) -> ClassEviden
             .iter()
             .position(|&b| BYTE_FLAGS[b as usize] & byte::SPACE != 0)
             .unwrap_or(rest.len());
-        let (class, tail) = rest.split_at_checked(len).unwrap_or((rest, &[]));
+        let (name, tail) = rest.split_at_checked(len).unwrap_or((rest, &[]));
         rest = tail;
-        class_name(class, scratch, &mut ev, &mut embed);
+        f(name);
     }
-    if embed {
-        ev.strong_neg = ev.strong_neg.filter(|&r| r != Reason::Share);
-        ev.weak_neg = ev.weak_neg.filter(|&r| r != Reason::Share);
-    }
-    ev
 }
 
-/// Adds the evidence of one class name (no whitespace in it).
-fn class_name(class: &[u8], scratch: &mut [u8], ev: &mut ClassEvidence, embed: &mut bool) {
+/// What one class name says by itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct NameEvidence {
+    /// The first negative word (a strong one replacing a weak one).
+    neg: Option<(Reason, bool)>,
+    /// A positive word or an article word with a body word.
+    pos: bool,
+    strong_pos: bool,
+    /// Names an embedded post ("twitter-tweet", "embed--instagram"): quoted content,
+    /// not a share button.
+    embed: bool,
+}
+
+impl ClassEvidence {
+    /// Adds the evidence of the next class name of the value.
+    fn add(&mut self, name: NameEvidence, embed: &mut bool) {
+        *embed |= name.embed;
+        match name.neg {
+            Some((r, true)) => {
+                self.strong_neg.get_or_insert(r);
+            }
+            Some((r, false)) => {
+                if name.pos {
+                    // Mixed name: the negative word names a part of the article.
+                    self.strong_neg.get_or_insert(r);
+                } else {
+                    self.weak_neg.get_or_insert(r);
+                }
+            }
+            None => {
+                if name.pos {
+                    self.pos_class = true;
+                    self.strong_pos |= name.strong_pos;
+                }
+            }
+        }
+    }
+
+    fn finish(mut self, embed: bool) -> Self {
+        if embed {
+            self.strong_neg = self.strong_neg.filter(|&r| r != Reason::Share);
+            self.weak_neg = self.weak_neg.filter(|&r| r != Reason::Share);
+        }
+        self
+    }
+}
+
+/// The evidence of one class name (no whitespace in it).
+fn name_evidence(class: &[u8], scratch: &mut Vec<u8>) -> NameEvidence {
+    // Room for the glued name and for reading 16 bytes from any position in it.
+    if scratch.len() < MAX_GLUED + 16 {
+        scratch.resize(MAX_GLUED + 16, 0);
+    }
+    let mut embed = false;
     // The name's alphanumeric characters, lowercased and glued, and where its words
     // (split at other characters and at camelCase humps) lie among them.
     let mut glued_len = 0usize;
@@ -361,24 +443,28 @@ fn class_name(class: &[u8], scratch: &mut [u8], ev: &mut ClassEvidence, embed: &
     let mut words: [(u16, u16); 8] = [(0, 0); 8];
     let mut n_words = 0usize;
     let mut word_start = 0usize;
-    for &b in class {
-        let f = BYTE_FLAGS[b as usize];
-        let is_alnum = f & byte::ALNUM != 0;
-        let hump = f & byte::UPPER != 0 && prev_lower;
-        if (!is_alnum || hump) && glued_len > word_start {
-            if n_words < words.len() {
-                words[n_words] = (word_start as u16, glued_len as u16);
-                n_words += 1;
+    if let Some(buf) = scratch
+        .get_mut(..MAX_GLUED)
+        .and_then(|b| <&mut [u8; MAX_GLUED]>::try_from(b).ok())
+    {
+        for &b in class {
+            let f = BYTE_FLAGS[b as usize];
+            let is_alnum = f & byte::ALNUM != 0;
+            let hump = f & byte::UPPER != 0 && prev_lower;
+            if (!is_alnum || hump) && glued_len > word_start {
+                if n_words < words.len() {
+                    words[n_words] = (word_start as u16, glued_len as u16);
+                    n_words += 1;
+                }
+                word_start = glued_len;
             }
-            word_start = glued_len;
-        }
-        if is_alnum && glued_len < MAX_GLUED {
-            if let Some(slot) = scratch.get_mut(glued_len) {
-                *slot = b.to_ascii_lowercase();
+            if is_alnum && glued_len < MAX_GLUED {
+                // `UPPER` is bit 1: shifted to bit 5 it lowercases an ASCII letter.
+                buf[glued_len] = b | ((f & byte::UPPER) << 4);
                 glued_len += 1;
             }
+            prev_lower = f & byte::LOWER_OR_DIGIT != 0;
         }
-        prev_lower = f & byte::LOWER_OR_DIGIT != 0;
     }
     if glued_len > word_start && n_words < words.len() {
         words[n_words] = (word_start as u16, glued_len as u16);
@@ -407,8 +493,12 @@ fn class_name(class: &[u8], scratch: &mut [u8], ev: &mut ClassEvidence, embed: &
         let Some(word) = glued.get(s as usize..e as usize) else {
             continue;
         };
-        let found = lookup(&WORD_TABLE, scratch, s as usize, word.len());
-        *embed |= found & info::EMBED != 0;
+        let found = if might_be_listed(word) {
+            lookup(&WORD_TABLE, scratch, s as usize, word.len())
+        } else {
+            0
+        };
+        embed |= found & info::EMBED != 0;
         c_article |= found & info::ARTICLE != 0;
         c_body |= found & info::BODY != 0;
         match decode(found).or_else(|| prefix_hint(word)) {
@@ -424,24 +514,11 @@ fn class_name(class: &[u8], scratch: &mut [u8], ev: &mut ClassEvidence, embed: &
         c_pos = true;
         c_strong_pos = true;
     }
-    match c_neg {
-        Some((r, true)) => {
-            ev.strong_neg.get_or_insert(r);
-        }
-        Some((r, false)) => {
-            if c_pos {
-                // Mixed name: the negative word names a part of the article.
-                ev.strong_neg.get_or_insert(r);
-            } else {
-                ev.weak_neg.get_or_insert(r);
-            }
-        }
-        None => {
-            if c_pos {
-                ev.pos_class = true;
-                ev.strong_pos |= c_strong_pos;
-            }
-        }
+    NameEvidence {
+        neg: c_neg,
+        pos: c_pos,
+        strong_pos: c_strong_pos,
+        embed,
     }
 }
 
@@ -937,6 +1014,43 @@ fn lookup(table: &[Entry; TABLE_SLOTS], buf: &[u8], at: usize, len: usize) -> u1
     }
 }
 
+/// For each word length (1-16) the first letters of the listed words of that length,
+/// as bits (`a` is bit 0, a digit is bit 26): most words of a page's class names
+/// ("mt", "px", "col", "lg") are refused without a table lookup.
+static LISTED_SHAPES: [u32; 17] = {
+    let mut shapes = [0u32; 17];
+    let mut w = 0;
+    while w < CLASS_WORDS.len() {
+        let word = CLASS_WORDS[w].0.as_bytes();
+        shapes[word.len()] |= first_letter_bit(word[0]);
+        w += 1;
+    }
+    shapes
+};
+
+const fn first_letter_bit(c: u8) -> u32 {
+    if c.is_ascii_lowercase() {
+        1 << (c - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+/// Whether `word` (lowercase alphanumeric) may be in [`CLASS_WORDS`] or start with one
+/// of the prefixes of [`prefix_hint`] (all of five letters or more).
+#[inline]
+fn might_be_listed(word: &[u8]) -> bool {
+    match word.first() {
+        Some(&c) => {
+            word.len() >= 5
+                || LISTED_SHAPES
+                    .get(word.len())
+                    .is_some_and(|&shape| shape & first_letter_bit(c) != 0)
+        }
+        None => false,
+    }
+}
+
 /// Prefixes for families of words ("advertorial", "sponsoredlinks", "commenting",
 /// "subscriber", "socialshare", "newsletterform"). None is a prefix of another, so at
 /// most one applies.
@@ -1309,7 +1423,8 @@ mod tests {
                 );
             }
         }
-        assert!(cache.slots.len() >= 2 * cache.used);
+        assert!(cache.values.slots.len() >= 2 * cache.values.used);
+        assert!(cache.names.used > 0);
     }
 
     #[test]

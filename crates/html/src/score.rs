@@ -977,8 +977,8 @@ fn short_text_reason(text: &str, f: &Feat, lower: &mut String) -> Option<Reason>
     let t = text.trim();
     lowercase_into(t, lower);
     let lower = lower.as_str();
-    let from_alnum = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let l = from_alnum.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let from_alnum = lower.trim_start_matches(|c: char| !is_alnum(c));
+    let l = from_alnum.trim_end_matches(|c: char| !is_alnum(c));
     let l_start = lower.len() - from_alnum.len();
     let found = phrases_in(lower, l_start..l_start + l.len());
     if f.st.words <= 40
@@ -1231,14 +1231,19 @@ impl NormWords {
         // a capital sigma (which depends on its neighbours) and a dotted capital I
         // (which gains a combining dot): without them, the whole text can be lowercased
         // once and split afterwards.
-        if !s.contains(['Σ', 'İ']) {
+        if !has_context_cased(s) {
             lowercase_into(s, &mut self.buf);
+            let b = self.buf.as_bytes();
             let mut start = None;
-            for (at, c) in self.buf.char_indices().chain([(self.buf.len(), ' ')]) {
-                let alnum = if c.is_ascii() {
-                    c.is_ascii_alphanumeric()
-                } else {
-                    c.is_alphanumeric()
+            let mut at = 0;
+            while at <= b.len() {
+                let (alnum, len) = match b.get(at) {
+                    None => (false, 1),
+                    Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+                    Some(_) => {
+                        let c = self.buf.get(at..).and_then(|r| r.chars().next());
+                        c.map_or((false, 1), |c| (is_alnum(c), c.len_utf8()))
+                    }
                 };
                 match (alnum, start) {
                     (true, None) => start = Some(at),
@@ -1251,6 +1256,7 @@ impl NormWords {
                     }
                     _ => {}
                 }
+                at += len;
             }
             return;
         }
@@ -1271,6 +1277,31 @@ impl NormWords {
         self.ranges
             .iter()
             .map(|&(s, e)| self.buf.get(s as usize..e as usize).unwrap_or_default())
+    }
+}
+
+/// Whether `s` holds a capital sigma or a dotted capital I, whose lowercase depends on
+/// the neighbouring letters or is two characters.
+fn has_context_cased(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xCE, 0xC4, b).any(|at| {
+        matches!(
+            (b.get(at), b.get(at + 1)),
+            (Some(0xCE), Some(0xA3)) | (Some(0xC4), Some(0xB0))
+        )
+    })
+}
+
+/// `char::is_alphanumeric`, with the common caseless punctuation (quotes, dashes,
+/// bullets: U+2000-U+206F) answered without a table search.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -1416,6 +1447,19 @@ mod tests {
             let got: Vec<&str> = words.iter().collect();
             prop_assert_eq!(got, norm_words(&text));
         }
+    }
+
+    #[test]
+    fn general_punctuation_is_not_alphanumeric() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'Ж', '東', '²', '“', '-', ' '] {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(has_context_cased("ΟΔΟΣ"));
+        assert!(has_context_cased("İstanbul"));
+        assert!(!has_context_cased("Ölçek Σ".trim_end_matches('Σ')));
     }
 
     #[test]
