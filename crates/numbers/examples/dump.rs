@@ -53,7 +53,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 // The library's own findings, parts included.
                 writeln!(out, "{:?}", newsmill_numbers::extract(doc.text()))?;
             } else {
-                writeln!(out, "{}", serde_json::json!({"id": doc.id, "numbers": spans}))?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::json!({"id": doc.id, "numbers": spans})
+                )?;
             }
         }
     }

@@ -130,7 +130,10 @@ pub(crate) fn char_at(bytes: &[u8], pos: usize) -> Option<(char, usize)> {
         0..=0x7F => (b0, 1),
         0xC0..=0xDF => ((b0 & 0x1F) << 6 | cont(1), 2),
         0xE0..=0xEF => ((b0 & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
-        _ => ((b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4),
+        _ => (
+            (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        ),
     };
     Some((char::from_u32(u)?, len))
 }

@@ -1,8 +1,12 @@
 //! Word lists: number words, ordinals, scales, currencies, qualifiers and the small
 //! closed classes (determiners, months, verbs of change) the parser consults.
 //!
-//! Every lookup lower-cases ASCII into a stack buffer and matches on the bytes, so no
-//! lookup allocates.
+//! The lists are data; at first use they are folded into one hash table from the word
+//! (lower-cased ASCII packed in 16 bytes) to a [`Lex`]: its classes as bit flags, its
+//! number-word reading, its month, its currency code and its [`Word`] id. Tokens and
+//! the words before a number carry their `Lex`, so the grammar's many questions about
+//! a word cost one lookup and then integer tests. The few matches that pair two words
+//! (currency names) stay `match` statements, reached only for words flagged as such.
 
 /// What a number word contributes to the value it is part of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,16 +64,6 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     out.copy_from_slice(bytes);
     out.make_ascii_lowercase();
     Some(out)
-}
-
-/// Case-insensitive ASCII comparison with a lower-case literal.
-pub(crate) fn is(word: &str, lit: &str) -> bool {
-    word.eq_ignore_ascii_case(lit)
-}
-
-/// Whether `word` is one of the lower-case literals.
-pub(crate) fn is_any(word: &str, lits: &[&str]) -> bool {
-    lits.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 /// Every number word: its base, whether it is an ordinal, whether it is plural.
@@ -196,11 +190,6 @@ const NUM_WORDS: &[(&str, Base, bool, bool)] = &[
     ("trillionth", Base::Scale(12), true, false),
     ("trillionths", Base::Scale(12), true, true),
 ];
-
-/// The number word `word`, if it is one.
-pub(crate) fn num_word(word: &str) -> Option<NumWord> {
-    lex(word).num
-}
 
 /// The number words, plus `percent` (for `percent of 10`) and `scores` (`scores of`):
 /// the scanner builds its first-two-letters filter from them.
@@ -769,12 +758,6 @@ const MONTHS: &[(&str, u8, bool)] = &[
     ("dec", 12, false),
 ];
 
-/// Month names and abbreviations: number 1–12. `strict` months (`May`, `March`) must be
-/// capitalized, since the lower-case forms are common words.
-pub(crate) fn month(word: &str) -> Option<u8> {
-    month_of(lex(word), word)
-}
-
 /// [`month`] for a word whose lexicon entry is at hand.
 pub(crate) fn month_of(l: Lex, word: &str) -> Option<u8> {
     if l.month == 0 {
@@ -804,11 +787,6 @@ const WEEKDAYS: &[&str] = &[
     "sat",
     "sun",
 ];
-
-/// Weekday names.
-pub(crate) fn is_weekday(word: &str) -> bool {
-    lex(word).flags & F_WEEKDAYS != 0
-}
 
 /// Verbs and adverbs that make `from X to Y` a change rather than a range.
 pub(crate) const CHANGE_WORDS: &[&str] = &[
@@ -1051,11 +1029,6 @@ const STOP_WORDS: &[&str] = &[
     "goes",
 ];
 
-/// Function words and verbs that end a counted noun phrase.
-pub(crate) fn is_stop_word(word: &str) -> bool {
-    lex(word).flags & F_STOP_WORDS != 0
-}
-
 /// Words that name time units.
 const TIME_UNITS: &[&str] = &[
     "year",
@@ -1080,12 +1053,6 @@ const TIME_UNITS: &[&str] = &[
     "nights",
     "times",
 ];
-
-/// Words that name time units: counted as their own noun phrase (`3 years`) but never
-/// extended (`3 years ago`).
-pub(crate) fn is_time_unit(word: &str) -> bool {
-    lex(word).flags & F_TIME_UNITS != 0
-}
 
 /// Irregular plurals and mass nouns.
 const IRREGULAR_PLURALS: &[&str] = &[
@@ -1113,11 +1080,6 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "offspring",
     "militia",
 ];
-
-/// Irregular plurals and mass nouns that end a counted phrase like a regular plural.
-pub(crate) fn is_irregular_plural(word: &str) -> bool {
-    lex(word).flags & F_IRREGULAR_PLURALS != 0
-}
 
 macro_rules! grammar_words {
     ($($name:ident = $lit:literal,)*) => {
@@ -1365,42 +1327,240 @@ impl Lex {
 
 /// The nouns [`currency_word`] reads (its first match).
 const CURRENCY_NOUNS: &[&str] = &[
-    "dollar", "dollars", "buck", "bucks", "euro", "euros", "pound", "pounds", "sterling",
-    "pence", "penny", "pennies", "cent", "cents", "yen", "yuan", "renminbi", "rmb", "ruble",
-    "rubles", "rouble", "roubles", "rupee", "rupees", "franc", "francs", "lira", "liras",
-    "lire", "guilder", "guilders", "peso", "pesos", "real", "reais", "reals", "rand", "won",
-    "hryvnia", "hryvnias", "hryvnas", "hryvnya", "zloty", "zlotys", "zlotych", "krona",
-    "kronor", "krone", "kroner", "koruna", "korunas", "koruny", "forint", "forints", "dinar",
-    "dinars", "dirham", "dirhams", "riyal", "riyals", "rial", "rials", "shekel", "shekels",
-    "baht", "ringgit", "rupiah", "naira", "cedi", "cedis", "shilling", "shillings", "tenge",
-    "lari", "kip", "bitcoin", "bitcoins", "manat", "manats",
+    "dollar",
+    "dollars",
+    "buck",
+    "bucks",
+    "euro",
+    "euros",
+    "pound",
+    "pounds",
+    "sterling",
+    "pence",
+    "penny",
+    "pennies",
+    "cent",
+    "cents",
+    "yen",
+    "yuan",
+    "renminbi",
+    "rmb",
+    "ruble",
+    "rubles",
+    "rouble",
+    "roubles",
+    "rupee",
+    "rupees",
+    "franc",
+    "francs",
+    "lira",
+    "liras",
+    "lire",
+    "guilder",
+    "guilders",
+    "peso",
+    "pesos",
+    "real",
+    "reais",
+    "reals",
+    "rand",
+    "won",
+    "hryvnia",
+    "hryvnias",
+    "hryvnas",
+    "hryvnya",
+    "zloty",
+    "zlotys",
+    "zlotych",
+    "krona",
+    "kronor",
+    "krone",
+    "kroner",
+    "koruna",
+    "korunas",
+    "koruny",
+    "forint",
+    "forints",
+    "dinar",
+    "dinars",
+    "dirham",
+    "dirhams",
+    "riyal",
+    "riyals",
+    "rial",
+    "rials",
+    "shekel",
+    "shekels",
+    "baht",
+    "ringgit",
+    "rupiah",
+    "naira",
+    "cedi",
+    "cedis",
+    "shilling",
+    "shillings",
+    "tenge",
+    "lari",
+    "kip",
+    "bitcoin",
+    "bitcoins",
+    "manat",
+    "manats",
 ];
 
 /// The words before a currency noun that [`currency_word`] and the parser's
 /// multi-word currency names read (`hong kong dollars`).
 const CURRENCY_ADJECTIVES: &[&str] = &[
-    "us", "american", "canadian", "australian", "singapore", "taiwan", "taiwanese", "zealand",
-    "kong", "euro", "british", "egyptian", "lebanese", "syrian", "japanese", "chinese",
-    "russian", "belarusian", "indian", "pakistani", "lankan", "nepalese", "nepali", "swiss",
-    "french", "belgian", "cfa", "turkish", "italian", "dutch", "mexican", "philippine",
-    "argentine", "argentinian", "chilean", "colombian", "brazilian", "african", "korean",
-    "ukrainian", "norwegian", "danish", "swedish", "icelandic", "kuwaiti", "jordanian",
-    "iraqi", "bahraini", "serbian", "uae", "emirati", "moroccan", "saudi", "qatari", "iranian",
-    "omani", "kenyan", "ugandan", "tanzanian", "azerbaijani", "hong", "new", "sri", "south",
-    "north", "united",
+    "us",
+    "american",
+    "canadian",
+    "australian",
+    "singapore",
+    "taiwan",
+    "taiwanese",
+    "zealand",
+    "kong",
+    "euro",
+    "british",
+    "egyptian",
+    "lebanese",
+    "syrian",
+    "japanese",
+    "chinese",
+    "russian",
+    "belarusian",
+    "indian",
+    "pakistani",
+    "lankan",
+    "nepalese",
+    "nepali",
+    "swiss",
+    "french",
+    "belgian",
+    "cfa",
+    "turkish",
+    "italian",
+    "dutch",
+    "mexican",
+    "philippine",
+    "argentine",
+    "argentinian",
+    "chilean",
+    "colombian",
+    "brazilian",
+    "african",
+    "korean",
+    "ukrainian",
+    "norwegian",
+    "danish",
+    "swedish",
+    "icelandic",
+    "kuwaiti",
+    "jordanian",
+    "iraqi",
+    "bahraini",
+    "serbian",
+    "uae",
+    "emirati",
+    "moroccan",
+    "saudi",
+    "qatari",
+    "iranian",
+    "omani",
+    "kenyan",
+    "ugandan",
+    "tanzanian",
+    "azerbaijani",
+    "hong",
+    "new",
+    "sri",
+    "south",
+    "north",
+    "united",
 ];
 
 /// Capitalized words that are not names before a number, so `In 2019` or `Over 300`
 /// is no designation like `Boeing 737`.
 pub(crate) const DESIGNATION_EXCLUDED: &[&str] = &[
-    "in", "on", "at", "by", "of", "to", "for", "from", "since", "until", "about", "over",
-    "under", "some", "nearly", "almost", "around", "only", "just", "and", "or", "but", "the",
-    "all", "with", "than", "between", "after", "before", "during", "top", "up", "no", "nr",
-    "page", "rs", "approximately", "roughly", "above", "below", "more", "less", "least",
-    "most", "per", "is", "was", "are", "were", "said", "says", "killed", "injured", "had",
-    "has", "have", "see", "via", "plus", "minus", "times", "total", "another", "other",
-    "like", "last", "first", "next", "every", "each", "these", "those", "mid", "early", "late",
-    "fiscal", "year", "aged", "age",
+    "in",
+    "on",
+    "at",
+    "by",
+    "of",
+    "to",
+    "for",
+    "from",
+    "since",
+    "until",
+    "about",
+    "over",
+    "under",
+    "some",
+    "nearly",
+    "almost",
+    "around",
+    "only",
+    "just",
+    "and",
+    "or",
+    "but",
+    "the",
+    "all",
+    "with",
+    "than",
+    "between",
+    "after",
+    "before",
+    "during",
+    "top",
+    "up",
+    "no",
+    "nr",
+    "page",
+    "rs",
+    "approximately",
+    "roughly",
+    "above",
+    "below",
+    "more",
+    "less",
+    "least",
+    "most",
+    "per",
+    "is",
+    "was",
+    "are",
+    "were",
+    "said",
+    "says",
+    "killed",
+    "injured",
+    "had",
+    "has",
+    "have",
+    "see",
+    "via",
+    "plus",
+    "minus",
+    "times",
+    "total",
+    "another",
+    "other",
+    "like",
+    "last",
+    "first",
+    "next",
+    "every",
+    "each",
+    "these",
+    "those",
+    "mid",
+    "early",
+    "late",
+    "fiscal",
+    "year",
+    "aged",
+    "age",
 ];
 
 /// The lower-cased ASCII word packed into 16 bytes (the lexicon's key), or `None` when
@@ -1441,7 +1601,11 @@ pub(crate) fn letters_key(bytes: &[u8], start: usize, end: usize) -> Option<u128
                 }
             }
         }
-        let mask = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        let mask = if n >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
         (u64::from_le_bytes(buf) | 0x2020_2020_2020_2020) & mask
     };
     let lo = load(start, len.min(8));

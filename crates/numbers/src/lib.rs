@@ -293,7 +293,7 @@ fn to_span(text: &str, f: &Found) -> Span {
         attrs.insert("upper", Value::from(u));
     }
     if let Some(d) = f.date {
-        attrs.insert("date", Value::from(d.to_string()));
+        attrs.insert("date", Value::from(d.to_iso()));
     }
     let parts = parts_value(f);
     if parts != Value::Null {

@@ -15,9 +15,8 @@ use crate::lexicon::{
     Base, Currency, F_CHANGE, F_CURRENCY_ADJ, F_CURRENCY_NOUN, F_IRREGULAR_PLURALS,
     F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE, F_QUALIFIER_AFTER, F_QUALIFIER_END,
     F_STOP_WORDS, F_TIME_UNITS, F_WEEKDAYS, F_YEAR_CUE, Lex, NumWord, Word, currency_code,
-    currency_code_of, currency_symbol, currency_word, dollar_prefix, letters_key, lex,
-    lex_key, month_of, qualifiers_after,
-    qualifiers_before, qualifiers_ending_with, vulgar_fraction,
+    currency_code_of, currency_symbol, currency_word, dollar_prefix, letters_key, lex, lex_key,
+    month_of, qualifiers_after, qualifiers_before, qualifiers_ending_with, vulgar_fraction,
 };
 use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
 use crate::value::{Num, Val};
@@ -159,7 +158,7 @@ pub(crate) struct Iso {
 
 impl Iso {
     /// The date as text, written without `format!` (one allocation of the final size).
-    pub fn to_string(self) -> String {
+    pub fn to_iso(self) -> String {
         fn digits(out: &mut String, v: u32, width: usize) {
             let mut buf = [b'0'; 10];
             let mut n = v;
@@ -218,7 +217,7 @@ impl Found {
             approx: self.approx.map(|(a, s, e)| (a.to_owned(), s..e)),
             counted: self.counted.map(|(s, e)| s..e),
             upper: self.upper,
-            date: self.date.map(Iso::to_string),
+            date: self.date.map(Iso::to_iso),
             parts: self.parts.iter().flatten().map(|p| p.to_part()).collect(),
         }
     }
@@ -520,11 +519,6 @@ impl<'t> Extractor<'t> {
             .flatten()
     }
 
-    /// Whether token `i` is on the same line as the one before.
-    fn same_line(&mut self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.gap != Gap::Newline)
-    }
-
     /// The word right before `pos`, separated from it by spaces only, not before the
     /// floor: its byte range.
     fn prev_word(&self, pos: usize) -> Option<Range<usize>> {
@@ -636,7 +630,6 @@ impl<'t> Extractor<'t> {
 
     /// Reads a numeral in words, digits or both, starting at token `i0`.
     fn numeral(&mut self, i0: usize, mode: Mode, seed: Option<Val>) -> Option<Nm> {
-        let text = self.text;
         let first = self.tok(i0)?;
         // No numeral starts with punctuation or a word that is no number word; saying
         // so here spares the setup below for the many speculative calls.
@@ -827,11 +820,11 @@ impl<'t> Extractor<'t> {
                                 continue;
                             }
                             None => {
-                                if matches!(nw.base, Base::Hundred | Base::Scale(_)) {
-                                    if let Some(ck) = small_ck {
-                                        st = ck;
-                                        pending_and = None;
-                                    }
+                                if matches!(nw.base, Base::Hundred | Base::Scale(_))
+                                    && let Some(ck) = small_ck
+                                {
+                                    st = ck;
+                                    pending_and = None;
                                 }
                                 break;
                             }
@@ -851,23 +844,22 @@ impl<'t> Extractor<'t> {
                                     | Last::Scale
                             )
                             && (st.last != Last::Digits || st.single.is_some_and(|d| d.integer))
+                            && let Some((fv, fend_tok, fend)) = self.fraction_at(i + 1)
                         {
-                            if let Some((fv, fend_tok, fend)) = self.fraction_at(i + 1) {
-                                if st.last == Last::Scale {
-                                    st.group = fv;
-                                    st.frac_after_scale = true;
-                                } else {
-                                    st.group = st.group.add(fv);
-                                }
-                                st.small = Val::ZERO;
-                                st.last = Last::Frac;
-                                st.words = true;
-                                st.end_tok = fend_tok;
-                                st.end = fend;
-                                st.single = None;
-                                i = fend_tok;
-                                continue;
+                            if st.last == Last::Scale {
+                                st.group = fv;
+                                st.frac_after_scale = true;
+                            } else {
+                                st.group = st.group.add(fv);
                             }
+                            st.small = Val::ZERO;
+                            st.last = Last::Frac;
+                            st.words = true;
+                            st.end_tok = fend_tok;
+                            st.end = fend;
+                            st.single = None;
+                            i = fend_tok;
+                            continue;
                         }
                         if matches!(st.last, Last::Hundred | Last::Scale) {
                             pending_and = Some(st);
@@ -919,7 +911,9 @@ impl<'t> Extractor<'t> {
                     break;
                 }
                 TokKind::Digits(d) => {
-                    if matches!(d.suffix, Suffix::Reject) || pending_and.is_some() && d.val.is_zero() {
+                    if matches!(d.suffix, Suffix::Reject)
+                        || pending_and.is_some() && d.val.is_zero()
+                    {
                         if pending_and.is_some() {
                             // `4 thousand 3 hundred and 0`: the zero is a number of its own.
                         }
@@ -975,17 +969,20 @@ impl<'t> Extractor<'t> {
                         }
                     }
                     // `2 1/4`: a whole number and a fraction.
-                    if st.last == Last::Digits && st.ntoks == 1 && d.integer && d.plain {
-                        if let Some((f, end_tok, end)) = self.slash_fraction(i, d) {
-                            st.group = st.group.add(f);
-                            st.last = Last::Frac;
-                            st.single = None;
-                            st.end_tok = end_tok;
-                            st.end = end;
-                            st.fraction = true;
-                            i = end_tok;
-                            continue;
-                        }
+                    if st.last == Last::Digits
+                        && st.ntoks == 1
+                        && d.integer
+                        && d.plain
+                        && let Some((f, end_tok, end)) = self.slash_fraction(i, d)
+                    {
+                        st.group = st.group.add(f);
+                        st.last = Last::Frac;
+                        st.single = None;
+                        st.end_tok = end_tok;
+                        st.end = end;
+                        st.fraction = true;
+                        i = end_tok;
+                        continue;
                     }
                     break;
                 }
@@ -993,20 +990,18 @@ impl<'t> Extractor<'t> {
                     if st.last == Last::Digits
                         && st.ntoks == 1
                         && st.single.is_some_and(|d| d.integer && d.plain)
+                        && let Some(d) = st.single
+                        && let Some((f, end_tok, end)) = self.slash_fraction(i - 1, d)
                     {
-                        if let Some(d) = st.single {
-                            if let Some((f, end_tok, end)) = self.slash_fraction(i - 1, d) {
-                                st.group = f;
-                                st.small = f;
-                                st.last = Last::Frac;
-                                st.single = None;
-                                st.end_tok = end_tok;
-                                st.end = end;
-                                st.fraction = true;
-                                i = end_tok;
-                                continue;
-                            }
-                        }
+                        st.group = f;
+                        st.small = f;
+                        st.last = Last::Frac;
+                        st.single = None;
+                        st.end_tok = end_tok;
+                        st.end = end;
+                        st.fraction = true;
+                        i = end_tok;
+                        continue;
                     }
                     break;
                 }
@@ -1132,10 +1127,11 @@ impl<'t> Extractor<'t> {
         if den_t.gap != slash.gap || !den.plain || !n.plain {
             return None;
         }
-        if let Some(after) = self.tok(i + 3) {
-            if after.is_punct('/') && after.gap == Gap::None {
-                return None;
-            }
+        if let Some(after) = self.tok(i + 3)
+            && after.is_punct('/')
+            && after.gap == Gap::None
+        {
+            return None;
         }
         let (nv, dv) = (n.val.f, den.val.f);
         let common = [
@@ -1154,24 +1150,23 @@ impl<'t> Extractor<'t> {
         if self
             .word_lex(i)
             .is_some_and(|l| matches!(l.word, Word::A | Word::An | Word::One))
+            && let Some(nw) = self.num_word_at(i + 1)
         {
-            if let Some(nw) = self.num_word_at(i + 1) {
-                match nw.base {
-                    Base::Half if !nw.plural => {
-                        let t = self.tok(i + 1)?;
-                        return Some((Val::dec(5, -1), i + 2, t.end));
-                    }
-                    Base::Quarter if !nw.plural => {
-                        let t = self.tok(i + 1)?;
-                        return Some((Val::dec(25, -2), i + 2, t.end));
-                    }
-                    _ => {}
+            match nw.base {
+                Base::Half if !nw.plural => {
+                    let t = self.tok(i + 1)?;
+                    return Some((Val::dec(5, -1), i + 2, t.end));
                 }
-                if nw.ordinal && !nw.plural && !matches!(nw.base, Base::Unit(1 | 2)) {
-                    let d = self.numeral(i + 1, Mode::Denominator, None)?;
-                    if d.ordinal && d.val.f >= 3.0 {
-                        return Some((Val::int(1).div(d.val), d.end_tok, d.end));
-                    }
+                Base::Quarter if !nw.plural => {
+                    let t = self.tok(i + 1)?;
+                    return Some((Val::dec(25, -2), i + 2, t.end));
+                }
+                _ => {}
+            }
+            if nw.ordinal && !nw.plural && !matches!(nw.base, Base::Unit(1 | 2)) {
+                let d = self.numeral(i + 1, Mode::Denominator, None)?;
+                if d.ordinal && d.val.f >= 3.0 {
+                    return Some((Val::int(1).div(d.val), d.end_tok, d.end));
                 }
             }
         }
@@ -1322,28 +1317,24 @@ impl<'t> Extractor<'t> {
                     nw.base,
                     Base::Hundred | Base::Scale(_) | Base::Dozen | Base::Half | Base::Quarter
                 );
-            if seedable {
-                if let Some((_, r, l)) = prev.clone() {
-                    if matches!(l.word, Word::A | Word::An) {
-                        seed = Some(Val::int(1));
-                        start = r.start;
-                        // `a few hundred`: handled below, `a` then `few`.
-                    } else if l.word == Word::Several
-                        && !matches!(nw.base, Base::Half | Base::Quarter)
-                    {
-                        seed = Some(Val::int(3));
-                        start = r.start;
-                        vague = true;
-                    } else if l.word == Word::Few && !matches!(nw.base, Base::Half | Base::Quarter)
-                    {
-                        if let Some((_, ra, la)) = self.prev_word_lex(r.start) {
-                            if la.word == Word::A {
-                                seed = Some(Val::int(2));
-                                start = ra.start;
-                                vague = true;
-                            }
-                        }
-                    }
+            if seedable && let Some((_, r, l)) = prev.clone() {
+                if matches!(l.word, Word::A | Word::An) {
+                    seed = Some(Val::int(1));
+                    start = r.start;
+                    // `a few hundred`: handled below, `a` then `few`.
+                } else if l.word == Word::Several && !matches!(nw.base, Base::Half | Base::Quarter)
+                {
+                    seed = Some(Val::int(3));
+                    start = r.start;
+                    vague = true;
+                } else if l.word == Word::Few
+                    && !matches!(nw.base, Base::Half | Base::Quarter)
+                    && let Some((_, ra, la)) = self.prev_word_lex(r.start)
+                    && la.word == Word::A
+                {
+                    seed = Some(Val::int(2));
+                    start = ra.start;
+                    vague = true;
                 }
             }
         }
@@ -1354,47 +1345,49 @@ impl<'t> Extractor<'t> {
         if n.plural_ord && !n.fraction {
             return None;
         }
-        if n.words && !n.ordinal && !n.fraction && !n.vague {
-            if let Some(m) = self.merge_denominator(n) {
-                n = m;
-            }
+        if n.words
+            && !n.ordinal
+            && !n.fraction
+            && !n.vague
+            && let Some(m) = self.merge_denominator(n)
+        {
+            n = m;
         }
         if ratio
             && !n.ordinal
             && !n.vague
             && !n.fraction
             && n.digits.is_none_or(|d| matches!(d.suffix, Suffix::None))
+            && let Some(m) = self.ratio(n)
         {
-            if let Some(m) = self.ratio(n) {
-                n = m;
-            }
+            n = m;
         }
         // Sign.
         if backward {
             if let Some(d) = n.digits.filter(|_| n.start == t0.start) {
                 let _ = d;
-                if let Some((s, c)) = prev_char(text, n.start) {
-                    if matches!(c, '-' | '−') && s >= self.floor {
-                        let before = prev_char(text, s);
-                        let free = before.is_none_or(|(_, b)| {
-                            is_space(b)
-                                || is_newline(b)
-                                || matches!(b, '(' | '[' | '=' | ':' | ',' | ';')
-                        });
-                        if free {
-                            n.start = s;
-                            n.val = n.val.neg();
-                        }
-                    }
-                }
-            }
-            if n.start == start {
-                if let Some((_, r, l)) = self.prev_word_lex(n.start) {
-                    if matches!(l.word, Word::Minus | Word::Negative) {
-                        n.start = r.start;
+                if let Some((s, c)) = prev_char(text, n.start)
+                    && matches!(c, '-' | '−')
+                    && s >= self.floor
+                {
+                    let before = prev_char(text, s);
+                    let free = before.is_none_or(|(_, b)| {
+                        is_space(b)
+                            || is_newline(b)
+                            || matches!(b, '(' | '[' | '=' | ':' | ',' | ';')
+                    });
+                    if free {
+                        n.start = s;
                         n.val = n.val.neg();
                     }
                 }
+            }
+            if n.start == start
+                && let Some((_, r, l)) = self.prev_word_lex(n.start)
+                && matches!(l.word, Word::Minus | Word::Negative)
+            {
+                n.start = r.start;
+                n.val = n.val.neg();
             }
         }
         Some(n)
@@ -1413,32 +1406,30 @@ impl<'t> Extractor<'t> {
         let mut start = t0.start;
         let mut end = t0.end;
         let mut end_tok = i0 + 1;
-        if backward {
-            if let Some((_, r, of)) = self.prev_word_lex(t0.start) {
-                if of.word == Word::Of {
-                    if let Some((_, rt, tens)) = self.prev_word_lex(r.start) {
-                        if tens.word == Word::Tens {
-                            val = base.mul_int(20);
-                            start = rt.start;
-                        } else if tens.word == Word::Hundreds {
-                            val = base.mul_int(200);
-                            start = rt.start;
-                        }
-                    }
-                }
+        if backward
+            && let Some((_, r, of)) = self.prev_word_lex(t0.start)
+            && of.word == Word::Of
+            && let Some((_, rt, tens)) = self.prev_word_lex(r.start)
+        {
+            if tens.word == Word::Tens {
+                val = base.mul_int(20);
+                start = rt.start;
+            } else if tens.word == Word::Hundreds {
+                val = base.mul_int(200);
+                start = rt.start;
             }
         }
-        if self.word_is(i0 + 1, Word::Of) {
-            if let Some(n2) = self.num_word_at(i0 + 2) {
-                if let Base::Scale(e) = n2.base {
-                    if n2.plural && !n2.ordinal && Val::int(1).mul_pow10(i32::from(e)).f > base.f {
-                        val = val.mul_pow10(i32::from(e));
-                        let t2 = self.tok(i0 + 2)?;
-                        end = t2.end;
-                        end_tok = i0 + 3;
-                    }
-                }
-            }
+        if self.word_is(i0 + 1, Word::Of)
+            && let Some(n2) = self.num_word_at(i0 + 2)
+            && let Base::Scale(e) = n2.base
+            && n2.plural
+            && !n2.ordinal
+            && Val::int(1).mul_pow10(i32::from(e)).f > base.f
+        {
+            val = val.mul_pow10(i32::from(e));
+            let t2 = self.tok(i0 + 2)?;
+            end = t2.end;
+            end_tok = i0 + 3;
         }
         Some(Nm {
             start,
@@ -1559,10 +1550,12 @@ impl<'t> Extractor<'t> {
         if let Some(c) = currency_code_of(l, w) {
             return Some((*c, r.start, 0));
         }
-        if w.len() == 4 && w.starts_with('M') && w.bytes().all(|b| b.is_ascii_uppercase()) {
-            if let Some(c) = w.get(1..).and_then(currency_code) {
-                return Some((*c, r.start, 6));
-            }
+        if w.len() == 4
+            && w.starts_with('M')
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && let Some(c) = w.get(1..).and_then(currency_code)
+        {
+            return Some((*c, r.start, 6));
         }
         None
     }
@@ -1592,10 +1585,10 @@ impl<'t> Extractor<'t> {
         {
             let dot2 = self.tok(k + 3).is_some_and(|p| p.is_punct('.'));
             let noun_at = if dot2 { k + 4 } else { k + 3 };
-            if let Some(noun) = self.word(noun_at) {
-                if let Some((c, sub, true)) = currency_word(Some("us"), noun) {
-                    return Some((c, sub, noun_at + 1));
-                }
+            if let Some(noun) = self.word(noun_at)
+                && let Some((c, sub, true)) = currency_word(Some("us"), noun)
+            {
+                return Some((c, sub, noun_at + 1));
             }
         }
         if !l0.has(F_CURRENCY_ADJ) {
@@ -1608,21 +1601,21 @@ impl<'t> Extractor<'t> {
         let w2 = self
             .word(k + 2)
             .filter(|_| self.tok(k + 2).is_some_and(|t| t.gap == Gap::Space));
-        if let (Some(w1), Some(w2)) = (w1, w2) {
-            if let Some((c, sub, true)) = currency_word(Some(w1), w2) {
-                // `hong kong dollars`, `sri lankan rupees`
-                if matches!(
-                    l0.word,
-                    Word::Hong | Word::New | Word::Sri | Word::South | Word::North | Word::United
-                ) {
-                    return Some((c, sub, k + 3));
-                }
+        if let (Some(w1), Some(w2)) = (w1, w2)
+            && let Some((c, sub, true)) = currency_word(Some(w1), w2)
+        {
+            // `hong kong dollars`, `sri lankan rupees`
+            if matches!(
+                l0.word,
+                Word::Hong | Word::New | Word::Sri | Word::South | Word::North | Word::United
+            ) {
+                return Some((c, sub, k + 3));
             }
         }
-        if let Some(w1) = w1 {
-            if let Some((c, sub, true)) = currency_word(Some(w0), w1) {
-                return Some((c, sub, k + 2));
-            }
+        if let Some(w1) = w1
+            && let Some((c, sub, true)) = currency_word(Some(w0), w1)
+        {
+            return Some((c, sub, k + 2));
         }
         currency_word(None, w0).map(|(c, sub, _)| (c, sub, k + 1))
     }
@@ -1686,11 +1679,12 @@ impl<'t> Extractor<'t> {
             let sym = t0.text(text);
             if let Some(mut cur) = currency_symbol(sym) {
                 let mut s = t0.start;
-                if c == '$' && backward {
-                    if let Some((c2, p)) = self.dollar_prefix_before(t0.start) {
-                        cur = c2;
-                        s = p;
-                    }
+                if c == '$'
+                    && backward
+                    && let Some((c2, p)) = self.dollar_prefix_before(t0.start)
+                {
+                    cur = c2;
+                    s = p;
                 }
                 let t1 = self.tok(i0 + 1)?;
                 if t1.gap == Gap::Newline {
@@ -1700,12 +1694,10 @@ impl<'t> Extractor<'t> {
                 start = Some(s);
                 j = i0 + 1;
             }
-        } else if backward {
-            if let Some((cur, s, m)) = self.code_before(t0.start) {
-                prefix = Some(cur);
-                start = Some(s);
-                mult = m;
-            }
+        } else if backward && let Some((cur, s, m)) = self.code_before(t0.start) {
+            prefix = Some(cur);
+            start = Some(s);
+            mult = m;
         }
         let nm = self.number_expr(j, backward && prefix.is_none(), prefix.is_none())?;
         if prefix.is_some() && (nm.ordinal || nm.vague) {
@@ -1756,110 +1748,107 @@ impl<'t> Extractor<'t> {
             }
         }
         let written = nm.val;
-        if unit.is_none() && !nm.ordinal && kind != QKind::Year {
-            if let Some(t) = self.tok(end_tok).filter(|t| t.gap != Gap::Newline) {
-                match t.kind {
-                    TokKind::Punct('%' | '％') => {
+        if unit.is_none()
+            && !nm.ordinal
+            && kind != QKind::Year
+            && let Some(t) = self.tok(end_tok).filter(|t| t.gap != Gap::Newline)
+        {
+            match t.kind {
+                TokKind::Punct('%' | '％') => {
+                    unit = Some(Unit::Percent);
+                    end = t.end;
+                    end_tok += 1;
+                }
+                TokKind::Word => {
+                    let w = t.text(text);
+                    let lw = t.lex.word;
+                    // (A word token holds no hyphen, so `per-cent` arrives as three.)
+                    if matches!(lw, Word::Percent | Word::Percents | Word::Pct) {
                         unit = Some(Unit::Percent);
                         end = t.end;
                         end_tok += 1;
-                    }
-                    TokKind::Word => {
-                        let w = t.text(text);
-                        let lw = t.lex.word;
-                        // (A word token holds no hyphen, so `per-cent` arrives as three.)
-                        if matches!(lw, Word::Percent | Word::Percents | Word::Pct) {
-                            unit = Some(Unit::Percent);
-                            end = t.end;
-                            end_tok += 1;
-                        } else if lw == Word::Per && self.word_is(end_tok + 1, Word::Cent) {
-                            unit = Some(Unit::Percent);
-                            end = self.tok(end_tok + 1).map_or(end, |t| t.end);
-                            end_tok += 2;
-                        } else if matches!(lw, Word::Percentage | Word::Basis)
-                            && self
-                                .word_lex(end_tok + 1)
-                                .is_some_and(|p| matches!(p.word, Word::Point | Word::Points))
+                    } else if lw == Word::Per && self.word_is(end_tok + 1, Word::Cent) {
+                        unit = Some(Unit::Percent);
+                        end = self.tok(end_tok + 1).map_or(end, |t| t.end);
+                        end_tok += 2;
+                    } else if matches!(lw, Word::Percentage | Word::Basis)
+                        && self
+                            .word_lex(end_tok + 1)
+                            .is_some_and(|p| matches!(p.word, Word::Point | Word::Points))
+                    {
+                        unit = Some(Unit::PercentPoint);
+                        if lw == Word::Basis {
+                            val = val.div(Val::int(100));
+                        }
+                        end = self.tok(end_tok + 1).map_or(end, |t| t.end);
+                        end_tok += 2;
+                    } else if nm.vague {
+                        // `millions of dollars`
+                        if lw == Word::Of
+                            && let Some((c, false, e)) = self.currency_after(end_tok + 1)
                         {
-                            unit = Some(Unit::PercentPoint);
-                            if lw == Word::Basis {
-                                val = val.div(Val::int(100));
-                            }
-                            end = self.tok(end_tok + 1).map_or(end, |t| t.end);
-                            end_tok += 2;
-                        } else if nm.vague {
-                            // `millions of dollars`
-                            if lw == Word::Of {
-                                if let Some((c, false, e)) = self.currency_after(end_tok + 1) {
-                                    unit = Some(Unit::Currency(c));
-                                    end = self.tok(e - 1).map_or(end, |t| t.end);
-                                    end_tok = e;
-                                }
-                            }
-                        } else if let Some(c) = currency_code_of(t.lex, w) {
+                            unit = Some(Unit::Currency(c));
+                            end = self.tok(e - 1).map_or(end, |t| t.end);
+                            end_tok = e;
+                        }
+                    } else if let Some(c) = currency_code_of(t.lex, w) {
+                        unit = Some(Unit::Currency(*c));
+                        end = t.end;
+                        end_tok += 1;
+                        // `75 USD million`
+                        if let Some(nw) = self.num_word_at(end_tok)
+                            && let (Base::Scale(e), false, false) = (nw.base, nw.ordinal, nw.plural)
+                            && scale.is_none()
+                        {
+                            val = val.mul_pow10(i32::from(e));
+                            scale = Some(e);
+                            end = self.tok(end_tok).map_or(end, |t| t.end);
+                            end_tok += 1;
+                        }
+                    } else if w.len() == 4
+                        && w.starts_with('M')
+                        && w.bytes().all(|b| b.is_ascii_uppercase())
+                        && w.get(1..).and_then(currency_code).is_some()
+                    {
+                        if let Some(c) = w.get(1..).and_then(currency_code) {
                             unit = Some(Unit::Currency(*c));
+                            val = val.mul_pow10(6);
+                            scale = Some(6);
                             end = t.end;
                             end_tok += 1;
-                            // `75 USD million`
-                            if let Some(nw) = self.num_word_at(end_tok) {
-                                if let (Base::Scale(e), false, false) =
-                                    (nw.base, nw.ordinal, nw.plural)
-                                {
-                                    if scale.is_none() {
-                                        val = val.mul_pow10(i32::from(e));
-                                        scale = Some(e);
-                                        end = self.tok(end_tok).map_or(end, |t| t.end);
-                                        end_tok += 1;
-                                    }
-                                }
-                            }
-                        } else if w.len() == 4
-                            && w.starts_with('M')
-                            && w.bytes().all(|b| b.is_ascii_uppercase())
-                            && w.get(1..).and_then(currency_code).is_some()
-                        {
-                            if let Some(c) = w.get(1..).and_then(currency_code) {
-                                unit = Some(Unit::Currency(*c));
-                                val = val.mul_pow10(6);
-                                scale = Some(6);
-                                end = t.end;
-                                end_tok += 1;
-                            }
-                        } else if let Some((c, is_sub, e)) = self.currency_after(end_tok) {
-                            let weight =
-                                c.iso == Some("GBP") && !is_sub && self.weight_context(start);
-                            if !weight {
-                                unit = Some(Unit::Currency(c));
-                                sub = is_sub;
-                                end = self.tok(e - 1).map_or(end, |t| t.end);
-                                end_tok = e;
-                            }
+                        }
+                    } else if let Some((c, is_sub, e)) = self.currency_after(end_tok) {
+                        let weight = c.iso == Some("GBP") && !is_sub && self.weight_context(start);
+                        if !weight {
+                            unit = Some(Unit::Currency(c));
+                            sub = is_sub;
+                            end = self.tok(e - 1).map_or(end, |t| t.end);
+                            end_tok = e;
                         }
                     }
-                    TokKind::Sym(c) => {
-                        if let Some(cur) = currency_symbol(t.text(text)) {
-                            // `5 €`, `100元`; but in `1 $10` the sign belongs to the 10,
-                            // unless the next amount is in cents (`10 $ 30 cent`).
-                            let next_is_amount = self.tok(end_tok + 1).is_some_and(|n| {
-                                n.gap != Gap::Newline
-                                    && (n.digits().is_some() || n.lex.num.is_some())
-                            });
-                            let binds_left = if next_is_amount {
-                                self.numeral(end_tok + 1, Mode::Sub, None)
-                                    .and_then(|m| self.currency_after(m.end_tok))
-                                    .is_some_and(|(_, s, _)| s)
-                            } else {
-                                true
-                            };
-                            if binds_left && c != '½' {
-                                unit = Some(Unit::Currency(cur));
-                                end = t.end;
-                                end_tok += 1;
-                            }
-                        }
-                    }
-                    _ => {}
                 }
+                TokKind::Sym(c) => {
+                    if let Some(cur) = currency_symbol(t.text(text)) {
+                        // `5 €`, `100元`; but in `1 $10` the sign belongs to the 10,
+                        // unless the next amount is in cents (`10 $ 30 cent`).
+                        let next_is_amount = self.tok(end_tok + 1).is_some_and(|n| {
+                            n.gap != Gap::Newline && (n.digits().is_some() || n.lex.num.is_some())
+                        });
+                        let binds_left = if next_is_amount {
+                            self.numeral(end_tok + 1, Mode::Sub, None)
+                                .and_then(|m| self.currency_after(m.end_tok))
+                                .is_some_and(|(_, s, _)| s)
+                        } else {
+                            true
+                        };
+                        if binds_left && c != '½' {
+                            unit = Some(Unit::Currency(cur));
+                            end = t.end;
+                            end_tok += 1;
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         if let Some(Unit::Currency(_)) = unit {
@@ -1883,12 +1872,11 @@ impl<'t> Extractor<'t> {
             && val.is_integer()
             && val.f > 0.0
             && val.f < 130.0
+            && let Some((e_tok, e)) = self.age_after(end_tok)
         {
-            if let Some((e_tok, e)) = self.age_after(end_tok) {
-                kind = QKind::Age;
-                end = e;
-                end_tok = e_tok;
-            }
+            kind = QKind::Age;
+            end = e;
+            end_tok = e_tok;
         }
         Some(Qty {
             start,
@@ -2090,9 +2078,7 @@ impl<'t> Extractor<'t> {
                     // `MH17`, `G7`, `A320`: an identifier.
                     return skip_alnum(text, pos);
                 }
-                Some((s, '-' | '‐'))
-                    if prev_char(text, s).is_some_and(|(_, c)| is_alpha(c)) =>
-                {
+                Some((s, '-' | '‐')) if prev_char(text, s).is_some_and(|(_, c)| is_alpha(c)) => {
                     // `COVID-19`, `F-35`, `Army-2023`.
                     return skip_alnum(text, pos);
                 }
@@ -2111,16 +2097,17 @@ impl<'t> Extractor<'t> {
             return pos + 1;
         };
         let min_resume = t0.end.max(pos + 1);
-        if let Some(d) = t0.digits() {
-            if matches!(d.suffix, Suffix::Reject) {
-                return skip_alnum(text, t0.end).max(min_resume);
-            }
+        if let Some(d) = t0.digits()
+            && matches!(d.suffix, Suffix::Reject)
+        {
+            return skip_alnum(text, t0.end).max(min_resume);
         }
         let in_chain = matches!(prev_char(text, t0.start), Some((s, '-' | '/' | '.')) if prev_char(text, s).is_some_and(|(_, c)| c.is_ascii_digit()));
-        if t0.digits().is_some() && !in_chain {
-            if let Some(end) = self.date_at(out) {
-                return end.max(min_resume);
-            }
+        if t0.digits().is_some()
+            && !in_chain
+            && let Some(end) = self.date_at(out)
+        {
+            return end.max(min_resume);
         }
         let fast = match t0.kind {
             TokKind::Digits(d) => self.plain_quantity(&t0, d),
@@ -2134,10 +2121,9 @@ impl<'t> Extractor<'t> {
         if !in_chain
             && matches!(q1.kind, QKind::Cardinal | QKind::Percent | QKind::Money)
             && !q1.nm.fraction
+            && let Some(done) = self.range_from(&q1, out)
         {
-            if let Some(done) = self.range_from(&q1, out) {
-                return done.max(min_resume);
-            }
+            return done.max(min_resume);
         }
         let mut q = q1;
         if in_chain && q.kind == QKind::Cardinal {
@@ -2145,7 +2131,10 @@ impl<'t> Extractor<'t> {
         }
         // Years, designations, the pronoun `one`.
         if q.kind == QKind::Cardinal && q.unit.is_none() {
-            if let Some(d) = q.nm.digits.filter(|d| d.plain && matches!(d.suffix, Suffix::None)) {
+            if let Some(d) =
+                q.nm.digits
+                    .filter(|d| d.plain && matches!(d.suffix, Suffix::None))
+            {
                 if q.nm.start == q.nm.core_start && self.designation(&q) {
                     return q.end.max(min_resume);
                 }
@@ -2165,16 +2154,15 @@ impl<'t> Extractor<'t> {
                 return q.end.max(min_resume);
             }
         }
-        if q.kind == QKind::Cardinal && q.unit.is_none() {
-            if let Some((_, _, l)) = self.prev_word_lex(q.start) {
-                if matches!(l.word, Word::Aged | Word::Age | Word::Ages)
-                    && q.val.is_integer()
-                    && q.val.f > 0.0
-                    && q.val.f < 130.0
-                {
-                    q.kind = QKind::Age;
-                }
-            }
+        if q.kind == QKind::Cardinal
+            && q.unit.is_none()
+            && let Some((_, _, l)) = self.prev_word_lex(q.start)
+            && matches!(l.word, Word::Aged | Word::Age | Word::Ages)
+            && q.val.is_integer()
+            && q.val.f > 0.0
+            && q.val.f < 130.0
+        {
+            q.kind = QKind::Age;
         }
         let m = self.finish(&q, None);
         out.push(m);
@@ -2205,12 +2193,14 @@ impl<'t> Extractor<'t> {
         let mut approx = None;
         let mut counted_from = end_tok;
         if qualified {
-            approx = self.qualifier_before(q.start).map(|(a, r)| (a, r.start, r.end));
-            if approx.is_none() {
-                if let Some((a, r, e_tok)) = self.qualifier_after(end_tok) {
-                    approx = Some((a, r.start, r.end));
-                    counted_from = e_tok;
-                }
+            approx = self
+                .qualifier_before(q.start)
+                .map(|(a, r)| (a, r.start, r.end));
+            if approx.is_none()
+                && let Some((a, r, e_tok)) = self.qualifier_after(end_tok)
+            {
+                approx = Some((a, r.start, r.end));
+                counted_from = e_tok;
             }
         }
         let countable = match kind {
@@ -2281,13 +2271,12 @@ impl<'t> Extractor<'t> {
             return None;
         }
         // `1-222-2222`: a chain of codes, not a range.
-        if hyphen {
-            if let Some(after) = self.tok(q2.end_tok) {
-                if matches!(after.kind, TokKind::Punct('-' | '/' | '–')) && after.gap == Gap::None
-                {
-                    return None;
-                }
-            }
+        if hyphen
+            && let Some(after) = self.tok(q2.end_tok)
+            && matches!(after.kind, TokKind::Punct('-' | '/' | '–'))
+            && after.gap == Gap::None
+        {
+            return None;
         }
         let (u1, u2) = (q1.unit, q2.unit);
         let unit = match (u1, u2) {
@@ -2370,12 +2359,13 @@ impl<'t> Extractor<'t> {
         }
         // In a title-case headline the next word is capitalized and plural:
         // `Russia Sends 500 Troops`.
-        if let Some(t) = self.tok(q.end_tok) {
-            if t.is_word() && t.gap == Gap::Space {
-                let nw = t.text(self.text);
-                if nw.chars().next().is_some_and(char::is_uppercase) && plural_like(nw) {
-                    return false;
-                }
+        if let Some(t) = self.tok(q.end_tok)
+            && t.is_word()
+            && t.gap == Gap::Space
+        {
+            let nw = t.text(self.text);
+            if nw.chars().next().is_some_and(char::is_uppercase) && plural_like(nw) {
+                return false;
             }
         }
         true
@@ -2413,10 +2403,10 @@ impl<'t> Extractor<'t> {
     }
 
     fn pronoun_one(&mut self, q: &Qty) -> bool {
-        if let Some((_, _, l)) = self.prev_word_lex(q.start) {
-            if l.has(F_PRONOUN_BEFORE) {
-                return true;
-            }
+        if let Some((_, _, l)) = self.prev_word_lex(q.start)
+            && l.has(F_PRONOUN_BEFORE)
+        {
+            return true;
         }
         if let Some(t) = self.tok(q.end_tok) {
             if t.gap == Gap::Newline {
@@ -2434,14 +2424,14 @@ impl<'t> Extractor<'t> {
 
     /// `first half`, `half-time`, `half-brother`: `half` that is no amount.
     fn not_a_half(&mut self, q: &Qty) -> bool {
-        let is_half = self.tok(0).is_some_and(|t| {
-            t.start == q.nm.core_start && t.is_word() && t.lex.word == Word::Half
-        });
+        let is_half = self
+            .tok(0)
+            .is_some_and(|t| t.start == q.nm.core_start && t.is_word() && t.lex.word == Word::Half);
         if !is_half || q.nm.start != q.nm.core_start {
             return false;
         }
-        if let Some((_, _, l)) = self.prev_word_lex(q.start) {
-            if l.num.is_some_and(|n| n.ordinal)
+        if let Some((_, _, l)) = self.prev_word_lex(q.start)
+            && (l.num.is_some_and(|n| n.ordinal)
                 || matches!(
                     l.word,
                     Word::Other
@@ -2452,15 +2442,15 @@ impl<'t> Extractor<'t> {
                         | Word::Bottom
                         | Word::Back
                         | Word::Front
-                )
-            {
-                return true;
-            }
+                ))
+        {
+            return true;
         }
-        if let Some(t) = self.tok(q.end_tok) {
-            if t.is_punct('-') && t.gap == Gap::None {
-                return true;
-            }
+        if let Some(t) = self.tok(q.end_tok)
+            && t.is_punct('-')
+            && t.gap == Gap::None
+        {
+            return true;
         }
         false
     }
@@ -2477,19 +2467,20 @@ impl<'t> Extractor<'t> {
             }
             _ => None,
         };
-        if let Some(s) = tilde {
-            if s >= self.floor {
-                return Some(("approximately", s..pos));
-            }
+        if let Some(s) = tilde
+            && s >= self.floor
+        {
+            return Some(("approximately", s..pos));
         }
         // `approx. 100`, `c. 1900`
         let q = self.spaces_before(pos);
         if q > 0 && bytes.get(q - 1) == Some(&b'.') {
             let s = q - 1;
-            if let Some((_, r, l)) = self.prev_word_lex(s) {
-                if r.end == s && matches!(l.word, Word::Approx | Word::C | Word::Ca) {
-                    return Some(("approximately", r.start..s + 1));
-                }
+            if let Some((_, r, l)) = self.prev_word_lex(s)
+                && r.end == s
+                && matches!(l.word, Word::Approx | Word::C | Word::Ca)
+            {
+                return Some(("approximately", r.start..s + 1));
             }
         }
         // Most numbers have no qualifier: give up unless the word before ends one.
@@ -2707,69 +2698,73 @@ impl<'t> Extractor<'t> {
             let seps = (self.tok(1), self.tok(2), self.tok(3), self.tok(4));
             if let (Some(s1), Some(m), Some(s2), Some(d)) = seps {
                 let glued = [s1, m, s2, d].iter().all(|t| t.gap == Gap::None);
-                if glued && s1.is_punct('-') && s2.is_punct('-') {
-                    if let (Some(md), Some(dd)) = (m.digits(), d.digits()) {
-                        let (mv, dv) = (md.val.f, dd.val.f);
-                        if md.plain
-                            && dd.plain
-                            && md.int_digits == 2
-                            && dd.int_digits == 2
-                            && (1.0..=12.0).contains(&mv)
-                            && (1.0..=31.0).contains(&dv)
-                        {
-                            let iso = Iso {
-                                year: Some(v0 as i32),
-                                month: mv as u8,
-                                day: Some(dv as u8),
-                            };
-                            self.push_date(out, &t0, d0, iso, false);
-                            self.push_date(out, &m, md, iso, false);
-                            self.push_date(out, &d, dd, iso, false);
-                            return Some(d.end);
-                        }
+                if glued
+                    && s1.is_punct('-')
+                    && s2.is_punct('-')
+                    && let (Some(md), Some(dd)) = (m.digits(), d.digits())
+                {
+                    let (mv, dv) = (md.val.f, dd.val.f);
+                    if md.plain
+                        && dd.plain
+                        && md.int_digits == 2
+                        && dd.int_digits == 2
+                        && (1.0..=12.0).contains(&mv)
+                        && (1.0..=31.0).contains(&dv)
+                    {
+                        let iso = Iso {
+                            year: Some(v0 as i32),
+                            month: mv as u8,
+                            day: Some(dv as u8),
+                        };
+                        self.push_date(out, &t0, d0, iso, false);
+                        self.push_date(out, &m, md, iso, false);
+                        self.push_date(out, &d, dd, iso, false);
+                        return Some(d.end);
                     }
                 }
             }
         }
         // `5/17/2018`, `17.05.2018`
-        if glued_sep && d0.plain && d0.int_digits <= 2 {
-            if let (Some(s1), Some(b), Some(s2), Some(y)) =
+        if glued_sep
+            && d0.plain
+            && d0.int_digits <= 2
+            && let (Some(s1), Some(b), Some(s2), Some(y)) =
                 (self.tok(1), self.tok(2), self.tok(3), self.tok(4))
+        {
+            let glued = [s1, b, s2, y].iter().all(|t| t.gap == Gap::None);
+            let same_sep = matches!(
+                (s1.kind, s2.kind),
+                (TokKind::Punct('/'), TokKind::Punct('/'))
+                    | (TokKind::Punct('.'), TokKind::Punct('.'))
+            );
+            if let (true, true, Some(bd), Some(yd)) = (glued, same_sep, b.digits(), y.digits())
+                && bd.plain
+                && bd.int_digits <= 2
+                && year_like(&yd)
             {
-                let glued = [s1, b, s2, y].iter().all(|t| t.gap == Gap::None);
-                let same_sep = matches!(
-                    (s1.kind, s2.kind),
-                    (TokKind::Punct('/'), TokKind::Punct('/'))
-                        | (TokKind::Punct('.'), TokKind::Punct('.'))
-                );
-                if let (true, true, Some(bd), Some(yd)) = (glued, same_sep, b.digits(), y.digits())
+                let (a, bv) = (v0 as i32, bd.val.f as i32);
+                let us = s1.is_punct('/');
+                let md = if a > 12 && bv <= 12 {
+                    Some((bv, a))
+                } else if bv > 12 && a <= 12 {
+                    Some((a, bv))
+                } else if a <= 12 && bv <= 12 {
+                    Some(if us { (a, bv) } else { (bv, a) })
+                } else {
+                    None
+                };
+                if let Some((mo, dy)) =
+                    md.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
                 {
-                    if bd.plain && bd.int_digits <= 2 && year_like(&yd) {
-                        let (a, bv) = (v0 as i32, bd.val.f as i32);
-                        let us = s1.is_punct('/');
-                        let md = if a > 12 && bv <= 12 {
-                            Some((bv, a))
-                        } else if bv > 12 && a <= 12 {
-                            Some((a, bv))
-                        } else if a <= 12 && bv <= 12 {
-                            Some(if us { (a, bv) } else { (bv, a) })
-                        } else {
-                            None
-                        };
-                        if let Some((mo, dy)) =
-                            md.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
-                        {
-                            let iso = Iso {
-                                year: Some(yd.val.f as i32),
-                                month: mo as u8,
-                                day: u8::try_from(dy).ok(),
-                            };
-                            self.push_date(out, &t0, d0, iso, false);
-                            self.push_date(out, &b, bd, iso, false);
-                            self.push_date(out, &y, yd, iso, false);
-                            return Some(y.end);
-                        }
-                    }
+                    let iso = Iso {
+                        year: Some(yd.val.f as i32),
+                        month: mo as u8,
+                        day: u8::try_from(dy).ok(),
+                    };
+                    self.push_date(out, &t0, d0, iso, false);
+                    self.push_date(out, &b, bd, iso, false);
+                    self.push_date(out, &y, yd, iso, false);
+                    return Some(y.end);
                 }
             }
         }
@@ -2999,28 +2994,23 @@ fn split_fraction(st: &St, nw: NumWord, hist: &[Option<Snap>; 2]) -> (Val, Val) 
         2 => hist[0],
         _ => None,
     };
-    if let Base::Unit(u) = nw.base {
-        if st.last == Last::Tens {
-            if let Some(before) = at(1) {
-                if before.last != Last::Start {
-                    let tens = cur.sub(before.value());
-                    return (before.value(), tens.add(Val::int(i128::from(u))));
-                }
-            }
-        }
+    if let Base::Unit(u) = nw.base
+        && st.last == Last::Tens
+        && let Some(before) = at(1)
+        && before.last != Last::Start
+    {
+        let tens = cur.sub(before.value());
+        return (before.value(), tens.add(Val::int(i128::from(u))));
     }
     if matches!(nw.base, Base::Unit(_) | Base::Teen(_) | Base::Tens(_))
         && matches!(st.last, Last::Hundred | Last::Scale)
+        && let (Some(before_scale), Some(before_unit)) = (at(1), at(2))
+        && before_scale.last == Last::Unit
+        && !matches!(before_unit.last, Last::Start | Last::Tens)
     {
-        if let (Some(before_scale), Some(before_unit)) = (at(1), at(2)) {
-            if before_scale.last == Last::Unit
-                && !matches!(before_unit.last, Last::Start | Last::Tens)
-            {
-                let u = before_scale.value().sub(before_unit.value());
-                let den = u.mul(st.last_mult).add(own);
-                return (before_unit.value(), den);
-            }
-        }
+        let u = before_scale.value().sub(before_unit.value());
+        let den = u.mul(st.last_mult).add(own);
+        return (before_unit.value(), den);
     }
     (cur, own)
 }
@@ -3041,23 +3031,4 @@ fn skip_alnum(text: &str, pos: usize) -> usize {
         .and_then(|s| s.chars().next())
         .map_or(1, char::len_utf8);
     end.max(pos + next)
-}
-#[cfg(test)]
-mod size_probe {
-    #[test]
-    fn sizes() {
-        use std::mem::size_of;
-        eprintln!(
-            "SIZES Val {} DigitNum {} Tok {} St {} Nm {} Qty {} Found {} Lex {} Unit {}",
-            size_of::<crate::value::Val>(),
-            size_of::<crate::token::DigitNum>(),
-            size_of::<crate::token::Tok>(),
-            size_of::<super::St>(),
-            size_of::<super::Nm>(),
-            size_of::<super::Qty>(),
-            size_of::<super::Found>(),
-            size_of::<crate::lexicon::Lex>(),
-            size_of::<super::Unit>(),
-        );
-    }
 }

@@ -50,12 +50,13 @@ fn bigrams() -> &'static [u32; 256] {
         let mut t = [0u32; 256];
         for w in lexicon::ANCHOR_WORDS {
             let b = w.as_bytes();
-            if let (Some(&a), Some(&c)) = (b.first(), b.get(1)) {
-                if a.is_ascii_lowercase() && c.is_ascii_lowercase() {
-                    let bit = 1 << (c - b'a');
-                    t[usize::from(a)] |= bit;
-                    t[usize::from(a.to_ascii_uppercase())] |= bit;
-                }
+            if let (Some(&a), Some(&c)) = (b.first(), b.get(1))
+                && a.is_ascii_lowercase()
+                && c.is_ascii_lowercase()
+            {
+                let bit = 1 << (c - b'a');
+                t[usize::from(a)] |= bit;
+                t[usize::from(a.to_ascii_uppercase())] |= bit;
             }
         }
         t
@@ -194,10 +195,10 @@ pub(crate) fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> 
                 let set = table[usize::from(b)][len - 3];
                 if second.is_ascii_lowercase() && set & (1 << (second - b'a')) != 0 {
                     let h = shape_hash(bytes, start, pos);
-                    if shapes()[h >> 6] & (1 << (h & 63)) != 0 {
-                        if let Some(end) = word_anchor(text, start, pos) {
-                            return Some((start, end));
-                        }
+                    if shapes()[h >> 6] & (1 << (h & 63)) != 0
+                        && let Some(end) = word_anchor(text, start, pos)
+                    {
+                        return Some((start, end));
                     }
                 }
             }

@@ -162,12 +162,11 @@ fn group_sep_at(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
 /// there lies inside a run that was split into separate numbers (`192.168.1.2`).
 fn inside_split_run(bytes: &[u8], start: usize) -> bool {
     for back in [1usize, 2, 3] {
-        if let Some(s) = start.checked_sub(back) {
-            if let Some((_, len)) = group_sep_at(bytes, s) {
-                if len == back {
-                    return s > 0 && bytes.get(s - 1).is_some_and(u8::is_ascii_digit);
-                }
-            }
+        if let Some(s) = start.checked_sub(back)
+            && let Some((_, len)) = group_sep_at(bytes, s)
+            && len == back
+        {
+            return s > 0 && bytes.get(s - 1).is_some_and(u8::is_ascii_digit);
         }
     }
     false
@@ -472,24 +471,23 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
     let bytes = text.as_bytes();
     let _ = start;
     // `1e10`, `-12e-1`, `1.3e6`.
-    if matches!(bytes.get(pos), Some(b'e' | b'E')) {
-        if let Some((e, end)) = signed_int(bytes, pos + 1) {
-            if !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                num.val = num.val.mul_pow10(e);
-                num.integer = num.val.is_integer();
-                num.plain = false;
-                return (num, end);
-            }
-        }
+    if matches!(bytes.get(pos), Some(b'e' | b'E'))
+        && let Some((e, end)) = signed_int(bytes, pos + 1)
+        && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        num.val = num.val.mul_pow10(e);
+        num.integer = num.val.is_integer();
+        num.plain = false;
+        return (num, end);
     }
     // `1.1^23`, `2.5^-1`.
-    if bytes.get(pos) == Some(&b'^') {
-        if let Some((e, end)) = signed_int(bytes, pos + 1) {
-            num.val = num.val.powi(e);
-            num.integer = num.val.is_integer();
-            num.plain = false;
-            return (num, end);
-        }
+    if bytes.get(pos) == Some(&b'^')
+        && let Some((e, end)) = signed_int(bytes, pos + 1)
+    {
+        num.val = num.val.powi(e);
+        num.integer = num.val.is_integer();
+        num.plain = false;
+        return (num, end);
     }
     // `6.23x10^-4`, `6.23×10^-4`.
     let times_len = match bytes.get(pos..) {
@@ -497,13 +495,14 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
         Some([0xC3, 0x97, ..]) => 2,
         _ => 0,
     };
-    if times_len > 0 && bytes.get(pos + times_len..pos + times_len + 3) == Some(b"10^") {
-        if let Some((e, end)) = signed_int(bytes, pos + times_len + 3) {
-            num.val = num.val.mul_pow10(e);
-            num.integer = num.val.is_integer();
-            num.plain = false;
-            return (num, end);
-        }
+    if times_len > 0
+        && bytes.get(pos + times_len..pos + times_len + 3) == Some(b"10^")
+        && let Some((e, end)) = signed_int(bytes, pos + times_len + 3)
+    {
+        num.val = num.val.mul_pow10(e);
+        num.integer = num.val.is_integer();
+        num.plain = false;
+        return (num, end);
     }
     let letters_end = pos
         + bytes

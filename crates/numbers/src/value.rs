@@ -92,7 +92,10 @@ const POW10_F64: [f64; 23] = [
 /// `10f64.powi(k)`, bit for bit, from a table where it can: `powi` computes the exact
 /// power by squaring and, for a negative `k`, divides one by it, as done here.
 fn pow10f(k: i32) -> f64 {
-    match usize::try_from(k.unsigned_abs()).ok().and_then(|i| POW10_F64.get(i)) {
+    match usize::try_from(k.unsigned_abs())
+        .ok()
+        .and_then(|i| POW10_F64.get(i))
+    {
         Some(&p) if k >= 0 => p,
         Some(&p) => 1.0 / p,
         None => 10f64.powi(k),
@@ -239,12 +242,12 @@ impl Val {
     }
 
     pub fn div(self, o: Val) -> Val {
-        if let (Some((m1, e1)), Some((m2, e2))) = (self.exact.get(), o.exact.get()) {
-            if m2 != 0 && m1 % m2 == 0 {
-                if let Some(e) = e1.checked_sub(e2) {
-                    return Val::dec(m1 / m2, e);
-                }
-            }
+        if let (Some((m1, e1)), Some((m2, e2))) = (self.exact.get(), o.exact.get())
+            && m2 != 0
+            && m1 % m2 == 0
+            && let Some(e) = e1.checked_sub(e2)
+        {
+            return Val::dec(m1 / m2, e);
         }
         Val::float(self.f / o.f)
     }
@@ -258,10 +261,10 @@ impl Val {
     pub fn to_num(self) -> Num {
         if let Some((mut m, mut e)) = self.exact.get() {
             // Whole numbers in 64 bits, the usual case, without 128-bit arithmetic.
-            if let (Ok(small), 0..=18) = (i64::try_from(m), e) {
-                if let Some(v) = small.checked_mul(10i64.pow(e.unsigned_abs())) {
-                    return Num::Int(v);
-                }
+            if let (Ok(small), 0..=18) = (i64::try_from(m), e)
+                && let Some(v) = small.checked_mul(10i64.pow(e.unsigned_abs()))
+            {
+                return Num::Int(v);
             }
             if let Ok(mut small) = i64::try_from(m) {
                 // The same steps in 64 bits: `i128` division is a library call.
