@@ -28,7 +28,7 @@ use memchr::memmem;
 use crate::hints::Reason;
 use crate::meta::Metadata;
 use crate::parse::{NONE, Page, ctx};
-use crate::words::{self, TextStats};
+use crate::words::{self, TextStats, is_alnum};
 use crate::{BlockKind, HtmlOptions};
 
 /// The decision on one block.
@@ -858,6 +858,13 @@ fn lowercase_into(text: &str, out: &mut String) {
     while let Some(&c) = b.get(i) {
         if c < 0x80 {
             i += 1;
+            // Eight ASCII bytes at a time.
+            while let Some(eight) = b.get(i..i + 8).and_then(|e| <[u8; 8]>::try_from(e).ok()) {
+                if u64::from_le_bytes(eight) & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
             continue;
         }
         if c == 0xE2 && matches!(b.get(i + 1), Some(0x80..=0x83)) {
@@ -1290,19 +1297,6 @@ fn has_context_cased(s: &str) -> bool {
             (Some(0xCE), Some(0xA3)) | (Some(0xC4), Some(0xB0))
         )
     })
-}
-
-/// `char::is_alphanumeric`, with the common caseless punctuation (quotes, dashes,
-/// bullets: U+2000-U+206F) answered without a table search.
-#[inline]
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
-        false
-    } else {
-        c.is_alphanumeric()
-    }
 }
 
 /// The lowercased alphanumeric words of `s` (at most 64): what [`NormWords`] holds.

@@ -734,6 +734,19 @@ fn is_stop_word_ascii(b: &[u8], start: usize, end: usize) -> bool {
     }
 }
 
+/// `char::is_alphanumeric`, with the common caseless punctuation (quotes, dashes,
+/// bullets: U+2000-U+206F) answered without a table search.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Whether `word` (with any surrounding punctuation) is a function word of English or
 /// another common language of news text.
 pub(crate) fn is_stop_word(word: &str) -> bool {
@@ -743,7 +756,7 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     let w = if w.is_ascii() {
         w
     } else {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
+        w.trim_matches(|c: char| !is_alnum(c))
     };
     !w.is_empty() && w.len() <= MAX_STOP_LEN && lookup_stop(stop_key(w.as_bytes(), w.is_ascii()))
 }
