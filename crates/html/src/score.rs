@@ -989,7 +989,7 @@ fn short_text_reason(text: &str, f: &Feat, lower: &mut String) -> Option<Reason>
     let l_start = lower.len() - from_alnum.len();
     let found = phrases_in(lower, l_start..l_start + l.len());
     if f.st.words <= 40
-        && ((!t.is_ascii() && t.contains(['©', 'ⓒ']))
+        && (has_copyright_sign(t)
             || found.anywhere & ALL_RIGHTS_RESERVED != 0
             || lower.starts_with("copyright"))
     {
@@ -1287,6 +1287,17 @@ impl NormWords {
     }
 }
 
+/// Whether `t` holds `©` or `ⓒ` (found by their UTF-8 lead bytes, not char by char).
+fn has_copyright_sign(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xE2, b).any(|at| {
+        matches!(
+            (b.get(at), b.get(at + 1), b.get(at + 2)),
+            (Some(0xC2), Some(0xA9), _) | (Some(0xE2), Some(0x93), Some(0x92))
+        )
+    })
+}
+
 /// Whether `s` holds a capital sigma or a dotted capital I, whose lowercase depends on
 /// the neighbouring letters or is two characters.
 fn has_context_cased(s: &str) -> bool {
@@ -1452,6 +1463,16 @@ mod tests {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
         assert!(has_context_cased("ΟΔΟΣ"));
+        for t in [
+            "© 2024 Post",
+            "ⓒ Herald",
+            "x ©",
+            "no sign — “here”",
+            "",
+            "Café",
+        ] {
+            assert_eq!(has_copyright_sign(t), t.contains(['©', 'ⓒ']), "{t}");
+        }
         assert!(has_context_cased("İstanbul"));
         assert!(!has_context_cased("Ölçek Σ".trim_end_matches('Σ')));
     }
