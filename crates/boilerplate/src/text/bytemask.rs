@@ -377,6 +377,7 @@ mod avx2 {
     use super::{HighMasks, Masks, WINDOW};
 
     #[target_feature(enable = "avx2")]
+    #[inline]
     fn lanes(window: &[u8; WINDOW]) -> [__m256i; 2] {
         std::array::from_fn(|k| {
             let chunk = &window[32 * k..32 * k + 32];
@@ -386,6 +387,7 @@ mod avx2 {
     }
 
     #[target_feature(enable = "avx2")]
+    #[inline]
     fn bits(lanes: &[__m256i; 2], test: impl Fn(__m256i) -> __m256i) -> u64 {
         let low = _mm256_movemask_epi8(test(lanes[0])) as u32 as u64;
         let high = _mm256_movemask_epi8(test(lanes[1])) as u32 as u64;
@@ -393,11 +395,13 @@ mod avx2 {
     }
 
     #[target_feature(enable = "avx2")]
+    #[inline]
     fn eq(v: __m256i, b: u8) -> __m256i {
         _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8))
     }
 
     #[target_feature(enable = "avx2")]
+    #[inline]
     fn within(v: __m256i, lo: u8, hi: u8) -> __m256i {
         let shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(lo as i8));
         _mm256_cmpeq_epi8(
@@ -407,17 +411,20 @@ mod avx2 {
     }
 
     #[target_feature(enable = "avx2")]
+    #[inline]
     fn at_most(v: __m256i, hi: u8) -> __m256i {
         _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(hi as i8)), v)
     }
 
     #[target_feature(enable = "avx2")]
+    #[inline]
     fn at_least(v: __m256i, lo: u8) -> __m256i {
         _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8(lo as i8)), v)
     }
 
     /// [`super::masks`] 32 bytes at a time.
     #[target_feature(enable = "avx2")]
+    #[inline]
     pub fn masks(window: &[u8; WINDOW]) -> Masks {
         let lanes = lanes(window);
         Masks {
@@ -444,6 +451,7 @@ mod avx2 {
 
     /// [`super::high_masks`] 32 bytes at a time.
     #[target_feature(enable = "avx2")]
+    #[inline]
     pub fn high_masks(window: &[u8; WINDOW]) -> HighMasks {
         let lanes = lanes(window);
         HighMasks {

@@ -600,7 +600,7 @@ fn scan(bytes: &[u8]) -> Features {
         // SAFETY: `detect` found the features `scan_avx2` is compiled for.
         return unsafe { scan_avx2(bytes, avx2) };
     }
-    scan_impl(bytes, bytemask::Baseline)
+    scan_sized(bytes, bytemask::Baseline)
 }
 
 /// [`scan`] compiled for the CPUs that have AVX2 and the bit-manipulation extensions:
@@ -608,30 +608,43 @@ fn scan(bytes: &[u8]) -> Features {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
 fn scan_avx2(bytes: &[u8], avx2: bytemask::Avx2) -> Features {
-    scan_impl(bytes, avx2)
+    scan_sized(bytes, avx2)
 }
 
+/// [`scan_impl`] with mask arrays as small as the sample allows (most blocks are one
+/// line of one or two windows).
 #[inline(always)]
-fn scan_impl(bytes: &[u8], kernel: impl Kernel) -> Features {
+fn scan_sized(bytes: &[u8], kernel: impl Kernel) -> Features {
+    match bytes.len() {
+        0..=64 => scan_impl::<2>(bytes, kernel),
+        65..=128 => scan_impl::<3>(bytes, kernel),
+        _ => scan_impl::<{ MAX_WINDOWS + 1 }>(bytes, kernel),
+    }
+}
+
+/// The fast path of [`scan`], with room for `L - 1` windows (one more holds the masks
+/// past the end).
+#[inline(always)]
+fn scan_impl<const L: usize>(bytes: &[u8], kernel: impl Kernel) -> Features {
     let n = bytes.len();
-    if n > MAX_WINDOWS * WINDOW {
+    if n > (L - 1) * WINDOW {
         return scan_general(bytes);
     }
     let table = word_table();
     let windows = n.div_ceil(WINDOW);
     // Past the end everything is blank: a token's end is always found.
-    let mut blank = [u64::MAX; MAX_WINDOWS + 1];
+    let mut blank = [u64::MAX; L];
     // Bytes that are neither blank nor ASCII letters, and those of them that are ASCII.
-    let mut other = [0u64; MAX_WINDOWS + 1];
-    let mut other_ascii = [0u64; MAX_WINDOWS + 1];
-    let mut upper = [0u64; MAX_WINDOWS + 1];
-    let mut stop = [0u64; MAX_WINDOWS + 1];
+    let mut other = [0u64; L];
+    let mut other_ascii = [0u64; L];
+    let mut upper = [0u64; L];
+    let mut stop = [0u64; L];
     // Capitals right after a lower-case letter, a digit or a ")": only a token holding
     // one can be a glued headline.
-    let mut glue = [0u64; MAX_WINDOWS + 1];
+    let mut glue = [0u64; L];
     let mut glue_carry = 0u64;
-    let mut nbsp_lead = [0u64; MAX_WINDOWS + 1];
-    let mut nbsp_tail = [0u64; MAX_WINDOWS + 1];
+    let mut nbsp_lead = [0u64; L];
+    let mut nbsp_tail = [0u64; L];
     let mut ascii_letters = 0u32;
     let mut digits = 0u32;
     let mut tabs = 0u32;
@@ -691,7 +704,7 @@ fn scan_impl(bytes: &[u8], kernel: impl Kernel) -> Features {
     }
 
     // Token starts: a non-blank byte after a blank (or the start of the block).
-    let mut starts = [0u64; MAX_WINDOWS];
+    let mut starts = [0u64; L];
     let mut carry = 1u64;
     for w in 0..windows {
         starts[w] = !blank[w] & ((blank[w] << 1) | carry);
@@ -713,8 +726,8 @@ fn scan_impl(bytes: &[u8], kernel: impl Kernel) -> Features {
     let mut words = 0u32;
     let mut first_word_flags = 0u8;
     // Last bytes of the tokens read in full (their sentence ends are their own).
-    let mut slow_ends = [0u64; MAX_WINDOWS + 1];
-    let mut slow_starts = [0u64; MAX_WINDOWS];
+    let mut slow_ends = [0u64; L];
+    let mut slow_starts = [0u64; L];
     let mut last_slow = false;
     let mut last_slow_ends = 0u32;
     for w in 0..windows {
@@ -748,7 +761,12 @@ fn scan_impl(bytes: &[u8], kernel: impl Kernel) -> Features {
                     | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
             } else {
-                let token = slow_token(bytes, start, table);
+                let end = if len < 64 {
+                    start + len as usize
+                } else {
+                    token_end(bytes, start)
+                };
+                let token = slow_token(bytes, start, end, table);
                 counts += token.counts;
                 slow_starts[w] |= 1 << off;
                 let end = token.end - 1;
@@ -814,11 +832,24 @@ fn scan_impl(bytes: &[u8], kernel: impl Kernel) -> Features {
     }
 }
 
+/// Where the token starting at `start` ends: at the next blank (an ASCII blank or
+/// control, or a no-break space) or the end of `bytes`.
+fn token_end(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
+    while let Some(&c) = bytes.get(pos) {
+        if c <= b' ' || (c == 0xC2 && bytes.get(pos + 1) == Some(&0xA0)) {
+            break;
+        }
+        pos += 1;
+    }
+    pos
+}
+
 /// The flags of the word of the plain token (see [`scan`]) starting at `start`.
 fn plain_flags(
     bytes: &[u8],
     start: usize,
-    blank: &[u64; MAX_WINDOWS + 1],
+    blank: &[u64],
     padded: &[u8; WINDOW],
     table: &WordTable,
 ) -> u8 {
@@ -839,16 +870,17 @@ fn plain_flags(
 #[allow(clippy::too_many_arguments)]
 fn glued_headline(
     bytes: &[u8],
-    starts: &[u64; MAX_WINDOWS],
-    slow_starts: &[u64; MAX_WINDOWS],
-    blank: &[u64; MAX_WINDOWS + 1],
-    upper: &[u64; MAX_WINDOWS + 1],
-    glue: &[u64; MAX_WINDOWS + 1],
+    starts: &[u64],
+    slow_starts: &[u64],
+    blank: &[u64],
+    upper: &[u64],
+    glue: &[u64],
     table: &WordTable,
 ) -> bool {
     let (mut words, mut letter_words, mut cap_words) = (0u32, 0u32, 0u32);
-    for w in 0..MAX_WINDOWS {
-        let mut pending = starts[w];
+    let at = |masks: &[u64], w: usize, past: u64| masks.get(w).copied().unwrap_or(past);
+    for (w, &window_starts) in starts.iter().enumerate() {
+        let mut pending = window_starts;
         while pending != 0 {
             let off = pending.trailing_zeros();
             pending &= pending - 1;
@@ -857,12 +889,13 @@ fn glued_headline(
                 return false;
             }
             let start = w * WINDOW + off as usize;
-            let slow = slow_starts[w] & (1 << off) != 0;
-            let token = slow.then(|| slow_token(bytes, start, table));
-            let len = bits_at(blank[w], blank[w + 1], off).trailing_zeros();
+            let slow = at(slow_starts, w, 0) & (1 << off) != 0;
+            let token = slow.then(|| slow_token(bytes, start, token_end(bytes, start), table));
+            let len =
+                bits_at(at(blank, w, u64::MAX), at(blank, w + 1, u64::MAX), off).trailing_zeros();
             let end = token.map_or(start + len as usize, |t| t.end);
-            let may_glue =
-                len == 64 || bits_at(glue[w], glue[w + 1], off) & TOKEN_BITS[len as usize] != 0;
+            let may_glue = len == 64
+                || bits_at(at(glue, w, 0), at(glue, w + 1, 0), off) & TOKEN_BITS[len as usize] != 0;
             if may_glue
                 && words >= 4
                 && letter_words >= 3
@@ -878,7 +911,7 @@ fn glued_headline(
                 }
                 None => {
                     letter_words += 1;
-                    cap_words += ((upper[w] >> off) & 1) as u32;
+                    cap_words += ((at(upper, w, 0) >> off) & 1) as u32;
                 }
             }
         }
@@ -932,11 +965,12 @@ fn prefix_flags(looked: u8) -> u8 {
     (looked >> 1) & (FLAG_TRIGGER | FLAG_CHROME)
 }
 
-/// Reads the token starting at `start` in full: opening punctuation, a word of ASCII
-/// letters with inner apostrophes or of another script, and whatever follows.
+/// Reads the token from `start` to `end` (its blank) in full: opening punctuation, a
+/// word of ASCII letters with inner apostrophes or of another script, and whatever
+/// follows.
 #[inline(never)]
-fn slow_token(bytes: &[u8], start: usize, table: &WordTable) -> Token {
-    let n = bytes.len();
+fn slow_token(bytes: &[u8], start: usize, end: usize, table: &WordTable) -> Token {
+    let n = end.min(bytes.len());
     let mut pos = start;
     let mut copyright = false;
     // Opening punctuation: ASCII, or the 3-byte “ ‘ and 2-byte « forms.
@@ -1035,17 +1069,17 @@ fn slow_token(bytes: &[u8], start: usize, table: &WordTable) -> Token {
             flags = table.get(pack(word));
         }
     }
-    // The rest of the token.
+    // The rest of the token, up to its known end (the word never runs past it: no
+    // blank is a letter, an apostrophe or opening punctuation).
     let rest_start = pos;
-    while pos < n {
-        let c = bytes[pos];
-        if c <= b' ' || (c == 0xC2 && bytes.get(pos + 1) == Some(&0xA0)) {
-            break;
-        }
-        letters_after |= is_ascii_letter(c) || (c >= 0xC3 && c != 0xE2);
-        copyright |= c == 0xC2 && bytes.get(pos + 1) == Some(&0xA9);
-        pos += 1;
+    let rest = bytes.get(pos..end.max(pos)).unwrap_or(&[]);
+    let mut previous = 0u8;
+    for &c in rest {
+        letters_after |= is_ascii_letter(c) | ((c >= 0xC3) & (c != 0xE2));
+        copyright |= (previous == 0xC2) & (c == 0xA9);
+        previous = c;
     }
+    pos = end.max(pos);
     if !letter && letters_after {
         // Digits or symbols first ("2nd", "©Reuters").
         letter = true;
@@ -1522,7 +1556,9 @@ mod tests {
             let reference = scan_general(text.as_bytes());
             prop_assert_eq!(scan(text.as_bytes()), reference, "{:?}", text);
             // The kernel every CPU has, whichever `scan` picked.
-            prop_assert_eq!(scan_impl(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
+            prop_assert_eq!(scan_sized(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
+            // The widest arrays on short samples too.
+            prop_assert_eq!(scan_impl::<{ MAX_WINDOWS + 1 }>(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
         }
     }
 
@@ -1533,7 +1569,7 @@ mod tests {
         let text = "a ".repeat(MAX_WINDOWS * WINDOW / 2);
         let f = scan(text.as_bytes());
         assert_eq!(f, scan_general(text.as_bytes()));
-        assert_eq!(f, scan_impl(text.as_bytes(), bytemask::Baseline));
+        assert_eq!(f, scan_sized(text.as_bytes(), bytemask::Baseline));
         assert_eq!((f.words, f.stop_words), (192, 192));
         // Longer samples take the general path.
         let text = "The mayor of Valmora said the port, it’s true, will grow. ".repeat(60);

@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use super::features::{Ending, FLAG_LEAD, Features, measure};
-use super::phrases::{Phrases, Strength};
+use super::phrases::{Hit, Phrases, Strength};
 use super::shapes::{self, Shape};
 use super::units::{self, Unit};
 use crate::model::{BlockKind, Findings, JudgedBlock, Reason, Verdict};
@@ -187,7 +187,9 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     // name their subject early, captions credit at the end).
     let worth_scanning = (w <= 12 && f.chrome_words > 0) || f.trigger_words > 0;
     if worth_scanning && f.words <= COOKIE_LIMIT && block.len() <= MAX_PHRASE_SCAN {
-        phrases.scan(block, |hit| {
+        // A menu entry, a label: one word of ASCII letters is looked up whole.
+        let one_word = f.words == 1 && f.ascii_letters as usize == block.len();
+        let mut on_hit = |hit: Hit| {
             covered += hit.len;
             match hit.strength {
                 Strength::Strong => {
@@ -201,7 +203,12 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
                     }
                 }
             }
-        });
+        };
+        if one_word {
+            phrases.scan_word(block, &mut on_hit);
+        } else {
+            phrases.scan(block, &mut on_hit);
+        }
     }
     let coverage = covered as f32 / block.len().max(1) as f32;
 

@@ -432,6 +432,9 @@ pub struct Hit {
 /// see [`Phrases::shared`].
 pub struct Phrases {
     automaton: AhoCorasick,
+    /// The phrases that are one word of ASCII letters, sorted by [`word_key`], with
+    /// their index in [`PHRASES`].
+    words: Vec<(u64, usize)>,
 }
 
 impl std::fmt::Debug for Phrases {
@@ -440,6 +443,15 @@ impl std::fmt::Debug for Phrases {
             .field("patterns", &PHRASES.len())
             .finish()
     }
+}
+
+/// A word's lower-cased first eight bytes and its length, as one number.
+fn word_key(word: &[u8]) -> u64 {
+    let head = word
+        .iter()
+        .take(7)
+        .fold(0u64, |k, &b| (k << 8) | u64::from(b.to_ascii_lowercase()));
+    (head << 8) | (word.len() as u64).min(255)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -458,7 +470,14 @@ impl Phrases {
             .kind(Some(AhoCorasickKind::DFA))
             .prefilter(false)
             .build(PHRASES.iter().map(|(p, _, _)| p))?;
-        Ok(Phrases { automaton })
+        let mut words: Vec<(u64, usize)> = PHRASES
+            .iter()
+            .enumerate()
+            .filter(|(_, (p, _, _))| p.bytes().all(|b| b.is_ascii_lowercase()))
+            .map(|(i, (p, _, _))| (word_key(p.as_bytes()), i))
+            .collect();
+        words.sort_unstable();
+        Ok(Phrases { automaton, words })
     }
 
     /// The automaton shared by all stages, compiled on first use.
@@ -472,6 +491,34 @@ impl Phrases {
             .get_or_init(Phrases::new)
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// What [`Phrases::scan`] finds in a block that is a single word of ASCII letters:
+    /// at most the phrase that is the whole word. (A phrase inside the word would need
+    /// a boundary inside it, and phrases that carry other bytes cannot occur in it.)
+    pub fn scan_word(&self, word: &str, mut found: impl FnMut(Hit)) {
+        let bytes = word.as_bytes();
+        if !bytes.iter().all(u8::is_ascii_alphabetic) {
+            return self.scan(word, found);
+        }
+        let key = word_key(bytes);
+        let start = self.words.partition_point(|&(k, _)| k < key);
+        for &(k, i) in self.words.get(start..).unwrap_or(&[]) {
+            if k != key {
+                break;
+            }
+            // Keys of long words share their first eight letters: compare in full.
+            if let Some(&(phrase, reason, strength)) = PHRASES.get(i)
+                && phrase.as_bytes().eq_ignore_ascii_case(bytes)
+            {
+                found(Hit {
+                    reason,
+                    strength,
+                    len: bytes.len(),
+                });
+                return;
+            }
+        }
     }
 
     /// Calls `found` for each phrase in `block` that stands on word boundaries.
@@ -523,6 +570,37 @@ mod tests {
         assert!(hits("Shareholders voted").is_empty());
         assert_eq!(hits("We use cookies to improve"), [(Cookie, Strong)]);
         assert_eq!(hits("Related Articles"), [(Related, Marker)]);
+    }
+
+    #[test]
+    fn a_single_word_finds_what_the_automaton_finds() {
+        let phrases = Phrases::new().unwrap();
+        let mut words: Vec<String> = PHRASES.iter().map(|(p, _, _)| p.to_string()).collect();
+        words.extend(
+            [
+                "Shared",
+                "Homepage",
+                "HOME",
+                "Sharemore",
+                "Commentsection",
+                "Related",
+                "Getty",
+                "mayor",
+                "Printing",
+                "Advertisements",
+                "Cookies",
+                "Email",
+                "a",
+                "",
+            ]
+            .map(String::from),
+        );
+        for word in words.iter().flat_map(|w| [w.clone(), w.to_uppercase()]) {
+            let (mut by_word, mut by_automaton) = (Vec::new(), Vec::new());
+            phrases.scan_word(&word, |h| by_word.push(h));
+            phrases.scan(&word, |h| by_automaton.push(h));
+            assert_eq!(by_word, by_automaton, "{word:?}");
+        }
     }
 
     #[test]

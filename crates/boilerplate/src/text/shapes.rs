@@ -332,6 +332,13 @@ fn month_number(word: &str) -> Option<u8> {
 
 /// The token stripped of the punctuation that surrounds it in stamps.
 fn core(token: &str) -> &str {
+    // Most tokens start and end with a letter or a digit.
+    let bytes = token.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return token;
+    }
     token.trim_matches(|c: char| {
         matches!(c, ',' | '(' | ')' | '[' | ']' | '|' | ':' | '"' | '“' | '”')
     })
@@ -581,7 +588,18 @@ fn may_open_credit(first: &str) -> bool {
     let lead = first
         .trim_start_matches('(')
         .trim_end_matches(|c: char| !c.is_alphabetic());
-    (2..=9).contains(&lead.len()) && in_list(CREDIT_OPENERS, lead)
+    // Only ASCII letters can equal an opener ignoring case (see `eq_ci`): compare the
+    // lower-cased bytes.
+    let bytes = lead.as_bytes();
+    if !(2..=9).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut lower = [0u8; 9];
+    for (l, b) in lower.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
+    let lower = &lower[..bytes.len()];
+    CREDIT_OPENERS.iter().any(|w| w.as_bytes() == lower)
 }
 
 /// Recognizes the shape of a short block. `sentence` says whether it ends like a
@@ -935,6 +953,38 @@ mod tests {
             shape("By John's account, the deal fell through.", true, 0),
             Shape::Plain
         );
+    }
+
+    #[test]
+    fn credit_openers_are_recognized_as_the_word_list_says() {
+        let by_list = |first: &str| {
+            let lead = first
+                .trim_start_matches('(')
+                .trim_end_matches(|c: char| !c.is_alphabetic());
+            (2..=9).contains(&lead.len()) && in_list(CREDIT_OPENERS, lead)
+        };
+        for first in [
+            "By",
+            "BY:",
+            "(Source:",
+            "Sources",
+            "courtesy",
+            "Reporting",
+            "Byline",
+            "b",
+            "by-line",
+            "AUTHOR:",
+            "wORDS",
+            "Ŋy",
+            "bý",
+            "Fuente:",
+            "(((QUELLE",
+            "text.",
+            "Posted,",
+            "",
+        ] {
+            assert_eq!(may_open_credit(first), by_list(first), "{first:?}");
+        }
     }
 
     #[test]
