@@ -1,4 +1,7 @@
-//! Throughput of the numbers stage on generated news-like text.
+//! Throughput of the numbers stage on generated news-like text: `news_256k` with the
+//! density of numbers of a business story (about 15 a kilobyte), `prose_256k` with that
+//! of a general news story (about 4 a kilobyte: mostly prose, a few paragraphs full of
+//! figures).
 
 use std::hint::black_box;
 
@@ -37,6 +40,42 @@ fn news_text(target: usize) -> String {
     out
 }
 
+/// Paragraphs with no number at all, the bulk of most stories.
+const PROSE: [&str; 6] = [
+    "Residents said the water had risen quickly overnight and that many families had \
+     been forced to leave their homes with only what they could carry.",
+    "The minister told reporters outside the parliament building that the government \
+     would not be rushed into a decision, and that talks with the unions would go on.",
+    "Critics of the plan say it was drawn up in haste, without consulting the people \
+     whose neighbourhoods will be changed by it, and they have promised to fight it.",
+    "Witnesses described a loud bang followed by thick smoke, and said emergency crews \
+     arrived within minutes and began moving people away from the scene.",
+    "The club’s manager praised his players for their patience, saying the team had \
+     “stuck to the plan” even when the crowd grew restless before half-time.",
+    "Analysts cautioned that the recovery remained fragile, pointing to weak demand in \
+     Europe and the uncertain outlook for interest rates in the months ahead.",
+];
+
+/// About `target` bytes of general news: mostly prose, with every fourth paragraph
+/// one of the number-heavy ones.
+fn prose_text(target: usize) -> String {
+    let figures = news_text(4096);
+    let figures: Vec<&str> = figures.split("\n\n").filter(|p| !p.is_empty()).collect();
+    let mut out = String::with_capacity(target + 512);
+    let mut i = 0;
+    while out.len() < target {
+        let p = if i % 4 == 3 {
+            figures[(i / 4) % figures.len()]
+        } else {
+            PROSE[i % PROSE.len()]
+        };
+        out.push_str(p);
+        out.push_str("\n\n");
+        i += 1;
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let stage = NumbersStage::default();
     let text = news_text(256 * 1024);
@@ -45,6 +84,18 @@ fn bench(c: &mut Criterion) {
     group.bench_function("news_256k", |b| {
         b.iter_batched(
             || Document::from_text("bench", text.clone()),
+            |mut doc| {
+                stage.process(&mut doc).expect("numbers stage");
+                black_box(doc)
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    let prose = prose_text(256 * 1024);
+    group.throughput(Throughput::Bytes(prose.len() as u64));
+    group.bench_function("prose_256k", |b| {
+        b.iter_batched(
+            || Document::from_text("bench", prose.clone()),
             |mut doc| {
                 stage.process(&mut doc).expect("numbers stage");
                 black_box(doc)

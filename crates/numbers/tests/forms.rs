@@ -484,3 +484,13 @@ fn things_that_are_not_numbers() {
         assert!(found.is_empty(), "{text}: {found:#?}");
     }
 }
+
+#[test]
+fn scanning_goes_on_after_a_rejected_number_before_a_curly_quote() {
+    // `1am` is no number; the scan used to resume inside the quote mark after it and
+    // stop, losing every number further on.
+    check(
+        "They met at 1am“ and 12 firms signed.",
+        &[want("12", Kind::Cardinal, 12.0)],
+    );
+}
