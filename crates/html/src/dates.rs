@@ -22,7 +22,7 @@ fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         _ => 0,
     }
@@ -267,18 +267,17 @@ fn textual(s: &str) -> Option<String> {
             t.parse().ok()
         };
         // Month Day Year
-        if let (Some(d), Some(y)) = (num(i + 1), num(i + 2)) {
-            if valid(y, m, d) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
+        if let (Some(d), Some(y)) = (num(i + 1), num(i + 2))
+            && valid(y, m, d)
+        {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
         }
         // Day Month Year
-        if i > 0 {
-            if let (Some(d), Some(y)) = (num(i - 1), num(i + 1)) {
-                if valid(y, m, d) {
-                    return Some(format!("{y:04}-{m:02}-{d:02}"));
-                }
-            }
+        if i > 0
+            && let (Some(d), Some(y)) = (num(i - 1), num(i + 1))
+            && valid(y, m, d)
+        {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
         }
     }
     None

@@ -161,10 +161,10 @@ impl ClassEvidence {
     pub(crate) fn apply(self, h: &mut Hint) {
         if let Some(r) = self.strong_neg {
             h.neg(r, true);
-        } else if let Some(r) = self.weak_neg {
-            if !self.pos_class {
-                h.neg(r, false);
-            }
+        } else if let Some(r) = self.weak_neg
+            && !self.pos_class
+        {
+            h.neg(r, false);
         }
         if h.neg.is_none() {
             if self.strong_pos {
@@ -186,6 +186,12 @@ pub(crate) struct ClassCache {
 }
 
 impl ClassCache {
+    /// Forgets every value, keeping the memory when it is modest.
+    pub(crate) fn clear(&mut self) {
+        self.values.clear();
+        self.names.clear();
+    }
+
     /// The evidence of `value`, from the cache or worked out (and cached).
     pub(crate) fn evidence(&mut self, value: &[u8], scratch: &mut Vec<u8>) -> ClassEvidence {
         let ClassCache { values, names } = self;
@@ -234,6 +240,18 @@ struct CacheSlot<V> {
 }
 
 impl<V: Copy + Default> ByteCache<V> {
+    /// Empties the cache. Large tables are dropped rather than wiped: wiping costs as
+    /// much as their size, and the next page may need little.
+    fn clear(&mut self) {
+        if self.slots.len() > 4096 || self.arena.capacity() > 1 << 20 {
+            *self = ByteCache::default();
+        } else {
+            self.slots.fill(CacheSlot::default());
+            self.arena.clear();
+            self.used = 0;
+        }
+    }
+
     fn get_or_insert_with(&mut self, key: &[u8], make: impl FnOnce() -> V) -> V {
         if key.is_empty() || key.len() > MAX_CACHED_KEY {
             return make();
@@ -1217,10 +1235,10 @@ mod tests {
         }
         if let Some(r) = strong_neg {
             h.neg(r, true);
-        } else if let Some(r) = weak_neg {
-            if !pos_class {
-                h.neg(r, false);
-            }
+        } else if let Some(r) = weak_neg
+            && !pos_class
+        {
+            h.neg(r, false);
         }
         if h.neg.is_none() {
             if strong_pos {
@@ -1409,7 +1427,7 @@ mod tests {
                 1 => format!("story-body c{i}"),
                 2 => "nav-item".to_owned(),
                 3 => format!("ad-slot x{}", i % 7),
-                _ => format!("{}", "p".repeat(i % 40 + 1)),
+                _ => "p".repeat(i % 40 + 1).to_string(),
             })
             .chain(["a".repeat(2000), String::new(), " ".to_owned()])
             .collect();

@@ -190,6 +190,7 @@ pub fn extract(html: &str, options: &HtmlOptions) -> Extraction {
             removed: v.removed.map(|r| r.as_str()),
         })
         .collect();
+    parse::recycle(page.nodes, page.blocks);
     Extraction {
         text: page.text,
         source_map: page.map,

@@ -193,10 +193,10 @@ pub(crate) fn from_visible_lines(page: &Page, verdicts: &[Verdict], meta: &mut M
             meta.title = Some(h);
         }
     }
-    if let Some(t) = &meta.title {
-        if t.contains('&') {
-            meta.title = Some(html_unescape_basic(t));
-        }
+    if let Some(t) = &meta.title
+        && t.contains('&')
+    {
+        meta.title = Some(html_unescape_basic(t));
     }
     if meta.byline.is_some() && meta.date.is_some() {
         return;

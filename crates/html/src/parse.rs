@@ -9,6 +9,7 @@
 //! per-name stack of positions, so both the matching and the scope checks are O(1) and
 //! the whole build is linear whatever the nesting depth. Nothing recurses.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::ops::Range;
@@ -164,9 +165,10 @@ pub(crate) fn parse(html: &str) -> Page {
 
 /// Parses `html`; with `labels`, nodes keep their class and id for [`crate::explain`].
 pub(crate) fn parse_with(html: &str, labels: bool) -> Page {
-    let mut builder = Builder::new(html.len());
+    let mut kept = take_kept();
+    let mut builder = Builder::new(html.len(), &mut kept);
     builder.labels = labels;
-    let sink = Sink::new(html, &mut builder);
+    let sink = Sink::new(html, &mut kept.sink, &mut builder);
     // The string reader never fails and this emitter never yields tokens: running the
     // iterator to its end drives the whole parse.
     for result in Tokenizer::new_with_emitter(html, sink) {
@@ -174,7 +176,62 @@ pub(crate) fn parse_with(html: &str, labels: bool) -> Page {
             break;
         }
     }
-    builder.finish()
+    let page = builder.finish();
+    builder.keep(&mut kept);
+    put_kept(kept);
+    page
+}
+
+/// Buffers a parse leaves for the next one on the same thread: their capacity stays
+/// (within bounds), so a stream of pages allocates little.
+#[derive(Debug, Default)]
+struct Kept {
+    sink: SinkBufs,
+    stack: Vec<Entry>,
+    open_by_name: Vec<Vec<u32>>,
+    scratch: Vec<u8>,
+    class_cache: hints::ClassCache,
+    nodes: Vec<Node>,
+    blocks: Vec<RawBlock>,
+}
+
+/// Capacity above which a kept buffer is dropped rather than kept (one huge page should
+/// not pin its memory to the thread).
+const MAX_KEPT: usize = 1 << 16;
+
+thread_local! {
+    static KEPT: RefCell<Kept> = RefCell::default();
+}
+
+fn take_kept() -> Kept {
+    KEPT.try_with(|k| k.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default()
+}
+
+fn put_kept(kept: Kept) {
+    let _ = KEPT.try_with(|k| {
+        if let Ok(mut slot) = k.try_borrow_mut() {
+            *slot = kept;
+        }
+    });
+}
+
+/// Gives a page's node and block arrays back for the next page on this thread.
+pub(crate) fn recycle(mut nodes: Vec<Node>, mut blocks: Vec<RawBlock>) {
+    nodes.clear();
+    blocks.clear();
+    let _ = KEPT.try_with(|k| {
+        if let Ok(mut kept) = k.try_borrow_mut() {
+            if nodes.capacity() <= MAX_KEPT && nodes.capacity() > kept.nodes.capacity() {
+                kept.nodes = nodes;
+            }
+            if blocks.capacity() <= MAX_KEPT && blocks.capacity() > kept.blocks.capacity() {
+                kept.blocks = blocks;
+            }
+        }
+    });
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -231,25 +288,32 @@ struct Sink<'h> {
     last_end: usize,
     tag_is_end: bool,
     self_closing: bool,
+    bufs: &'h mut SinkBufs,
+    builder: &'h mut Builder,
+}
+
+/// The emitter's buffers, kept from page to page.
+#[derive(Debug, Default)]
+struct SinkBufs {
     name: Vec<u8>,
     last_start: Vec<u8>,
     attr_buf: Vec<u8>,
     attrs: Vec<AttrSpan>,
-    builder: &'h mut Builder,
 }
 
 impl<'h> Sink<'h> {
-    fn new(html: &'h str, builder: &'h mut Builder) -> Self {
+    fn new(html: &'h str, bufs: &'h mut SinkBufs, builder: &'h mut Builder) -> Self {
+        bufs.name.clear();
+        bufs.last_start.clear();
+        bufs.attr_buf.clear();
+        bufs.attrs.clear();
         Sink {
             html,
             pos: 0,
             last_end: 0,
             tag_is_end: false,
             self_closing: false,
-            name: Vec::with_capacity(16),
-            last_start: Vec::with_capacity(16),
-            attr_buf: Vec::with_capacity(256),
-            attrs: Vec::with_capacity(16),
+            bufs,
             builder,
         }
     }
@@ -280,8 +344,9 @@ impl Emitter for Sink<'_> {
     type Token = Infallible;
 
     fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
-        self.last_start.clear();
-        self.last_start
+        self.bufs.last_start.clear();
+        self.bufs
+            .last_start
             .extend_from_slice(last_start_tag.unwrap_or_default());
     }
 
@@ -330,17 +395,17 @@ impl Emitter for Sink<'_> {
     }
 
     fn init_start_tag(&mut self) {
-        self.name.clear();
-        self.attr_buf.clear();
-        self.attrs.clear();
+        self.bufs.name.clear();
+        self.bufs.attr_buf.clear();
+        self.bufs.attrs.clear();
         self.tag_is_end = false;
         self.self_closing = false;
     }
 
     fn init_end_tag(&mut self) {
-        self.name.clear();
-        self.attr_buf.clear();
-        self.attrs.clear();
+        self.bufs.name.clear();
+        self.bufs.attr_buf.clear();
+        self.bufs.attrs.clear();
         self.tag_is_end = true;
         self.self_closing = false;
     }
@@ -350,14 +415,14 @@ impl Emitter for Sink<'_> {
     fn emit_current_tag(&mut self) -> Option<State> {
         self.last_end = self.pos.min(self.html.len());
         if self.tag_is_end {
-            self.builder.end_tag(&self.name);
+            self.builder.end_tag(&self.bufs.name);
             return None;
         }
-        self.last_start.clear();
-        self.last_start.extend_from_slice(&self.name);
-        let tag = Tag::from_name(&self.name);
+        self.bufs.last_start.clear();
+        self.bufs.last_start.extend_from_slice(&self.bufs.name);
+        let tag = Tag::from_name(&self.bufs.name);
         let foreign = self.builder.in_foreign();
-        let (buf, spans) = (&self.attr_buf, &self.attrs);
+        let (buf, spans) = (&self.bufs.attr_buf, &self.bufs.attrs);
         let v = read_attrs(buf, spans);
         let attrs = TagAttrs {
             class: v[AttrKey::Class as usize],
@@ -376,7 +441,7 @@ impl Emitter for Sink<'_> {
         };
         let pushed = self
             .builder
-            .start_tag(tag, &self.name, &attrs, self.self_closing);
+            .start_tag(tag, &self.bufs.name, &attrs, self.self_closing);
         if !pushed {
             return None;
         }
@@ -386,7 +451,7 @@ impl Emitter for Sink<'_> {
         if foreign && tag != Tag::Script {
             return None;
         }
-        html5gum::naive_next_state(&self.name)
+        html5gum::naive_next_state(&self.bufs.name)
     }
 
     fn emit_current_comment(&mut self) {
@@ -406,8 +471,8 @@ impl Emitter for Sink<'_> {
     fn set_force_quirks(&mut self) {}
 
     fn push_tag_name(&mut self, s: &[u8]) {
-        if self.name.len() < 256 {
-            self.name.extend_from_slice(s);
+        if self.bufs.name.len() < 256 {
+            self.bufs.name.extend_from_slice(s);
         }
     }
 
@@ -418,17 +483,17 @@ impl Emitter for Sink<'_> {
     fn init_doctype(&mut self) {}
 
     fn init_attribute(&mut self) {
-        if self.tag_is_end || self.attrs.len() >= 64 {
+        if self.tag_is_end || self.bufs.attrs.len() >= 64 {
             // Attributes of end tags mean nothing; past 64 a tag is junk anyway.
-            self.attrs.push(AttrSpan {
+            self.bufs.attrs.push(AttrSpan {
                 name: (0, 0),
                 value: (0, 0),
                 key: None,
             });
             return;
         }
-        let at = self.attr_buf.len() as u32;
-        self.attrs.push(AttrSpan {
+        let at = self.bufs.attr_buf.len() as u32;
+        self.bufs.attrs.push(AttrSpan {
             name: (at, at),
             value: (at, at),
             key: None,
@@ -436,12 +501,12 @@ impl Emitter for Sink<'_> {
     }
 
     fn push_attribute_name(&mut self, s: &[u8]) {
-        if self.tag_is_end || self.attrs.len() > 64 {
+        if self.tag_is_end || self.bufs.attrs.len() > 64 {
             return;
         }
-        if let Some(a) = self.attrs.last_mut() {
+        if let Some(a) = self.bufs.attrs.last_mut() {
             if (a.name.1 - a.name.0) as usize + s.len() <= 64 {
-                self.attr_buf.extend_from_slice(s);
+                self.bufs.attr_buf.extend_from_slice(s);
                 a.name.1 += s.len() as u32;
             }
             a.value = (a.name.1, a.name.1);
@@ -449,13 +514,14 @@ impl Emitter for Sink<'_> {
     }
 
     fn init_attribute_value(&mut self) {
-        if let Some(a) = self.attrs.last_mut() {
+        if let Some(a) = self.bufs.attrs.last_mut() {
             let name = self
+                .bufs
                 .attr_buf
                 .get(a.name.0 as usize..a.name.1 as usize)
                 .unwrap_or_default();
             a.key = AttrKey::of(name);
-            let end = self.attr_buf.len() as u32;
+            let end = self.bufs.attr_buf.len() as u32;
             a.value = (end, end);
         }
     }
@@ -464,11 +530,12 @@ impl Emitter for Sink<'_> {
         if self.tag_is_end {
             return;
         }
-        if let Some(a) = self.attrs.last_mut() {
-            if a.key.is_some() && (a.value.1 - a.value.0) as usize + s.len() <= MAX_ATTR_VALUE {
-                self.attr_buf.extend_from_slice(s);
-                a.value.1 += s.len() as u32;
-            }
+        if let Some(a) = self.bufs.attrs.last_mut()
+            && a.key.is_some()
+            && (a.value.1 - a.value.0) as usize + s.len() <= MAX_ATTR_VALUE
+        {
+            self.bufs.attr_buf.extend_from_slice(s);
+            a.value.1 += s.len() as u32;
         }
     }
 
@@ -481,7 +548,9 @@ impl Emitter for Sink<'_> {
     fn push_doctype_system_identifier(&mut self, _s: &[u8]) {}
 
     fn current_is_appropriate_end_tag_token(&mut self) -> bool {
-        self.tag_is_end && !self.last_start.is_empty() && self.last_start == self.name
+        self.tag_is_end
+            && !self.bufs.last_start.is_empty()
+            && self.bufs.last_start == self.bufs.name
     }
 
     fn move_position(&mut self, offset: isize) {
@@ -569,22 +638,36 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(html_len: usize) -> Self {
+    fn new(html_len: usize, kept: &mut Kept) -> Self {
+        let mut nodes = std::mem::take(&mut kept.nodes);
+        nodes.clear();
+        nodes.reserve(html_len / 200);
+        let mut blocks = std::mem::take(&mut kept.blocks);
+        blocks.clear();
+        blocks.reserve(html_len / 1000);
+        let mut stack = std::mem::take(&mut kept.stack);
+        stack.clear();
+        let mut open_by_name = std::mem::take(&mut kept.open_by_name);
+        open_by_name.truncate(Tag::COUNT + 1);
+        open_by_name.iter_mut().for_each(Vec::clear);
+        open_by_name.resize(Tag::COUNT + 1, Vec::new());
+        let mut class_cache = std::mem::take(&mut kept.class_cache);
+        class_cache.clear();
         let mut b = Builder {
             text: String::with_capacity(html_len / 6),
             map: SourceMap::new(),
-            nodes: Vec::with_capacity(html_len / 200),
-            blocks: Vec::with_capacity(html_len / 1000),
+            nodes,
+            blocks,
             meta: MetaRaw::default(),
-            stack: Vec::with_capacity(64),
-            open_by_name: vec![Vec::new(); Tag::COUNT + 1],
+            stack,
+            open_by_name,
             unknown_names: HashMap::new(),
             block: None,
             sep: Sep::None,
             ld_buf: String::new(),
             title_buf: String::new(),
-            scratch: Vec::with_capacity(64),
-            class_cache: hints::ClassCache::default(),
+            scratch: std::mem::take(&mut kept.scratch),
+            class_cache,
             body_seen: false,
             head_seen: false,
             labels: false,
@@ -984,10 +1067,10 @@ impl Builder {
             if let Some(v) = attrs.itemprop {
                 hints::add_itemprop(&mut hint, v);
             }
-            if let Some(v) = attrs.itemtype {
-                if is_article_type(v) {
-                    hint.pos = hint.pos.max(1);
-                }
+            if let Some(v) = attrs.itemtype
+                && is_article_type(v)
+            {
+                hint.pos = hint.pos.max(1);
             }
             if tag == Tag::Blockquote && hint.neg == Some(hints::Reason::Share) {
                 // An embedded tweet or post: quoted in the article.
@@ -1056,28 +1139,27 @@ impl Builder {
 
     fn implied_end_tags(&mut self, tag: Tag) {
         let top = self.top();
-        if tag.closes_p() {
-            if let Some(p) = self.nearest(Tag::P as u32) {
-                if p >= top.scope {
-                    self.pop_to(p);
-                }
-            }
+        if tag.closes_p()
+            && let Some(p) = self.nearest(Tag::P as u32)
+            && p >= top.scope
+        {
+            self.pop_to(p);
         }
         match tag {
             Tag::Li => {
-                if let Some(li) = self.nearest(Tag::Li as u32) {
-                    if li >= self.top().list_scope {
-                        self.pop_to(li);
-                    }
+                if let Some(li) = self.nearest(Tag::Li as u32)
+                    && li >= self.top().list_scope
+                {
+                    self.pop_to(li);
                 }
             }
             Tag::Dd | Tag::Dt => {
                 let dd = self.nearest(Tag::Dd as u32);
                 let dt = self.nearest(Tag::Dt as u32);
-                if let Some(at) = dd.max(dt) {
-                    if at >= self.top().scope {
-                        self.pop_to(at);
-                    }
+                if let Some(at) = dd.max(dt)
+                    && at >= self.top().scope
+                {
+                    self.pop_to(at);
                 }
             }
             Tag::Td | Tag::Th | Tag::Tr | Tag::Tbody | Tag::Thead | Tag::Tfoot => {
@@ -1109,10 +1191,10 @@ impl Builder {
                 }
             }
             Tag::A => {
-                if let Some(a) = self.nearest(Tag::A as u32) {
-                    if a >= self.top().scope {
-                        self.close_formatting(a);
-                    }
+                if let Some(a) = self.nearest(Tag::A as u32)
+                    && a >= self.top().scope
+                {
+                    self.close_formatting(a);
                 }
             }
             _ => {}
@@ -1195,10 +1277,10 @@ impl Builder {
         };
         let name_id = entry.name_id;
         entry.name_id = NONE;
-        if let Some(v) = self.open_by_name.get_mut(name_id as usize) {
-            if v.last() == Some(&at) {
-                v.pop();
-            }
+        if let Some(v) = self.open_by_name.get_mut(name_id as usize)
+            && v.last() == Some(&at)
+        {
+            v.pop();
         }
     }
 
@@ -1231,10 +1313,10 @@ impl Builder {
         } else if entry.tag.is_control() {
             self.owe(Sep::Space);
         }
-        if entry.capture != NONE {
-            if let Some(c) = self.meta.captures.get_mut(entry.capture as usize) {
-                c.end = self.text.len() as u32;
-            }
+        if entry.capture != NONE
+            && let Some(c) = self.meta.captures.get_mut(entry.capture as usize)
+        {
+            c.end = self.text.len() as u32;
         }
         match entry.tag {
             Tag::Script
@@ -1249,6 +1331,24 @@ impl Builder {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Hands the buffers worth keeping to `kept` (after [`Builder::finish`]).
+    fn keep(self, kept: &mut Kept) {
+        if self.stack.capacity() <= MAX_KEPT {
+            kept.stack = self.stack;
+        }
+        if self.open_by_name.iter().map(Vec::capacity).sum::<usize>() <= MAX_KEPT {
+            kept.open_by_name = self.open_by_name;
+        }
+        if self.scratch.capacity() <= MAX_KEPT {
+            kept.scratch = self.scratch;
+        }
+        kept.class_cache = self.class_cache;
+        let sink = &mut kept.sink;
+        if sink.attr_buf.capacity() > MAX_KEPT {
+            *sink = SinkBufs::default();
         }
     }
 
@@ -1322,15 +1422,14 @@ impl Builder {
             kind = Some(CaptureKind::Date);
             value = attrs.datetime;
         }
-        if kind.is_none() {
-            if let Some(class) = attrs.class {
-                if class_has_word(
-                    class,
-                    &[b"byline", b"author", b"byline__author", b"author-name"],
-                ) {
-                    kind = Some(CaptureKind::Author);
-                }
-            }
+        if kind.is_none()
+            && let Some(class) = attrs.class
+            && class_has_word(
+                class,
+                &[b"byline", b"author", b"byline__author", b"author-name"],
+            )
+        {
+            kind = Some(CaptureKind::Author);
         }
         let Some(kind) = kind else {
             return NONE;

@@ -660,29 +660,28 @@ fn inside_reason(
     lower: &mut String,
 ) -> Option<Reason> {
     let b = &page.blocks[i];
-    if hint_node != NONE {
-        if let Some(n) = page.nodes.get(hint_node as usize) {
-            if let Some(reason) = n.hint.neg {
-                // Weak words for teasers ("card", "more", "tile") inside the article
-                // count only where the text looks like teasers or links.
-                let vague = matches!(reason, Reason::Related | Reason::OtherStory | Reason::Other);
-                let applies = if n.hint.neg_strong {
-                    true
-                } else if vague {
-                    teaser_hint || f.link > 0.3
-                } else {
-                    f.prose < 0.7 || f.st.words < 25
-                };
-                if applies {
-                    if matches!(reason, Reason::Header | Reason::Footer | Reason::Other) {
-                        if let Some(r) = text_reason(b, f, text, lower) {
-                            return Some(r);
-                        }
-                    }
-                    if !(options.keep_captions && reason == Reason::Caption) {
-                        return Some(reason);
-                    }
-                }
+    if hint_node != NONE
+        && let Some(n) = page.nodes.get(hint_node as usize)
+        && let Some(reason) = n.hint.neg
+    {
+        // Weak words for teasers ("card", "more", "tile") inside the article
+        // count only where the text looks like teasers or links.
+        let vague = matches!(reason, Reason::Related | Reason::OtherStory | Reason::Other);
+        let applies = if n.hint.neg_strong {
+            true
+        } else if vague {
+            teaser_hint || f.link > 0.3
+        } else {
+            f.prose < 0.7 || f.st.words < 25
+        };
+        if applies {
+            if matches!(reason, Reason::Header | Reason::Footer | Reason::Other)
+                && let Some(r) = text_reason(b, f, text, lower)
+            {
+                return Some(r);
+            }
+            if !(options.keep_captions && reason == Reason::Caption) {
+                return Some(reason);
             }
         }
     }
@@ -706,10 +705,10 @@ fn inside_reason(
         return Some(Reason::Other);
     }
     if f.st.words <= 30 && b.ctx & ctx::BLOCKQUOTE == 0 {
-        if let Some(r) = short_text_reason(text, f, lower) {
-            if !(options.keep_captions && r == Reason::Caption) {
-                return Some(r);
-            }
+        if let Some(r) = short_text_reason(text, f, lower)
+            && !(options.keep_captions && r == Reason::Caption)
+        {
+            return Some(r);
         }
         if b.time_bytes * 2 > b.end - b.start {
             return Some(Reason::Metadata);

@@ -221,7 +221,8 @@ fn hundred_megabyte_single_line() {
     assert!(!ex.blocks.is_empty());
 }
 
-/// Doubling the input roughly doubles the time (no quadratic corner).
+/// Four times the input takes about four times the time (no quadratic corner, which
+/// would take sixteen). Best of five runs, with a wide margin for a loaded CI machine.
 #[test]
 fn doubling_the_input_doubles_the_time() {
     let unit = concat!(
@@ -232,7 +233,7 @@ fn doubling_the_input_doubles_the_time() {
     );
     let time = |n: usize| {
         let html = unit.repeat(n);
-        (0..3)
+        (0..5)
             .map(|_| {
                 let started = Instant::now();
                 run(&html);
@@ -242,11 +243,11 @@ fn doubling_the_input_doubles_the_time() {
             .unwrap_or_default()
     };
     let small = time(1_000);
-    let large = time(2_000);
+    let large = time(4_000);
     let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
     assert!(
-        ratio < 3.5,
-        "2x input took {ratio:.2}x the time ({small:?} -> {large:?})"
+        ratio < 9.0,
+        "4x input took {ratio:.2}x the time ({small:?} -> {large:?})"
     );
 }
 
