@@ -11,11 +11,13 @@
 //! are canonicalized to the fullest form of the name in the document; pronouns and role
 //! nouns go to the most recent compatible person.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun, title_gender};
+use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun};
 use crate::marks::{self, Paragraph, RawQuote};
+use crate::scan::{self, Run, WordScan};
 use crate::text::{Tok, TokKind, sentence_breaks, tokenize};
 
 /// Tuning knobs the stage options set.
@@ -42,8 +44,8 @@ pub(crate) struct Finding {
     pub speaker: Option<String>,
     /// The mention naming the speaker.
     pub speaker_span: Option<(usize, usize)>,
-    /// The cue text.
-    pub cue: Option<String>,
+    /// The cue text (borrowed from the lexicon when it is a listed phrase).
+    pub cue: Option<Cow<'static, str>>,
     /// The cue's span.
     pub cue_span: Option<(usize, usize)>,
 }
@@ -52,16 +54,19 @@ pub(crate) struct Finding {
 const WINDOW_TOKENS: usize = 40;
 /// Most bytes examined on either side of a cue.
 const WINDOW_BYTES: usize = 200;
-/// Most distinct names canonicalized per document (each costs a scan of the text).
-const MAX_CANONICAL: usize = 16;
+/// Most distinct names canonicalized per document.
+const MAX_CANONICAL: usize = 64;
 /// Most occurrences of a surname read closely (tokenized) for a fuller form.
 const MAX_CLASSIFIED: usize = 12;
-/// Most occurrences of a surname examined when looking for its fullest form.
+/// Most occurrences of a surname examined when gathering evidence about it.
 const MAX_OCCURRENCES: usize = 64;
 /// How many cues may lend their speaker to one another in a chain.
 const MAX_DEPTH: usize = 4;
 /// How far back (bytes) the antecedent of a pronoun or role noun is looked for.
 const LOOKBACK_BYTES: usize = 6000;
+/// Paragraphs before a pronoun's own whose names other than subjects and speakers
+/// may be its antecedent.
+const OBJECT_PARAGRAPHS: usize = 0;
 /// Most mentions examined when looking back for the antecedent of a pronoun.
 const MAX_LOOKBACK: usize = 48;
 
@@ -129,12 +134,36 @@ struct Cue {
 struct Person {
     name: String,
     gender: Option<bool>,
+    /// The gender comes from the name itself (a first name, `Mr.`, `Ms.`), not
+    /// from a pronoun resolved to it.
+    named_gender: bool,
     org: bool,
+    /// The name's words make it a place or an organization.
+    placeish: bool,
     /// Evidence says this is a person: a speaker, a known first name, a title, or a
     /// full name of several words. Only such names take `he` and `she`.
     person_like: bool,
     /// Stretches of text that described this person (titles, appositives).
     descriptors: Vec<(usize, usize)>,
+}
+
+/// What the uses of a surname across the document say about who bears it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    /// A cue stands next to it (`Ortiz said`).
+    speaker: bool,
+    /// It is capitalized inside a sentence, so it is a proper noun.
+    proper: bool,
+    /// A title comes before it (`Mr. Ortiz`, `Sen. Ortiz`).
+    titled: bool,
+    /// A known first name comes before it.
+    first_name: bool,
+}
+
+impl Evidence {
+    fn person(&self) -> bool {
+        self.speaker || self.titled || self.first_name || self.proper
+    }
 }
 
 /// Attribution as decided for one quotation.
@@ -174,7 +203,7 @@ struct Scratch {
     breaks: Vec<usize>,
     cues: Vec<Cue>,
     cue_nps: Vec<Option<Option<Np>>>,
-    subject_nps: Vec<Option<Option<Np>>>,
+    subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
     person_ids: HashMap<String, usize, WordHash>,
     canon_cache: HashMap<String, String, WordHash>,
@@ -182,6 +211,19 @@ struct Scratch {
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
     pool: Vec<Vec<Tok>>,
+    runs: Vec<Run>,
+    name_index: Vec<(u64, u32)>,
+    found: Vec<(usize, usize, CueForm)>,
+    cue_ranges: Vec<(usize, usize)>,
+    mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
+}
+
+/// The subject of a sentence. A possessive owner (`Suu Kyi's fate is unclear`) is a
+/// weak subject: the speakers of the sentence's cues come before it.
+#[derive(Clone, Debug, PartialEq)]
+struct Subject {
+    np: Np,
+    weak: bool,
 }
 
 fn analyze_with(
@@ -215,7 +257,13 @@ fn analyze_with(
         by_written: take_cleared_map(&mut s.by_written),
         toks: take_cleared(&mut s.toks),
         depth: 0,
+        role_depth: 0,
         pool: RefCell::new(std::mem::take(&mut s.pool)),
+        runs: take_cleared(&mut s.runs),
+        name_index: take_cleared(&mut s.name_index),
+        found: take_cleared(&mut s.found),
+        cue_ranges: take_cleared(&mut s.cue_ranges),
+        mention_people: take_cleared_map(&mut s.mention_people),
     };
     a.segment();
     let out = a.attribute_all();
@@ -233,6 +281,11 @@ fn analyze_with(
     s.by_written = a.by_written;
     s.toks = a.toks;
     s.pool = a.pool.into_inner();
+    s.runs = a.runs;
+    s.name_index = a.name_index;
+    s.found = a.found;
+    s.cue_ranges = a.cue_ranges;
+    s.mention_people = a.mention_people;
     out
 }
 
@@ -268,8 +321,8 @@ struct Analyzer<'a> {
     cues: Vec<Cue>,
     /// Each cue's speaker phrase, worked out when first needed.
     cue_nps: Vec<Option<Option<Np>>>,
-    /// Each sentence's opening name, worked out when first needed.
-    subject_nps: Vec<Option<Option<Np>>>,
+    /// Each sentence's subject, worked out when first needed.
+    subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
     person_ids: HashMap<String, usize, WordHash>,
     canon_cache: HashMap<String, String, WordHash>,
@@ -283,8 +336,21 @@ struct Analyzer<'a> {
     toks: Vec<Tok>,
     /// How many cue speakers are being worked out inside one another.
     depth: usize,
+    /// How many role nouns are being resolved inside one another (at most one).
+    role_depth: usize,
     /// Token buffers lent to nested look-ups, so no call allocates its own.
     pool: RefCell<Vec<Vec<Tok>>>,
+    /// Runs of capitalized words in the whole text, in order.
+    runs: Vec<Run>,
+    /// Hash of each run's last word and the run's index, sorted: every use of a
+    /// surname is found without searching the text.
+    name_index: Vec<(u64, u32)>,
+    /// Cues as found by the word pass.
+    found: Vec<(usize, usize, CueForm)>,
+    /// Stretches around quotations where cues are looked for, in order.
+    cue_ranges: Vec<(usize, usize)>,
+    /// The person each mention met by an antecedent walk names.
+    mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -324,29 +390,22 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Cuts every paragraph into gaps (text outside quotations) and sentences, and
-    /// finds the cues in the gaps.
+    /// reads every word once: cues in the gaps near quotations, capitalized runs
+    /// everywhere.
     fn segment(&mut self) {
         let text = self.text;
         // Quotation regions, in order; a continued quotation covers whole paragraphs.
-        self.regions = self.quotes.iter().map(|q| (q.open, q.close_end)).collect();
-        let mut qi = 0usize;
-        let mut found = Vec::new();
-        // Cues matter in paragraphs with quotations and the two before them (colon
-        // introductions, antecedents of `he`); the rest of the text is not searched.
-        let mut near_quote = vec![false; self.paragraphs.len()];
-        for q in &self.quotes {
-            let from = q.para.saturating_sub(2);
-            for flag in near_quote.iter_mut().take(q.last_para + 1).skip(from) {
-                *flag = true;
-            }
-        }
+        self.regions
+            .extend(self.quotes.iter().map(|q| (q.open, q.close_end)));
         self.breaks.reserve(self.paragraphs.len() * 3);
+        let mut runs = std::mem::take(&mut self.runs);
+        let mut found = std::mem::take(&mut self.found);
+        let mut words = WordScan::new(text, self.lex, &mut runs, &mut found);
+        let mut qi = 0usize;
         for pi in 0..self.paragraphs.len() {
             let p = self.paragraphs[pi];
+            let para_breaks = self.breaks.len();
             self.breaks.push(p.start);
-            if !near_quote.get(pi).copied().unwrap_or(false) {
-                continue;
-            }
             let mut pos = p.start;
             while qi < self.regions.len() && self.regions[qi].1 <= p.start {
                 qi += 1;
@@ -354,24 +413,18 @@ impl<'a> Analyzer<'a> {
             let mut k = qi;
             loop {
                 let (gap_end, next) = match self.regions.get(k) {
-                    Some(&(s, e)) if s < p.end => (s.max(pos), Some(e)),
+                    Some(&(s, e)) if s < p.end => (s.max(pos), Some((s, e))),
                     _ => (p.end, None),
                 };
                 if gap_end > pos {
                     sentence_breaks(text, pos, gap_end, p.end, &mut self.breaks);
-                    found.clear();
-                    self.lex.cues_in(text, pos, gap_end, &mut found);
-                    for &(s, e, form) in &found {
-                        self.cues.push(Cue {
-                            start: s,
-                            end: e,
-                            form,
-                            sentence: 0,
-                            sentence_end: 0,
-                        });
-                    }
+                    words.gap(pos, gap_end, &self.breaks[para_breaks..], true, false);
                 }
-                let Some(e) = next else { break };
+                let Some((s, e)) = next else { break };
+                let (qs, qe) = (s.max(pos), e.min(p.end));
+                if qe > qs {
+                    words.quotation(qs, qe);
+                }
                 // A quotation ending its sentence: `“We won.” Then ...`.
                 if let Some(q) = self.quotes.get(k) {
                     let ends_sentence = text
@@ -395,15 +448,110 @@ impl<'a> Analyzer<'a> {
                     break;
                 }
             }
+            words.end_paragraph(p.start, p.end);
         }
         self.breaks.sort_unstable();
         self.breaks.dedup();
+        // Cues are read around each quotation only: in its sentences, the one
+        // before (an introduction) and the one after (`“...” Trump asked.`).
+        self.cue_ranges.clear();
+        for q in &self.quotes {
+            let (first, _) = sentence_bounds(&self.breaks, &self.paragraphs, q.open);
+            let lo = match self.breaks.partition_point(|&b| b < first) {
+                0 => first,
+                k => self.breaks[k - 1],
+            };
+            let (_, last_end) = sentence_bounds(
+                &self.breaks,
+                &self.paragraphs,
+                q.close_end.saturating_sub(1),
+            );
+            let (_, hi) = sentence_bounds(&self.breaks, &self.paragraphs, last_end);
+            match self.cue_ranges.last_mut() {
+                Some(r) if r.1 >= lo => r.1 = r.1.max(hi),
+                _ => self.cue_ranges.push((lo, hi)),
+            }
+        }
+        let mut ri = 0usize;
+        for &(lo, hi) in &self.cue_ranges {
+            // Only the text outside quotations holds cues.
+            let mut pos = lo;
+            while ri < self.regions.len() && self.regions[ri].1 <= lo {
+                ri += 1;
+            }
+            let mut k = ri;
+            while pos < hi {
+                let (gap_end, next) = match self.regions.get(k) {
+                    Some(&(s, e)) if s < hi => (s.max(pos), e),
+                    _ => (hi, hi),
+                };
+                // A gap never runs over a paragraph break: cues stay in their line.
+                let mut a = pos;
+                while a < gap_end {
+                    let para_end = self
+                        .paragraphs
+                        .get(
+                            self.paragraphs
+                                .partition_point(|p| p.start <= a)
+                                .saturating_sub(1),
+                        )
+                        .map_or(gap_end, |p| p.end.max(a + 1));
+                    let b = gap_end.min(para_end);
+                    words.gap(a, b, &[], false, true);
+                    a = b;
+                    // Skip the line break.
+                    while a < gap_end
+                        && self
+                            .text
+                            .as_bytes()
+                            .get(a)
+                            .is_some_and(|c| c.is_ascii_whitespace())
+                    {
+                        a += 1;
+                    }
+                }
+                pos = next.max(pos + 1);
+                k += 1;
+            }
+        }
+        // `Putin said`, `said Putin`: a cue next to a name is evidence of a speaker.
+        for &(cs, ce, _) in &found {
+            let before = runs.partition_point(|r| (r.start as usize) < cs);
+            if let Some(r) = before.checked_sub(1).and_then(|k| runs.get_mut(k))
+                && text.get(r.end as usize..cs) == Some(" ")
+            {
+                r.flags |= scan::NEXT_TO_CUE;
+            }
+            if let Some(r) = runs.get_mut(before)
+                && text.get(ce..r.start as usize) == Some(" ")
+            {
+                r.flags |= scan::NEXT_TO_CUE;
+            }
+        }
+        self.cues
+            .extend(found.iter().map(|&(start, end, form)| Cue {
+                start,
+                end,
+                form,
+                sentence: 0,
+                sentence_end: 0,
+            }));
         for i in 0..self.cues.len() {
             let c = self.cues[i];
             let (s, e) = self.sentence_of(c.start);
             self.cues[i].sentence = s;
             self.cues[i].sentence_end = e;
         }
+        // Headlines in title case capitalize every word: their runs are no evidence.
+        self.name_index.extend(
+            runs.iter()
+                .enumerate()
+                .filter(|(_, r)| r.flags & scan::HEADLINE == 0)
+                .map(|(i, r)| (hash_str(r.last_word(text)), i as u32)),
+        );
+        self.name_index.sort_unstable();
+        self.runs = runs;
+        self.found = found;
     }
 
     /// The sentence containing `pos`: from the last break at or before it to the next
@@ -472,19 +620,23 @@ impl<'a> Analyzer<'a> {
         np
     }
 
-    /// The name opening sentence `bi` (memoized), if it has one.
-    fn subject_at(&mut self, bi: usize) -> Option<Np> {
+    /// The subject of sentence `bi` (memoized), if it has one worth knowing: a name,
+    /// a pronoun, or `the` with a role noun.
+    fn subject_at(&mut self, bi: usize) -> Option<Subject> {
         if self.subject_nps.len() != self.breaks.len() {
-            self.subject_nps = vec![None; self.breaks.len()];
+            self.subject_nps.clear();
+            self.subject_nps.resize(self.breaks.len(), None);
         }
         if let Some(Some(np)) = self.subject_nps.get(bi) {
             return np.clone();
         }
         let b = self.breaks.get(bi).copied()?;
-        let end = self.next_region_start_after(b, self.paragraph_end(b));
-        let end = self.floor_char_boundary(end.min(b + WINDOW_BYTES));
+        // The window may run through a short quotation inside an opening clause
+        // (`At an event billed as “Hard Hats for Hillary,” Clinton unveiled`).
+        let end = self.paragraph_end(b).min(b + WINDOW_BYTES);
+        let end = self.floor_char_boundary(end);
         let np = if end > b {
-            self.with_tokens(b, end, 14, |toks| self.subject_np(toks))
+            self.with_tokens(b, end, WINDOW_TOKENS, |toks| self.subject_np(toks))
         } else {
             None
         };
@@ -494,45 +646,242 @@ impl<'a> Analyzer<'a> {
         np
     }
 
-    /// The first name opening the sentence held in `toks` (skipping a leading adverbial
-    /// up to its comma).
-    fn subject_np(&self, toks: &[Tok]) -> Option<Np> {
+    /// The subject of the sentence held in `toks`: after leading conjunctions and an
+    /// opening clause up to its comma, a pronoun, or a noun phrase whose last name
+    /// is the subject (`Clinton campaign Chairman John Podesta`).
+    fn subject_np(&self, toks: &[Tok]) -> Option<Subject> {
         let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
-            if t.kind == TokKind::Quote || t.kind == TokKind::Stop {
-                return None;
-            }
-            if t.is_capitalized(self.text) && !self.lex.is_not_name(self.word(&t)) {
-                let mut j = i;
-                while j < toks.len()
-                    && self.name_token(&toks[j])
-                    && !is_possessive(self.word(&toks[j]))
-                {
-                    j += 1;
-                }
-                // `Kazakhstan's foreign minister, Erlan Idrissov, plays down ...`: a
-                // possessive is not the subject; look further.
-                if toks.get(j).is_some_and(|n| is_possessive(self.word(n))) {
-                    i = j + 1;
-                    continue;
-                }
-                if j == i {
+        for _ in 0..4 {
+            let t = *toks.get(i)?;
+            match t.kind {
+                // A sentence opening with a quotation has its speaker in a cue.
+                TokKind::Quote | TokKind::Stop => return None,
+                TokKind::Word => {}
+                _ => {
                     i += 1;
                     continue;
                 }
-                let from = if i > 0 && self.word(&toks[i - 1]).eq_ignore_ascii_case("the") {
-                    i - 1
-                } else {
-                    i
-                };
-                let np = self.classify_np(&toks[from..j])?;
-                let role = matches!(np.kind, NpKind::Nominal { definite: true, .. });
-                return (role || matches!(np.kind, NpKind::Named { .. })).then_some(np);
             }
-            i += 1;
+            let w = self.word(&t);
+            if is_conjunction(w) {
+                i += 1;
+                if toks.get(i).is_some_and(|t| t.kind == TokKind::Comma) {
+                    i += 1;
+                }
+                continue;
+            }
+            // `There, ...`, `Yesterday, ...`: a word and its comma before the subject.
+            if toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Comma)
+                && !self.name_token(&t)
+                && pronoun(w).is_none()
+            {
+                i += 2;
+                continue;
+            }
+            if self.opens_clause(toks, i) {
+                // Skip to the comma closing the clause; quotations inside are read
+                // through.
+                let comma = toks
+                    .get(i..)?
+                    .iter()
+                    .take(40)
+                    .position(|t| t.kind == TokKind::Comma || t.kind == TokKind::Stop)?;
+                if toks[i + comma].kind != TokKind::Comma {
+                    return None;
+                }
+                i += comma + 1;
+                while toks.get(i).is_some_and(|t| t.kind == TokKind::Quote) {
+                    i += 1;
+                }
+                // `In St. Clairsville, Ohio, 62-year-old Brenda Johnson railed`: a
+                // place's state or country goes with the clause.
+                let mut k = i;
+                while toks.get(k).is_some_and(|t| {
+                    t.is_capitalized(self.text)
+                        && (self.lex.is_org_word(self.word(t)) || self.word(t).contains('.'))
+                }) {
+                    k += 1;
+                }
+                if k > i && toks.get(k).is_some_and(|t| t.kind == TokKind::Comma) {
+                    i = k + 1;
+                }
+                continue;
+            }
+            break;
+        }
+        let first = *toks.get(i)?;
+        if first.kind != TokKind::Word {
+            return None;
+        }
+        if let Some(g) = pronoun(self.word(&first)) {
+            return Some(Subject {
+                np: Np {
+                    span: (first.start, first.end),
+                    kind: NpKind::Pronoun(g),
+                    descriptors: Descriptors::default(),
+                },
+                weak: false,
+            });
+        }
+        let mut j = i;
+        let mut best: Option<(usize, usize)> = None;
+        let mut owner: Option<(usize, usize)> = None;
+        let mut described: Option<(usize, usize)> = None;
+        let mut lower = 0;
+        while let Some(&t) = toks.get(j) {
+            match t.kind {
+                TokKind::Word if self.name_token(&t) && t.is_capitalized(self.text) => {
+                    let mut k = j + 1;
+                    if !is_possessive(self.word(&t)) {
+                        while k < toks.len() && self.name_token(&toks[k]) {
+                            k += 1;
+                            if is_possessive(self.word(&toks[k - 1])) {
+                                break;
+                            }
+                        }
+                    }
+                    if is_possessive(self.word(&toks[k - 1])) {
+                        owner = Some((j, k));
+                        best = None;
+                        lower = 0;
+                    } else if best.is_none()
+                        && toks[j..k]
+                            .iter()
+                            .all(|t| self.lex.is_org_word(self.word(t)))
+                    {
+                        // `Democratic presidential front-runner Hillary Clinton`: a
+                        // party or nation before a name describes it; with no name
+                        // after it, it is the subject itself (`West landed a dig`).
+                        described.get_or_insert((j, k));
+                        lower += 1;
+                    } else {
+                        best = Some((j, k));
+                    }
+                    j = k;
+                }
+                TokKind::Word => {
+                    let w = self.word(&t);
+                    if pronoun(w).is_some() {
+                        break;
+                    }
+                    let modifier = self.lex.is_determiner(w)
+                        || self.lex.is_role(w)
+                        || self.lex.is_title(w)
+                        || self.lex.is_org_word(w);
+                    if best.is_some() {
+                        // After a name only its modifiers go on to another name
+                        // (`Trump adviser Flynn`); anything else is the verb.
+                        if !modifier || lower >= 4 {
+                            break;
+                        }
+                    } else if (!modifier && (is_np_stop(w) || w.ends_with("ly"))) || lower >= 4 {
+                        break;
+                    }
+                    lower += 1;
+                    j += 1;
+                }
+                TokKind::Comma if best.is_none() && j > i => {
+                    // `Kazakhstan's foreign minister, Erlan Idrissov, plays down`,
+                    // `Her father, Brad, 39, worried`.
+                    let mut k = j + 1;
+                    while k < toks.len() && self.name_token(&toks[k]) {
+                        k += 1;
+                    }
+                    let closed = toks.get(k).is_none_or(|t| {
+                        matches!(t.kind, TokKind::Comma | TokKind::OpenParen)
+                            || self.word(t) == "of"
+                    });
+                    if k > j + 1 && closed {
+                        best = Some((j + 1, k));
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        if let Some((a, mut b)) = best.or(described) {
+            // A participle or adverb opening the sentence is no first name:
+            // `Understated Perez`, `Chastened Trump`.
+            let mut a = a;
+            if a == i && b - a >= 2 && self.suspicious_opener(self.word(&toks[a])) {
+                a += 1;
+            }
+            while b > a + 1 && self.lex.is_not_name(self.word(&toks[b - 1])) {
+                b -= 1;
+            }
+            // The words before the name describe it: `Republican nominee Donald Trump`.
+            let from = i.max(a.saturating_sub(6));
+            let from = if toks[from..a].iter().any(|t| t.kind != TokKind::Word) {
+                a
+            } else {
+                from
+            };
+            let np = self.classify_np(&toks[from..b])?;
+            return matches!(np.kind, NpKind::Named { .. }).then_some(Subject { np, weak: false });
+        }
+        if let Some((a, b)) = owner {
+            // The owner's name without its possessive ending.
+            let a = a.max(b.saturating_sub(8));
+            let mut buf = [first; 8];
+            let n = b - a;
+            buf[..n].copy_from_slice(&toks[a..b]);
+            let last = &mut buf[n - 1];
+            last.end = last.start + possessive_stem_len(self.word(last));
+            let np = self.classify_np(&buf[..n])?;
+            return matches!(np.kind, NpKind::Named { org: false, .. })
+                .then_some(Subject { np, weak: true });
+        }
+        // `The minority leader said flatly`: a role noun as the subject.
+        if self.word(&first).eq_ignore_ascii_case("the") && j > i + 1 {
+            let np = self.classify_np(&toks[i..j])?;
+            if matches!(np.kind, NpKind::Nominal { definite: true, .. }) {
+                return Some(Subject { np, weak: false });
+            }
         }
         None
+    }
+
+    /// Whether the word at `toks[i]` opens an adverbial clause that ends with a comma
+    /// before the subject: a preposition or subordinator (`After`, `While`, `On`), or
+    /// a participle (`Asked by reporters, ...`, `Chastened by the analyses, ...`).
+    fn opens_clause(&self, toks: &[Tok], i: usize) -> bool {
+        let Some(t) = toks.get(i) else { return false };
+        let w = self.word(t);
+        if is_clause_opener(w) || is_time_word(w) {
+            return true;
+        }
+        let next_lower = toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Comma || n.is_lowercase(self.text));
+        next_lower && t.is_capitalized(self.text) && self.suspicious_opener(w)
+    }
+
+    /// Whether the words of a name make it an organization or a place. A word that
+    /// also names things is still a surname after a known first name (`Bill Clinton`,
+    /// `Steven Law`, `Cornel West`).
+    fn org_name<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> bool {
+        let n = words.clone().count();
+        let mut words = words.enumerate().peekable();
+        let Some(&(_, first)) = words.peek() else {
+            return false;
+        };
+        if n == 1 {
+            return self.lex.is_org_word(first) || is_acronym(first);
+        }
+        let person_led = self.lex.is_first_name(first);
+        words.any(|(k, w)| {
+            self.lex.is_org_word(w)
+                && !(k == 0 && person_led)
+                && !(person_led && k + 1 == n && is_name_like_org_word(w))
+        })
+    }
+
+    /// A capitalized word opening a sentence that is more likely a participle or an
+    /// adverb than a name: `-ed`, `-ing`, `-ly` and not a known first name.
+    fn suspicious_opener(&self, w: &str) -> bool {
+        w.len() >= 5
+            && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+            && !self.lex.is_first_name(w)
     }
 
     fn name_token(&self, t: &Tok) -> bool {
@@ -596,12 +945,10 @@ impl<'a> Analyzer<'a> {
                     && !np
                         .as_ref()
                         .is_some_and(|n| matches!(n.kind, NpKind::Named { .. }))
+                    && let Some(fwd) = self.forward_np(c.end, c.sentence_end)
+                    && matches!(fwd.kind, NpKind::Named { .. })
                 {
-                    if let Some(fwd) = self.forward_np(c.end, c.sentence_end) {
-                        if matches!(fwd.kind, NpKind::Named { .. }) {
-                            return Some(fwd);
-                        }
-                    }
+                    return Some(fwd);
                 }
                 np.or_else(|| {
                     // Inverted order after a quotation or opening a sentence:
@@ -638,16 +985,19 @@ impl<'a> Analyzer<'a> {
         let c = self.cues[i];
         if let Some(k) = i.checked_sub(1) {
             let prev = self.cues[k];
-            if prev.start >= c.sentence && prev.form == CueForm::Finite {
-                if let Some(np) = self.cue_np(k) {
-                    return Some(np);
-                }
+            if prev.start >= c.sentence
+                && prev.form == CueForm::Finite
+                && let Some(np) = self.cue_np(k)
+            {
+                return Some(np);
             }
         }
         let end = self
             .next_region_start_after(c.sentence, c.start)
             .min(c.start);
-        self.with_tokens(c.sentence, end, 14, |toks| self.sentence_subject(toks))
+        self.with_tokens(c.sentence, end, WINDOW_TOKENS, |toks| {
+            self.sentence_subject(toks)
+        })
     }
 
     fn floor_char_boundary(&self, mut i: usize) -> usize {
@@ -668,7 +1018,7 @@ impl<'a> Analyzer<'a> {
                 descriptors: Descriptors::default(),
             });
         }
-        self.subject_np(toks).or_else(|| {
+        self.subject_np(toks).map(|s| s.np).or_else(|| {
             // `And although he thanked them, he sounded ..., saying`: the first
             // pronoun standing as a subject.
             toks.iter().take(12).find_map(|t| {
@@ -790,13 +1140,13 @@ impl<'a> Analyzer<'a> {
                 // The name may be the appositive itself.
                 if appositive.last().is_some_and(|t| self.name_token(t)) {
                     let s = self.np_start(appositive, appositive.len());
-                    if let Some(mut np) = self.classify_np(&appositive[s..]) {
-                        if matches!(np.kind, NpKind::Named { .. }) {
-                            if let Some(h) = &other {
-                                np.descriptors.push(h.span);
-                            }
-                            return Some(np);
+                    if let Some(mut np) = self.classify_np(&appositive[s..])
+                        && matches!(np.kind, NpKind::Named { .. })
+                    {
+                        if let Some(h) = &other {
+                            np.descriptors.push(h.span);
                         }
+                        return Some(np);
                     }
                 }
                 other
@@ -952,12 +1302,12 @@ impl<'a> Analyzer<'a> {
             let ends = toks
                 .get(j)
                 .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop));
-            if j > i + 1 && ends {
-                if let Some(named) = self.classify_np(&toks[i + 1..j]) {
-                    if matches!(named.kind, NpKind::Named { .. }) {
-                        np = named;
-                    }
-                }
+            if j > i + 1
+                && ends
+                && let Some(named) = self.classify_np(&toks[i + 1..j])
+                && matches!(named.kind, NpKind::Named { .. })
+            {
+                np = named;
             }
         }
         Some(np)
@@ -968,14 +1318,29 @@ impl<'a> Analyzer<'a> {
         let first = toks.first()?;
         let last = toks.last()?;
         let span = (first.start, last.end);
-        if toks.len() == 1 {
-            if let Some(g) = pronoun(self.word(first)) {
-                return Some(Np {
-                    span,
-                    kind: NpKind::Pronoun(g),
-                    descriptors: Descriptors::default(),
-                });
-            }
+        if toks.len() == 1
+            && let Some(g) = pronoun(self.word(first))
+        {
+            return Some(Np {
+                span,
+                kind: NpKind::Pronoun(g),
+                descriptors: Descriptors::default(),
+            });
+        }
+        // `Jeffrey Lewis of the James Martin Center`, `Del. Stacey Plaskett of the Virgin
+        // Islands`: a person's name before `of`, `at` or `from` is the speaker and the
+        // rest describes them.
+        if let Some(p) = toks
+            .iter()
+            .position(|t| matches!(self.word(t), "of" | "at" | "from"))
+            && p > 0
+            && self.name_token(&toks[p - 1])
+            && !is_possessive(self.word(&toks[p - 1]))
+            && let Some(mut head) = self.classify_np(&toks[..p])
+            && matches!(head.kind, NpKind::Named { org: false, .. })
+        {
+            head.descriptors.push((toks[p].start, last.end));
+            return Some(head);
         }
         let lw = self.word(last);
         // `The President`, `the Russian President`: a title alone is a role noun.
@@ -1019,13 +1384,24 @@ impl<'a> Analyzer<'a> {
             while name_from + 1 < run.len() && self.lex.is_not_name(self.word(&run[name_from])) {
                 name_from += 1;
             }
+            // `Republican Donald Trump`, `Russian Vladimir Putin`: a party or nation
+            // before a full personal name describes it.
+            while name_from + 1 < run.len()
+                && self.lex.is_org_word(self.word(&run[name_from]))
+                && (run.len() - name_from > 2
+                    || self.lex.is_first_name(self.word(&run[name_from + 1])))
+                && !run[name_from + 1..]
+                    .iter()
+                    .any(|t| self.lex.is_org_word(self.word(t)))
+            {
+                name_from += 1;
+            }
             let name_toks = &run[name_from..];
             let descriptors = match (toks.first(), toks[..s + name_from].last()) {
                 (Some(a), Some(b)) => Descriptors::one((a.start, b.end)),
                 _ => Descriptors::default(),
             };
-            let org = name_toks.iter().any(|t| self.lex.is_org_word(self.word(t)))
-                || (name_toks.len() == 1 && is_acronym(self.word(&name_toks[0])));
+            let org = self.org_name(name_toks.iter().map(|t| self.word(t)));
             return Some(Np {
                 span,
                 kind: NpKind::Named {
@@ -1076,7 +1452,7 @@ impl<'a> Analyzer<'a> {
         self.canon_at = name.0;
         let gender_hint = self
             .descriptor_words(np.descriptors.as_slice())
-            .find_map(title_gender);
+            .find_map(|w| self.lex.title_gender(w));
         let key = hash_str(raw);
         let known = self
             .by_written
@@ -1088,11 +1464,13 @@ impl<'a> Analyzer<'a> {
                 .descriptor_words(np.descriptors.as_slice())
                 .any(|d| self.lex.is_title(d));
             let p = &mut self.persons[id];
-            if p.gender.is_none() {
+            let placeish = p.placeish;
+            if p.gender.is_none() && gender_hint.is_some() {
                 p.gender = gender_hint;
+                p.named_gender = true;
             }
             if !p.org && (has_title || gender_hint.is_some() || (speaker && !raw.contains(' '))) {
-                p.person_like |= !p.name.split_whitespace().any(|w| self.lex.is_org_word(w));
+                p.person_like |= !placeish;
             }
             for d in np.descriptors.as_slice() {
                 if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
@@ -1101,8 +1479,22 @@ impl<'a> Analyzer<'a> {
             }
             return Some(id);
         }
+        let mut org = org;
         let canonical = if org {
-            clean_name(raw)
+            let cleaned = clean_name(raw);
+            // `West landed a sharp dig`: a surname that also names places, when the
+            // document names a person with it (`Cornel West`).
+            if !cleaned.contains(' ') && is_name_like_org_word(&cleaned) {
+                let full = self.canonical(&cleaned, gender_hint);
+                if full.contains(' ') {
+                    org = false;
+                    full
+                } else {
+                    cleaned
+                }
+            } else {
+                cleaned
+            }
         } else {
             let cleaned = clean_name(raw);
             if cleaned.contains(' ') {
@@ -1117,23 +1509,29 @@ impl<'a> Analyzer<'a> {
             }
         };
         let words = canonical.split_whitespace().count();
-        if !org && words >= 2 {
-            if let Some(last) = canonical.split_whitespace().next_back() {
-                let longer = self
-                    .surnames
-                    .get(last)
-                    .is_none_or(|known| known.split_whitespace().count() < words);
-                if longer {
-                    self.surnames.insert(last.to_owned(), canonical.clone());
-                }
+        if !org
+            && words >= 2
+            && let Some(last) = canonical.split_whitespace().next_back()
+        {
+            let longer = self
+                .surnames
+                .get(last)
+                .is_none_or(|known| known.split_whitespace().count() < words);
+            if longer {
+                self.surnames.insert(last.to_owned(), canonical.clone());
             }
         }
         let has_title = self
             .descriptor_words(np.descriptors.as_slice())
             .any(|d| self.lex.is_title(d));
-        let placeish = canonical
+        // A surname that also names places stays a person's (`Cornel West`).
+        let converted = np_org_flag(np) && !org;
+        let placeish = !converted && self.org_name(canonical.split_whitespace());
+        let evidence = canonical
             .split_whitespace()
-            .any(|w| self.lex.is_org_word(w));
+            .next_back()
+            .map(|last| self.name_evidence(last))
+            .unwrap_or_default();
         let first_gender = canonical
             .split_whitespace()
             .next()
@@ -1145,7 +1543,9 @@ impl<'a> Analyzer<'a> {
                 self.persons.push(Person {
                     name: canonical.clone(),
                     gender: None,
+                    named_gender: false,
                     org,
+                    placeish,
                     person_like: false,
                     descriptors: Vec::new(),
                 });
@@ -1154,15 +1554,17 @@ impl<'a> Analyzer<'a> {
             }
         };
         let p = &mut self.persons[id];
-        if p.gender.is_none() {
+        if p.gender.is_none() && gender_hint.or(first_gender).is_some() {
             p.gender = gender_hint.or(first_gender);
+            p.named_gender = true;
         }
         if !org
             && !placeish
             && (has_title
                 || p.gender.is_some()
                 || (speaker && words <= 3)
-                || (2..=3).contains(&words))
+                || (2..=3).contains(&words)
+                || evidence.person())
         {
             p.person_like = true;
         }
@@ -1189,107 +1591,89 @@ impl<'a> Analyzer<'a> {
             return name;
         };
         let mut best: Option<(usize, String)> = None;
-        let finder = memchr::memmem::Finder::new(last.as_bytes());
-        let bytes = self.text.as_bytes();
+        let text = self.text;
+        let mut seen_forms: Vec<&str> = Vec::new();
+        let key = hash_str(last);
+        let lo = self.name_index.partition_point(|&(k, _)| k < key);
+        let hi = lo + self.name_index[lo..].partition_point(|&(k, _)| k == key);
         // News introduces a person by full name before using the surname alone, so the
-        // text before the mention is searched first, the rest only if that fails.
-        let split = self.canon_at.min(bytes.len());
-        let before_hits = finder
-            .find_iter(bytes.get(..split).unwrap_or_default())
-            .take(MAX_OCCURRENCES);
-        let mut after_hits = finder
-            .find_iter(bytes.get(split..).unwrap_or_default())
-            .map(|k| k + split);
-        let mut hits: Vec<usize> = before_hits.collect();
-        let mut searched_after = false;
-        let mut idx = 0usize;
-        let mut classified = 0usize;
-        loop {
-            let at = match hits.get(idx) {
-                Some(&at) => at,
-                None if !searched_after && best.is_none() => {
-                    searched_after = true;
-                    hits.extend(after_hits.by_ref().take(MAX_OCCURRENCES));
-                    match hits.get(idx) {
-                        Some(&at) => at,
-                        None => break,
-                    }
-                }
-                None => break,
-            };
-            idx += 1;
-            let end = at + last.len();
-            let before_ok = self
-                .text
-                .get(..at)
-                .and_then(|s| s.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = self
-                .text
-                .get(end..)
-                .and_then(|s| s.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric());
-            if !before_ok || !after_ok || !self.text.is_char_boundary(end) {
-                continue;
-            }
-            // Only an occurrence after a capitalized word can be a fuller form, and a
-            // few of those are enough.
-            let before = self
-                .text
-                .get(self.floor_char_boundary(at.saturating_sub(40))..at)
-                .unwrap_or("")
-                .trim_end_matches([' ', '.']);
-            let prev_word = before
-                .rsplit(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
-                .next()
-                .unwrap_or("");
-            if !prev_word.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            classified += 1;
-            if classified > MAX_CLASSIFIED {
-                break;
-            }
-            let from = self.floor_char_boundary(at.saturating_sub(48));
-            let para_start = self
-                .paragraphs
-                .get(self.paragraph_index(at))
-                .map_or(0, |p| p.start);
-            let Some(np) = self.with_tokens(from.max(para_start), end, usize::MAX, |toks| {
-                // The window may start inside a word: drop the first token.
-                let toks = if from > para_start && toks.len() > 1 {
-                    &toks[1..]
-                } else {
-                    toks
+        // uses before the mention are read first, the later ones only if that fails.
+        for before_pass in [true, false] {
+            let mut classified = 0usize;
+            for idx in lo..hi {
+                let Some(&run) = self
+                    .name_index
+                    .get(idx)
+                    .and_then(|&(_, ri)| self.runs.get(ri as usize))
+                else {
+                    continue;
                 };
-                self.classify_np(toks)
-            }) else {
-                continue;
-            };
-            let NpKind::Named { name: span, .. } = np.kind else {
-                continue;
-            };
-            let candidate = clean_name_cow(self.text.get(span.0..span.1).unwrap_or(""));
-            let cparts: Vec<&str> = candidate.split_whitespace().collect();
-            if cparts.last() != Some(&last) || cparts.len() < parts.len() {
-                continue;
-            }
-            if parts.len() > 1 && cparts.first() != Some(&first) {
-                continue;
-            }
-            if cparts.iter().any(|w| self.lex.is_org_word(w)) {
-                continue;
-            }
-            if let (Some(g), Some(f)) = (
-                gender,
-                cparts.first().and_then(|f| self.lex.first_name_gender(f)),
-            ) {
-                if g != f && cparts.len() > 1 {
+                let (start, end) = run.span();
+                if (start < self.canon_at) != before_pass
+                    || run.words < 2
+                    || run.last_word(text) != last
+                {
                     continue;
                 }
+                // A full name is usually repeated as written: read each form once.
+                let form = text.get(start..end).unwrap_or("");
+                if seen_forms.contains(&form) {
+                    continue;
+                }
+                if seen_forms.len() < 8 {
+                    seen_forms.push(form);
+                }
+                classified += 1;
+                if classified > MAX_CLASSIFIED {
+                    break;
+                }
+                let Some(np) = self.with_tokens(start, end, 16, |toks| self.classify_np(toks))
+                else {
+                    continue;
+                };
+                let NpKind::Named { name: span, .. } = np.kind else {
+                    continue;
+                };
+                let candidate = clean_name_cow(self.text.get(span.0..span.1).unwrap_or(""));
+                let cparts: Vec<&str> = candidate.split_whitespace().collect();
+                if cparts.last() != Some(&last) || cparts.len() < parts.len() {
+                    continue;
+                }
+                if parts.len() > 1 && cparts.first() != Some(&first) {
+                    continue;
+                }
+                // The surname itself may be a word that also names places (`West`).
+                let named_by = if is_name_like_org_word(last) && cparts.len() > 1 {
+                    &cparts[..cparts.len() - 1]
+                } else {
+                    &cparts[..]
+                };
+                if self.org_name(named_by.iter().copied()) {
+                    continue;
+                }
+                if let (Some(g), Some(f)) = (
+                    gender,
+                    cparts.first().and_then(|f| self.lex.first_name_gender(f)),
+                ) && g != f
+                    && cparts.len() > 1
+                {
+                    continue;
+                }
+                if run.flags & scan::INITIAL != 0
+                    && cparts.first().is_some_and(|f| self.suspicious_opener(f))
+                {
+                    continue;
+                }
+                // Only a fuller form is worth taking: the same name under a title
+                // (`Mayor Brandt`) must not stop the search for `Tomas Brandt`.
+                if cparts.len() > parts.len()
+                    && best.as_ref().is_none_or(|(n, _)| cparts.len() > *n)
+                {
+                    best = Some((cparts.len(), candidate.to_string()));
+                }
             }
-            if best.as_ref().is_none_or(|(n, _)| cparts.len() > *n) {
-                best = Some((cparts.len(), candidate.to_string()));
+            if best.is_some() {
+                break;
             }
         }
         let result = best.map_or(name.clone(), |(_, c)| c);
@@ -1339,87 +1723,277 @@ impl<'a> Analyzer<'a> {
                 if !self.settings.resolve || !definite {
                     return Some(written);
                 }
-                let head = self.text.get(head.0..head.1)?.to_lowercase();
-                if !self.lex.is_role(&head) {
-                    return Some(written);
+                match self.role_referent(np.span.0, head, text) {
+                    Some(id) => Some(self.persons[id].name.clone()),
+                    None => Some(written),
                 }
-                let gender = title_gender(&head);
-                let compatible = |p: &Person| {
-                    p.person_like && (gender.is_none() || p.gender.is_none() || p.gender == gender)
-                };
-                let text = self.text;
-                let described = |p: &Person| {
-                    p.descriptors.iter().any(|&(a, b)| {
-                        text.get(a..b)
-                            .unwrap_or("")
-                            .split(|c: char| !c.is_alphanumeric() && c != '-')
-                            .any(|d| d.eq_ignore_ascii_case(&head))
-                    })
-                };
-                if let Some(id) =
-                    self.antecedent(np.span.0, false, |p| compatible(p) && described(p))
-                {
-                    return Some(self.persons[id].name.clone());
-                }
-                if self.lex.is_generic_role(&head) {
-                    if let Some(id) = self.antecedent(np.span.0, true, compatible) {
-                        return Some(self.persons[id].name.clone());
-                    }
-                }
-                Some(written)
             }
         }
     }
 
-    /// The most recent person mentioned before `pos` that `ok` accepts: speakers of
-    /// cues and names opening sentences, walking back at most [`MAX_LOOKBACK`] of them.
-    /// With `speakers_only`, sentence openers are skipped.
+    /// The person a definite role noun (`the senator`, `the Russian leader`) at `pos`
+    /// stands for: the last person the text described with that role (`Sen. Maria
+    /// Lopez`, `Lopez, the senator,`), else, for generic roles, the last speaker.
+    fn role_referent(
+        &mut self,
+        pos: usize,
+        head: (usize, usize),
+        phrase: (usize, usize),
+    ) -> Option<usize> {
+        let head = self.text.get(head.0..head.1)?;
+        if !self.lex.is_role(head) {
+            return None;
+        }
+        let head = head.to_lowercase();
+        let gender = self.lex.title_gender(&head);
+        let compatible = |p: &Person| {
+            p.person_like && (gender.is_none() || p.gender.is_none() || p.gender == gender)
+        };
+        let text = self.text;
+        // `the former president` is not the sitting one.
+        let former = text.get(phrase.0..phrase.1).is_some_and(|t| {
+            t.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("former"))
+        });
+        let described = |p: &Person| {
+            p.descriptors.iter().any(|&(a, b)| {
+                let d = text.get(a..b).unwrap_or("");
+                let mut prev = "";
+                let mut found = false;
+                let mut was_former = false;
+                for w in d.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    if w.is_empty() {
+                        continue;
+                    }
+                    if w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex") {
+                        was_former = true;
+                    }
+                    // `Vice President`, `Deputy Director`: another role.
+                    let lesser = ["vice", "deputy", "assistant", "lieutenant", "lt"]
+                        .iter()
+                        .any(|m| prev.eq_ignore_ascii_case(m));
+                    if role_word_matches(w, &head) && !lesser {
+                        found = true;
+                    }
+                    prev = w;
+                }
+                found && (was_former || !former)
+            })
+        };
+        self.role_depth += 1;
+        let mut found = self.antecedent(pos, false, |p| compatible(p) && described(p));
+        if found.is_none() && self.lex.is_generic_role(&head) {
+            found = self.antecedent(pos, !former, compatible);
+        }
+        self.role_depth -= 1;
+        found
+    }
+
+    /// What the uses of a surname across the document say about it.
+    fn name_evidence(&self, surname: &str) -> Evidence {
+        let text = self.text;
+        let key = hash_str(surname);
+        let lo = self.name_index.partition_point(|&(k, _)| k < key);
+        let mut ev = Evidence::default();
+        for &(k, ri) in self.name_index[lo..].iter().take(MAX_OCCURRENCES) {
+            if k != key {
+                break;
+            }
+            let Some(run) = self.runs.get(ri as usize) else {
+                continue;
+            };
+            if run.last_word(text) != surname {
+                continue;
+            }
+            let flags = run.flags;
+            if flags & scan::IN_QUOTE == 0 {
+                ev.speaker |= flags & scan::NEXT_TO_CUE != 0;
+                // Capitalized inside a sentence: a proper noun.
+                ev.proper |= flags & scan::INITIAL == 0;
+            }
+            if run.words >= 2 {
+                let (start, end) = run.span();
+                let first = text
+                    .get(start..end)
+                    .and_then(|r| r.split([' ', '.']).next())
+                    .unwrap_or("");
+                if self.lex.is_title(first) {
+                    ev.titled = true;
+                } else if self.lex.is_first_name(first) {
+                    ev.first_name = true;
+                }
+            }
+        }
+        ev
+    }
+
+    /// The most recent person mentioned before `pos` that `ok` accepts. Sentences are
+    /// read backwards; in each, its subject comes first, then the speakers of its cues
+    /// from the last, then a possessive owner. With `speakers_only`, subjects are
+    /// skipped. At most [`MAX_LOOKBACK`] mentions within [`LOOKBACK_BYTES`].
     fn antecedent(
         &mut self,
         pos: usize,
         speakers_only: bool,
         ok: impl Fn(&Person) -> bool,
     ) -> Option<usize> {
+        let mut bi = self.breaks.partition_point(|&b| b <= pos);
         let mut ci = self.cues.partition_point(|c| c.start < pos);
-        let mut bi = self.breaks.partition_point(|&b| b < pos);
-        let mut seen = 0;
         let floor = pos.saturating_sub(LOOKBACK_BYTES);
-        while seen < MAX_LOOKBACK && (ci > 0 || bi > 0) {
-            seen += 1;
-            // The later of the previous cue and the previous sentence start goes first.
-            let cue_pos = ci
-                .checked_sub(1)
-                .and_then(|k| self.cues.get(k))
-                .map(|c| c.start);
-            let break_pos = bi.checked_sub(1).and_then(|k| self.breaks.get(k)).copied();
-            let (np, speaker) = match (cue_pos, break_pos) {
-                (Some(c), b) if b.is_none_or(|b| c >= b) => {
-                    ci -= 1;
-                    (self.cue_np(ci), true)
-                }
-                (_, Some(_)) => {
-                    bi -= 1;
-                    if speakers_only {
-                        continue;
-                    }
-                    (self.subject_at(bi), false)
-                }
-                _ => break,
-            };
-            let Some(np) = np else { continue };
-            if np.span.0 < floor {
+        // Names that are neither subjects nor speakers count only close by.
+        let para = self.paragraph_index(pos);
+        let object_floor = self
+            .paragraphs
+            .get(para.saturating_sub(OBJECT_PARAGRAPHS))
+            .map_or(0, |p| p.start);
+        let mut seen = 0;
+        while bi > 0 && seen < MAX_LOOKBACK {
+            bi -= 1;
+            let start = self.breaks[bi];
+            if start < floor {
                 break;
             }
-            if np.span.0 >= pos || !matches!(np.kind, NpKind::Named { .. }) {
+            let subject = if speakers_only {
+                None
+            } else {
+                seen += 1;
+                self.subject_at(bi)
+            };
+            let pronoun_subject = subject
+                .as_ref()
+                .is_some_and(|s| matches!(s.np.kind, NpKind::Pronoun(_)));
+            let (strong, weak) = match subject {
+                Some(s) if s.weak => (None, Some(s.np)),
+                Some(s) => (Some(s.np), None),
+                None => (None, None),
+            };
+            // The sentence's cues, latest first: those of its main clause (`..., said
+            // Ortiz`) come before its subject, those of a subordinate clause (`when
+            // Tapper asked`) after it.
+            let first_cue = ci;
+            while ci > 0 && self.cues[ci - 1].start >= start {
+                ci -= 1;
+            }
+            seen += first_cue - ci;
+            for pass in 0..2 {
+                for k in (ci..first_cue).rev() {
+                    let Some(np) = self.cue_np(k) else { continue };
+                    let cue = self.cues[k].start;
+                    if self.subordinate(start, &np, cue) != (pass == 1) {
+                        continue;
+                    }
+                    if let Some(id) = self.candidate(&np, pos, true, &ok) {
+                        return Some(id);
+                    }
+                }
+                if pass == 0
+                    && let Some(id) = strong
+                        .clone()
+                        .and_then(|np| self.candidate(&np, pos, false, &ok))
+                {
+                    return Some(id);
+                }
+            }
+            if let Some(id) = weak.and_then(|np| self.candidate(&np, pos, false, &ok)) {
+                return Some(id);
+            }
+            // Other names in the sentence, last first (`It became an issue, with
+            // Hillary Clinton lambasting the plan.`), unless a pronoun subject carries
+            // the person talked about on.
+            if speakers_only || pronoun_subject || start < object_floor {
                 continue;
             }
-            if let Some(id) = self.person_for(&np, speaker) {
-                if self.persons.get(id).is_some_and(&ok) {
+            let end = self
+                .breaks
+                .get(bi + 1)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .min(pos);
+            let lo = self.runs.partition_point(|r| (r.start as usize) < start);
+            let hi = self.runs.partition_point(|r| (r.start as usize) < end);
+            for ri in (lo..hi).rev() {
+                let run = self.runs[ri];
+                if run.flags & (scan::IN_QUOTE | scan::HEADLINE) != 0 || run.end as usize > pos {
+                    continue;
+                }
+                seen += 1;
+                let (a, b) = run.span();
+                let Some(np) = self.with_tokens(a, b, 16, |toks| self.classify_np(toks)) else {
+                    continue;
+                };
+                // Places and things are named this way too: only a name known to be
+                // a man's or a woman's is taken.
+                if let Some(id) = self.candidate(&np, pos, false, &ok)
+                    && self.persons[id].named_gender
+                {
                     return Some(id);
                 }
             }
         }
         None
+    }
+
+    /// Whether a cue's speaker phrase opens a subordinate clause (`when Tapper asked`,
+    /// `after Ortiz said`) of the sentence starting at `sentence`.
+    fn subordinate(&self, sentence: usize, np: &Np, cue: usize) -> bool {
+        // `..., both of whom advised him`: a relative clause.
+        let before_cue = self
+            .text
+            .get(np.span.1.min(cue)..cue)
+            .unwrap_or("")
+            .trim_end();
+        let last = before_cue
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if matches!(last, "who" | "whom" | "which" | "that") {
+            return true;
+        }
+        let before = self
+            .text
+            .get(sentence.min(np.span.0)..np.span.0)
+            .unwrap_or("")
+            .trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !word.is_empty() && is_subordinator(word)
+    }
+
+    /// The person a phrase names, if it lies before `pos` and `ok` accepts it.
+    fn candidate(
+        &mut self,
+        np: &Np,
+        pos: usize,
+        speaker: bool,
+        ok: &impl Fn(&Person) -> bool,
+    ) -> Option<usize> {
+        if np.span.0 >= pos {
+            return None;
+        }
+        // A walk meets the same mentions again for every pronoun after them.
+        let key = (np.span.0 as u32, np.span.1 as u32, speaker);
+        if let Some(&known) = self.mention_people.get(&key) {
+            let id = known? as usize;
+            return self.persons.get(id).is_some_and(ok).then_some(id);
+        }
+        let id = match np.kind {
+            NpKind::Named { .. } => self.person_for(np, speaker),
+            // `the campaign manager said ... “...,” he told the AP`: a role noun
+            // speaking stands for the person it names.
+            NpKind::Nominal {
+                head,
+                definite: true,
+                text,
+            } if speaker && self.role_depth == 0 && self.settings.resolve => {
+                self.role_referent(np.span.0, head, text)
+            }
+            _ => None,
+        };
+        self.mention_people.insert(key, id.map(|id| id as u32));
+        let id = id?;
+        self.persons.get(id).is_some_and(ok).then_some(id)
     }
 
     fn attribute_all(&mut self) -> Vec<Finding> {
@@ -1448,13 +2022,14 @@ impl<'a> Analyzer<'a> {
                         && *last_para + 1 == q.para
                         && self.sentence_of(prev_close).1 >= prev_para_end)
             });
-            if attr.is_none() && inherited_ok {
-                if let Some((_, p)) = &prev {
-                    let mut a = p.clone();
-                    a.adjacent = false;
-                    a.own = false;
-                    attr = Some(a);
-                }
+            if attr.is_none()
+                && inherited_ok
+                && let Some((_, p)) = &prev
+            {
+                let mut a = p.clone();
+                a.adjacent = false;
+                a.own = false;
+                attr = Some(a);
             }
             let direct = self.is_direct(&q, sent_start, sent_end, attr.as_ref());
             if attr.is_none() && !direct {
@@ -1480,11 +2055,24 @@ impl<'a> Analyzer<'a> {
                 cue: a
                     .cue
                     .and_then(|(s, e)| self.text.get(s..e))
-                    .map(str::to_owned),
+                    .map(|c| self.cue_value(c)),
                 cue_span: a.cue,
             });
         }
         out
+    }
+
+    /// A cue's text as a value: the listed phrase when it is written that way (no
+    /// allocation), else the text as written.
+    fn cue_value(&self, cue: &str) -> Cow<'static, str> {
+        const MARKS: &[&str] = &[":", "―", "—", "–", "-"];
+        if let Some(&m) = MARKS.iter().find(|&&m| m == cue) {
+            return Cow::Borrowed(m);
+        }
+        match self.lex.cue_phrase(cue) {
+            Some(phrase) if phrase == cue => Cow::Borrowed(phrase),
+            _ => Cow::Owned(cue.to_owned()),
+        }
     }
 
     /// The attribution a quotation has of its own: a cue in its sentence, a colon or
@@ -1504,7 +2092,18 @@ impl<'a> Analyzer<'a> {
             sent_end
         };
         if let Some(c) = self.cues.get(first_after).copied() {
-            if c.start < next_end {
+            // A capitalized cue opens the next sentence (`Asked whether ..., she
+            // said`); it is not this quotation's.
+            let capitalized = self
+                .text
+                .get(c.start..c.end)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+                && self
+                    .text
+                    .get(q.close_end..c.start)
+                    .is_some_and(|g| g.trim().is_empty());
+            if c.start < next_end && !capitalized {
                 let no_quote_between =
                     self.next_region_start_after(q.close_end, c.start) >= c.start;
                 let between_ok =
@@ -1526,8 +2125,13 @@ impl<'a> Analyzer<'a> {
                 let gap = self.text.get(c.end..q.open).unwrap_or("");
                 let adjacent = gap.trim().len() <= 2 || gap.trim_end().ends_with(':');
                 let a = self.attribution_from_cue(before - 1, adjacent);
-                if a.speaker.is_some() || adjacent {
+                if a.speaker.is_some() || (adjacent && gap.trim().len() <= 2) {
                     return Some(a);
+                }
+                if adjacent {
+                    // `Asked which county he liked, he demurred: “...”`: the clause
+                    // before the colon may name the speaker.
+                    return self.colon_attribution(q, sent_start).or(Some(a));
                 }
             }
         }
@@ -1536,15 +2140,15 @@ impl<'a> Analyzer<'a> {
             return Some(a);
         }
         // 5. Any later cue in the sentence (partial quotations: `is “open,” Putin added`).
-        if let Some(c) = self.cues.get(first_after).copied() {
-            if c.start < sent_end {
-                let a = self.attribution_from_cue(first_after, false);
-                // With no other quotation in between, the cue is this one's even when
-                // its speaker could not be read.
-                let alone = self.next_region_start_after(q.close_end, c.start) >= c.start;
-                if a.speaker.is_some() || alone {
-                    return Some(a);
-                }
+        if let Some(c) = self.cues.get(first_after).copied()
+            && c.start < sent_end
+        {
+            let a = self.attribution_from_cue(first_after, false);
+            // With no other quotation in between, the cue is this one's even when
+            // its speaker could not be read.
+            let alone = self.next_region_start_after(q.close_end, c.start) >= c.start;
+            if a.speaker.is_some() || alone {
+                return Some(a);
             }
         }
         // 6. A quotation opening its sentence after one that ends with its cue:
@@ -1681,17 +2285,32 @@ impl<'a> Analyzer<'a> {
                     None
                 }
             });
+            let named = np.filter(|np| matches!(np.kind, NpKind::Named { .. }));
+            // `Asked which county he liked best, he demurred: “...”`: the subject of a
+            // short clause before the colon.
+            let np = named.or_else(|| {
+                let from = sent_start.max(para_start);
+                let subject =
+                    self.with_tokens(from, colon, WINDOW_TOKENS, |toks| self.subject_np(toks))?;
+                let tail = self.text.get(subject.np.span.1..colon)?;
+                let short = tail.split_whitespace().count() <= 3
+                    && tail
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+                (short
+                    && !subject.weak
+                    && matches!(subject.np.kind, NpKind::Named { .. } | NpKind::Pronoun(_)))
+                .then_some(subject.np)
+            });
             if let Some(np) = np {
-                if matches!(np.kind, NpKind::Named { .. }) {
-                    let speaker = self.resolve(&np);
-                    return Some(Attribution {
-                        speaker,
-                        speaker_span: Some(np.span),
-                        cue: Some((colon, colon + 1)),
-                        adjacent: true,
-                        own: true,
-                    });
-                }
+                let speaker = self.resolve(&np);
+                return Some(Attribution {
+                    speaker,
+                    speaker_span: Some(np.span),
+                    cue: Some((colon, colon + 1)),
+                    adjacent: true,
+                    own: true,
+                });
             }
             return None;
         }
@@ -1724,7 +2343,7 @@ impl<'a> Analyzer<'a> {
     fn subject_fallback(&mut self, sent_start: usize, open: usize) -> Option<Attribution> {
         let end = self.next_region_start_after(sent_start, open).min(open);
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(self.text, sent_start, end, 14, &mut toks);
+        tokenize(self.text, sent_start, end, WINDOW_TOKENS, &mut toks);
         let np = self.sentence_subject(&toks);
         self.toks = toks;
         let np = np?;
@@ -1992,4 +2611,197 @@ fn is_forward_stop(w: &str) -> bool {
             | "over"
             | "of"
     )
+}
+
+/// Conjunctions and sentence adverbs that may open a sentence before its subject
+/// (`But he said`, `Still, Ortiz insisted`).
+fn is_conjunction(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "and",
+        "but",
+        "yet",
+        "so",
+        "or",
+        "still",
+        "then",
+        "also",
+        "now",
+        "meanwhile",
+        "even",
+        "however",
+        "instead",
+        "indeed",
+        "nonetheless",
+        "nevertheless",
+        "moreover",
+        "plus",
+        "separately",
+        "again",
+        "finally",
+        "ultimately",
+        "later",
+        "earlier",
+        "today",
+    ];
+    w.len() <= 12 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Prepositions and subordinators that open an adverbial clause ending with a comma
+/// before the subject (`After the vote, Ortiz said`).
+fn is_clause_opener(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "while",
+        "when",
+        "whenever",
+        "as",
+        "since",
+        "during",
+        "despite",
+        "although",
+        "though",
+        "because",
+        "if",
+        "unless",
+        "unlike",
+        "like",
+        "among",
+        "for",
+        "with",
+        "without",
+        "from",
+        "under",
+        "over",
+        "through",
+        "throughout",
+        "following",
+        "amid",
+        "until",
+        "once",
+        "along",
+        "given",
+        "by",
+        "upon",
+        "across",
+        "inside",
+        "outside",
+        "whether",
+        "to",
+        "of",
+        "beyond",
+        "against",
+        "besides",
+        "asked",
+        "speaking",
+        "addressing",
+        "writing",
+        "responding",
+        "where",
+        "days",
+        "hours",
+        "weeks",
+        "months",
+        "years",
+        "minutes",
+        "shortly",
+        "soon",
+        "last",
+        "next",
+        "this",
+        "that",
+        "late",
+        "early",
+    ];
+    w.len() <= 12 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Words that open a subordinate clause: a cue after them is not the sentence's main
+/// attribution.
+fn is_subordinator(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "when", "as", "after", "while", "because", "if", "before", "since", "until", "that", "who",
+        "whom", "which", "where", "whether", "although", "though", "once", "unless", "whenever",
+        "than",
+    ];
+    w.len() <= 8 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Words of the place and organization list that are also common surnames.
+fn is_name_like_org_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "law", "day", "house", "west", "east", "north", "south", "park", "street", "wall", "bay",
+        "lake", "river", "price", "bill", "act", "plan", "guard", "trust", "post", "bank", "fox",
+        "press", "young", "hill", "field", "kingdom", "court", "chase",
+    ];
+    w.len() <= 8 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Length of a possessive word without its ending (`Putin's` → `Putin`).
+fn possessive_stem_len(w: &str) -> usize {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return stem.len();
+        }
+    }
+    w.len()
+}
+
+fn np_org_flag(np: &Np) -> bool {
+    matches!(np.kind, NpKind::Named { org: true, .. })
+}
+
+/// Whether a word describing a person (`Sen.`, `senator`, `Governor`) names the role
+/// `head` (lowercase).
+fn role_word_matches(word: &str, head: &str) -> bool {
+    if word.eq_ignore_ascii_case(head) {
+        return true;
+    }
+    const SHORT: &[(&str, &str)] = &[
+        ("sen", "senator"),
+        ("gov", "governor"),
+        ("rep", "congressman"),
+        ("rep", "congresswoman"),
+        ("rep", "lawmaker"),
+        ("sen", "lawmaker"),
+        ("senator", "lawmaker"),
+        ("congressman", "lawmaker"),
+        ("congresswoman", "lawmaker"),
+        ("gen", "general"),
+        ("adm", "admiral"),
+        ("col", "colonel"),
+        ("capt", "captain"),
+        ("sgt", "sergeant"),
+        ("pres", "president"),
+        ("atty", "attorney"),
+        ("amb", "ambassador"),
+        ("prof", "professor"),
+        ("chairwoman", "chair"),
+        ("chairman", "chair"),
+        ("ceo", "executive"),
+        ("spokesman", "spokesperson"),
+        ("spokeswoman", "spokesperson"),
+    ];
+    SHORT
+        .iter()
+        .any(|(short, full)| *full == head && word.eq_ignore_ascii_case(short))
+}
+
+/// The sentence holding `pos`: from the last break at or before it to the next break
+/// or the end of its paragraph.
+fn sentence_bounds(breaks: &[usize], paragraphs: &[Paragraph], pos: usize) -> (usize, usize) {
+    let i = breaks.partition_point(|&b| b <= pos);
+    let start = if i > 0 { breaks[i - 1] } else { 0 };
+    let para_end = paragraphs
+        .get(
+            paragraphs
+                .partition_point(|p| p.start <= pos)
+                .saturating_sub(1),
+        )
+        .map_or(usize::MAX, |p| p.end);
+    let end = breaks.get(i).copied().map_or(para_end, |b| b.min(para_end));
+    (start, end)
 }

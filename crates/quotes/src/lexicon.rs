@@ -1,10 +1,7 @@
 //! Word lists the attribution rules rely on: cue verbs, pronouns, titles, role nouns,
 //! first names with their usual gender. Hand-written for English news.
 
-use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// How a cue relates to its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -322,6 +319,59 @@ const TITLES: &[&str] = &[
     "candidate",
     "nominee",
     "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "executive",
+    "manager",
+    "coach",
+    "skipper",
+    "editor",
+    "editor-in-chief",
+    "publisher",
+    "correspondent",
+    "columnist",
+    "commentator",
+    "treasurer",
+    "comptroller",
+    "controller",
+    "auditor",
+    "commander",
+    "inspector",
+    "superintendent",
+    "provost",
+    "chairperson",
+    "vice-chair",
+    "vice-president",
+    "vice-chairman",
+    "councillor",
+    "councilor",
+    "alderman",
+    "delegate",
+    "del",
+    "amb",
+    "sens",
+    "reps",
+    "govs",
+    "gens",
+    "staff",
+    "magistrate",
+    "prosecutor",
+    "constable",
+    "trooper",
+    "economist",
+    "strategist",
+    "pollster",
+    "analyst",
+    "adviser",
+    "advisor",
+    "lawmaker",
+    "activist",
+    "organizer",
+    "organiser",
+    "retired",
+    "then-sen",
+    "then-gov",
     "founder",
     "president-elect",
     "pastor",
@@ -1318,6 +1368,216 @@ const MALE_NAMES: &[&str] = &[
     "beau",
     "reince",
     "rudy",
+    "abraham",
+    "adrian",
+    "alberto",
+    "alejandro",
+    "alfred",
+    "alvin",
+    "andre",
+    "andres",
+    "angelo",
+    "arnold",
+    "arthur",
+    "barry",
+    "bert",
+    "blake",
+    "brandon",
+    "brent",
+    "brett",
+    "bryan",
+    "calvin",
+    "cecil",
+    "cesar",
+    "chester",
+    "clarence",
+    "claude",
+    "clifford",
+    "clint",
+    "clyde",
+    "cody",
+    "cornel",
+    "cory",
+    "curtis",
+    "dale",
+    "damon",
+    "darren",
+    "derek",
+    "desmond",
+    "devin",
+    "dominic",
+    "donnie",
+    "duane",
+    "dustin",
+    "dwight",
+    "edgar",
+    "eduardo",
+    "elijah",
+    "emilio",
+    "enrique",
+    "ernest",
+    "ernesto",
+    "eugene",
+    "evan",
+    "everett",
+    "felipe",
+    "fernando",
+    "francis",
+    "francisco",
+    "gavin",
+    "gene",
+    "geoffrey",
+    "gilbert",
+    "glenn",
+    "harold",
+    "harvey",
+    "hector",
+    "herbert",
+    "herman",
+    "hugh",
+    "hugo",
+    "ian",
+    "isaac",
+    "jaime",
+    "jamal",
+    "javier",
+    "jay",
+    "jeffery",
+    "jerome",
+    "jesse",
+    "jesus",
+    "joaquin",
+    "joey",
+    "julian",
+    "julio",
+    "karl",
+    "kurt",
+    "kyle",
+    "lawrence",
+    "leo",
+    "leon",
+    "leonard",
+    "leroy",
+    "lester",
+    "lloyd",
+    "lonnie",
+    "louis",
+    "lucas",
+    "luke",
+    "manuel",
+    "marc",
+    "marcus",
+    "mario",
+    "marvin",
+    "maurice",
+    "melvin",
+    "miguel",
+    "nathaniel",
+    "neil",
+    "noah",
+    "norman",
+    "oliver",
+    "orlando",
+    "oscar",
+    "owen",
+    "pablo",
+    "patrick",
+    "pedro",
+    "rafael",
+    "ramon",
+    "raul",
+    "reggie",
+    "reginald",
+    "ricardo",
+    "ricky",
+    "roberto",
+    "rodney",
+    "rodrigo",
+    "roland",
+    "rolando",
+    "ruben",
+    "rudolph",
+    "salvador",
+    "sanjay",
+    "santiago",
+    "seth",
+    "shane",
+    "shawn",
+    "sidney",
+    "simon",
+    "stuart",
+    "terrence",
+    "theodore",
+    "tobias",
+    "trevor",
+    "troy",
+    "vernon",
+    "vince",
+    "vincent",
+    "wade",
+    "wesley",
+    "wilbur",
+    "zachary",
+    "yitzhak",
+    "ehud",
+    "hamid",
+    "mahmoud",
+    "mustafa",
+    "ibrahim",
+    "khalid",
+    "rahul",
+    "raj",
+    "vivek",
+    "amir",
+    "reza",
+    "hossein",
+    "sergio",
+    "giuseppe",
+    "matteo",
+    "silvio",
+    "francois",
+    "jacques",
+    "pierre",
+    "jean-claude",
+    "hans",
+    "helmut",
+    "wolfgang",
+    "friedrich",
+    "sigmar",
+    "horst",
+    "heinz",
+    "lars",
+    "sven",
+    "nils",
+    "mikhail",
+    "alexey",
+    "andrei",
+    "igor",
+    "pavel",
+    "petr",
+    "yevgeny",
+    "nikita",
+    "taro",
+    "hiroshi",
+    "akira",
+    "kenji",
+    "wei",
+    "jian",
+    "ming",
+    "jae",
+    "moon",
+    "joko",
+    "mauricio",
+    "nicolas",
+    "manny",
+    "denis",
+    "dieter",
+    "rainer",
+    "frankie",
+    "rocco",
+    "vito",
+    "sal",
+    "dom",
 ];
 
 const FEMALE_NAMES: &[&str] = &[
@@ -1461,10 +1721,213 @@ const FEMALE_NAMES: &[&str] = &[
     "louise",
     "lucy",
     "marcia",
+    "abigail",
+    "alexandra",
+    "alexis",
+    "alicia",
+    "allison",
+    "alyssa",
+    "amber",
+    "andrea",
+    "angelina",
+    "anita",
+    "annie",
+    "arlene",
+    "ashley",
+    "audrey",
+    "barbra",
+    "beatrice",
+    "becky",
+    "bernadette",
+    "beverly",
+    "bonnie",
+    "bridget",
+    "brittany",
+    "candace",
+    "carla",
+    "carmen",
+    "carolyn",
+    "cassandra",
+    "cathy",
+    "charlene",
+    "charlotte",
+    "cheryl",
+    "chloe",
+    "christy",
+    "cindy",
+    "claudia",
+    "colleen",
+    "connie",
+    "courtney",
+    "crystal",
+    "daisy",
+    "dana",
+    "danielle",
+    "darlene",
+    "debra",
+    "delores",
+    "denise",
+    "dolores",
+    "doris",
+    "edith",
+    "eileen",
+    "elaine",
+    "eleanor",
+    "elena",
+    "elise",
+    "eliza",
+    "ella",
+    "elsa",
+    "erica",
+    "erika",
+    "esther",
+    "ethel",
+    "eunice",
+    "evelyn",
+    "felicia",
+    "frances",
+    "francesca",
+    "gabriela",
+    "gabrielle",
+    "gail",
+    "geraldine",
+    "gladys",
+    "glenda",
+    "gwen",
+    "hannah",
+    "harriet",
+    "ingrid",
+    "isabel",
+    "isabella",
+    "jackie",
+    "jacqueline",
+    "jamie",
+    "janice",
+    "jasmine",
+    "jean",
+    "jeanne",
+    "jenna",
+    "jenny",
+    "joann",
+    "joanne",
+    "jocelyn",
+    "josephine",
+    "joyce",
+    "juanita",
+    "judith",
+    "judy",
+    "karina",
+    "kathryn",
+    "katie",
+    "kayla",
+    "keisha",
+    "kimberly",
+    "kristin",
+    "lana",
+    "latoya",
+    "leah",
+    "lena",
+    "lillian",
+    "lily",
+    "lindsay",
+    "lois",
+    "lorraine",
+    "lucia",
+    "lydia",
+    "mabel",
+    "mandy",
+    "marcy",
+    "margarita",
+    "marian",
+    "marilyn",
+    "marissa",
+    "marjorie",
+    "marlene",
+    "maureen",
+    "megan",
+    "melanie",
+    "mia",
+    "michaela",
+    "mildred",
+    "miranda",
+    "molly",
+    "monica",
+    "monique",
+    "myra",
+    "nadia",
+    "naomi",
+    "natalie",
+    "nellie",
+    "nicole",
+    "nora",
+    "norma",
+    "olivia",
+    "paige",
+    "patty",
+    "paulette",
+    "pauline",
+    "peggy",
+    "phyllis",
+    "priscilla",
+    "raquel",
+    "regina",
+    "renee",
+    "rhonda",
+    "rita",
+    "roberta",
+    "rosa",
+    "rosalind",
+    "roxanne",
+    "ruth",
+    "sabrina",
+    "samira",
+    "sara",
+    "shannon",
+    "shawna",
+    "shelley",
+    "sherry",
+    "shirley",
+    "silvia",
+    "sofia",
+    "sonya",
+    "stacey",
+    "stacy",
+    "stella",
+    "sue",
+    "sylvia",
+    "tamara",
+    "tanya",
+    "tara",
+    "teri",
+    "tessa",
+    "thelma",
+    "tonya",
+    "tracey",
+    "vanessa",
+    "vera",
+    "vicki",
+    "viola",
+    "vivian",
+    "wanda",
+    "yolanda",
+    "yvonne",
+    "zelda",
+    "frauke",
+    "sahra",
+    "sylvie",
+    "segolene",
+    "anne-marie",
+    "ségolène",
+    "benazir",
+    "indira",
+    "golda",
+    "yingluck",
+    "tsai",
 ];
 
 /// A fast hash for short keys (words), in the style of FxHash; the keys are the
-/// stage's own word lists, so no untrusted input chooses them.
+/// stage's own word lists or names from one document, so no input can make it slow
+/// for long.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct WordHasher(u64);
 
@@ -1483,50 +1946,279 @@ impl Hasher for WordHasher {
 /// Builds [`WordHasher`]s.
 pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
 
-/// A set of lowercase ASCII-folded words, looked up without allocating. Masks of the
-/// lengths and first letters present turn most misses away before hashing.
-struct WordSet {
-    words: HashSet<Box<[u8]>, WordHash>,
-    lengths: u64,
-    initials: u64,
+/// Eight bytes with their ASCII capitals folded to lowercase (every other byte
+/// kept), all at once.
+#[inline]
+fn fold_ascii(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = v & !HIGH;
+    let upper = (low7 + (0x80 - 0x41) * ONES) & !(low7 + (0x7F - 0x5A) * ONES) & !v & HIGH;
+    v | (upper >> 2)
 }
+
+/// Longest word a [`WordTable`] holds.
+const MAX_KEY: usize = 24;
+
+/// A word folded to lowercase and packed into three machine words, so that comparing
+/// two keys is three integer comparisons.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Key {
+    parts: [u64; 3],
+    len: u8,
+}
+
+impl Key {
+    #[inline]
+    fn new(word: &[u8]) -> Option<Key> {
+        if word.is_empty() || word.len() > MAX_KEY {
+            return None;
+        }
+        let mut parts = [0u64; 3];
+        for (part, chunk) in parts.iter_mut().zip(word.chunks(8)) {
+            let v = match <&[u8; 8]>::try_from(chunk) {
+                Ok(full) => u64::from_le_bytes(*full),
+                Err(_) => {
+                    let mut buf = [0u8; 8];
+                    for (d, s) in buf.iter_mut().zip(chunk) {
+                        *d = *s;
+                    }
+                    u64::from_le_bytes(buf)
+                }
+            };
+            *part = fold_ascii(v);
+        }
+        Some(Key {
+            parts,
+            len: word.len() as u8,
+        })
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        (self.parts[0]
+            ^ self.parts[1].rotate_left(21)
+            ^ self.parts[2].rotate_left(42)
+            ^ (u64::from(self.len) << 58))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// An open-addressing table from short words (ASCII case folded) to a small value.
+/// Built once per stage; a look-up folds the word, hashes three machine words and
+/// usually probes one slot, without allocating.
+struct WordTable {
+    slots: Box<[(Key, u16)]>,
+    shift: u32,
+}
+
+impl WordTable {
+    fn new<'w>(words: impl IntoIterator<Item = (&'w str, u16)>) -> Self {
+        let words: Vec<(&str, u16)> = words.into_iter().collect();
+        // At most a quarter full: misses end on an empty slot quickly.
+        let bits = (words.len().max(1) * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut slots = vec![(Key::default(), 0u16); 1usize << bits].into_boxed_slice();
+        let shift = 64 - bits;
+        let mask = slots.len() - 1;
+        for (w, value) in words {
+            let Some(key) = Key::new(w.as_bytes()) else {
+                continue;
+            };
+            let mut i = (key.hash() >> shift) as usize;
+            loop {
+                let slot = &mut slots[i];
+                if slot.0.len == 0 || slot.0 == key {
+                    *slot = (key, value);
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        WordTable { slots, shift }
+    }
+
+    #[inline]
+    fn get(&self, word: &[u8]) -> Option<u16> {
+        let key = Key::new(word)?;
+        let mask = self.slots.len() - 1;
+        let mut i = (key.hash() >> self.shift) as usize;
+        loop {
+            let (k, v) = self.slots.get(i)?;
+            if k.len == 0 {
+                return None;
+            }
+            if *k == key {
+                return Some(*v);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A set of words, looked up case-insensitively, without allocating, ignoring a
+/// final period (`Sen.` is `sen`).
+struct WordSet(WordTable);
 
 impl WordSet {
     fn new(words: &[&str]) -> Self {
-        let mut set = HashSet::with_capacity_and_hasher(words.len(), WordHash::default());
-        let (mut lengths, mut initials) = (0u64, 0u64);
-        for w in words {
-            let lower = w.to_ascii_lowercase().into_bytes();
-            lengths |= 1u64 << lower.len().min(63);
-            initials |= 1u64 << (lower.first().copied().unwrap_or(0) & 63);
-            set.insert(lower.into_boxed_slice());
+        WordSet(WordTable::new(words.iter().map(|w| (*w, 0))))
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        let w = match w.iter().rposition(|&b| b != b'.') {
+            Some(last) => &w[..=last],
+            None => return false,
+        };
+        self.0.get(w).is_some()
+    }
+}
+
+/// Cue phrases indexed by their first word: a bitmap of (length, first two letters)
+/// turns almost every other word away before any hashing.
+struct CueTable {
+    /// First word → index of its first entry in `entries`.
+    first: WordTable,
+    /// Entries grouped by first word, longest phrase first (`pointed out` before a
+    /// lone `pointed`), each group ended by `None`.
+    entries: Vec<Option<CueEntry>>,
+    /// Bit `len * 1024 + a * 32 + b` is set when a first word of that length starts
+    /// with letters `a`, `b` (folded to 5 bits).
+    filter: Box<[u64; 256]>,
+    /// Bit `a * 1024 + b * 32 + c` is set when a first word starts with the letters
+    /// `a`, `b`, `c` (folded to 5 bits): most words are turned away on this alone,
+    /// before their end is even looked for.
+    prefixes: Box<[u64; 512]>,
+}
+
+#[derive(Clone, Copy)]
+struct CueEntry {
+    /// The words after the first one, with their leading space (`" out"`), or `""`.
+    rest: &'static str,
+    form: CueForm,
+    /// The phrase as listed, lowercase.
+    phrase: &'static str,
+}
+
+/// The prefix bit of the word starting `rest` (three ASCII letters), if it has one.
+#[inline]
+fn prefix_bit(rest: &[u8]) -> Option<usize> {
+    match rest {
+        [a, b, c, ..]
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic() =>
+        {
+            Some(usize::from(a & 31) * 1024 + usize::from(b & 31) * 32 + usize::from(c & 31))
         }
-        WordSet {
-            words: set,
-            lengths,
-            initials,
+        _ => None,
+    }
+}
+
+#[inline]
+fn filter_bit(word: &[u8]) -> Option<usize> {
+    let (&a, &b) = (word.first()?, word.get(1)?);
+    if word.len() > 15 {
+        return None;
+    }
+    Some(word.len() * 1024 + usize::from(a & 31) * 32 + usize::from(b & 31))
+}
+
+impl CueTable {
+    fn new(cues: &'static [(&'static str, CueForm)]) -> Self {
+        let mut groups: Vec<(&'static str, Vec<CueEntry>)> = Vec::new();
+        for &(phrase, form) in cues {
+            let (first, rest) = match phrase.find(' ') {
+                Some(k) => (&phrase[..k], &phrase[k..]),
+                None => (phrase, ""),
+            };
+            let entry = CueEntry { rest, form, phrase };
+            match groups.iter_mut().find(|(f, _)| *f == first) {
+                Some((_, list)) => list.push(entry),
+                None => groups.push((first, vec![entry])),
+            }
+        }
+        let mut entries = Vec::new();
+        let mut firsts = Vec::new();
+        let mut filter = Box::new([0u64; 256]);
+        let mut prefixes = Box::new([0u64; 512]);
+        for (first, mut list) in groups {
+            if let Some(bit) = prefix_bit(first.as_bytes()) {
+                prefixes[bit / 64] |= 1 << (bit % 64);
+            }
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+            firsts.push((first, entries.len() as u16));
+            entries.extend(list.into_iter().map(Some));
+            entries.push(None);
+            if let Some(bit) = filter_bit(first.as_bytes()) {
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        CueTable {
+            first: WordTable::new(firsts),
+            entries,
+            filter,
+            prefixes,
         }
     }
 
-    fn contains(&self, word: &str) -> bool {
-        let w = word.trim_end_matches('.').as_bytes();
-        let mut buf = [0u8; 32];
-        if w.is_empty() || w.len() > buf.len() || self.lengths & (1u64 << w.len()) == 0 {
-            return false;
+    /// The cue starting with the word `text[start..end]`: its end and form.
+    #[inline]
+    fn match_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, CueForm)> {
+        let bytes = text.as_bytes();
+        let word = bytes.get(start..end)?;
+        let bit = filter_bit(word)?;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
         }
-        if self.initials & (1u64 << (w[0].to_ascii_lowercase() & 63)) == 0 {
-            return false;
+        let mut k = usize::from(self.first.get(word)?);
+        while let Some(Some(entry)) = self.entries.get(k) {
+            let rest = entry.rest.as_bytes();
+            let after = end + rest.len();
+            if bytes
+                .get(end..after)
+                .is_some_and(|r| r.eq_ignore_ascii_case(rest))
+                && word_boundary_at(text, after)
+            {
+                return Some((after, entry.form));
+            }
+            k += 1;
         }
-        for (d, s) in buf.iter_mut().zip(w) {
-            *d = s.to_ascii_lowercase();
+        None
+    }
+
+    /// The listed phrase equal (ignoring case) to `cue`, or `None`.
+    fn phrase(&self, cue: &str) -> Option<&'static str> {
+        let first_end = cue.find(' ').unwrap_or(cue.len());
+        let mut k = usize::from(self.first.get(cue.as_bytes().get(..first_end)?)?);
+        while let Some(Some(entry)) = self.entries.get(k) {
+            if entry.phrase.eq_ignore_ascii_case(cue) {
+                return Some(entry.phrase);
+            }
+            k += 1;
         }
-        self.words.contains(&buf[..w.len()])
+        None
+    }
+}
+
+/// Whether no word character (letter, digit or hyphen) follows byte `i`.
+#[inline]
+fn word_boundary_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => true,
+        Some(&b) if b < 0x80 => !(b.is_ascii_alphanumeric() || b == b'-'),
+        Some(_) => !text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_alphanumeric),
     }
 }
 
 /// The compiled lexicons, built once per stage and shared by every worker.
 pub(crate) struct Lexicon {
-    cue_matcher: AhoCorasick,
+    cues: CueTable,
     titles: WordSet,
     not_names: WordSet,
     org_words: WordSet,
@@ -1536,18 +2228,22 @@ pub(crate) struct Lexicon {
     fillers: WordSet,
     roles: WordSet,
     generic_roles: WordSet,
+    connectors: WordSet,
+    /// Gendered titles: 1 for a man's, 2 for a woman's.
+    gendered: WordTable,
 }
 
+/// Lowercase particles inside names (`Charles de Gaulle`, `Ursula von der Leyen`).
+const NAME_CONNECTORS: &[&str] = &[
+    "de", "da", "van", "von", "bin", "al", "del", "la", "le", "di", "du", "der", "ibn", "dos",
+    "das", "ben",
+];
+
 impl Lexicon {
-    /// Builds the automata and word sets.
-    pub(crate) fn new() -> Result<Self, aho_corasick::BuildError> {
-        let cue_matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(CUES.iter().map(|(w, _)| w))?;
-        Ok(Lexicon {
-            cue_matcher,
+    /// Builds the tables.
+    pub(crate) fn new() -> Self {
+        Lexicon {
+            cues: CueTable::new(CUES),
             titles: WordSet::new(TITLES),
             not_names: WordSet::new(NOT_NAMES),
             org_words: WordSet::new(ORG_WORDS),
@@ -1557,32 +2253,33 @@ impl Lexicon {
             fillers: WordSet::new(VERB_FILLERS),
             roles: WordSet::new(ROLE_NOUNS),
             generic_roles: WordSet::new(GENERIC_ROLES),
-        })
+            connectors: WordSet::new(NAME_CONNECTORS),
+            gendered: WordTable::new(
+                MALE_TITLES
+                    .iter()
+                    .map(|w| (*w, 1))
+                    .chain(FEMALE_TITLES.iter().map(|w| (*w, 2))),
+            ),
+        }
     }
 
-    /// Cue phrases in `text[start..end]`, on word boundaries, as `(start, end, form)`.
-    pub(crate) fn cues_in(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        out: &mut Vec<(usize, usize, CueForm)>,
-    ) {
-        let Some(hay) = text.get(..end) else { return };
-        if start >= end {
-            return;
-        }
-        let input = aho_corasick::Input::new(hay).range(start..end);
-        for m in self.cue_matcher.find_iter(input) {
-            let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
-            let after = text.get(m.end()..).and_then(|s| s.chars().next());
-            let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-            if boundary(before) && boundary(after) {
-                if let Some((_, form)) = CUES.get(m.pattern().as_usize()) {
-                    out.push((m.start(), m.end(), *form));
-                }
-            }
-        }
+    /// The cue phrase whose first word is `text[start..end]` (a whole word): where the
+    /// phrase ends and its form.
+    #[inline]
+    pub(crate) fn cue_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, CueForm)> {
+        self.cues.match_at(text, start, end)
+    }
+
+    /// Whether a cue phrase may start at the beginning of `rest` (its first three
+    /// letters begin some cue word).
+    #[inline]
+    pub(crate) fn may_start_cue(&self, rest: &[u8]) -> bool {
+        prefix_bit(rest).is_some_and(|bit| self.cues.prefixes[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+
+    /// The listed cue phrase equal to `cue` ignoring case, as a static string.
+    pub(crate) fn cue_phrase(&self, cue: &str) -> Option<&'static str> {
+        self.cues.phrase(cue)
     }
 
     /// Whether `word` is a title or honorific.
@@ -1620,6 +2317,11 @@ impl Lexicon {
         self.generic_roles.contains(word)
     }
 
+    /// Whether `word` is a lowercase particle inside names (`de`, `van`, `bin`).
+    pub(crate) fn is_connector(&self, word: &str) -> bool {
+        self.connectors.contains(word)
+    }
+
     /// `Some(true)` for a usually male first name, `Some(false)` for a female one.
     pub(crate) fn first_name_gender(&self, word: &str) -> Option<bool> {
         match (self.male.contains(word), self.female.contains(word)) {
@@ -1628,58 +2330,78 @@ impl Lexicon {
             _ => None,
         }
     }
-}
 
-/// The gender a title implies (`Mr.`, `Ms.`, `spokeswoman`), if any.
-pub(crate) fn title_gender(word: &str) -> Option<bool> {
-    let w = word.trim_end_matches('.');
-    let is = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
-    if is(&[
-        "mr",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "congressman",
-        "councilman",
-        "assemblyman",
-        "spokesman",
-        "businessman",
-        "chairman",
-        "father",
-        "husband",
-        "son",
-    ]) {
-        Some(true)
-    } else if is(&[
-        "mrs",
-        "ms",
-        "miss",
-        "madam",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "congresswoman",
-        "councilwoman",
-        "assemblywoman",
-        "spokeswoman",
-        "businesswoman",
-        "chairwoman",
-        "mother",
-        "wife",
-        "daughter",
-        "widow",
-        "actress",
-    ]) {
-        Some(false)
-    } else {
-        None
+    /// The gender a title or noun implies (`Mr.`, `Ms.`, `spokeswoman`), if any.
+    pub(crate) fn title_gender(&self, word: &str) -> Option<bool> {
+        let w = word.as_bytes();
+        let w = match w.iter().rposition(|&b| b != b'.') {
+            Some(last) => &w[..=last],
+            None => return None,
+        };
+        match self.gendered.get(w)? {
+            1 => Some(true),
+            _ => Some(false),
+        }
+    }
+
+    /// Whether `word` is a listed first name of either gender.
+    pub(crate) fn is_first_name(&self, word: &str) -> bool {
+        self.male.contains(word) || self.female.contains(word)
     }
 }
 
+/// Titles and nouns that say a person is a man (`Mr.`, `spokesman`).
+const MALE_TITLES: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "congressman",
+    "councilman",
+    "assemblyman",
+    "spokesman",
+    "businessman",
+    "chairman",
+    "father",
+    "husband",
+    "son",
+];
+
+/// Titles and nouns that say a person is a woman (`Ms.`, `spokeswoman`).
+const FEMALE_TITLES: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "congresswoman",
+    "councilwoman",
+    "assemblywoman",
+    "spokeswoman",
+    "businesswoman",
+    "chairwoman",
+    "mother",
+    "wife",
+    "daughter",
+    "widow",
+    "actress",
+];
+
 /// The gender a subject pronoun implies, or `None` when `word` is no pronoun.
+#[inline]
 pub(crate) fn pronoun(word: &str) -> Option<Option<bool>> {
+    // `he's`, `she'd`, `he’ll`: the pronoun of a contraction.
+    let word = match word.find(['\'', '’']) {
+        Some(k) if k > 0 => &word[..k],
+        _ => word,
+    };
+    if word.len() > 3 {
+        return None;
+    }
     PRONOUNS
         .iter()
         .find(|(p, _)| p.eq_ignore_ascii_case(word))

@@ -18,10 +18,11 @@
 mod attribution;
 mod lexicon;
 mod marks;
+mod scan;
 mod text;
 
 use newsmill_core::{
-    BuildError, Document, Span, Stage, StageError, StageFactory, StageMeta, StageOptions,
+    Attrs, BuildError, Document, Span, Stage, StageError, StageFactory, StageMeta, StageOptions,
     TypedFactory, Value, layers,
 };
 use serde::{Deserialize, Serialize};
@@ -84,13 +85,16 @@ pub struct QuotesStage {
     meta: StageMeta,
     lexicon: Lexicon,
     settings: Settings,
+    /// Every attribute of a quotation set to null, in layer order: a span starts as a
+    /// clone of it (one allocation) and has its values replaced in place.
+    template: Attrs,
 }
 
 impl QuotesStage {
     /// Builds the stage (compiles its lexicons).
     ///
     /// # Errors
-    /// [`BuildError::Other`] when an option is out of range or a lexicon fails to compile.
+    /// [`BuildError::Option`] when an option is out of range.
     pub fn new(options: QuotesOptions) -> Result<Self, BuildError> {
         if options.min_unattributed_words == 0 {
             return Err(BuildError::Option {
@@ -98,7 +102,11 @@ impl QuotesStage {
                 message: "must be at least 1".into(),
             });
         }
-        let lexicon = Lexicon::new().map_err(|e| BuildError::Other(format!("cue lexicon: {e}")))?;
+        let lexicon = Lexicon::new();
+        let mut template = Attrs::new();
+        for key in ["kind", "speaker", "speaker_span", "cue", "cue_span"] {
+            template.insert(key, Value::Null);
+        }
         Ok(QuotesStage {
             meta: StageMeta::new(TYPE_NAME, VERSION, DESCRIPTION)
                 .reads(&[layers::BOILERPLATE])
@@ -109,6 +117,7 @@ impl QuotesStage {
                 scare_quotes: options.include_scare_quotes,
                 min_unattributed_words: options.min_unattributed_words,
             },
+            template,
         })
     }
 }
@@ -129,12 +138,20 @@ impl Stage for QuotesStage {
             .into_iter()
             .filter(|f| !removed.covers(f.start..f.end))
             .map(|f| {
-                Span::new(f.start, f.end)
-                    .with("kind", if f.direct { "direct" } else { "partial" })
-                    .with("speaker", f.speaker)
-                    .with("speaker_span", range_value(f.speaker_span))
-                    .with("cue", f.cue)
-                    .with("cue_span", range_value(f.cue_span))
+                let mut span = Span::new(f.start, f.end);
+                span.attrs = self.template.clone();
+                let kind = if f.direct { "direct" } else { "partial" };
+                span.attrs.insert("kind", Value::static_str(kind));
+                if let Some(speaker) = f.speaker {
+                    span.attrs.insert("speaker", Value::from(speaker));
+                }
+                span.attrs
+                    .insert("speaker_span", range_value(f.speaker_span));
+                if let Some(cue) = f.cue {
+                    span.attrs.insert("cue", Value::Str(cue));
+                }
+                span.attrs.insert("cue_span", range_value(f.cue_span));
+                span
             })
             .collect();
         doc.set_layer(layers::QUOTES, spans)?;

@@ -286,12 +286,12 @@ pub(crate) fn scan_into(
             line_start = i;
             continue;
         }
-        if matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
-            if let Some((g, len)) = glyph_at(bytes, i) {
-                marks.push((i, g, len));
-                i += len;
-                continue;
-            }
+        if matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+            && let Some((g, len)) = glyph_at(bytes, i)
+        {
+            marks.push((i, g, len));
+            i += len;
+            continue;
         }
         i += 1;
     }
@@ -454,10 +454,10 @@ impl Pairer<'_> {
                     self.push(pos, len, false, para);
                 } else {
                     self.stack.truncate(level + 1);
-                    if let Some(open) = self.stack.pop() {
-                        if self.stack.is_empty() {
-                            self.emit(open, pos, Some(pos + len), para);
-                        }
+                    if let Some(open) = self.stack.pop()
+                        && self.stack.is_empty()
+                    {
+                        self.emit(open, pos, Some(pos + len), para);
                     }
                 }
             }
@@ -506,10 +506,10 @@ impl Pairer<'_> {
         let closing = before != Before::Open && after != After::Word;
         if self.stack.last().is_some_and(|o| o.single) {
             if closing {
-                if let Some(open) = self.stack.pop() {
-                    if self.stack.is_empty() {
-                        self.emit(open, pos, Some(pos + len), para);
-                    }
+                if let Some(open) = self.stack.pop()
+                    && self.stack.is_empty()
+                {
+                    self.emit(open, pos, Some(pos + len), para);
                 }
             } else if opening && (glyph.leans_open() || glyph == Glyph::StraightSingle) {
                 self.stack.pop();

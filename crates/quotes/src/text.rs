@@ -1,5 +1,7 @@
 //! Small text utilities: a word tokenizer for short windows and sentence boundaries.
 
+use std::sync::OnceLock;
+
 use crate::marks::is_quote_char;
 
 /// Abbreviations whose period does not end a sentence.
@@ -13,6 +15,15 @@ const ABBREVIATIONS: &[&str] = &[
     "tenn", "wis", "wyo", "ala", "ark", "del", "ind", "kan", "vt", "n.c", "s.c", "n.y", "d.c",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
 ];
+
+/// A word of at most eight bytes, ASCII folded to lowercase, as one integer.
+fn pack(word: &str) -> u64 {
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    u64::from_le_bytes(buf)
+}
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,13 +94,26 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     let mut chars = w.chars();
     // Initials: `V.` in `Vladimir V. Putin`.
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    // Initials run together: `A.E.`, `J.R.R.`.
+    if w.contains('.') && w.split('.').all(|part| part.chars().count() == 1) {
+        return true;
     }
     // Every listed abbreviation is short; most words are not.
-    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    if w.len() > 6 {
+        return false;
+    }
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys: Vec<u64> = ABBREVIATIONS.iter().map(|a| pack(a)).collect();
+        keys.sort_unstable();
+        keys
+    });
+    keys.binary_search(&pack(w)).is_ok()
 }
 
 /// The character at byte `i` of `s` and its length (`i` on a char boundary).
@@ -104,11 +128,15 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// Tokenizes `text[start..end]` into `out` (cleared first). At most `limit` tokens.
+///
+/// ASCII letters and digits are read a byte at a time without decoding; other
+/// characters are decoded only where they occur.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<Tok>) {
     out.clear();
     let Some(s) = text.get(start..end) else {
         return;
     };
+    let bytes = s.as_bytes();
     let mut i = 0usize;
     while let Some((c, len)) = char_at(s, i) {
         if out.len() >= limit {
@@ -121,8 +149,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
         let at = start + i;
         if c.is_alphanumeric() || c == '@' || c == '#' {
             let mut e = i + len;
-            while let Some((d, dl)) = char_at(s, e) {
-                if d.is_alphanumeric() || d == '_' {
+            loop {
+                while e < bytes.len() && (bytes[e].is_ascii_alphanumeric() || bytes[e] == b'_') {
+                    e += 1;
+                }
+                let Some((d, dl)) = char_at(s, e) else { break };
+                if d.is_alphanumeric() {
                     e += dl;
                     continue;
                 }

@@ -433,3 +433,26 @@ fn pronoun_resolution_can_be_switched_off() {
     let qs = run_with(text, options);
     assert_eq!(speakers(&qs), [Some("Ana Ortiz"), None]);
 }
+
+#[test]
+fn titles_before_a_name_are_not_part_of_the_speaker() {
+    let text = "The warehouse reopened on Thursday after a week of repairs.\n\n\
+        “Every order placed before the flood will ship by Friday,” Manager Sofia Reyes said.\n\n\
+        Mayor Oskar Lindqvist said at a news conference that the road would stay closed.\n\n\
+        “We need another month for the embankment,” said Senator Hanna Berg.\n\n\
+        “The crews are working around the clock,” Reyes added.";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs),
+        [Some("Sofia Reyes"), Some("Hanna Berg"), Some("Sofia Reyes")]
+    );
+    let mentions: Vec<_> = qs.iter().map(|q| q.mention.as_deref()).collect();
+    assert_eq!(
+        mentions,
+        [
+            Some("Manager Sofia Reyes"),
+            Some("Senator Hanna Berg"),
+            Some("Reyes")
+        ]
+    );
+}

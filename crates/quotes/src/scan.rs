@@ -1,0 +1,577 @@
+//! One pass over the words of a document: cue phrases, runs of capitalized words
+//! (the candidate names), and how many words of a paragraph are capitalized (a
+//! headline in title case names nobody reliably).
+//!
+//! The pass is a byte loop driven by a class table; a word costs a few operations
+//! unless it is capitalized or passes the cue filter, so the whole text is read once
+//! at a small cost and no later step has to search it again.
+
+use crate::lexicon::{CueForm, Lexicon};
+
+/// The run opens its sentence.
+pub(crate) const INITIAL: u8 = 1;
+/// The run lies inside a quotation.
+pub(crate) const IN_QUOTE: u8 = 2;
+/// The run's last word is possessive (`Putin's`); the run ends before the `'s`.
+pub(crate) const POSSESSIVE: u8 = 4;
+/// The run lies in a paragraph written in title case (a headline).
+pub(crate) const HEADLINE: u8 = 8;
+/// A cue verb stands right next to the run (`Putin said`, `said Putin`).
+pub(crate) const NEXT_TO_CUE: u8 = 16;
+
+/// A run of capitalized words (with name particles and initials inside it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    /// First byte.
+    pub start: u32,
+    /// End of the last word (before a possessive ending).
+    pub end: u32,
+    /// Start of the last word.
+    pub last_start: u32,
+    /// Number of words (saturating).
+    pub words: u8,
+    /// [`INITIAL`], [`IN_QUOTE`], [`POSSESSIVE`], [`HEADLINE`], [`NEXT_TO_CUE`].
+    pub flags: u8,
+}
+
+impl Run {
+    /// The run's span as `usize` offsets.
+    pub fn span(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+
+    /// The last word of the run (the surname of a person's name).
+    pub fn last_word<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.last_start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+const OTHER: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const JOINER: u8 = 3;
+const HIGH: u8 = 4;
+
+/// Byte classes: ASCII letters and digits, the connectors that stay inside a word
+/// when a letter or digit follows (`U.S.`, `O'Brien`, `Ki-moon`), non-ASCII bytes.
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b == b'-' || b == b'.' || b == b'\'' || b == b'/' || b == b'&' {
+            JOINER
+        } else if b >= 0x80 {
+            HIGH
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The character at byte `i` (on a char boundary) and its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Whether a word character (letter or digit) starts at byte `i`.
+#[inline]
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric()),
+        None => false,
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `v` that is an ASCII letter or digit (eight bytes
+/// tested at once; no carry crosses a byte because only seven bits are added to).
+#[inline]
+fn alnum_mask(v: u64) -> u64 {
+    let low7 = v & !HIGH_BITS;
+    let folded = low7 | (0x20 * ONES);
+    let letter = (folded + (0x80 - 0x61) * ONES) & !(folded + (0x7F - 0x7A) * ONES);
+    let digit = (low7 + (0x80 - 0x30) * ONES) & !(low7 + (0x7F - 0x39) * ONES);
+    (letter | digit) & !v & HIGH_BITS
+}
+
+/// Eight bytes from `i` as a little-endian word, or `None` near the end.
+#[inline]
+fn load8(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk: &[u8; 8] = bytes.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(*chunk))
+}
+
+/// Up to eight bytes of `bytes[i..end]` as a little-endian word, zero-padded, and the
+/// mask of the bytes that were read.
+#[inline]
+fn load_tail(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
+    match load8(bytes, i).filter(|_| i + 8 <= end) {
+        Some(v) => (v, u64::MAX, 8),
+        None => {
+            let mut chunk = [0u8; 8];
+            let n = end.saturating_sub(i).min(8);
+            for (d, s) in chunk
+                .iter_mut()
+                .zip(bytes.get(i..i + n).unwrap_or_default())
+            {
+                *d = *s;
+            }
+            (u64::from_le_bytes(chunk), (1u64 << (8 * n)) - 1, n)
+        }
+    }
+}
+
+/// The high bit of each byte of `v` that is an ASCII capital letter.
+#[inline]
+fn upper_mask(v: u64) -> u64 {
+    let low7 = v & !HIGH_BITS;
+    (low7 + (0x80 - 0x41) * ONES) & !(low7 + (0x7F - 0x5A) * ONES) & !v & HIGH_BITS
+}
+
+/// The high bit of each byte of `v` equal to `byte` (an ASCII byte).
+#[inline]
+fn eq_mask(v: u64, byte: u8) -> u64 {
+    let x = v ^ (u64::from(byte) * ONES);
+    !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS
+}
+
+/// The end of the word starting at byte `i` (a letter or digit), no further than
+/// `end`: letters and digits, with `.`, `'`, `’`, `-`, `/`, `&` inside when a letter or
+/// digit follows them.
+#[inline]
+fn word_end(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    loop {
+        // Eight bytes at a time while they are ASCII letters and digits.
+        while let Some(word) = load8(bytes, i).filter(|_| i + 8 <= end) {
+            let stop = !alnum_mask(word) & HIGH_BITS;
+            if stop != 0 {
+                i += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        while i < end && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= end {
+            return end;
+        }
+        match CLASS[usize::from(bytes[i])] {
+            JOINER if i + 1 < end && alnum_at(text, i + 1) => i += 1,
+            HIGH => match char_at(text, i) {
+                Some((c, len)) if c.is_alphanumeric() => i += len,
+                // `’` inside a word: `Ukraine’s`.
+                Some(('’', len)) if i + len < end && alnum_at(text, i + len) => i += len,
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
+}
+
+/// The state of the pass over one document.
+pub(crate) struct WordScan<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    /// Capitalized runs found so far, in text order.
+    pub runs: &'a mut Vec<Run>,
+    /// Cues found so far, in text order: start, end, form.
+    pub cues: &'a mut Vec<(usize, usize, CueForm)>,
+    open: Option<Run>,
+    /// End of the last cue (words inside a cue phrase start no other cue).
+    last_cue_end: usize,
+    /// Words and capitalized words of the current paragraph.
+    words: u32,
+    capitalized: u32,
+    /// Index in `runs` of the current paragraph's first run.
+    para_runs: usize,
+}
+
+impl<'a> WordScan<'a> {
+    /// Starts a pass that appends to `runs` and `cues`.
+    pub fn new(
+        text: &'a str,
+        lex: &'a Lexicon,
+        runs: &'a mut Vec<Run>,
+        cues: &'a mut Vec<(usize, usize, CueForm)>,
+    ) -> Self {
+        let para_runs = runs.len();
+        WordScan {
+            text,
+            lex,
+            runs,
+            cues,
+            open: None,
+            last_cue_end: 0,
+            words: 0,
+            capitalized: 0,
+            para_runs,
+        }
+    }
+
+    /// Reads `text[start..end]`, text outside quotations: runs, and cues when
+    /// `find_cues`. `breaks` are the sentence starts (sorted); a word with only
+    /// punctuation between it and a break opens its sentence.
+    ///
+    /// Eight bytes are tested at once for the two kinds of words worth reading:
+    /// capitalized words (names), and, for cues, lowercase words after a space whose
+    /// first three letters start some cue. Every other word costs nothing.
+    pub fn gap(
+        &mut self,
+        start: usize,
+        end: usize,
+        breaks: &[usize],
+        find_runs: bool,
+        find_cues: bool,
+    ) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        if start >= end {
+            return;
+        }
+        let mut next_break = breaks.partition_point(|&b| b <= start).saturating_sub(1);
+        // The gap's first word may follow a quotation mark or a bracket, not a space.
+        let mut resume = start;
+        if let Some(ws) = (start..end.min(start + 8)).find(|&k| bytes[k].is_ascii_alphabetic())
+            && (ws == start || !alnum_at(text, ws - 1))
+        {
+            resume = self.word_at(ws, end, breaks, &mut next_break, find_runs, find_cues);
+        }
+        let mut space_before = false;
+        let mut i = start;
+        while i < end {
+            let (v, valid, n) = load_tail(bytes, i, end);
+            // A word after a space or a no-break space (`\u{a0}` ends in 0xA0).
+            let spaces = (eq_mask(v, b' ') | eq_mask(v, 0xA0)) & valid;
+            let after_space = ((spaces << 8) | u64::from(space_before) << 7) & valid;
+            space_before = spaces >> 63 != 0;
+            let upper = upper_mask(v) & valid;
+            if find_runs {
+                self.words += after_space.count_ones();
+            }
+            let mut hits = match (find_runs, find_cues) {
+                (true, true) => upper | after_space,
+                (true, false) => upper,
+                (false, _) => after_space,
+            };
+            let base = i;
+            i += n;
+            while hits != 0 {
+                let ws = base + (hits.trailing_zeros() / 8) as usize;
+                hits &= hits - 1;
+                if ws < resume {
+                    continue;
+                }
+                let b0 = bytes[ws];
+                if b0.is_ascii_uppercase() && find_runs {
+                    if ws > start && alnum_at(text, ws - 1) {
+                        continue;
+                    }
+                } else if !find_cues
+                    || !self
+                        .lex
+                        .may_start_cue(bytes.get(ws..end).unwrap_or_default())
+                {
+                    continue;
+                }
+                resume = self.word_at(ws, end, breaks, &mut next_break, find_runs, find_cues);
+            }
+        }
+    }
+
+    /// Reads the word starting at `ws` (a letter after a word boundary): a cue, a
+    /// capitalized word. Returns where it ends.
+    #[inline]
+    fn word_at(
+        &mut self,
+        ws: usize,
+        end: usize,
+        breaks: &[usize],
+        next_break: &mut usize,
+        find_runs: bool,
+        find_cues: bool,
+    ) -> usize {
+        let text = self.text;
+        let we = word_end(text, ws, end);
+        if find_cues {
+            self.cue_word(ws, we);
+        }
+        if find_runs && text.as_bytes().get(ws).is_some_and(u8::is_ascii_uppercase) {
+            while breaks.get(*next_break + 1).is_some_and(|&b| b <= ws) {
+                *next_break += 1;
+            }
+            // Only punctuation between the sentence start and the word.
+            let initial = breaks.get(*next_break).is_some_and(|&b| {
+                b <= ws
+                    && !text
+                        .get(b..ws)
+                        .unwrap_or("x")
+                        .bytes()
+                        .any(|c| c.is_ascii_alphanumeric())
+            });
+            self.capitalized += 1;
+            self.capital_word(ws, we, false, initial);
+        }
+        we
+    }
+
+    /// Reads a quotation's words `text[start..end]`: runs only, flagged [`IN_QUOTE`].
+    /// Only capitalized ASCII words are looked at, found eight bytes at a time.
+    pub fn quotation(&mut self, start: usize, end: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        let mut resume = start;
+        let mut i = start;
+        while i < end {
+            let (v, valid, n) = load_tail(bytes, i, end);
+            let mut hits = upper_mask(v) & valid;
+            let base = i;
+            i += n;
+            while hits != 0 {
+                let ws = base + (hits.trailing_zeros() / 8) as usize;
+                hits &= hits - 1;
+                if ws < resume || (ws > start && alnum_at(text, ws - 1)) {
+                    continue;
+                }
+                let we = word_end(text, ws, end);
+                resume = we;
+                let before = text.get(start..ws).unwrap_or("").trim_end();
+                let initial = before.is_empty() || before.ends_with(['.', '!', '?']);
+                self.capital_word(ws, we, true, initial);
+            }
+        }
+        self.close_run();
+    }
+
+    /// A cue phrase starting with the word `text[ws..we]`, if any.
+    #[inline]
+    fn cue_word(&mut self, ws: usize, we: usize) {
+        let text = self.text;
+        if ws < self.last_cue_end || text.as_bytes().get(ws.wrapping_sub(1)) == Some(&b'-') {
+            return;
+        }
+        if let Some((ce, form)) = self.lex.cue_at(text, ws, we) {
+            self.cues.push((ws, ce, form));
+            self.last_cue_end = ce;
+            if let Some(run) = &mut self.open
+                && text.get(run.end as usize..ws) == Some(" ")
+            {
+                run.flags |= NEXT_TO_CUE;
+            }
+            // A capitalized cue (`Said Putin`, `According to`) is no name.
+            self.close_run();
+        }
+    }
+
+    /// A capitalized word `text[ws..we]`: it extends the open run when only a space
+    /// (or an initial's period, or a name particle) stands between them, else it
+    /// starts a new one.
+    fn capital_word(&mut self, ws: usize, we: usize, in_quote: bool, initial: bool) {
+        let text = self.text;
+        if self.last_cue_end > ws {
+            return;
+        }
+        let word = text.get(ws..we).unwrap_or("");
+        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s`.
+        let (name_end, possessive) =
+            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                Some(stem) if !stem.is_empty() => (ws + stem.len(), true),
+                _ => (we, false),
+            };
+        let joined = self.open.is_some_and(|run| {
+            let gap = text.get(run.end as usize..ws).unwrap_or("");
+            gap == " "
+                || (gap == ". " && abbreviated(text.get(run.last_start as usize..run.end as usize)))
+                // `Charles de Gaulle`, `Ursula von der Leyen`.
+                || (gap.len() <= 9
+                    && gap.starts_with(' ')
+                    && gap.ends_with(' ')
+                    && gap.len() > 2
+                    && gap[1..gap.len() - 1]
+                        .split(' ')
+                        .all(|w| self.lex.is_connector(w)))
+        });
+        if joined {
+            if let Some(run) = &mut self.open {
+                run.end = name_end as u32;
+                run.last_start = ws as u32;
+                run.words = run.words.saturating_add(1);
+            }
+        } else {
+            self.close_run();
+            let mut flags = 0;
+            if initial {
+                flags |= INITIAL;
+            }
+            if in_quote {
+                flags |= IN_QUOTE;
+            }
+            if self.last_cue_end > 0
+                && self.last_cue_end + 1 == ws
+                && text.get(ws - 1..ws) == Some(" ")
+            {
+                flags |= NEXT_TO_CUE;
+            }
+            self.open = Some(Run {
+                start: ws as u32,
+                end: name_end as u32,
+                last_start: ws as u32,
+                words: 1,
+                flags,
+            });
+        }
+        if possessive {
+            if let Some(run) = &mut self.open {
+                run.flags |= POSSESSIVE;
+            }
+            self.close_run();
+        }
+    }
+
+    fn close_run(&mut self) {
+        if let Some(run) = self.open.take() {
+            self.runs.push(run);
+        }
+    }
+
+    /// Ends the paragraph `text[start..end]`: a paragraph of at least three words
+    /// nearly all capitalized, whose only lowercase words are the short function words
+    /// title case leaves small (`on`, `of`, `the`), is a headline in title case, and
+    /// its runs are flagged [`HEADLINE`]. A sentence crowded with names (`Senator Maria
+    /// Lopez and Governor Paul Smith met on Monday.`) still has a lowercase verb.
+    pub fn end_paragraph(&mut self, start: usize, end: usize) {
+        self.close_run();
+        if self.words >= 3
+            && self.capitalized * 4 >= self.words * 3
+            && title_case(self.text.get(start..end).unwrap_or(""))
+        {
+            for run in self.runs.iter_mut().skip(self.para_runs) {
+                run.flags |= HEADLINE;
+            }
+        }
+        self.words = 0;
+        self.capitalized = 0;
+        self.para_runs = self.runs.len();
+    }
+}
+
+/// Whether every lowercase word of `para` is one that title case keeps in lowercase.
+fn title_case(para: &str) -> bool {
+    para.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .all(|w| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "nor"
+                    | "for"
+                    | "so"
+                    | "yet"
+                    | "as"
+                    | "at"
+                    | "by"
+                    | "in"
+                    | "of"
+                    | "on"
+                    | "to"
+                    | "up"
+                    | "off"
+                    | "per"
+                    | "via"
+                    | "vs"
+                    | "v"
+                    | "from"
+                    | "with"
+                    | "into"
+                    | "onto"
+                    | "over"
+                    | "than"
+                    | "s"
+                    | "t"
+            )
+        })
+}
+
+/// Whether a word that ends with a period may go on inside a name: an initial
+/// (`V.`) or a short abbreviation (`Sen.`, `Jr.`, `St.`).
+fn abbreviated(word: Option<&str>) -> bool {
+    word.is_some_and(|w| {
+        let n = w.chars().count();
+        n == 1 || (n <= 4 && crate::text::is_abbreviation(w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<(String, u8)> {
+        let lex = Lexicon::new();
+        let (mut runs, mut cues) = (Vec::new(), Vec::new());
+        let mut scan = WordScan::new(text, &lex, &mut runs, &mut cues);
+        scan.gap(0, text.len(), &[0], true, true);
+        scan.end_paragraph(0, text.len());
+        runs.iter()
+            .map(|r| (text[r.start as usize..r.end as usize].to_owned(), r.flags))
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_initials_particles_and_stop_at_possessives() {
+        let found = runs("Sen. Vladimir V. Putin's aide met Charles de Gaulle and O'Brien today.");
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Sen. Vladimir V. Putin", "Charles de Gaulle", "O'Brien"]
+        );
+        assert_eq!(found[0].1 & POSSESSIVE, POSSESSIVE);
+        assert_eq!(found[0].1 & INITIAL, INITIAL);
+        assert_eq!(found[1].1 & (INITIAL | POSSESSIVE), 0);
+    }
+
+    #[test]
+    fn cues_are_whole_words_and_the_longest_phrase() {
+        let lex = Lexicon::new();
+        let text = "Ortiz pointed out that the unsaid part was said-so, Lopez said.";
+        let (mut runs, mut cues) = (Vec::new(), Vec::new());
+        let mut scan = WordScan::new(text, &lex, &mut runs, &mut cues);
+        scan.gap(0, text.len(), &[0], true, true);
+        scan.end_paragraph(0, text.len());
+        let found: Vec<&str> = cues.iter().map(|&(s, e, _)| &text[s..e]).collect();
+        assert_eq!(found, ["pointed out", "said"]);
+        assert!(runs.iter().all(|r| r.flags & NEXT_TO_CUE != 0));
+    }
+
+    #[test]
+    fn title_case_paragraphs_are_headlines() {
+        let found = runs("Mayor Says The Bridge Will Open On Time");
+        assert!(found.iter().all(|(_, f)| f & HEADLINE != 0));
+        let found = runs("Mayor Tomas Brandt said the bridge would open on time.");
+        assert!(found.iter().all(|(_, f)| f & HEADLINE == 0));
+        let found = runs("Harbour Chief Ana Ortiz and Mayor Tomas Brandt met on Friday.");
+        assert!(found.iter().all(|(_, f)| f & HEADLINE == 0));
+        let found = runs("Port Expansion Wins Approval After Vote in the Council");
+        assert!(found.iter().all(|(_, f)| f & HEADLINE != 0));
+    }
+}
