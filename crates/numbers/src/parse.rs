@@ -1178,6 +1178,23 @@ impl<'t> Extractor<'t> {
         (m.fraction && m.val.f < 1.0 && m.val.f > 0.0).then_some((m.val, m.end_tok, m.end))
     }
 
+    /// `two or three quarters` of a year: plural `quarters` right after a whole number
+    /// in words counts periods. It is the fraction before `of` (`three quarters of the
+    /// rise`), in a mixed number (`five and three quarters`) or before a scale (`three
+    /// quarters million`).
+    fn quarters_as_periods(&mut self, n: &Nm) -> bool {
+        let k = n.end_tok;
+        n.and_before.is_none()
+            && self
+                .num_word_at(k)
+                .is_some_and(|w| w.base == Base::Quarter && w.plural)
+            && !self.word_is(k + 1, Word::Of)
+            && self.num_word_at(k + 1).is_none()
+            && !self
+                .prev_word_lex(n.start)
+                .is_some_and(|(_, _, l)| l.word == Word::And)
+    }
+
     /// `three` + `fifths`, `one` + `twenty-fifth`, `two hundred and fifty-four` +
     /// `hundredths`: a numerator in words followed by an ordinal denominator.
     fn merge_denominator(&mut self, n: Nm) -> Option<Nm> {
@@ -1349,6 +1366,7 @@ impl<'t> Extractor<'t> {
             && !n.ordinal
             && !n.fraction
             && !n.vague
+            && !self.quarters_as_periods(&n)
             && let Some(m) = self.merge_denominator(n)
         {
             n = m;
@@ -2532,7 +2550,34 @@ impl<'t> Extractor<'t> {
                 best = Some((q.phrase, n, first_start..last_end));
             }
         }
+        // `rose 11% over twelve months`: `over` right after a measure is a preposition
+        // of time or comparison, not a qualifier of the number that follows.
+        if let Some((_, 1, r)) = &best
+            && l0.word == Word::Over
+            && self.follows_a_measure(r.start)
+        {
+            return None;
+        }
         best.map(|(q, _, r)| (q, r))
+    }
+
+    /// Whether the text before `pos` (spaces skipped) ends a number or a measure: a
+    /// digit, `%`, or a word such as `percent`, `points` or `million`.
+    fn follows_a_measure(&self, pos: usize) -> bool {
+        let q = self.spaces_before(pos);
+        match q.checked_sub(1).and_then(|i| self.bytes.get(i)) {
+            Some(b) if b.is_ascii_digit() || *b == b'%' => true,
+            Some(b) if b.is_ascii_alphabetic() => {
+                self.prev_word_lex(pos).is_some_and(|(w, r, l)| {
+                    r.end == q
+                        && (l.num.is_some()
+                            || l.word == Word::Percent
+                            || w.eq_ignore_ascii_case("points")
+                            || w.eq_ignore_ascii_case("point"))
+                })
+            }
+            _ => false,
+        }
     }
 
     fn qualifier_after(&mut self, k: usize) -> Option<(&'static str, Range<usize>, usize)> {
@@ -2587,8 +2632,12 @@ impl<'t> Extractor<'t> {
             }
             let w = t.text(text);
             let l = t.lex;
+            // `quarters` after a number that is no fraction counts periods.
+            let period = l
+                .num
+                .is_some_and(|nw| nw.base == Base::Quarter && nw.plural && n == 0);
             if l.has(F_STOP_WORDS) && !l.has(F_TIME_UNITS)
-                || l.num.is_some()
+                || l.num.is_some() && !period
                 || month_of(l, w).is_some()
                 || l.has(F_WEEKDAYS)
                 || currency_code_of(l, w).is_some()
@@ -2596,6 +2645,16 @@ impl<'t> Extractor<'t> {
                 || !w.is_ascii()
                     && w.chars()
                         .any(|c| !is_alpha(c) && c != '\'' && c != '’')
+            {
+                break;
+            }
+            // `a 19-year-old striker Jonas ...`: a capitalized word after a lower-case
+            // one starts a name, which is not part of what is counted.
+            if n > 0
+                && w.starts_with(|c: char| c.is_uppercase())
+                && text
+                    .get(start.unwrap_or(t.start)..t.start)
+                    .is_some_and(|before| before.starts_with(|c: char| c.is_lowercase()))
             {
                 break;
             }
@@ -2621,7 +2680,8 @@ impl<'t> Extractor<'t> {
             last = Some((t.start, l));
             n += 1;
             i += 1;
-            if l.has(F_TIME_UNITS | F_IRREGULAR_PLURALS) || (plural_like(w) && !singular) {
+            if period || l.has(F_TIME_UNITS | F_IRREGULAR_PLURALS) || (plural_like(w) && !singular)
+            {
                 break;
             }
             if singular

@@ -494,3 +494,51 @@ fn scanning_goes_on_after_a_rejected_number_before_a_curly_quote() {
         &[want("12", Kind::Cardinal, 12.0)],
     );
 }
+
+#[test]
+fn over_after_a_measure_is_not_a_qualifier() {
+    let sentence = "Rents rose 11% over twelve months, over 300 tenants said.";
+    let found = extract(sentence);
+    let quals: Vec<_> = found
+        .iter()
+        .map(|m| {
+            (
+                &sentence[m.span.clone()],
+                m.approx.as_ref().map(|(a, _)| a.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        quals,
+        [("11%", None), ("twelve", None), ("300", Some("over"))]
+    );
+    assert_eq!(approx("Exports grew 4 percent over two years."), None);
+}
+
+#[test]
+fn plural_quarters_without_of_are_periods() {
+    check(
+        "The slump may last two or three quarters, and three quarters of firms agree.",
+        &[
+            want("two", Kind::Cardinal, 2.0),
+            want("three", Kind::Cardinal, 3.0),
+            want("three quarters", Kind::Cardinal, 0.75),
+        ],
+    );
+    assert_eq!(
+        counted("Profits fell for three quarters in a row.").as_deref(),
+        Some("quarters")
+    );
+}
+
+#[test]
+fn a_name_after_the_counted_noun_is_left_out() {
+    assert_eq!(
+        counted("The club signed a 19-year-old striker Jonas Berg on Monday.").as_deref(),
+        Some("striker")
+    );
+    assert_eq!(
+        counted("Police said 40 protesters gathered.").as_deref(),
+        Some("protesters")
+    );
+}
