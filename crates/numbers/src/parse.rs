@@ -2648,13 +2648,20 @@ impl<'t> Extractor<'t> {
             {
                 break;
             }
-            // `a 19-year-old striker Jonas ...`: a capitalized word after a lower-case
-            // one starts a name, which is not part of what is counted.
+            // `a 19-year-old striker Jonas Berg`: a capitalized word after a lower-case
+            // one starts a name, unless a lower-case content word follows it, as in
+            // `1,500 leading Russian defense companies`.
             if n > 0
                 && w.starts_with(|c: char| c.is_uppercase())
                 && text
                     .get(start.unwrap_or(t.start)..t.start)
                     .is_some_and(|before| before.starts_with(|c: char| c.is_lowercase()))
+                && !self.tok(i + 1).is_some_and(|next| {
+                    next.is_word()
+                        && next.gap == Gap::Space
+                        && !next.lex.has(F_STOP_WORDS)
+                        && next.text(text).starts_with(|c: char| c.is_lowercase())
+                })
             {
                 break;
             }
