@@ -94,12 +94,12 @@ fn alnum_at(text: &str, i: usize) -> bool {
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `v` that is an ASCII letter or digit (eight bytes
 /// tested at once; no carry crosses a byte because only seven bits are added to).
 #[inline]
-fn alnum_mask(v: u64) -> u64 {
+pub(crate) fn alnum_mask(v: u64) -> u64 {
     let low7 = v & !HIGH_BITS;
     let folded = low7 | (0x20 * ONES);
     let letter = (folded + (0x80 - 0x61) * ONES) & !(folded + (0x7F - 0x7A) * ONES);
@@ -109,7 +109,7 @@ fn alnum_mask(v: u64) -> u64 {
 
 /// Eight bytes from `i` as a little-endian word, or `None` near the end.
 #[inline]
-fn load8(bytes: &[u8], i: usize) -> Option<u64> {
+pub(crate) fn load8(bytes: &[u8], i: usize) -> Option<u64> {
     let chunk: &[u8; 8] = bytes.get(i..i.checked_add(8)?)?.try_into().ok()?;
     Some(u64::from_le_bytes(*chunk))
 }
@@ -139,6 +139,14 @@ fn load_tail(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
 fn upper_mask(v: u64) -> u64 {
     let low7 = v & !HIGH_BITS;
     (low7 + (0x80 - 0x41) * ONES) & !(low7 + (0x7F - 0x5A) * ONES) & !v & HIGH_BITS
+}
+
+/// How many bytes of `mask` have their high bit set (only high bits may be set):
+/// each becomes a 0 or 1 byte, and one multiplication sums them into the top byte.
+/// Cheaper than `count_ones` on targets without a popcount instruction.
+#[inline]
+fn high_bits_set(mask: u64) -> u32 {
+    (((mask >> 7).wrapping_mul(ONES)) >> 56) as u32
 }
 
 /// The high bit of each byte of `v` equal to `byte` (an ASCII byte).
@@ -263,7 +271,7 @@ impl<'a> WordScan<'a> {
             space_before = spaces >> 63 != 0;
             let upper = upper_mask(v) & valid;
             if find_runs {
-                self.words += after_space.count_ones();
+                self.words += high_bits_set(after_space);
             }
             let mut hits = match (find_runs, find_cues) {
                 (true, true) => upper | after_space,
@@ -561,6 +569,19 @@ mod tests {
         let found: Vec<&str> = cues.iter().map(|&(s, e, _)| &text[s..e]).collect();
         assert_eq!(found, ["pointed out", "said"]);
         assert!(runs.iter().all(|r| r.flags & NEXT_TO_CUE != 0));
+    }
+
+    #[test]
+    fn high_bits_are_counted() {
+        for mask in [
+            0,
+            HIGH_BITS,
+            0x80,
+            0x8000_0000_0000_0000,
+            0x0080_0080_8000_0080,
+        ] {
+            assert_eq!(high_bits_set(mask), mask.count_ones());
+        }
     }
 
     #[test]

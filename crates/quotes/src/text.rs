@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::marks::is_quote_char;
+use crate::scan::{HIGH_BITS, alnum_mask, load8};
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -142,7 +143,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
         if out.len() >= limit {
             return;
         }
-        if c.is_whitespace() {
+        if c == ' ' || c.is_whitespace() {
             i += len;
             continue;
         }
@@ -150,6 +151,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
         if c.is_alphanumeric() || c == '@' || c == '#' {
             let mut e = i + len;
             loop {
+                // Eight bytes at a time while they are ASCII letters and digits.
+                while let Some(v) = load8(bytes, e) {
+                    let stop = !alnum_mask(v) & HIGH_BITS;
+                    if stop != 0 {
+                        e += (stop.trailing_zeros() / 8) as usize;
+                        break;
+                    }
+                    e += 8;
+                }
                 while e < bytes.len() && (bytes[e].is_ascii_alphanumeric() || bytes[e] == b'_') {
                     e += 1;
                 }
