@@ -203,8 +203,8 @@ fn runs_of_quote_marks_take_linear_time() {
     let participles = format!("“Yes,” she said,{}", " adding,".repeat(200_000));
     assert!(timed(participles) < limit);
     // Four times the input must take about four times the time (a quadratic step
-    // would take sixteen). Best of five, with a wide margin for a loaded machine.
-    let one = "“Quoted words,” he said. ".repeat(10_000);
+    // would take sixteen). Best of three, with a wide margin for a loaded machine.
+    let one = "“Quoted words,” he said. ".repeat(4_000);
     let four = one.repeat(4);
     let best = |text: &String| {
         (0..5)
