@@ -116,7 +116,8 @@ fn list_stages_shows_each_type_with_description_and_options() {
     let s = Scratch::new();
     let run = s.run(&["--list-stages"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for stage in ["quotes"] {
+    {
+        let stage = "quotes";
         assert!(
             run.stdout.contains(&format!("{stage} (built-in)\n")),
             "{}",

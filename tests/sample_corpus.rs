@@ -28,7 +28,7 @@ fn sample_output() -> HashMap<String, Value> {
         .collect()
 }
 
-fn removed<'a>(doc: &'a Value) -> Vec<(&'a str, &'a str)> {
+fn removed(doc: &Value) -> Vec<(&str, &str)> {
     doc["boilerplate"]
         .as_array()
         .unwrap()

@@ -250,10 +250,10 @@ pub fn parse(
     let mut input: InputConfig = ck.table(&root, "input", INPUT_KEYS).unwrap_or_default();
     let mut output: OutputConfig = ck.table(&root, "output", OUTPUT_KEYS).unwrap_or_default();
     let run: RunConfig = ck.table(&root, "run", RUN_KEYS).unwrap_or_default();
-    if run.batch_size == 0 {
-        if let Some((k, _)) = root.get("run").and_then(|r| find_key(r, "batch_size")) {
-            ck.error(k.span(), "`batch_size` must be at least 1".into());
-        }
+    if run.batch_size == 0
+        && let Some((k, _)) = root.get("run").and_then(|r| find_key(r, "batch_size"))
+    {
+        ck.error(k.span(), "`batch_size` must be at least 1".into());
     }
     input.path = input.path.map(|p| resolve(&base, &p));
     output.path = output.path.map(|p| resolve(&base, &p));
@@ -490,23 +490,20 @@ impl Checker<'_> {
                         ),
                     },
                     _ => {
-                        if let Some(valid) = &valid {
-                            if !valid.iter().any(|v| v == k) {
-                                let all: Vec<&str> = valid
-                                    .iter()
-                                    .map(String::as_str)
-                                    .chain(STAGE_RESERVED.iter().copied())
-                                    .collect();
-                                let hint = match suggest(k, all.iter().copied()) {
-                                    Some(s) => format!(" (did you mean `{s}`?)"),
-                                    None => format!("; valid keys: {}", quoted_list(&all)),
-                                };
-                                self.error(
-                                    key.span(),
-                                    format!("unknown key `{k}` in {what}{hint}"),
-                                );
-                                continue;
-                            }
+                        if let Some(valid) = &valid
+                            && !valid.iter().any(|v| v == k)
+                        {
+                            let all: Vec<&str> = valid
+                                .iter()
+                                .map(String::as_str)
+                                .chain(STAGE_RESERVED.iter().copied())
+                                .collect();
+                            let hint = match suggest(k, all.iter().copied()) {
+                                Some(s) => format!(" (did you mean `{s}`?)"),
+                                None => format!("; valid keys: {}", quoted_list(&all)),
+                            };
+                            self.error(key.span(), format!("unknown key `{k}` in {what}{hint}"));
+                            continue;
                         }
                         match toml::Value::deserialize(ValueDeserializer::from(value.clone())) {
                             Ok(v) => {

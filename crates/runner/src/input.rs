@@ -488,7 +488,10 @@ fn finish_line(
         line.clear();
         return;
     }
-    let bytes = std::mem::replace(line, Vec::with_capacity(line.capacity().min(1 << 16)));
+    // An exact-size copy: the read buffer keeps its capacity for the next line, and a
+    // batch holds no slack (a buffer grown by a long line is not handed on).
+    let bytes = line.as_slice().to_vec();
+    line.clear();
     batch.push(RawRecord {
         input: item.name.clone(),
         line: Some(line_no),

@@ -678,18 +678,17 @@ fn split_credit<'t>(content: &'t str, by: bool, extra: &[String], f: &mut Findin
     let source = f.credited == Some("source");
     let mut content = content.trim_matches(is_space);
     // "Photo illustration by Slate. Photo by ...": the first credit only.
-    if let Some(i) = memchr::memmem::find(content.as_bytes(), b". ") {
-        if content[i + 2..].starts_with(char::is_uppercase)
-            && !is_initial(last_word(&content[..=i]))
-        {
-            content = &content[..i];
-        }
+    if let Some(i) = memchr::memmem::find(content.as_bytes(), b". ")
+        && content[i + 2..].starts_with(char::is_uppercase)
+        && !is_initial(last_word(&content[..=i]))
+    {
+        content = &content[..i];
     }
     // "Russian Defense Ministry, October 25, 2019": the date is not the source.
-    if let Some(i) = content.find(',') {
-        if content[i..].bytes().any(|b| b.is_ascii_digit()) {
-            content = content[..i].trim_end_matches(is_space);
-        }
+    if let Some(i) = content.find(',')
+        && content[i..].bytes().any(|b| b.is_ascii_digit())
+    {
+        content = content[..i].trim_end_matches(is_space);
     }
     let is_person = |s: &str| {
         let mut c = Cursor::new(s);
