@@ -62,7 +62,7 @@ fn bench_group(c: &mut Criterion, name: &str, docs: &[Document], stages: Vec<Box
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes(docs)));
     group.sample_size(20);
-    group.bench_function(format!("{ARTICLES}_articles"), |b| {
+    group.bench_function(format!("{}_articles", docs.len()), |b| {
         b.iter_batched(
             || docs.to_vec(),
             |d| black_box(run_all(&stages, d)),
