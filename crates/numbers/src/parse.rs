@@ -2131,19 +2131,18 @@ impl<'t> Extractor<'t> {
             TokKind::Digits(d) => self.plain_quantity(&t0, d),
             _ => None,
         };
-        let Some(q1) = fast.or_else(|| self.quantity(0, true)) else {
+        let Some(mut q) = fast.or_else(|| self.quantity(0, true)) else {
             return min_resume;
         };
 
         // Ranges and changes: `5 to 10`, `5-10%`, `between 5 and 10`, `from 3 to 4 million`.
         if !in_chain
-            && matches!(q1.kind, QKind::Cardinal | QKind::Percent | QKind::Money)
-            && !q1.nm.fraction
-            && let Some(done) = self.range_from(&q1, out)
+            && matches!(q.kind, QKind::Cardinal | QKind::Percent | QKind::Money)
+            && !q.nm.fraction
+            && let Some(done) = self.range_from(&q, out)
         {
             return done.max(min_resume);
         }
-        let mut q = q1;
         if in_chain && q.kind == QKind::Cardinal {
             // A piece of `1-222-2222`: a plain number.
         }
