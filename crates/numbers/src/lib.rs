@@ -74,6 +74,7 @@ mod scan;
 mod token;
 mod value;
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use newsmill_core::{
@@ -187,7 +188,8 @@ impl Stage for NumbersStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let removed = doc.removed();
-        let mut found = Vec::new();
+        let mut found = FOUND.with(RefCell::take);
+        found.clear();
         find_all(doc.text(), reference_year(doc), &mut found);
         let mut spans: Vec<Span> = Vec::with_capacity(found.len());
         spans.extend(
@@ -202,10 +204,23 @@ impl Stage for NumbersStage {
                 .filter(|f| removed.is_empty() || !removed.covers(f.start..f.end))
                 .map(|f| to_span(doc.text(), f)),
         );
+        if found.capacity() <= MAX_KEPT_FINDINGS {
+            FOUND.with(|cell| cell.replace(found));
+        }
         doc.set_layer(layers::NUMBERS, spans)?;
         Ok(())
     }
 }
+
+thread_local! {
+    /// The findings buffer of the last document on this thread: a finding is over 200
+    /// bytes, and growing a fresh vector for every document cost a reallocation and a
+    /// copy of everything found so far at each doubling.
+    static FOUND: RefCell<Vec<Found>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The largest findings buffer kept between documents (about 1 MB).
+const MAX_KEPT_FINDINGS: usize = 4096;
 
 /// The attribute keys of a `numbers` span, in contract order.
 const KEYS: [&str; 10] = [
