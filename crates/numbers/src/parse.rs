@@ -2647,9 +2647,9 @@ impl<'t> Extractor<'t> {
             {
                 break;
             }
-            // `a 19-year-old striker Jonas Berg`: a capitalized word after a lower-case
-            // one starts a name, unless a lower-case content word follows it, as in
-            // `1,500 leading Russian defense companies`.
+            // `a 19-year-old striker Jonas Berg`: in a phrase that began in lower case, a
+            // capitalized word starts a name, unless a lower-case content word follows
+            // it, as in `1,500 leading Russian defense companies`.
             if n > 0
                 && w.starts_with(|c: char| c.is_uppercase())
                 && text

@@ -492,6 +492,8 @@ fn finish_line(
     // batch holds no slack (a buffer grown by a long line is not handed on).
     let bytes = line.as_slice().to_vec();
     line.clear();
+    // One very long line must not keep its buffer for the rest of the run.
+    line.shrink_to(1 << 16);
     batch.push(RawRecord {
         input: item.name.clone(),
         line: Some(line_no),

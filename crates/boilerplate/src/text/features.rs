@@ -132,33 +132,6 @@ const STOP_WORDS: &[&str] = &[
     "о", "же", "для", "его", "она", "был", "все", "так", "то", "та", "що", "і", "до",
 ];
 
-/// Words that, first in a block, may open a byline or a credit ("By", "Source").
-const LEAD_WORDS: &[&str] = &[
-    "by",
-    "por",
-    "von",
-    "par",
-    "door",
-    "author",
-    "authors",
-    "autor",
-    "written",
-    "words",
-    "posted",
-    "story",
-    "text",
-    "reporting",
-    "reported",
-    "source",
-    "sources",
-    "fonte",
-    "fontes",
-    "fuente",
-    "fuentes",
-    "quelle",
-    "courtesy",
-];
-
 /// Words that make a block without digits a possible time stamp ("an hour ago").
 const TIME_WORDS: &[&str] = &["ago", "today", "yesterday", "now"];
 
@@ -299,7 +272,7 @@ fn word_table() -> &'static WordTable {
         for (list, flag) in [
             (STOP_WORDS, FLAG_STOP),
             (TIME_WORDS, FLAG_TIME),
-            (LEAD_WORDS, FLAG_LEAD),
+            (super::shapes::CREDIT_OPENERS, FLAG_LEAD),
         ] {
             entries.extend(list.iter().map(|w| (pack(w.as_bytes()), flag)));
         }
@@ -1239,16 +1212,7 @@ fn scan_general(bytes: &[u8]) -> Features {
             flags = if run <= 8 {
                 looked
             } else {
-                // Only the prefix flags hold for a word longer than its key.
-                (if looked & FLAG_TRIGGER_PREFIX != 0 {
-                    FLAG_TRIGGER
-                } else {
-                    0
-                }) | (if looked & FLAG_CHROME_PREFIX != 0 {
-                    FLAG_CHROME
-                } else {
-                    0
-                })
+                prefix_flags(looked)
             };
         } else if first >= 0xC3 && first != 0xE2 {
             // A word in another script: the bytes of its letters are the key.

@@ -555,8 +555,9 @@ fn is_timestamp(tokens: &[&str]) -> bool {
 }
 
 /// Words whose presence first in a block lets it be a byline or a source credit:
-/// [`BY_WORDS`], [`BY_LEADS`], the source words and "courtesy".
-const CREDIT_OPENERS: &[&str] = &[
+/// [`BY_WORDS`], [`BY_LEADS`], the source words and "courtesy". The word table of the
+/// block scan flags the same words (`FLAG_LEAD`).
+pub(super) const CREDIT_OPENERS: &[&str] = &[
     "by",
     "por",
     "von",
