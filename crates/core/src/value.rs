@@ -174,6 +174,17 @@ impl Attrs {
         }
     }
 
+    /// The attributes `keys[i] = values[i]`, built in one allocation with no search
+    /// per key (the keys are known distinct): for stages that write many spans with one
+    /// fixed set of keys. Extra keys or values beyond the shorter list are ignored.
+    pub fn from_keys(keys: &KeySet, values: impl IntoIterator<Item = Value>) -> Self {
+        let mut pairs = Vec::with_capacity(keys.0.len());
+        for (&key, value) in keys.0.iter().zip(values) {
+            pairs.push((AttrKey::Borrowed(key), value));
+        }
+        Attrs(pairs)
+    }
+
     /// The value of `key`, if set.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
@@ -193,6 +204,50 @@ impl Attrs {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// A fixed list of distinct attribute keys, checked when it is made (at compile time
+/// for a `const`), for [`Attrs::from_keys`].
+#[derive(Clone, Copy, Debug)]
+pub struct KeySet(&'static [&'static str]);
+
+impl KeySet {
+    /// The key list `keys`.
+    ///
+    /// # Panics
+    /// If a key appears twice (in a `const`, the build fails instead).
+    pub const fn new(keys: &'static [&'static str]) -> Self {
+        let mut i = 0;
+        while i < keys.len() {
+            let mut j = 0;
+            while j < i {
+                assert!(!same_str(keys[i], keys[j]), "attribute key listed twice");
+                j += 1;
+            }
+            i += 1;
+        }
+        KeySet(keys)
+    }
+
+    /// The keys, in order.
+    pub const fn keys(&self) -> &'static [&'static str] {
+        self.0
+    }
+}
+
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// One annotation: a byte range of the document's `text` and its attributes.
@@ -270,6 +325,30 @@ mod tests {
         let keys: Vec<_> = a.iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["kind", "speaker"]);
         assert_eq!(a.get("kind"), Some(&Value::from("partial")));
+    }
+
+    #[test]
+    fn attributes_from_a_key_set_pair_keys_and_values_in_order() {
+        const KEYS: KeySet = KeySet::new(&["value", "kind", "unit"]);
+        let a = Attrs::from_keys(&KEYS, [Value::from(82i64), "cardinal".into(), Value::Null]);
+        let pairs: Vec<_> = a.iter().map(|(k, v)| (k, v.clone())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("value", Value::from(82i64)),
+                ("kind", Value::from("cardinal")),
+                ("unit", Value::Null)
+            ]
+        );
+        // A short value list leaves the last keys out rather than inventing values.
+        assert_eq!(Attrs::from_keys(&KEYS, [Value::Null]).len(), 1);
+    }
+
+    #[test]
+    #[should_panic(expected = "attribute key listed twice")]
+    fn a_key_set_refuses_a_repeated_key() {
+        let keys: &'static [&'static str] = &["kind", "speaker", "kind"];
+        let _ = KeySet::new(keys);
     }
 
     #[test]

@@ -75,11 +75,10 @@ mod token;
 mod value;
 
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 use newsmill_core::{
-    Document, Span, Stage, StageError, StageFactory, StageMeta, StageOptions, TypedFactory, Value,
-    layers,
+    Attrs, Document, KeySet, Span, Stage, StageError, StageFactory, StageMeta, StageOptions,
+    TypedFactory, Value, layers,
 };
 use serde::{Deserialize, Serialize};
 
@@ -223,7 +222,7 @@ thread_local! {
 const MAX_KEPT_FINDINGS: usize = 4096;
 
 /// The attribute keys of a `numbers` span, in contract order.
-const KEYS: [&str; 10] = [
+const KEYS: KeySet = KeySet::new(&[
     "value",
     "kind",
     "unit",
@@ -234,53 +233,7 @@ const KEYS: [&str; 10] = [
     "upper",
     "date",
     "parts",
-];
-
-/// One span per kind with every key set (`kind` to the kind, the rest to null). Cloning
-/// it allocates the attribute list once at its final size, and only the attributes that
-/// are not null are then set, each with a short search (`Attrs` has no indexed setter).
-fn templates() -> &'static [Span; 9] {
-    static TEMPLATES: OnceLock<[Span; 9]> = OnceLock::new();
-    TEMPLATES.get_or_init(|| {
-        [
-            Kind::Cardinal,
-            Kind::Ordinal,
-            Kind::Percent,
-            Kind::Money,
-            Kind::Vague,
-            Kind::Range,
-            Kind::Year,
-            Kind::Date,
-            Kind::Age,
-        ]
-        .map(|kind| {
-            let mut span = Span::new(0, 0);
-            for key in KEYS {
-                let value = if key == "kind" {
-                    Value::static_str(kind.as_str())
-                } else {
-                    Value::Null
-                };
-                span.attrs.insert(key, value);
-            }
-            span
-        })
-    })
-}
-
-fn kind_index(kind: Kind) -> usize {
-    match kind {
-        Kind::Cardinal => 0,
-        Kind::Ordinal => 1,
-        Kind::Percent => 2,
-        Kind::Money => 3,
-        Kind::Vague => 4,
-        Kind::Range => 5,
-        Kind::Year => 6,
-        Kind::Date => 7,
-        Kind::Age => 8,
-    }
-}
+]);
 
 /// The `parts` attribute: null when the mention is one plain numeral (a single part
 /// covering the whole span with the mention's own value and kind), otherwise the list
@@ -310,32 +263,29 @@ fn parts_value(f: &Found) -> Value {
 }
 
 fn to_span(text: &str, f: &Found) -> Span {
-    let mut span = templates()[kind_index(f.kind)].clone();
-    span.start = u32::try_from(f.start).unwrap_or(u32::MAX);
-    span.end = u32::try_from(f.end).unwrap_or(u32::MAX);
-    let attrs = &mut span.attrs;
-    attrs.insert("value", Value::from(f.value));
-    if let Some(code) = f.unit.and_then(Unit::code) {
-        attrs.insert("unit", Value::static_str(code));
-    }
-    if let Some((a, s, e)) = f.approx {
-        attrs.insert("approx", Value::static_str(a));
-        attrs.insert("approx_span", Value::range(s, e));
-    }
-    if let Some((s, e)) = f.counted {
-        attrs.insert("counted", Value::from(text.get(s..e).unwrap_or("")));
-        attrs.insert("counted_span", Value::range(s, e));
-    }
-    if let Some(u) = f.upper {
-        attrs.insert("upper", Value::from(u));
-    }
-    if let Some(d) = f.date {
-        attrs.insert("date", Value::from(d.to_iso()));
-    }
-    let parts = parts_value(f);
-    if parts != Value::Null {
-        attrs.insert("parts", parts);
-    }
+    // Every value by its key's position, null where there is nothing to say: a search
+    // per inserted key, or a template cloned then overwritten, cost more than finding
+    // the number did.
+    let range = |r: Option<(usize, usize)>| r.map_or(Value::Null, |(s, e)| Value::range(s, e));
+    let values: [Value; 10] = [
+        Value::from(f.value),
+        Value::static_str(f.kind.as_str()),
+        f.unit
+            .and_then(Unit::code)
+            .map_or(Value::Null, Value::static_str),
+        f.approx
+            .map_or(Value::Null, |(a, _, _)| Value::static_str(a)),
+        range(f.approx.map(|(_, s, e)| (s, e))),
+        f.counted.map_or(Value::Null, |(s, e)| {
+            Value::from(text.get(s..e).unwrap_or(""))
+        }),
+        range(f.counted),
+        f.upper.map_or(Value::Null, Value::from),
+        f.date.map_or(Value::Null, |d| Value::from(d.to_iso())),
+        parts_value(f),
+    ];
+    let mut span = Span::new(f.start, f.end);
+    span.attrs = Attrs::from_keys(&KEYS, values);
     span
 }
 
