@@ -15,6 +15,10 @@ use newsmill_core::{Document, Stage};
 use newsmill_corpusgen::Generator;
 use std::hint::black_box;
 
+/// The runner's allocator, so that the stages are measured as they run in it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ARTICLES: usize = 400;
 
 fn stage(type_name: &str, options: &str) -> Box<dyn Stage> {

@@ -19,8 +19,8 @@ dir=${NEWSMILL_SCALE_DIR:-target/scale}
 mkdir -p "$dir"
 
 cargo build --release --quiet -p newsmill -p newsmill-corpusgen
-runner=target/release/runner
-gen=target/release/corpusgen
+runner=${CARGO_TARGET_DIR:-target}/release/runner
+gen=${CARGO_TARGET_DIR:-target}/release/corpusgen
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package: time)"; exit 1; }
 
 stages='[[stage]]
@@ -49,12 +49,13 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 first=1
 for mb in "${sizes[@]}"; do
   text="$dir/text-${mb}mb.jsonl"
-  [ -f "$text" ] || "$gen" --format text --mb "$mb" --seed 42 -o "$text" 2>/dev/null
+  # A corpus older than the generator is made again: it would measure old articles.
+  [ "$text" -nt "$gen" ] || "$gen" --format text --mb "$mb" --seed 42 -o "$text" 2>/dev/null
   run "floor-${mb}mb" "$text" ""
   run "text-${mb}mb" "$text" "$stages"
   if [ $first = 1 ]; then
     html="$dir/html-${mb}mb.jsonl"
-    [ -f "$html" ] || "$gen" --format html --mb "$mb" --seed 42 -o "$html" 2>/dev/null
+    [ "$html" -nt "$gen" ] || "$gen" --format html --mb "$mb" --seed 42 -o "$html" 2>/dev/null
     run "html-${mb}mb" "$html" "$stages"
     first=0
   fi
