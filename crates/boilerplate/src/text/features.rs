@@ -173,7 +173,7 @@ fn reversed_key(key: u64) -> u64 {
     }
 }
 
-/// Multipliers for the two hash functions, tried in pairs until the table builds.
+/// Multipliers for the hash, tried in turn until the table builds.
 const MULTIPLIERS: &[u64] = &[
     0x9E37_79B9_7F4A_7C15,
     0xC2B2_AE3D_27D4_EB4F,
@@ -194,14 +194,19 @@ struct WordTable {
     keys: [u64; TABLE_SIZE],
     /// One more than the keys: the last is 0, the flags of a word not found.
     flags: [u8; TABLE_SIZE + 1],
-    multipliers: [u64; 2],
+    multiplier: u64,
 }
 
 impl WordTable {
+    /// The two slots of `key`: the top two groups of bits of one product, so a lookup
+    /// costs one multiplication.
     #[inline(always)]
     fn slots(&self, key: u64) -> [usize; 2] {
-        self.multipliers
-            .map(|m| (key.wrapping_mul(m) >> (64 - TABLE_BITS)) as usize & (TABLE_SIZE - 1))
+        let h = key.wrapping_mul(self.multiplier);
+        [
+            (h >> (64 - TABLE_BITS)) as usize & (TABLE_SIZE - 1),
+            (h >> (64 - 2 * TABLE_BITS)) as usize & (TABLE_SIZE - 1),
+        ]
     }
 
     #[inline(always)]
@@ -221,7 +226,7 @@ impl WordTable {
     }
 
     /// Builds the table for `(word, flag)` entries (flags of a repeated word merge),
-    /// or `None` when no pair of multipliers places them all.
+    /// or `None` when no multiplier places them all.
     fn build(entries: &[(u64, u8)]) -> Option<WordTable> {
         let mut merged: Vec<(u64, u8)> = Vec::new();
         for &(key, flag) in entries {
@@ -230,11 +235,11 @@ impl WordTable {
                 None => merged.push((key, flag)),
             }
         }
-        for pair in MULTIPLIERS.windows(2) {
+        for &multiplier in MULTIPLIERS {
             let mut table = WordTable {
                 keys: [0; TABLE_SIZE],
                 flags: [0; TABLE_SIZE + 1],
-                multipliers: [pair[0], pair[1]],
+                multiplier,
             };
             if merged.iter().all(|&entry| table.insert(entry)) {
                 return Some(table);
@@ -305,7 +310,7 @@ fn word_table() -> &'static WordTable {
         WordTable::build(&entries).unwrap_or(WordTable {
             keys: [0; TABLE_SIZE],
             flags: [0; TABLE_SIZE + 1],
-            multipliers: [1, 1],
+            multiplier: 1,
         })
     })
 }
@@ -532,26 +537,22 @@ fn token_counts(
 
 const CASE_BITS: u64 = 0x2020_2020_2020_2020;
 
-/// The eight bytes at `pos` (a token's start) as a little-endian `u64`, zeros past the
-/// end of the block. Near the end the last eight bytes are loaded and shifted down, so
-/// no branch depends on where the token lies; a block shorter than eight bytes is read
-/// from `padded`, its zero-padded copy.
+/// The eight bytes at `pos` (a token's start) of `copy`, the block's zero-padded copy
+/// (see [`scan_impl`]), as a little-endian `u64`: one unaligned load, as the copy
+/// has eight bytes to spare past its last window.
 #[inline(always)]
-fn load8(bytes: &[u8], pos: usize, padded: &[u8; WINDOW]) -> u64 {
-    let n = bytes.len();
+fn load8(copy: &[u8], pos: usize) -> u64 {
     let mut word = [0u8; 8];
-    if n >= 8 {
-        let at = pos.min(n - 8);
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            word.copy_from_slice(chunk);
-        }
-        u64::from_le_bytes(word) >> (8 * (pos - at).min(7))
-    } else {
-        if let Some(chunk) = padded.get(pos..pos + 8) {
-            word.copy_from_slice(chunk);
-        }
-        u64::from_le_bytes(word)
+    if let Some(chunk) = copy.get(pos..pos + 8) {
+        word.copy_from_slice(chunk);
     }
+    u64::from_le_bytes(word)
+}
+
+/// Bytes of a block's copy in [`scan_impl`] with room for `windows` windows: eight
+/// more than the windows, so a token's eight bytes load in one piece anywhere.
+const fn copy_len(windows: usize) -> usize {
+    windows * WINDOW + 8
 }
 
 /// Windows of [`bytemask::WINDOW`] bytes a block may have for [`scan`] to take its fast
@@ -589,18 +590,18 @@ fn scan_avx2(bytes: &[u8], avx2: bytemask::Avx2) -> Features {
 #[inline(always)]
 fn scan_sized(bytes: &[u8], kernel: impl Kernel) -> Features {
     match bytes.len() {
-        0..=64 => scan_impl::<2>(bytes, kernel),
-        65..=128 => scan_impl::<3>(bytes, kernel),
-        _ => scan_impl::<{ MAX_WINDOWS + 1 }>(bytes, kernel),
+        0..=64 => scan_impl::<2, { copy_len(1) }>(bytes, kernel),
+        65..=128 => scan_impl::<3, { copy_len(2) }>(bytes, kernel),
+        _ => scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }>(bytes, kernel),
     }
 }
 
 /// The fast path of [`scan`], with room for `L - 1` windows (one more holds the masks
-/// past the end).
+/// past the end) and a copy of `C` bytes (see [`copy_len`]).
 #[inline(always)]
-fn scan_impl<const L: usize>(bytes: &[u8], kernel: impl Kernel) -> Features {
+fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) -> Features {
     let n = bytes.len();
-    if n > (L - 1) * WINDOW {
+    if n > (L - 1) * WINDOW || C < copy_len(L - 1) {
         return scan_general(bytes);
     }
     let table = word_table();
@@ -626,17 +627,17 @@ fn scan_impl<const L: usize>(bytes: &[u8], kernel: impl Kernel) -> Features {
     let mut symbol_lead = 0u32;
     let mut cjk_chars = 0u32;
     let mut any_high = false;
-    // The last window, zero-padded: zeros are blanks of no class.
-    let mut padded = [0u8; WINDOW];
-    let full_windows = n / WINDOW;
-    if let Some(tail) = bytes.get(full_windows * WINDOW..) {
-        padded[..tail.len()].copy_from_slice(tail);
-    }
+    // The block, zero-padded: zeros are blanks of no class, so every window is read
+    // whole and every token's first eight bytes in one load, with no case for the end.
+    let mut copy = [0u8; C];
+    copy[..n].copy_from_slice(bytes);
     for w in 0..windows {
         let from = w * WINDOW;
-        let window: &[u8; WINDOW] = match bytes.get(from..from + WINDOW) {
-            Some(full) => full.try_into().unwrap_or(&padded),
-            None => &padded,
+        let Some(window) = copy
+            .get(from..from + WINDOW)
+            .and_then(|chunk| <&[u8; WINDOW]>::try_from(chunk).ok())
+        else {
+            break;
         };
         let m = kernel.masks(window);
         blank[w] = m.blank;
@@ -725,11 +726,10 @@ fn scan_impl<const L: usize>(bytes: &[u8], kernel: impl Kernel) -> Features {
             let start = w * WINDOW + off as usize;
             if not_plain == 0 {
                 let run = len - u32::from(others != 0);
-                let x = load8(bytes, start, &padded);
-                let used = KEY_BYTES[run.min(8) as usize];
+                let x = load8(&copy, start);
                 // Key of the first eight letters, lower-cased.
-                let key = ((x | CASE_BITS) & used) | (LONG_WORD * u64::from(run > 8));
-                let all_capitals = (run >= 2) & (x & used & CASE_BITS == 0);
+                let key = ((x | CASE_BITS) & KEY_MASK[run as usize]) | LONG_BIT[run as usize];
+                let all_capitals = (x & CAPITALS_TEST[run as usize]) == 0;
                 counts += FLAG_COUNTS[usize::from(table.get(key) & 0x7F)]
                     | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
@@ -778,7 +778,7 @@ fn scan_impl<const L: usize>(bytes: &[u8], kernel: impl Kernel) -> Features {
         last_plain_ends
     };
     if first_start < n && slow_starts[first_start / WINDOW] & (1 << (first_start % WINDOW)) == 0 {
-        first_word_flags = plain_flags(bytes, first_start, &blank, &padded, table);
+        first_word_flags = plain_flags(bytes, first_start, &blank, &copy, table);
     }
     let glued_headline = glue.iter().any(|&g| g != 0)
         && glued_headline(bytes, &starts, &slow_starts, &upper, &glue, table);
@@ -819,21 +819,15 @@ fn token_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// The flags of the word of the plain token (see [`scan`]) starting at `start`.
-fn plain_flags(
-    bytes: &[u8],
-    start: usize,
-    blank: &[u64],
-    padded: &[u8; WINDOW],
-    table: &WordTable,
-) -> u8 {
+fn plain_flags(bytes: &[u8], start: usize, blank: &[u64], copy: &[u8], table: &WordTable) -> u8 {
     let (w, off) = (start / WINDOW, (start % WINDOW) as u32);
     let next = blank.get(w + 1).copied().unwrap_or(u64::MAX);
     let len = bits_at(blank.get(w).copied().unwrap_or(u64::MAX), next, off).trailing_zeros();
     let last = bytes.get(start + len as usize - 1).copied().unwrap_or(0);
     let run = len - u32::from(!is_ascii_letter(last));
-    let x = load8(bytes, start, padded);
-    let used = KEY_BYTES[run.min(8) as usize];
-    table.get(((x | CASE_BITS) & used) | (LONG_WORD * u64::from(run > 8)))
+    let x = load8(copy, start);
+    let run = (run as usize).min(64);
+    table.get(((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run])
 }
 
 /// Whether the block opens with a Title-Case headline glued to the sentence after it:
@@ -937,6 +931,46 @@ const KEY_BYTES: [u64; 9] = {
     while n < 8 {
         t[n] = (1u64 << (8 * n)) - 1;
         n += 1;
+    }
+    t
+};
+
+/// [`KEY_BYTES`] by the length of a plain token's run of letters (up to 64): the
+/// bytes of its key.
+const KEY_MASK: [u64; 65] = {
+    let mut t = [0u64; 65];
+    let mut run = 0;
+    while run <= 64 {
+        t[run] = KEY_BYTES[if run < 8 { run } else { 8 }];
+        run += 1;
+    }
+    t
+};
+
+/// [`LONG_WORD`] for the runs longer than a key holds, by run length.
+const LONG_BIT: [u64; 65] = {
+    let mut t = [0u64; 65];
+    let mut run = 9;
+    while run <= 64 {
+        t[run] = LONG_WORD;
+        run += 1;
+    }
+    t
+};
+
+/// By run length, the case bits of a key's letters, which are all clear when its
+/// letters are capitals (an all-capitals word has two letters at least, so a shorter
+/// run tests a bit that an ASCII letter always has set: 0x40).
+const CAPITALS_TEST: [u64; 65] = {
+    let mut t = [0u64; 65];
+    let mut run = 0;
+    while run <= 64 {
+        t[run] = if run < 2 {
+            0x40
+        } else {
+            KEY_MASK[run] & CASE_BITS
+        };
+        run += 1;
     }
     t
 };
@@ -1544,7 +1578,7 @@ mod tests {
             // The kernel every CPU has, whichever `scan` picked.
             prop_assert_eq!(scan_sized(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
             // The widest arrays on short samples too.
-            prop_assert_eq!(scan_impl::<{ MAX_WINDOWS + 1 }>(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
+            prop_assert_eq!(scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }>(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
         }
     }
 
