@@ -608,8 +608,8 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
     let windows = n.div_ceil(WINDOW);
     // Past the end everything is blank: a token's end is always found.
     let mut blank = [u64::MAX; L];
-    // Bytes that are neither blank nor ASCII letters, and those of them that are ASCII.
-    let mut other = [0u64; L];
+    // ASCII letters, and the ASCII bytes that are neither blank nor letters.
+    let mut letter = [0u64; L];
     let mut other_ascii = [0u64; L];
     let mut upper = [0u64; L];
     let mut stop = [0u64; L];
@@ -641,8 +641,8 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
         };
         let m = kernel.masks(window);
         blank[w] = m.blank;
-        other[w] = !m.blank & !m.letter;
-        other_ascii[w] = other[w] & !m.high;
+        letter[w] = m.letter;
+        other_ascii[w] = !m.blank & !m.letter & !m.high;
         upper[w] = m.upper;
         stop[w] = m.stop;
         ascii_letters += m.letter.count_ones();
@@ -671,9 +671,7 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
             let nbsp = nbsp_lead[w] & ((nbsp_tail[w] >> 1) | (nbsp_tail[w + 1] << 63));
             let (here, next) = (nbsp | (nbsp << 1), nbsp >> 63);
             blank[w] |= here;
-            other[w] &= !here;
             blank[w + 1] |= next;
-            other[w + 1] &= !next;
         }
     }
 
@@ -692,12 +690,21 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
             w * WINDOW + s.trailing_zeros() as usize
         });
 
-    // Each token: a plain one (ASCII letters, maybe closed by one other ASCII byte: a
-    // mark, a digit) adds its word's flags here and the rest of its counts in bulk
-    // below; any other token is read in full by `slow_token`, which reads a plain one
-    // the same way.
+    // Where a plain token's run of letters may stop: a blank, or one other ASCII byte
+    // (a mark, a digit) right before a blank.
+    let mut run_stops = [u64::MAX; L];
+    for w in 0..windows {
+        let before_blank = (blank[w] >> 1) | (blank[w + 1] << 63);
+        run_stops[w] = blank[w] | (other_ascii[w] & before_blank);
+    }
+
+    // Each token: a plain one (ASCII letters, maybe closed by one other ASCII byte)
+    // adds its word's flags here and the rest of its counts in bulk below; any other
+    // token is read in full by `slow_token`, which reads a plain one the same way.
+    // A token is plain when its first non-letter byte (`run` bytes in) is one where a
+    // run may stop: only two masks are shifted per token, and its length is not
+    // needed.
     let mut counts = 0u64;
-    let mut words = 0u32;
     let mut first_word_flags = 0u8;
     // Last bytes of the tokens read in full (their sentence ends are their own).
     let mut slow_ends = [0u64; L];
@@ -705,35 +712,34 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
     let mut last_slow = false;
     let mut last_slow_ends = 0u32;
     for w in 0..windows {
-        let (blank_lo, blank_hi) = (blank[w], blank[w + 1]);
-        let (other_lo, other_hi) = (other[w], other[w + 1]);
-        let (ascii_lo, ascii_hi) = (other_ascii[w], other_ascii[w + 1]);
+        let (letter_lo, letter_hi) = (letter[w], letter[w + 1]);
+        let (stops_lo, stops_hi) = (run_stops[w], run_stops[w + 1]);
         let mut pending = starts[w];
         while pending != 0 {
             let off = pending.trailing_zeros();
             pending &= pending - 1;
-            words += 1;
-            // The token runs to the next blank, in this window or the next (64 when it
-            // is that long or longer).
-            let len = bits_at(blank_lo, blank_hi, off).trailing_zeros();
-            let in_token = TOKEN_BITS[len as usize];
-            let last = in_token ^ (in_token >> 1);
-            let others = bits_at(other_lo, other_hi, off) & in_token;
-            // Not plain: a first byte or an inner byte that is no letter, a last one
-            // that is neither a letter nor ASCII, or 64 bytes and more.
-            let closing = last & bits_at(ascii_lo, ascii_hi, off);
-            let not_plain = (others & !closing) | (others & 1) | u64::from(len >> 6);
+            let non_letters = !bits_at(letter_lo, letter_hi, off);
+            let run = non_letters.trailing_zeros();
+            let first_non_letter = non_letters & non_letters.wrapping_neg();
+            // A run of 63 letters may hold a 64-byte token, which the masks do not see
+            // to its end.
+            let plain = (first_non_letter & bits_at(stops_lo, stops_hi, off) != 0)
+                & (run >= 1)
+                & (run < 63);
             let start = w * WINDOW + off as usize;
-            if not_plain == 0 {
-                let run = len - u32::from(others != 0);
+            if plain {
                 let x = load8(&copy, start);
+                let run = run as usize;
                 // Key of the first eight letters, lower-cased.
-                let key = ((x | CASE_BITS) & KEY_MASK[run as usize]) | LONG_BIT[run as usize];
-                let all_capitals = (x & CAPITALS_TEST[run as usize]) == 0;
+                let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
+                let all_capitals = (x & CAPITALS_TEST[run]) == 0;
                 counts += FLAG_COUNTS[usize::from(table.get(key) & 0x7F)]
                     | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
             } else {
+                // The token runs to the next blank, in this window or the next (64
+                // when it is that long or longer).
+                let len = bits_at(blank[w], blank[w + 1], off).trailing_zeros();
                 let end = if len < 64 {
                     start + len as usize
                 } else {
@@ -754,6 +760,7 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
             }
         }
     }
+    let words: u32 = starts.iter().map(|s| s.count_ones()).sum();
     // The plain tokens in bulk: each holds a letter; a capital starts some; those
     // whose closing mark ends a sentence end on one.
     let mut plain_ends = 0u32;
