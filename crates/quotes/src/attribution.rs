@@ -15,10 +15,10 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun};
+use crate::lexicon::{CueForm, FlagTable, Lexicon, WordHash, pronoun};
 use crate::marks::{self, Paragraph, RawQuote};
 use crate::scan::{self, Run, WordScan};
-use crate::text::{Tok, TokKind, sentence_breaks, tokenize};
+use crate::text::{Tok, TokKind, TokStream, sentence_breaks, tokenize};
 
 /// Tuning knobs the stage options set.
 #[derive(Clone, Copy, Debug)]
@@ -370,6 +370,21 @@ impl<'a> Analyzer<'a> {
         r
     }
 
+    /// Runs `f` on the tokens of `text[from..to]` (at most `limit`), tokenized only as
+    /// far as `f` reads them, in a pooled buffer.
+    fn with_token_stream<R>(
+        &self,
+        from: usize,
+        to: usize,
+        limit: usize,
+        f: impl FnOnce(&mut TokStream<'_>) -> R,
+    ) -> R {
+        let mut buf = self.pool.borrow_mut().pop().unwrap_or_default();
+        let r = f(&mut TokStream::new(self.text, from, to, limit, &mut buf));
+        self.pool.borrow_mut().push(buf);
+        r
+    }
+
     fn word(&self, t: &Tok) -> &'a str {
         t.text(self.text)
     }
@@ -450,7 +465,11 @@ impl<'a> Analyzer<'a> {
             }
             words.end_paragraph(p.start, p.end);
         }
-        self.breaks.sort_unstable();
+        // The breaks come out in order (paragraphs and their gaps are read in order);
+        // the sort is a safety net that costs nothing when they do.
+        if !self.breaks.is_sorted() {
+            self.breaks.sort_unstable();
+        }
         self.breaks.dedup();
         // Cues are read around each quotation only: in its sentences, the one
         // before (an introduction) and the one after (`“...” Trump asked.`).
@@ -636,7 +655,7 @@ impl<'a> Analyzer<'a> {
         let end = self.paragraph_end(b).min(b + WINDOW_BYTES);
         let end = self.floor_char_boundary(end);
         let np = if end > b {
-            self.with_tokens(b, end, WINDOW_TOKENS, |toks| self.subject_np(toks))
+            self.with_token_stream(b, end, WINDOW_TOKENS, |toks| self.subject_np(toks))
         } else {
             None
         };
@@ -649,10 +668,10 @@ impl<'a> Analyzer<'a> {
     /// The subject of the sentence held in `toks`: after leading conjunctions and an
     /// opening clause up to its comma, a pronoun, or a noun phrase whose last name
     /// is the subject (`Clinton campaign Chairman John Podesta`).
-    fn subject_np(&self, toks: &[Tok]) -> Option<Subject> {
+    fn subject_np(&self, toks: &mut TokStream<'_>) -> Option<Subject> {
         let mut i = 0;
         for _ in 0..4 {
-            let t = *toks.get(i)?;
+            let t = toks.get(i)?;
             match t.kind {
                 // A sentence opening with a quotation has its speaker in a cue.
                 TokKind::Quote | TokKind::Stop => return None,
@@ -681,12 +700,10 @@ impl<'a> Analyzer<'a> {
             if self.opens_clause(toks, i) {
                 // Skip to the comma closing the clause; quotations inside are read
                 // through.
-                let comma = toks
-                    .get(i..)?
-                    .iter()
-                    .take(40)
+                let comma = (i..i + 40)
+                    .map_while(|k| toks.get(k))
                     .position(|t| t.kind == TokKind::Comma || t.kind == TokKind::Stop)?;
-                if toks[i + comma].kind != TokKind::Comma {
+                if toks.get(i + comma)?.kind != TokKind::Comma {
                     return None;
                 }
                 i += comma + 1;
@@ -698,7 +715,7 @@ impl<'a> Analyzer<'a> {
                 let mut k = i;
                 while toks.get(k).is_some_and(|t| {
                     t.is_capitalized(self.text)
-                        && (self.lex.is_org_word(self.word(t)) || self.word(t).contains('.'))
+                        && (self.lex.is_org_word(self.word(&t)) || self.word(&t).contains('.'))
                 }) {
                     k += 1;
                 }
@@ -709,7 +726,7 @@ impl<'a> Analyzer<'a> {
             }
             break;
         }
-        let first = *toks.get(i)?;
+        let first = toks.get(i)?;
         if first.kind != TokKind::Word {
             return None;
         }
@@ -728,24 +745,27 @@ impl<'a> Analyzer<'a> {
         let mut owner: Option<(usize, usize)> = None;
         let mut described: Option<(usize, usize)> = None;
         let mut lower = 0;
-        while let Some(&t) = toks.get(j) {
+        while let Some(t) = toks.get(j) {
             match t.kind {
                 TokKind::Word if self.name_token(&t) && t.is_capitalized(self.text) => {
                     let mut k = j + 1;
+                    let mut last = t;
                     if !is_possessive(self.word(&t)) {
-                        while k < toks.len() && self.name_token(&toks[k]) {
+                        while let Some(n) = toks.get(k).filter(|n| self.name_token(n)) {
                             k += 1;
-                            if is_possessive(self.word(&toks[k - 1])) {
+                            last = n;
+                            if is_possessive(self.word(&n)) {
                                 break;
                             }
                         }
                     }
-                    if is_possessive(self.word(&toks[k - 1])) {
+                    if is_possessive(self.word(&last)) {
                         owner = Some((j, k));
                         best = None;
                         lower = 0;
                     } else if best.is_none()
-                        && toks[j..k]
+                        && toks
+                            .slice(j, k)
                             .iter()
                             .all(|t| self.lex.is_org_word(self.word(t)))
                     {
@@ -784,12 +804,12 @@ impl<'a> Analyzer<'a> {
                     // `Kazakhstan's foreign minister, Erlan Idrissov, plays down`,
                     // `Her father, Brad, 39, worried`.
                     let mut k = j + 1;
-                    while k < toks.len() && self.name_token(&toks[k]) {
+                    while toks.get(k).is_some_and(|t| self.name_token(&t)) {
                         k += 1;
                     }
                     let closed = toks.get(k).is_none_or(|t| {
                         matches!(t.kind, TokKind::Comma | TokKind::OpenParen)
-                            || self.word(t) == "of"
+                            || self.word(&t) == "of"
                     });
                     if k > j + 1 && closed {
                         best = Some((j + 1, k));
@@ -799,6 +819,8 @@ impl<'a> Analyzer<'a> {
                 _ => break,
             }
         }
+        // Every token read from here on has been looked at above.
+        let toks = toks.seen();
         if let Some((a, mut b)) = best.or(described) {
             // A participle or adverb opening the sentence is no first name:
             // `Understated Perez`, `Chastened Trump`.
@@ -844,9 +866,9 @@ impl<'a> Analyzer<'a> {
     /// Whether the word at `toks[i]` opens an adverbial clause that ends with a comma
     /// before the subject: a preposition or subordinator (`After`, `While`, `On`), or
     /// a participle (`Asked by reporters, ...`, `Chastened by the analyses, ...`).
-    fn opens_clause(&self, toks: &[Tok], i: usize) -> bool {
+    fn opens_clause(&self, toks: &mut TokStream<'_>, i: usize) -> bool {
         let Some(t) = toks.get(i) else { return false };
-        let w = self.word(t);
+        let w = self.word(&t);
         if is_clause_opener(w) || is_time_word(w) {
             return true;
         }
@@ -995,7 +1017,7 @@ impl<'a> Analyzer<'a> {
         let end = self
             .next_region_start_after(c.sentence, c.start)
             .min(c.start);
-        self.with_tokens(c.sentence, end, WINDOW_TOKENS, |toks| {
+        self.with_token_stream(c.sentence, end, WINDOW_TOKENS, |toks| {
             self.sentence_subject(toks)
         })
     }
@@ -1008,9 +1030,10 @@ impl<'a> Analyzer<'a> {
     }
 
     /// A pronoun or name opening a sentence (for participle cues).
-    fn sentence_subject(&self, toks: &[Tok]) -> Option<Np> {
-        let first = toks.iter().position(|t| t.kind == TokKind::Word)?;
-        let t = toks[first];
+    fn sentence_subject(&self, toks: &mut TokStream<'_>) -> Option<Np> {
+        let t = (0..)
+            .map_while(|k| toks.get(k))
+            .find(|t| t.kind == TokKind::Word)?;
         if let Some(g) = pronoun(self.word(&t)) {
             return Some(Np {
                 span: (t.start, t.end),
@@ -1021,8 +1044,8 @@ impl<'a> Analyzer<'a> {
         self.subject_np(toks).map(|s| s.np).or_else(|| {
             // `And although he thanked them, he sounded ..., saying`: the first
             // pronoun standing as a subject.
-            toks.iter().take(12).find_map(|t| {
-                let w = self.word(t);
+            (0..12).map_while(|k| toks.get(k)).find_map(|t| {
+                let w = self.word(&t);
                 matches!(w, "he" | "she" | "He" | "She").then(|| Np {
                     span: (t.start, t.end),
                     kind: NpKind::Pronoun(pronoun(w).flatten()),
@@ -2290,8 +2313,8 @@ impl<'a> Analyzer<'a> {
             // short clause before the colon.
             let np = named.or_else(|| {
                 let from = sent_start.max(para_start);
-                let subject =
-                    self.with_tokens(from, colon, WINDOW_TOKENS, |toks| self.subject_np(toks))?;
+                let subject = self
+                    .with_token_stream(from, colon, WINDOW_TOKENS, |toks| self.subject_np(toks))?;
                 let tail = self.text.get(subject.np.span.1..colon)?;
                 let short = tail.split_whitespace().count() <= 3
                     && tail
@@ -2342,10 +2365,9 @@ impl<'a> Analyzer<'a> {
     /// (`Putin hoped the forum will strengthen “...”`).
     fn subject_fallback(&mut self, sent_start: usize, open: usize) -> Option<Attribution> {
         let end = self.next_region_start_after(sent_start, open).min(open);
-        let mut toks = std::mem::take(&mut self.toks);
-        tokenize(self.text, sent_start, end, WINDOW_TOKENS, &mut toks);
-        let np = self.sentence_subject(&toks);
-        self.toks = toks;
+        let np = self.with_token_stream(sent_start, end, WINDOW_TOKENS, |toks| {
+            self.sentence_subject(toks)
+        });
         let np = np?;
         let speaker = self.resolve(&np)?;
         Some(Attribution {
@@ -2489,6 +2511,33 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+const NP_STOP: u16 = 1;
+const CONJUNCTION: u16 = 2;
+const CLAUSE_OPENER: u16 = 4;
+const SUBORDINATOR: u16 = 8;
+const NAME_LIKE_ORG: u16 = 16;
+const TIME: u16 = 32;
+const TIME_PREPOSITION: u16 = 64;
+
+/// Which of this module's word lists `w` is on (ignoring ASCII case), as flags: one
+/// hashed look-up instead of a scan of each list.
+fn grammar(w: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<FlagTable> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            FlagTable::new(&[
+                (NP_STOP_WORDS, NP_STOP),
+                (CONJUNCTIONS, CONJUNCTION),
+                (CLAUSE_OPENERS, CLAUSE_OPENER),
+                (SUBORDINATORS, SUBORDINATOR),
+                (NAME_LIKE_ORG_WORDS, NAME_LIKE_ORG),
+                (TIME_WORDS, TIME),
+                (TIME_PREPOSITIONS, TIME_PREPOSITION),
+            ])
+        })
+        .get(w)
+}
+
 fn clean_name(raw: &str) -> String {
     clean_name_cow(raw).into_owned()
 }
@@ -2527,53 +2576,58 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
 
+/// Days, parts of the day and other time words (`said Monday`, `on Monday said`).
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "now",
+];
+
 fn is_time_word(w: &str) -> bool {
-    const TIME: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "weekend",
-        "now",
-    ];
-    TIME.iter().any(|t| t.eq_ignore_ascii_case(w))
+    grammar(w) & TIME != 0
 }
 
+/// Words before a time word that go with it (`on Monday`, `last week`).
+const TIME_PREPOSITIONS: &[&str] = &[
+    "on", "last", "this", "earlier", "late", "early", "next", "that",
+];
+
 fn is_time_preposition(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "on" | "last" | "this" | "earlier" | "late" | "early" | "next" | "that"
-    )
+    grammar(w) & TIME_PREPOSITION != 0
 }
 
 /// Lowercase words that cannot be inside a speaker phrase.
+const NP_STOP_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "or", "but", "because", "when", "while", "as",
+    "if", "than", "so", "to", "is", "was", "are", "were", "be", "been", "has", "have", "had",
+    "not", "said", "says", "told", "there", "here", "what", "where", "why", "how", "also", "in",
+    "on", "at", "by", "into", "about", "after", "before", "during", "since", "until", "it", "this",
+    "these", "those", "them", "him", "her", "us", "me", "you", "would", "will", "could", "should",
+    "can", "may", "might", "must", "do", "does", "did", "just", "even", "only", "then", "now",
+    "yet", "still", "however", "though", "although", "all", "out", "up", "over", "under", "more",
+    "most", "very", "too", "no", "never", "ever", "once", "again", "already", "being", "having",
+    "get", "got", "make", "made", "want", "wants", "think", "thinks", "know", "knows", "see",
+    "saw", "said,", "like",
+];
+
 fn is_np_stop(w: &str) -> bool {
-    const STOP: &[&str] = &[
-        "that", "which", "who", "whom", "whose", "and", "or", "but", "because", "when", "while",
-        "as", "if", "than", "so", "to", "is", "was", "are", "were", "be", "been", "has", "have",
-        "had", "not", "said", "says", "told", "there", "here", "what", "where", "why", "how",
-        "also", "in", "on", "at", "by", "into", "about", "after", "before", "during", "since",
-        "until", "it", "this", "these", "those", "them", "him", "her", "us", "me", "you", "would",
-        "will", "could", "should", "can", "may", "might", "must", "do", "does", "did", "just",
-        "even", "only", "then", "now", "yet", "still", "however", "though", "although", "all",
-        "out", "up", "over", "under", "more", "most", "very", "too", "no", "never", "ever", "once",
-        "again", "already", "being", "having", "get", "got", "make", "made", "want", "wants",
-        "think", "thinks", "know", "knows", "see", "saw", "said,", "like",
-    ];
-    STOP.iter().any(|s| s.eq_ignore_ascii_case(w))
+    grammar(w) & NP_STOP != 0
 }
 
 /// Words that end a speaker phrase read forwards (`said Putin in a statement`).
@@ -2615,129 +2669,133 @@ fn is_forward_stop(w: &str) -> bool {
 
 /// Conjunctions and sentence adverbs that may open a sentence before its subject
 /// (`But he said`, `Still, Ortiz insisted`).
+const CONJUNCTIONS: &[&str] = &[
+    "and",
+    "but",
+    "yet",
+    "so",
+    "or",
+    "still",
+    "then",
+    "also",
+    "now",
+    "meanwhile",
+    "even",
+    "however",
+    "instead",
+    "indeed",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "plus",
+    "separately",
+    "again",
+    "finally",
+    "ultimately",
+    "later",
+    "earlier",
+    "today",
+];
+
 fn is_conjunction(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "and",
-        "but",
-        "yet",
-        "so",
-        "or",
-        "still",
-        "then",
-        "also",
-        "now",
-        "meanwhile",
-        "even",
-        "however",
-        "instead",
-        "indeed",
-        "nonetheless",
-        "nevertheless",
-        "moreover",
-        "plus",
-        "separately",
-        "again",
-        "finally",
-        "ultimately",
-        "later",
-        "earlier",
-        "today",
-    ];
-    w.len() <= 12 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    grammar(w) & CONJUNCTION != 0
 }
 
 /// Prepositions and subordinators that open an adverbial clause ending with a comma
 /// before the subject (`After the vote, Ortiz said`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "while",
+    "when",
+    "whenever",
+    "as",
+    "since",
+    "during",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "if",
+    "unless",
+    "unlike",
+    "like",
+    "among",
+    "for",
+    "with",
+    "without",
+    "from",
+    "under",
+    "over",
+    "through",
+    "throughout",
+    "following",
+    "amid",
+    "until",
+    "once",
+    "along",
+    "given",
+    "by",
+    "upon",
+    "across",
+    "inside",
+    "outside",
+    "whether",
+    "to",
+    "of",
+    "beyond",
+    "against",
+    "besides",
+    "asked",
+    "speaking",
+    "addressing",
+    "writing",
+    "responding",
+    "where",
+    "days",
+    "hours",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "shortly",
+    "soon",
+    "last",
+    "next",
+    "this",
+    "that",
+    "late",
+    "early",
+];
+
 fn is_clause_opener(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "while",
-        "when",
-        "whenever",
-        "as",
-        "since",
-        "during",
-        "despite",
-        "although",
-        "though",
-        "because",
-        "if",
-        "unless",
-        "unlike",
-        "like",
-        "among",
-        "for",
-        "with",
-        "without",
-        "from",
-        "under",
-        "over",
-        "through",
-        "throughout",
-        "following",
-        "amid",
-        "until",
-        "once",
-        "along",
-        "given",
-        "by",
-        "upon",
-        "across",
-        "inside",
-        "outside",
-        "whether",
-        "to",
-        "of",
-        "beyond",
-        "against",
-        "besides",
-        "asked",
-        "speaking",
-        "addressing",
-        "writing",
-        "responding",
-        "where",
-        "days",
-        "hours",
-        "weeks",
-        "months",
-        "years",
-        "minutes",
-        "shortly",
-        "soon",
-        "last",
-        "next",
-        "this",
-        "that",
-        "late",
-        "early",
-    ];
-    w.len() <= 12 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    grammar(w) & CLAUSE_OPENER != 0
 }
 
 /// Words that open a subordinate clause: a cue after them is not the sentence's main
 /// attribution.
+const SUBORDINATORS: &[&str] = &[
+    "when", "as", "after", "while", "because", "if", "before", "since", "until", "that", "who",
+    "whom", "which", "where", "whether", "although", "though", "once", "unless", "whenever",
+    "than",
+];
+
 fn is_subordinator(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "when", "as", "after", "while", "because", "if", "before", "since", "until", "that", "who",
-        "whom", "which", "where", "whether", "although", "though", "once", "unless", "whenever",
-        "than",
-    ];
-    w.len() <= 8 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    grammar(w) & SUBORDINATOR != 0
 }
 
 /// Words of the place and organization list that are also common surnames.
+const NAME_LIKE_ORG_WORDS: &[&str] = &[
+    "law", "day", "house", "west", "east", "north", "south", "park", "street", "wall", "bay",
+    "lake", "river", "price", "bill", "act", "plan", "guard", "trust", "post", "bank", "fox",
+    "press", "young", "hill", "field", "kingdom", "court", "chase",
+];
+
 fn is_name_like_org_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "law", "day", "house", "west", "east", "north", "south", "park", "street", "wall", "bay",
-        "lake", "river", "price", "bill", "act", "plan", "guard", "trust", "post", "bank", "fox",
-        "press", "young", "hill", "field", "kingdom", "court", "chase",
-    ];
-    w.len() <= 8 && WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    grammar(w) & NAME_LIKE_ORG != 0
 }
 
 /// Length of a possessive word without its ending (`Putin's` → `Putin`).

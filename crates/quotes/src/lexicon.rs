@@ -1957,49 +1957,55 @@ fn fold_ascii(v: u64) -> u64 {
     v | (upper >> 2)
 }
 
-/// Longest word a [`WordTable`] holds.
-const MAX_KEY: usize = 24;
+/// Longest word a [`WordTable`] holds (every listed word is shorter; a longer word
+/// is on no list).
+const MAX_KEY: usize = 16;
 
-/// A word folded to lowercase and packed into three machine words, so that comparing
-/// two keys is three integer comparisons.
+/// Up to eight bytes as a little-endian integer, zero-padded: overlapping loads of
+/// two, four or eight bytes instead of a loop over the bytes.
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    let n = b.len();
+    let at = |k: usize| u64::from(b.get(k).copied().unwrap_or(0));
+    let u16_at = |k: usize| at(k) | (at(k + 1) << 8);
+    let u32_at = |k: usize| u16_at(k) | (u16_at(k + 2) << 16);
+    match n {
+        0 => 0,
+        1 => at(0),
+        2 | 3 => u16_at(0) | (at(n - 1) << (8 * (n - 1))),
+        4..=7 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
+        _ => match b.get(..8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            Some(c) => u64::from_le_bytes(c),
+            None => 0,
+        },
+    }
+}
+
+/// A word folded to lowercase and packed into two machine words, so that comparing
+/// two keys is two integer comparisons.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 struct Key {
-    parts: [u64; 3],
+    parts: [u64; 2],
     len: u8,
 }
 
 impl Key {
     #[inline]
     fn new(word: &[u8]) -> Option<Key> {
-        if word.is_empty() || word.len() > MAX_KEY {
+        let n = word.len();
+        if n == 0 || n > MAX_KEY {
             return None;
         }
-        let mut parts = [0u64; 3];
-        for (part, chunk) in parts.iter_mut().zip(word.chunks(8)) {
-            let v = match <&[u8; 8]>::try_from(chunk) {
-                Ok(full) => u64::from_le_bytes(*full),
-                Err(_) => {
-                    let mut buf = [0u8; 8];
-                    for (d, s) in buf.iter_mut().zip(chunk) {
-                        *d = *s;
-                    }
-                    u64::from_le_bytes(buf)
-                }
-            };
-            *part = fold_ascii(v);
-        }
+        let (head, tail) = word.split_at(n.min(8));
         Some(Key {
-            parts,
-            len: word.len() as u8,
+            parts: [fold_ascii(load_short(head)), fold_ascii(load_short(tail))],
+            len: n as u8,
         })
     }
 
     #[inline]
     fn hash(&self) -> u64 {
-        (self.parts[0]
-            ^ self.parts[1].rotate_left(21)
-            ^ self.parts[2].rotate_left(42)
-            ^ (u64::from(self.len) << 58))
+        (self.parts[0] ^ self.parts[1].rotate_left(29) ^ (u64::from(self.len) << 58))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 }
@@ -2075,6 +2081,34 @@ impl WordSet {
             None => return false,
         };
         self.0.get(w).is_some()
+    }
+}
+
+/// Words mapped to bit flags (the lists they are on), matched ignoring ASCII case
+/// but exactly otherwise (no period is dropped): one look-up answers every list
+/// membership question about a word.
+pub(crate) struct FlagTable(WordTable);
+
+impl FlagTable {
+    /// The table of `lists`: each word gets the flags of every list it is on.
+    pub(crate) fn new(lists: &[(&[&str], u16)]) -> Self {
+        let mut merged: Vec<(String, u16)> = Vec::new();
+        for &(words, flag) in lists {
+            for w in words {
+                let w = w.to_ascii_lowercase();
+                match merged.iter_mut().find(|(m, _)| *m == w) {
+                    Some((_, f)) => *f |= flag,
+                    None => merged.push((w, flag)),
+                }
+            }
+        }
+        FlagTable(WordTable::new(merged.iter().map(|(w, f)| (w.as_str(), *f))))
+    }
+
+    /// The flags of `word` (0 when it is on no list).
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> u16 {
+        self.0.get(word.as_bytes()).unwrap_or(0)
     }
 }
 

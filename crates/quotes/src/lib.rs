@@ -22,8 +22,8 @@ mod scan;
 mod text;
 
 use newsmill_core::{
-    Attrs, BuildError, Document, Span, Stage, StageError, StageFactory, StageMeta, StageOptions,
-    TypedFactory, Value, layers,
+    Attrs, BuildError, Document, KeySet, Span, Stage, StageError, StageFactory, StageMeta,
+    StageOptions, TypedFactory, Value, layers,
 };
 use serde::{Deserialize, Serialize};
 
@@ -85,10 +85,11 @@ pub struct QuotesStage {
     meta: StageMeta,
     lexicon: Lexicon,
     settings: Settings,
-    /// Every attribute of a quotation set to null, in layer order: a span starts as a
-    /// clone of it (one allocation) and has its values replaced in place.
-    template: Attrs,
 }
+
+/// The attributes of a quotation, in layer order: each span's attributes are built in
+/// one allocation with no search per key.
+const KEYS: KeySet = KeySet::new(&["kind", "speaker", "speaker_span", "cue", "cue_span"]);
 
 impl QuotesStage {
     /// Builds the stage (compiles its lexicons).
@@ -103,10 +104,6 @@ impl QuotesStage {
             });
         }
         let lexicon = Lexicon::new();
-        let mut template = Attrs::new();
-        for key in ["kind", "speaker", "speaker_span", "cue", "cue_span"] {
-            template.insert(key, Value::Null);
-        }
         Ok(QuotesStage {
             meta: StageMeta::new(TYPE_NAME, VERSION, DESCRIPTION)
                 .reads(&[layers::BOILERPLATE])
@@ -117,7 +114,6 @@ impl QuotesStage {
                 scare_quotes: options.include_scare_quotes,
                 min_unattributed_words: options.min_unattributed_words,
             },
-            template,
         })
     }
 }
@@ -139,18 +135,17 @@ impl Stage for QuotesStage {
             .filter(|f| !removed.covers(f.start..f.end))
             .map(|f| {
                 let mut span = Span::new(f.start, f.end);
-                span.attrs = self.template.clone();
                 let kind = if f.direct { "direct" } else { "partial" };
-                span.attrs.insert("kind", Value::static_str(kind));
-                if let Some(speaker) = f.speaker {
-                    span.attrs.insert("speaker", Value::from(speaker));
-                }
-                span.attrs
-                    .insert("speaker_span", range_value(f.speaker_span));
-                if let Some(cue) = f.cue {
-                    span.attrs.insert("cue", Value::Str(cue));
-                }
-                span.attrs.insert("cue_span", range_value(f.cue_span));
+                span.attrs = Attrs::from_keys(
+                    &KEYS,
+                    [
+                        Value::static_str(kind),
+                        f.speaker.map_or(Value::Null, Value::from),
+                        range_value(f.speaker_span),
+                        f.cue.map_or(Value::Null, Value::Str),
+                        range_value(f.cue_span),
+                    ],
+                );
                 span
             })
             .collect();

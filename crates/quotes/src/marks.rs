@@ -32,6 +32,51 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `i` that may start a quote mark or a line break (see
+/// [`INTERESTING`]), or the end of `bytes`. Sixteen bytes are tested at once, in one
+/// pass for all seven bytes (a `memchr` per kind of byte would read the text three
+/// times and pay a call per mark).
+fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = bytes
+        .get(i..i.saturating_add(16))
+        .and_then(|c| <&[u8; 16]>::try_from(c).ok())
+    {
+        let mask = sse2::interesting(chunk);
+        if mask != 0 {
+            return i + mask.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+
+    /// A bit per byte of `chunk` that is in `super::INTERESTING`.
+    #[inline]
+    pub(super) fn interesting(chunk: &[u8; 16]) -> u32 {
+        // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads exactly the
+        // sixteen bytes of `chunk` (unaligned loads are allowed).
+        unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast());
+            let eq = |b: u8| -> __m128i { _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)) };
+            let quotes = _mm_or_si128(_mm_or_si128(eq(b'"'), eq(b'\'')), eq(b'`'));
+            let breaks = _mm_or_si128(eq(b'\n'), eq(b'\r'));
+            let lead = _mm_or_si128(eq(0xC2), eq(0xE2));
+            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quotes, breaks), lead)) as u32
+        }
+    }
+}
+
 /// A paragraph: a line of text between line breaks, without the breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Paragraph {
@@ -249,24 +294,10 @@ pub(crate) fn scan_into(
     };
     let mut line_start = 0usize;
     let mut i = 0usize;
-    // Next positions of the two kinds of interesting bytes (memchr takes three each).
-    let (mut next_mark, mut next_other) = (0usize, 0usize);
     while i < bytes.len() {
         // Skip plain bytes fast: only quote marks and line breaks matter here.
         if !INTERESTING[usize::from(bytes[i])] {
-            if next_mark <= i {
-                next_mark =
-                    memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
-                // memchr3 takes three bytes; backticks (for ``…'') get their own search.
-                if let Some(k) = memchr::memchr(b'`', &bytes[i..next_mark.min(bytes.len())]) {
-                    next_mark = i + k;
-                }
-            }
-            if next_other <= i {
-                next_other =
-                    memchr::memchr3(b'\n', b'\r', 0xC2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
-            }
-            i = next_mark.min(next_other);
+            i = next_interesting(bytes, i);
             continue;
         }
         let b = bytes[i];

@@ -134,14 +134,24 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 /// characters are decoded only where they occur.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_append(text, start, end, limit, out);
+}
+
+/// Appends the tokens of `text[start..end]` to `out` until it holds `limit` tokens.
+/// Returns whether the window was read to its end.
+///
+/// Tokenizing has no state but the position: a token never holds whitespace and never
+/// looks before its own first byte, so resuming at the end of the last token gives
+/// the same tokens as one pass over the whole window.
+fn tokenize_append(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<Tok>) -> bool {
     let Some(s) = text.get(start..end) else {
-        return;
+        return true;
     };
     let bytes = s.as_bytes();
     let mut i = 0usize;
     while let Some((c, len)) = char_at(s, i) {
         if out.len() >= limit {
-            return;
+            return false;
         }
         if c == ' ' || c.is_whitespace() {
             i += len;
@@ -215,6 +225,71 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
             kind,
         });
         i += len;
+    }
+    true
+}
+
+/// The tokens of a window, tokenized only as far as they are looked at: most
+/// readers stop after a few words (a sentence's subject is near its start), so the
+/// rest of the window costs nothing. Gives the same tokens as [`tokenize`].
+pub(crate) struct TokStream<'b> {
+    text: &'b str,
+    /// Where tokenizing resumes.
+    next: usize,
+    end: usize,
+    limit: usize,
+    toks: &'b mut Vec<Tok>,
+    /// The window is read to its end or `limit` tokens are out.
+    done: bool,
+}
+
+impl<'b> TokStream<'b> {
+    /// The tokens of `text[start..end]`, at most `limit`, in `buf` (cleared first).
+    pub fn new(
+        text: &'b str,
+        start: usize,
+        end: usize,
+        limit: usize,
+        buf: &'b mut Vec<Tok>,
+    ) -> Self {
+        buf.clear();
+        TokStream {
+            text,
+            next: start,
+            end,
+            limit,
+            toks: buf,
+            done: limit == 0,
+        }
+    }
+
+    /// Token `i`, tokenizing up to it if needed.
+    #[inline]
+    pub fn get(&mut self, i: usize) -> Option<Tok> {
+        while i >= self.toks.len() && !self.done {
+            self.fill(i + 1);
+        }
+        self.toks.get(i).copied()
+    }
+
+    #[cold]
+    fn fill(&mut self, want: usize) {
+        // Read ahead a little: a reader that wants token `i` usually wants the next.
+        let target = want.max(self.toks.len() + 8).min(self.limit);
+        let finished = tokenize_append(self.text, self.next, self.end, target, self.toks);
+        self.next = self.toks.last().map_or(self.end, |t| t.end);
+        self.done = finished || self.toks.len() >= self.limit;
+    }
+
+    /// Every token looked at so far.
+    pub fn seen(&self) -> &[Tok] {
+        self.toks
+    }
+
+    /// Tokens `a..b`, all of which have been looked at already (else the part that has).
+    pub fn slice(&self, a: usize, b: usize) -> &[Tok] {
+        let b = b.min(self.toks.len());
+        self.toks.get(a.min(b)..b).unwrap_or_default()
     }
 }
 
