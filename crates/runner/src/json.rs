@@ -2,8 +2,9 @@
 //!
 //! serde_json escapes strings one byte at a time through a lookup table; on article text,
 //! where almost nothing needs escaping, that loop was 40 % of the runner's own time. This
-//! writer checks eight bytes at a time for the only bytes JSON requires escaping (`"`,
-//! `\` and controls below 0x20) and copies clean runs whole. Its output is identical to
+//! writer checks sixteen bytes at a time (SSE2 on x86_64; eight elsewhere and at the
+//! end of a string) for the only bytes JSON requires escaping (`"`, `\` and controls
+//! below 0x20) and copies clean runs whole. Its output is identical to
 //! serde_json's (same escapes, lowercase `\u00XX`, non-ASCII passed through), which a
 //! property test checks.
 
@@ -23,6 +24,38 @@ fn escape_mask(w: u64) -> u64 {
     (below_0x20 | has_zero(quote) | has_zero(backslash)) & HI
 }
 
+/// For the 16 bytes at `i`, if there are that many: a mask with bit `k` set when byte
+/// `i + k` must be escaped.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn escape_mask16(bytes: &[u8], i: usize) -> Option<u32> {
+    let chunk = bytes.get(i..)?.first_chunk::<16>()?;
+    // SAFETY: SSE2 is part of every x86_64 target.
+    Some(unsafe { escape_mask16_sse2(chunk) })
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn escape_mask16_sse2(chunk: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    // SAFETY: `chunk` is 16 readable bytes; the load needs no alignment.
+    let v = unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) };
+    // `min(v, 0x1f) == v` exactly for the bytes up to 0x1f, compared unsigned.
+    let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+    let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+    let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+    _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))) as u32
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn escape_mask16(_bytes: &[u8], _i: usize) -> Option<u32> {
+    None
+}
+
 /// Appends `s` as a JSON string literal, quotes included.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
@@ -31,7 +64,13 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
     let mut start = 0; // first byte not yet copied
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
+        if let Some(mask) = escape_mask16(bytes, i) {
+            if mask == 0 {
+                i += 16;
+                continue;
+            }
+            i += mask.trailing_zeros() as usize;
+        } else if let Some(chunk) = bytes.get(i..i + 8) {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
             let mask = escape_mask(u64::from_le_bytes(word));
