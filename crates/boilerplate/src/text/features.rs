@@ -610,6 +610,8 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
     let mut blank = [u64::MAX; L];
     // ASCII letters, and the ASCII bytes that are neither blank nor letters.
     let mut letter = [0u64; L];
+    // Bytes that make a token more than a bare number or mark: letters and non-ASCII.
+    let mut wordy = [0u64; L];
     let mut other_ascii = [0u64; L];
     let mut upper = [0u64; L];
     let mut stop = [0u64; L];
@@ -642,6 +644,7 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
         let m = kernel.masks(window);
         blank[w] = m.blank;
         letter[w] = m.letter;
+        wordy[w] = m.letter | m.high;
         other_ascii[w] = !m.blank & !m.letter & !m.high;
         upper[w] = m.upper;
         stop[w] = m.stop;
@@ -740,12 +743,26 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
                 // The token runs to the next blank, in this window or the next (64
                 // when it is that long or longer).
                 let len = bits_at(blank[w], blank[w + 1], off).trailing_zeros();
+                // A bare token (ASCII without letters: "2019", "0.5", "&") is no
+                // letter token and carries no flags; its sentence end is its last
+                // byte's unless a closing quote or bracket follows the mark, so it
+                // is counted in bulk with the plain ones, but for the letter counts.
+                let in_token = TOKEN_BITS[len as usize];
+                let last = copy.get(start + len as usize - 1).copied().unwrap_or(b')');
+                if (len < 64)
+                    & (bits_at(wordy[w], wordy[w + 1], off) & in_token == 0)
+                    & !matches!(last, b'"' | b'\'' | b')' | b']')
+                {
+                    slow_starts[w] |= 1 << off;
+                    last_slow = false;
+                    continue;
+                }
                 let end = if len < 64 {
                     start + len as usize
                 } else {
                     token_end(bytes, start)
                 };
-                let token = slow_token(bytes, start, end, table);
+                let token = slow_token(&copy, start, end, table);
                 counts += token.counts;
                 slow_starts[w] |= 1 << off;
                 let end = token.end - 1;
@@ -762,7 +779,7 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
     }
     let words: u32 = starts.iter().map(|s| s.count_ones()).sum();
     // The plain tokens in bulk: each holds a letter; a capital starts some; those
-    // whose closing mark ends a sentence end on one.
+    // whose closing mark ends a sentence end on one, as do the bare ones.
     let mut plain_ends = 0u32;
     let mut last_plain_ends = 0u32;
     for w in 0..windows {
@@ -1026,7 +1043,6 @@ fn slow_token(bytes: &[u8], start: usize, end: usize, table: &WordTable) -> Toke
     let mut letter = false;
     let mut cap = false;
     let mut upper_word = false;
-    let mut letters_after = false;
     pos = pos_word;
     if is_ascii_letter(first) {
         // The run of letters, apostrophes inside it included ("don't"; "it’s"
@@ -1105,13 +1121,8 @@ fn slow_token(bytes: &[u8], start: usize, end: usize, table: &WordTable) -> Toke
     // The rest of the token, up to its known end (the word never runs past it: no
     // blank is a letter, an apostrophe or opening punctuation).
     let rest_start = pos;
-    let rest = bytes.get(pos..end.max(pos)).unwrap_or(&[]);
-    let mut previous = 0u8;
-    for &c in rest {
-        letters_after |= is_ascii_letter(c) | ((c >= 0xC3) & (c != 0xE2));
-        copyright |= (previous == 0xC2) & (c == 0xA9);
-        previous = c;
-    }
+    let (letters_after, copyright_after) = rest_flags(bytes, pos, end);
+    copyright |= copyright_after;
     pos = end.max(pos);
     if !letter && letters_after {
         // Digits or symbols first ("2nd", "©Reuters").
@@ -1135,6 +1146,52 @@ fn slow_token(bytes: &[u8], start: usize, end: usize, table: &WordTable) -> Toke
         ),
         flags,
     }
+}
+
+/// What the rest of a token, `bytes[from..end]`, holds: a letter (ASCII, or a lead
+/// byte of another script's character, 0xC3 and up but 0xE2), and a `©` (C2 A9).
+/// Eight bytes at a time where the slice has them (the block's padded copy always
+/// does), each class found in all eight lanes at once.
+#[inline(always)]
+fn rest_flags(bytes: &[u8], from: usize, end: usize) -> (bool, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each lane whose byte is zero.
+    let zero_lanes = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    let mut pos = from;
+    let mut letters = 0u64;
+    let mut copyright = 0u64;
+    // The high bit of the first lane when the byte before the chunk was 0xC2.
+    let mut after_c2 = 0u64;
+    while pos < end {
+        let Some(chunk) = bytes.get(pos..pos + 8) else {
+            // The last bytes of a slice without spare room.
+            let mut previous = if after_c2 != 0 { 0xC2 } else { 0 };
+            for &c in bytes.get(pos..end).unwrap_or(&[]) {
+                letters |= u64::from(is_ascii_letter(c) | ((c >= 0xC3) & (c != 0xE2)));
+                copyright |= u64::from((previous == 0xC2) & (c == 0xA9));
+                previous = c;
+            }
+            break;
+        };
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let valid = KEY_BYTES[(end - pos).min(8)] & HIGH;
+        // ASCII letters (as in `letter_run_end`), and high bytes from 0xC3 but 0xE2.
+        let y = (x | (0x20 * ONES)) & !HIGH;
+        let ascii =
+            (y + (0x80 - u64::from(b'a')) * ONES) & !(y + (0x80 - u64::from(b'z') - 1) * ONES) & !x;
+        let from_c3 = x & ((x & LOW7) + (0x80 - 0x43) * ONES);
+        let other_script = from_c3 & !zero_lanes(x ^ (0xE2 * ONES));
+        letters |= (ascii | other_script) & valid;
+        let c2 = zero_lanes(x ^ (0xC2 * ONES)) & valid;
+        copyright |= ((c2 << 8) | after_c2) & zero_lanes(x ^ (0xA9 * ONES)) & valid;
+        after_c2 = c2 >> 56;
+        pos += 8;
+    }
+    (letters != 0, copyright != 0)
 }
 
 /// The first, straightforward form of [`scan`]: byte classes through [`LANES`], then
@@ -1586,6 +1643,43 @@ mod tests {
             prop_assert_eq!(scan_sized(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
             // The widest arrays on short samples too.
             prop_assert_eq!(scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }>(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
+        }
+    }
+
+    /// The byte-at-a-time form of [`rest_flags`].
+    fn rest_flags_by_bytes(bytes: &[u8]) -> (bool, bool) {
+        let mut letters = false;
+        let mut copyright = false;
+        let mut previous = 0u8;
+        for &c in bytes {
+            letters |= is_ascii_letter(c) | ((c >= 0xC3) & (c != 0xE2));
+            copyright |= (previous == 0xC2) & (c == 0xA9);
+            previous = c;
+        }
+        (letters, copyright)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn rest_flags_agree_with_the_byte_loop(
+            bytes in proptest::collection::vec(prop_oneof![
+                Just(0xC2u8), Just(0xA9), Just(0xE2), Just(0xC3), Just(0xC1), Just(0x80),
+                Just(b'a'), Just(b'Z'), Just(b'@'), Just(b'['), Just(b'`'), Just(b'{'),
+                Just(b'0'), Just(b'.'), Just(0), Just(0xFF), any::<u8>(),
+            ], 0..40),
+            cut in 0usize..40,
+            tail in 0usize..12,
+        ) {
+            let from = cut.min(bytes.len());
+            let end = bytes.len().saturating_sub(tail).max(from);
+            let expected = rest_flags_by_bytes(&bytes[from..end]);
+            prop_assert_eq!(rest_flags(&bytes, from, end), expected);
+            // With bytes to spare past the end, as in the block's copy.
+            let mut padded = bytes.clone();
+            padded.extend([0xC2, 0xA9, b'a', 0, 0, 0, 0, 0]);
+            prop_assert_eq!(rest_flags(&padded, from, end), expected);
         }
     }
 
