@@ -77,8 +77,8 @@ mod value;
 use std::cell::RefCell;
 
 use newsmill_core::{
-    Attrs, Document, KeySet, Span, Stage, StageError, StageFactory, StageMeta, StageOptions,
-    TypedFactory, Value, layers,
+    Attrs, Document, KeySet, RangeSet, Span, Stage, StageError, StageFactory, StageMeta,
+    StageOptions, TypedFactory, Value, layers,
 };
 use serde::{Deserialize, Serialize};
 
@@ -189,7 +189,7 @@ impl Stage for NumbersStage {
         let removed = doc.removed();
         let mut found = FOUND.with(RefCell::take);
         found.clear();
-        find_all(doc.text(), reference_year(doc), &mut found);
+        find_all(doc.text(), reference_year(doc), &removed, &mut found);
         let mut spans: Vec<Span> = Vec::with_capacity(found.len());
         spans.extend(
             found
@@ -297,17 +297,38 @@ pub fn extract(text: &str) -> Vec<Mention> {
 /// Finds every number in `text`; dates written without a year take `ref_year`.
 pub fn extract_with_year(text: &str, ref_year: Option<i32>) -> Vec<Mention> {
     let mut found = Vec::new();
-    find_all(text, ref_year, &mut found);
+    find_all(text, ref_year, &RangeSet::default(), &mut found);
     found.into_iter().map(Found::to_mention).collect()
 }
 
-/// The extraction loop: scans for anchors and lets the grammar read each one.
-fn find_all(text: &str, ref_year: Option<i32>, out: &mut Vec<Found>) {
+/// The extraction loop: scans for anchors and lets the grammar read each one. Blocks
+/// in `removed` are stepped over unread: nothing found there would be reported.
+fn find_all(text: &str, ref_year: Option<i32>, removed: &RangeSet, out: &mut Vec<Found>) {
     let mut ex = parse::Extractor::new(text, ref_year);
     let mut cursor = 0usize;
     let mut floor = 0usize;
     let bytes = text.as_bytes();
-    while let Some((s, e)) = scan::next_anchor(text, cursor) {
+    let mut skips = removed.iter().peekable();
+    loop {
+        while skips.peek().is_some_and(|r| r.end <= cursor) {
+            skips.next();
+        }
+        if let Some(r) = skips.peek()
+            && r.start <= cursor
+        {
+            cursor = r.end;
+            continue;
+        }
+        let Some((s, e)) = scan::next_anchor(text, cursor) else {
+            break;
+        };
+        if let Some(r) = skips.peek()
+            && r.start <= s
+        {
+            // The anchor lies in (or after) the next removed block: resume past it.
+            cursor = s.max(r.start);
+            continue;
+        }
         if bytes.get(s).is_some_and(u8::is_ascii_digit)
             && s > 0
             && bytes.get(s - 1).is_some_and(u8::is_ascii_digit)

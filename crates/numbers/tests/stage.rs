@@ -107,13 +107,31 @@ fn numbers_in_removed_text_are_not_reported() {
     let mut doc = article();
     stage.process(&mut doc).unwrap();
     let removed = doc.removed();
-    for span in doc.layer(layers::NUMBERS).unwrap() {
+    let kept = doc.layer(layers::NUMBERS).unwrap();
+    for span in kept {
         assert!(
             !removed.covers(span.range()),
             "{:?}",
             &doc.text()[span.range()]
         );
     }
+    // The removed block is stepped over, not just filtered out afterwards: everything
+    // else is found exactly as in the whole text, including the number right after the
+    // block, with its qualifier.
+    let mut whole = Document::from_text("valmora", ARTICLE);
+    stage.process(&mut whole).unwrap();
+    let outside: Vec<&Span> = whole
+        .layer(layers::NUMBERS)
+        .unwrap()
+        .iter()
+        .filter(|s| !removed.covers(s.range()))
+        .collect();
+    assert_eq!(kept.iter().collect::<Vec<_>>(), outside);
+    let texts: Vec<&str> = kept.iter().map(|s| &ARTICLE[s.range()]).collect();
+    assert!(!texts.contains(&"50%") && !texts.contains(&"3"), "{texts:?}");
+    let first = &kept[0];
+    assert_eq!(&ARTICLE[first.range()], "1.2 million");
+    assert_eq!(first.attr("approx"), Some(&Value::from("nearly")));
 }
 
 #[test]
