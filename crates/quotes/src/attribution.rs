@@ -12,10 +12,11 @@
 //! nouns go to the most recent compatible person.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use crate::lexicon::{CueForm, FlagTable, Lexicon, WordHash, pronoun};
+use crate::lexicon::class::*;
+use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun};
 use crate::marks::{self, Paragraph, RawQuote};
 use crate::scan::{self, Run, WordScan};
 use crate::text::{Tok, TokKind, TokStream, sentence_breaks, tokenize};
@@ -216,6 +217,10 @@ struct Scratch {
     found: Vec<(usize, usize, CueForm)>,
     cue_ranges: Vec<(usize, usize)>,
     mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
+    class_cache: Vec<Cell<(u32, u32, u32)>>,
+    cue_subs: Vec<(usize, bool)>,
+    run_nps: Vec<u32>,
+    run_np_values: Vec<Option<Np>>,
 }
 
 /// The subject of a sentence. A possessive owner (`Suu Kyi's fate is unclear`) is a
@@ -264,6 +269,16 @@ fn analyze_with(
         found: take_cleared(&mut s.found),
         cue_ranges: take_cleared(&mut s.cue_ranges),
         mention_people: take_cleared_map(&mut s.mention_people),
+        class_cache: {
+            // Emptied per document: offsets of another text mean nothing here.
+            let mut c = std::mem::take(&mut s.class_cache);
+            c.clear();
+            c.resize(CLASS_CACHE, Cell::new((u32::MAX, 0, 0)));
+            c
+        },
+        cue_subs: take_cleared(&mut s.cue_subs),
+        run_nps: take_cleared(&mut s.run_nps),
+        run_np_values: take_cleared(&mut s.run_np_values),
     };
     a.segment();
     let out = a.attribute_all();
@@ -286,6 +301,10 @@ fn analyze_with(
     s.found = a.found;
     s.cue_ranges = a.cue_ranges;
     s.mention_people = a.mention_people;
+    s.class_cache = a.class_cache;
+    s.cue_subs = a.cue_subs;
+    s.run_nps = a.run_nps;
+    s.run_np_values = a.run_np_values;
     out
 }
 
@@ -351,9 +370,41 @@ struct Analyzer<'a> {
     cue_ranges: Vec<(usize, usize)>,
     /// The person each mention met by an antecedent walk names.
     mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
+    /// The word class of recently read tokens by position (see [`Analyzer::tclass`]).
+    class_cache: Vec<Cell<(u32, u32, u32)>>,
+    /// Per cue: the sentence start it was judged in and whether it is subordinate.
+    cue_subs: Vec<(usize, bool)>,
+    /// Per capitalized run: index of its phrase in `run_np_values`, or `u32::MAX`.
+    run_nps: Vec<u32>,
+    run_np_values: Vec<Option<Np>>,
 }
 
+/// Slots of the token class cache (a power of two).
+const CLASS_CACHE: usize = 256;
+
 impl<'a> Analyzer<'a> {
+    /// The lexicon class bits of word token `t`. The same words are read again and
+    /// again (a sentence's subject by each pronoun after it, a phrase by several
+    /// readers), so a small cache by position saves most look-ups.
+    #[inline]
+    fn tclass(&self, t: &Tok) -> u32 {
+        let (start, end) = (t.start as u32, t.end as u32);
+        let slot = self
+            .class_cache
+            .get(t.start.wrapping_mul(0x9E37) >> 4 & (CLASS_CACHE - 1));
+        if let Some(slot) = slot {
+            let (s, e, c) = slot.get();
+            if s == start && e == end {
+                return c;
+            }
+        }
+        let c = self.lex.class(self.word(t));
+        if let Some(slot) = slot {
+            slot.set((start, end, c));
+        }
+        c
+    }
+
     /// Tokenizes `text[from..to]` (at most `limit` tokens) into a pooled buffer and
     /// runs `f` on the tokens.
     fn with_tokens<R>(
@@ -682,7 +733,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
             let w = self.word(&t);
-            if is_conjunction(w) {
+            if self.tclass(&t) & CONJUNCTION != 0 {
                 i += 1;
                 if toks.get(i).is_some_and(|t| t.kind == TokKind::Comma) {
                     i += 1;
@@ -715,7 +766,7 @@ impl<'a> Analyzer<'a> {
                 let mut k = i;
                 while toks.get(k).is_some_and(|t| {
                     t.is_capitalized(self.text)
-                        && (self.lex.is_org_word(self.word(&t)) || self.word(&t).contains('.'))
+                        && (self.tclass(&t) & ORG != 0 || self.word(&t).contains('.'))
                 }) {
                     k += 1;
                 }
@@ -764,10 +815,7 @@ impl<'a> Analyzer<'a> {
                         best = None;
                         lower = 0;
                     } else if best.is_none()
-                        && toks
-                            .slice(j, k)
-                            .iter()
-                            .all(|t| self.lex.is_org_word(self.word(t)))
+                        && toks.slice(j, k).iter().all(|t| self.tclass(t) & ORG != 0)
                     {
                         // `Democratic presidential front-runner Hillary Clinton`: a
                         // party or nation before a name describes it; with no name
@@ -784,17 +832,15 @@ impl<'a> Analyzer<'a> {
                     if pronoun(w).is_some() {
                         break;
                     }
-                    let modifier = self.lex.is_determiner(w)
-                        || self.lex.is_role(w)
-                        || self.lex.is_title(w)
-                        || self.lex.is_org_word(w);
+                    let c = self.tclass(&t);
+                    let modifier = c & (DETERMINER | ROLE | TITLE | ORG) != 0;
                     if best.is_some() {
                         // After a name only its modifiers go on to another name
                         // (`Trump adviser Flynn`); anything else is the verb.
                         if !modifier || lower >= 4 {
                             break;
                         }
-                    } else if (!modifier && (is_np_stop(w) || w.ends_with("ly"))) || lower >= 4 {
+                    } else if (!modifier && (c & NP_STOP != 0 || w.ends_with("ly"))) || lower >= 4 {
                         break;
                     }
                     lower += 1;
@@ -828,7 +874,7 @@ impl<'a> Analyzer<'a> {
             if a == i && b - a >= 2 && self.suspicious_opener(self.word(&toks[a])) {
                 a += 1;
             }
-            while b > a + 1 && self.lex.is_not_name(self.word(&toks[b - 1])) {
+            while b > a + 1 && self.tclass(&toks[b - 1]) & NOT_NAME != 0 {
                 b -= 1;
             }
             // The words before the name describe it: `Republican nominee Donald Trump`.
@@ -869,7 +915,7 @@ impl<'a> Analyzer<'a> {
     fn opens_clause(&self, toks: &mut TokStream<'_>, i: usize) -> bool {
         let Some(t) = toks.get(i) else { return false };
         let w = self.word(&t);
-        if is_clause_opener(w) || is_time_word(w) {
+        if self.tclass(&t) & (CLAUSE_OPENER | TIME) != 0 {
             return true;
         }
         let next_lower = toks
@@ -894,7 +940,7 @@ impl<'a> Analyzer<'a> {
         words.any(|(k, w)| {
             self.lex.is_org_word(w)
                 && !(k == 0 && person_led)
-                && !(person_led && k + 1 == n && is_name_like_org_word(w))
+                && !(person_led && k + 1 == n && self.lex.is_name_like_org_word(w))
         })
     }
 
@@ -911,7 +957,7 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let w = self.word(t);
-        (t.is_capitalized(self.text) && !self.lex.is_not_name(w))
+        (t.is_capitalized(self.text) && self.tclass(t) & NOT_NAME == 0)
             || matches!(
                 w,
                 "de" | "da"
@@ -1066,15 +1112,15 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             let w = self.word(&t);
-            if t.is_lowercase(self.text)
-                && (self.lex.is_filler(w) || (w.ends_with("ly") && w.len() > 4))
+            let c = self.tclass(&t);
+            if t.is_lowercase(self.text) && (c & FILLER != 0 || (w.ends_with("ly") && w.len() > 4))
             {
                 i -= 1;
                 skipped += 1;
-            } else if is_time_word(w) {
+            } else if c & TIME != 0 {
                 i -= 1;
                 skipped += 1;
-                if i > 0 && is_time_preposition(self.word(&toks[i - 1])) {
+                if i > 0 && self.tclass(&toks[i - 1]) & TIME_PREPOSITION != 0 {
                     i -= 1;
                 }
             } else {
@@ -1189,7 +1235,8 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             let w = self.word(&t);
-            if self.lex.is_determiner(w) {
+            let c = self.tclass(&t);
+            if c & DETERMINER != 0 {
                 j -= 1;
                 // `a spokesman for the Russian Defense Ministry`
                 if !extended
@@ -1211,10 +1258,10 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             if t.is_capitalized(self.text) {
-                if self.lex.is_not_name(w) && !self.lex.is_title(w) {
+                if c & NOT_NAME != 0 && c & TITLE == 0 {
                     break;
                 }
-            } else if is_np_stop(w) || pronoun(w).is_some() || w.ends_with("ly") {
+            } else if c & NP_STOP != 0 || pronoun(w).is_some() || w.ends_with("ly") {
                 break;
             }
             j -= 1;
@@ -1232,12 +1279,13 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             let w = self.word(&t);
-            if self.lex.is_determiner(w) {
+            let c = self.tclass(&t);
+            if c & DETERMINER != 0 {
                 return j - 1;
             }
-            if is_np_stop(w)
+            if c & NP_STOP != 0
                 || pronoun(w).is_some()
-                || (t.is_capitalized(self.text) && self.lex.is_not_name(w))
+                || (t.is_capitalized(self.text) && c & NOT_NAME != 0)
             {
                 break;
             }
@@ -1268,8 +1316,9 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             let w = self.word(&t);
+            let c = self.tclass(&t);
             if t.is_lowercase(self.text) {
-                if first_word && self.lex.is_determiner(w) {
+                if first_word && c & DETERMINER != 0 {
                     i += 1;
                     first_word = false;
                     continue;
@@ -1285,7 +1334,7 @@ impl<'a> Analyzer<'a> {
                     }
                     break;
                 }
-                if is_np_stop(w)
+                if c & NP_STOP != 0
                     || is_forward_stop(w)
                     || w.ends_with("ly")
                     || (pronoun(w).is_some() && !first_word)
@@ -1299,7 +1348,7 @@ impl<'a> Analyzer<'a> {
                         descriptors: Descriptors::default(),
                     });
                 }
-            } else if (self.lex.is_not_name(w) && !self.lex.is_title(w)) || is_time_word(w) {
+            } else if (c & NOT_NAME != 0 && c & TITLE == 0) || c & TIME != 0 {
                 break;
             }
             first_word = false;
@@ -1367,14 +1416,14 @@ impl<'a> Analyzer<'a> {
         }
         let lw = self.word(last);
         // `The President`, `the Russian President`: a title alone is a role noun.
-        let title_only = self.lex.is_role(lw)
-            && toks.iter().all(|t| {
-                let w = self.word(t);
-                self.lex.is_title(w) || self.lex.is_determiner(w) || self.lex.is_org_word(w)
-            });
+        let lc = self.tclass(last);
+        let title_only = lc & ROLE != 0
+            && toks
+                .iter()
+                .all(|t| self.tclass(t) & (TITLE | DETERMINER | ORG) != 0);
         if title_only {
             let definite = self.word(first).eq_ignore_ascii_case("the");
-            let text_start = if self.lex.is_determiner(self.word(first)) && toks.len() > 1 {
+            let text_start = if self.tclass(first) & DETERMINER != 0 && toks.len() > 1 {
                 toks[1].start
             } else {
                 first.start
@@ -1389,7 +1438,7 @@ impl<'a> Analyzer<'a> {
                 descriptors: Descriptors::default(),
             });
         }
-        if self.name_token(last) && !is_possessive(lw) && !is_time_word(lw) {
+        if self.name_token(last) && !is_possessive(lw) && lc & TIME == 0 {
             // The name run at the end, then titles stripped from its front.
             let mut s = toks.len() - 1;
             while s > 0 && self.name_token(&toks[s - 1]) && !is_possessive(self.word(&toks[s - 1]))
@@ -1399,23 +1448,23 @@ impl<'a> Analyzer<'a> {
             let run = &toks[s..];
             let mut name_from = 0;
             for (k, t) in run.iter().enumerate() {
-                if k + 1 < run.len() && self.lex.is_title(self.word(t)) {
+                if k + 1 < run.len() && self.tclass(t) & TITLE != 0 {
                     name_from = k + 1;
                 }
             }
             // Capitalized determiners and sentence openers at the front are not the name.
-            while name_from + 1 < run.len() && self.lex.is_not_name(self.word(&run[name_from])) {
+            while name_from + 1 < run.len() && self.tclass(&run[name_from]) & NOT_NAME != 0 {
                 name_from += 1;
             }
             // `Republican Donald Trump`, `Russian Vladimir Putin`: a party or nation
             // before a full personal name describes it.
             while name_from + 1 < run.len()
-                && self.lex.is_org_word(self.word(&run[name_from]))
+                && self.tclass(&run[name_from]) & ORG != 0
                 && (run.len() - name_from > 2
-                    || self.lex.is_first_name(self.word(&run[name_from + 1])))
+                    || self.tclass(&run[name_from + 1]) & (MALE | FEMALE) != 0)
                 && !run[name_from + 1..]
                     .iter()
-                    .any(|t| self.lex.is_org_word(self.word(t)))
+                    .any(|t| self.tclass(t) & ORG != 0)
             {
                 name_from += 1;
             }
@@ -1441,11 +1490,10 @@ impl<'a> Analyzer<'a> {
             .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
             .and_then(|p| p.checked_sub(1))
             .map_or(*last, |p| toks[p]);
-        let hw = self.word(&head);
         let lowerish = head.kind == TokKind::Word && !head.is_capitalized(self.text);
-        if lowerish && !is_np_stop(hw) && !self.lex.is_determiner(hw) {
+        if lowerish && self.tclass(&head) & (NP_STOP | DETERMINER) == 0 {
             let definite = self.word(first).eq_ignore_ascii_case("the");
-            let text_start = if self.lex.is_determiner(self.word(first)) && toks.len() > 1 {
+            let text_start = if self.tclass(first) & DETERMINER != 0 && toks.len() > 1 {
                 toks[1].start
             } else {
                 first.start
@@ -1507,7 +1555,7 @@ impl<'a> Analyzer<'a> {
             let cleaned = clean_name(raw);
             // `West landed a sharp dig`: a surname that also names places, when the
             // document names a person with it (`Cornel West`).
-            if !cleaned.contains(' ') && is_name_like_org_word(&cleaned) {
+            if !cleaned.contains(' ') && self.lex.is_name_like_org_word(&cleaned) {
                 let full = self.canonical(&cleaned, gender_hint);
                 if full.contains(' ') {
                     org = false;
@@ -1666,7 +1714,7 @@ impl<'a> Analyzer<'a> {
                     continue;
                 }
                 // The surname itself may be a word that also names places (`West`).
-                let named_by = if is_name_like_org_word(last) && cparts.len() > 1 {
+                let named_by = if self.lex.is_name_like_org_word(last) && cparts.len() > 1 {
                     &cparts[..cparts.len() - 1]
                 } else {
                     &cparts[..]
@@ -1901,8 +1949,7 @@ impl<'a> Analyzer<'a> {
             for pass in 0..2 {
                 for k in (ci..first_cue).rev() {
                     let Some(np) = self.cue_np(k) else { continue };
-                    let cue = self.cues[k].start;
-                    if self.subordinate(start, &np, cue) != (pass == 1) {
+                    if self.cue_subordinate(k, start, &np) != (pass == 1) {
                         continue;
                     }
                     if let Some(id) = self.candidate(&np, pos, true, &ok) {
@@ -1940,8 +1987,7 @@ impl<'a> Analyzer<'a> {
                     continue;
                 }
                 seen += 1;
-                let (a, b) = run.span();
-                let Some(np) = self.with_tokens(a, b, 16, |toks| self.classify_np(toks)) else {
+                let Some(np) = self.run_np(ri) else {
                     continue;
                 };
                 // Places and things are named this way too: only a name known to be
@@ -1954,6 +2000,46 @@ impl<'a> Analyzer<'a> {
             }
         }
         None
+    }
+
+    /// [`Analyzer::subordinate`] for cue `k` in the sentence starting at `sentence`,
+    /// worked out once: every antecedent walk through the sentence asks again.
+    fn cue_subordinate(&mut self, k: usize, sentence: usize, np: &Np) -> bool {
+        if self.cue_subs.len() != self.cues.len() {
+            self.cue_subs.clear();
+            self.cue_subs.resize(self.cues.len(), (usize::MAX, false));
+        }
+        if let Some(&(s, sub)) = self.cue_subs.get(k)
+            && s == sentence
+        {
+            return sub;
+        }
+        let cue = self.cues.get(k).map_or(0, |c| c.start);
+        let sub = self.subordinate(sentence, np, cue);
+        if let Some(slot) = self.cue_subs.get_mut(k) {
+            *slot = (sentence, sub);
+        }
+        sub
+    }
+
+    /// The phrase capitalized run `ri` reads as (memoized: antecedent walks read the
+    /// same names again for every pronoun after them).
+    fn run_np(&mut self, ri: usize) -> Option<Np> {
+        if self.run_nps.len() != self.runs.len() {
+            self.run_nps.clear();
+            self.run_nps.resize(self.runs.len(), u32::MAX);
+        }
+        match self.run_nps.get(ri).copied() {
+            Some(u32::MAX) | None => {}
+            Some(k) => return self.run_np_values.get(k as usize).cloned().flatten(),
+        }
+        let (a, b) = self.runs.get(ri)?.span();
+        let np = self.with_tokens(a, b, 16, |toks| self.classify_np(toks));
+        if let Some(slot) = self.run_nps.get_mut(ri) {
+            *slot = self.run_np_values.len() as u32;
+            self.run_np_values.push(np.clone());
+        }
+        np
     }
 
     /// Whether a cue's speaker phrase opens a subordinate clause (`when Tapper asked`,
@@ -1981,7 +2067,7 @@ impl<'a> Analyzer<'a> {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        !word.is_empty() && is_subordinator(word)
+        !word.is_empty() && self.lex.is_subordinator(word)
     }
 
     /// The person a phrase names, if it lies before `pos` and `ok` accepts it.
@@ -2227,7 +2313,7 @@ impl<'a> Analyzer<'a> {
                 lead.is_empty()
                     || lead
                         .split_whitespace()
-                        .all(|w| self.lex.is_filler(w) || is_time_word(w))
+                        .all(|w| self.lex.is_filler(w) || self.lex.is_time_word(w))
             }
             _ => false,
         }
@@ -2511,33 +2597,6 @@ impl<'a> Analyzer<'a> {
     }
 }
 
-const NP_STOP: u16 = 1;
-const CONJUNCTION: u16 = 2;
-const CLAUSE_OPENER: u16 = 4;
-const SUBORDINATOR: u16 = 8;
-const NAME_LIKE_ORG: u16 = 16;
-const TIME: u16 = 32;
-const TIME_PREPOSITION: u16 = 64;
-
-/// Which of this module's word lists `w` is on (ignoring ASCII case), as flags: one
-/// hashed look-up instead of a scan of each list.
-fn grammar(w: &str) -> u16 {
-    static TABLE: std::sync::OnceLock<FlagTable> = std::sync::OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            FlagTable::new(&[
-                (NP_STOP_WORDS, NP_STOP),
-                (CONJUNCTIONS, CONJUNCTION),
-                (CLAUSE_OPENERS, CLAUSE_OPENER),
-                (SUBORDINATORS, SUBORDINATOR),
-                (NAME_LIKE_ORG_WORDS, NAME_LIKE_ORG),
-                (TIME_WORDS, TIME),
-                (TIME_PREPOSITIONS, TIME_PREPOSITION),
-            ])
-        })
-        .get(w)
-}
-
 fn clean_name(raw: &str) -> String {
     clean_name_cow(raw).into_owned()
 }
@@ -2576,60 +2635,6 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
 
-/// Days, parts of the day and other time words (`said Monday`, `on Monday said`).
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "now",
-];
-
-fn is_time_word(w: &str) -> bool {
-    grammar(w) & TIME != 0
-}
-
-/// Words before a time word that go with it (`on Monday`, `last week`).
-const TIME_PREPOSITIONS: &[&str] = &[
-    "on", "last", "this", "earlier", "late", "early", "next", "that",
-];
-
-fn is_time_preposition(w: &str) -> bool {
-    grammar(w) & TIME_PREPOSITION != 0
-}
-
-/// Lowercase words that cannot be inside a speaker phrase.
-const NP_STOP_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "and", "or", "but", "because", "when", "while", "as",
-    "if", "than", "so", "to", "is", "was", "are", "were", "be", "been", "has", "have", "had",
-    "not", "said", "says", "told", "there", "here", "what", "where", "why", "how", "also", "in",
-    "on", "at", "by", "into", "about", "after", "before", "during", "since", "until", "it", "this",
-    "these", "those", "them", "him", "her", "us", "me", "you", "would", "will", "could", "should",
-    "can", "may", "might", "must", "do", "does", "did", "just", "even", "only", "then", "now",
-    "yet", "still", "however", "though", "although", "all", "out", "up", "over", "under", "more",
-    "most", "very", "too", "no", "never", "ever", "once", "again", "already", "being", "having",
-    "get", "got", "make", "made", "want", "wants", "think", "thinks", "know", "knows", "see",
-    "saw", "said,", "like",
-];
-
-fn is_np_stop(w: &str) -> bool {
-    grammar(w) & NP_STOP != 0
-}
-
 /// Words that end a speaker phrase read forwards (`said Putin in a statement`).
 fn is_forward_stop(w: &str) -> bool {
     matches!(
@@ -2665,137 +2670,6 @@ fn is_forward_stop(w: &str) -> bool {
             | "over"
             | "of"
     )
-}
-
-/// Conjunctions and sentence adverbs that may open a sentence before its subject
-/// (`But he said`, `Still, Ortiz insisted`).
-const CONJUNCTIONS: &[&str] = &[
-    "and",
-    "but",
-    "yet",
-    "so",
-    "or",
-    "still",
-    "then",
-    "also",
-    "now",
-    "meanwhile",
-    "even",
-    "however",
-    "instead",
-    "indeed",
-    "nonetheless",
-    "nevertheless",
-    "moreover",
-    "plus",
-    "separately",
-    "again",
-    "finally",
-    "ultimately",
-    "later",
-    "earlier",
-    "today",
-];
-
-fn is_conjunction(w: &str) -> bool {
-    grammar(w) & CONJUNCTION != 0
-}
-
-/// Prepositions and subordinators that open an adverbial clause ending with a comma
-/// before the subject (`After the vote, Ortiz said`).
-const CLAUSE_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "while",
-    "when",
-    "whenever",
-    "as",
-    "since",
-    "during",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "if",
-    "unless",
-    "unlike",
-    "like",
-    "among",
-    "for",
-    "with",
-    "without",
-    "from",
-    "under",
-    "over",
-    "through",
-    "throughout",
-    "following",
-    "amid",
-    "until",
-    "once",
-    "along",
-    "given",
-    "by",
-    "upon",
-    "across",
-    "inside",
-    "outside",
-    "whether",
-    "to",
-    "of",
-    "beyond",
-    "against",
-    "besides",
-    "asked",
-    "speaking",
-    "addressing",
-    "writing",
-    "responding",
-    "where",
-    "days",
-    "hours",
-    "weeks",
-    "months",
-    "years",
-    "minutes",
-    "shortly",
-    "soon",
-    "last",
-    "next",
-    "this",
-    "that",
-    "late",
-    "early",
-];
-
-fn is_clause_opener(w: &str) -> bool {
-    grammar(w) & CLAUSE_OPENER != 0
-}
-
-/// Words that open a subordinate clause: a cue after them is not the sentence's main
-/// attribution.
-const SUBORDINATORS: &[&str] = &[
-    "when", "as", "after", "while", "because", "if", "before", "since", "until", "that", "who",
-    "whom", "which", "where", "whether", "although", "though", "once", "unless", "whenever",
-    "than",
-];
-
-fn is_subordinator(w: &str) -> bool {
-    grammar(w) & SUBORDINATOR != 0
-}
-
-/// Words of the place and organization list that are also common surnames.
-const NAME_LIKE_ORG_WORDS: &[&str] = &[
-    "law", "day", "house", "west", "east", "north", "south", "park", "street", "wall", "bay",
-    "lake", "river", "price", "bill", "act", "plan", "guard", "trust", "post", "bank", "fox",
-    "press", "young", "hill", "field", "kingdom", "court", "chase",
-];
-
-fn is_name_like_org_word(w: &str) -> bool {
-    grammar(w) & NAME_LIKE_ORG != 0
 }
 
 /// Length of a possessive word without its ending (`Putin's` → `Putin`).

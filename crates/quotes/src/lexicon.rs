@@ -1,6 +1,7 @@
 //! Word lists the attribution rules rely on: cue verbs, pronouns, titles, role nouns,
 //! first names with their usual gender. Hand-written for English news.
 
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// How a cue relates to its speaker.
@@ -2014,19 +2015,19 @@ impl Key {
 /// Built once per stage; a look-up folds the word, hashes three machine words and
 /// usually probes one slot, without allocating.
 struct WordTable {
-    slots: Box<[(Key, u16)]>,
+    slots: Box<[(Key, u32)]>,
     shift: u32,
 }
 
 impl WordTable {
-    fn new<'w>(words: impl IntoIterator<Item = (&'w str, u16)>) -> Self {
-        let words: Vec<(&str, u16)> = words.into_iter().collect();
+    fn new<'w>(words: impl IntoIterator<Item = (&'w str, u32)>) -> Self {
+        let words: Vec<(&str, u32)> = words.into_iter().collect();
         // At most a quarter full: misses end on an empty slot quickly.
         let bits = (words.len().max(1) * 4)
             .next_power_of_two()
             .trailing_zeros()
             .max(4);
-        let mut slots = vec![(Key::default(), 0u16); 1usize << bits].into_boxed_slice();
+        let mut slots = vec![(Key::default(), 0u32); 1usize << bits].into_boxed_slice();
         let shift = 64 - bits;
         let mask = slots.len() - 1;
         for (w, value) in words {
@@ -2047,7 +2048,7 @@ impl WordTable {
     }
 
     #[inline]
-    fn get(&self, word: &[u8]) -> Option<u16> {
+    fn get(&self, word: &[u8]) -> Option<u32> {
         let key = Key::new(word)?;
         let mask = self.slots.len() - 1;
         let mut i = (key.hash() >> self.shift) as usize;
@@ -2061,54 +2062,6 @@ impl WordTable {
             }
             i = (i + 1) & mask;
         }
-    }
-}
-
-/// A set of words, looked up case-insensitively, without allocating, ignoring a
-/// final period (`Sen.` is `sen`).
-struct WordSet(WordTable);
-
-impl WordSet {
-    fn new(words: &[&str]) -> Self {
-        WordSet(WordTable::new(words.iter().map(|w| (*w, 0))))
-    }
-
-    #[inline]
-    fn contains(&self, word: &str) -> bool {
-        let w = word.as_bytes();
-        let w = match w.iter().rposition(|&b| b != b'.') {
-            Some(last) => &w[..=last],
-            None => return false,
-        };
-        self.0.get(w).is_some()
-    }
-}
-
-/// Words mapped to bit flags (the lists they are on), matched ignoring ASCII case
-/// but exactly otherwise (no period is dropped): one look-up answers every list
-/// membership question about a word.
-pub(crate) struct FlagTable(WordTable);
-
-impl FlagTable {
-    /// The table of `lists`: each word gets the flags of every list it is on.
-    pub(crate) fn new(lists: &[(&[&str], u16)]) -> Self {
-        let mut merged: Vec<(String, u16)> = Vec::new();
-        for &(words, flag) in lists {
-            for w in words {
-                let w = w.to_ascii_lowercase();
-                match merged.iter_mut().find(|(m, _)| *m == w) {
-                    Some((_, f)) => *f |= flag,
-                    None => merged.push((w, flag)),
-                }
-            }
-        }
-        FlagTable(WordTable::new(merged.iter().map(|(w, f)| (w.as_str(), *f))))
-    }
-
-    /// The flags of `word` (0 when it is on no list).
-    #[inline]
-    pub(crate) fn get(&self, word: &str) -> u16 {
-        self.0.get(word.as_bytes()).unwrap_or(0)
     }
 }
 
@@ -2183,7 +2136,7 @@ impl CueTable {
                 prefixes[bit / 64] |= 1 << (bit % 64);
             }
             list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
-            firsts.push((first, entries.len() as u16));
+            firsts.push((first, entries.len() as u32));
             entries.extend(list.into_iter().map(Some));
             entries.push(None);
             if let Some(bit) = filter_bit(first.as_bytes()) {
@@ -2207,7 +2160,7 @@ impl CueTable {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        let mut k = usize::from(self.first.get(word)?);
+        let mut k = self.first.get(word)? as usize;
         while let Some(Some(entry)) = self.entries.get(k) {
             let rest = entry.rest.as_bytes();
             let after = end + rest.len();
@@ -2226,7 +2179,7 @@ impl CueTable {
     /// The listed phrase equal (ignoring case) to `cue`, or `None`.
     fn phrase(&self, cue: &str) -> Option<&'static str> {
         let first_end = cue.find(' ').unwrap_or(cue.len());
-        let mut k = usize::from(self.first.get(cue.as_bytes().get(..first_end)?)?);
+        let mut k = self.first.get(cue.as_bytes().get(..first_end)?)? as usize;
         while let Some(Some(entry)) = self.entries.get(k) {
             if entry.phrase.eq_ignore_ascii_case(cue) {
                 return Some(entry.phrase);
@@ -2250,21 +2203,60 @@ fn word_boundary_at(text: &str, i: usize) -> bool {
     }
 }
 
+/// Word classes: the lists a word is on, as bits of one value, so that one look-up
+/// answers every question about a word. The lists up to [`CONNECTOR`] ignore a final
+/// period (`Sen.` is `sen`); the grammar lists from [`NP_STOP`] on match the word
+/// exactly (ignoring ASCII case).
+pub(crate) mod class {
+    /// A title or honorific.
+    pub const TITLE: u32 = 1 << 0;
+    /// A capitalized word that does not start a name.
+    pub const NOT_NAME: u32 = 1 << 1;
+    /// A word of organization and place names.
+    pub const ORG: u32 = 1 << 2;
+    /// A usually male first name.
+    pub const MALE: u32 = 1 << 3;
+    /// A usually female first name.
+    pub const FEMALE: u32 = 1 << 4;
+    /// A determiner (`the`, `a`, `his`).
+    pub const DETERMINER: u32 = 1 << 5;
+    /// A word that may stand between a speaker and its verb.
+    pub const FILLER: u32 = 1 << 6;
+    /// A role noun (`president`).
+    pub const ROLE: u32 = 1 << 7;
+    /// A role noun generic enough to stand for the last speaker.
+    pub const GENERIC_ROLE: u32 = 1 << 8;
+    /// A lowercase particle inside names (`de`, `van`).
+    pub const CONNECTOR: u32 = 1 << 9;
+    /// A title or noun that says a person is a man.
+    pub const MALE_TITLE: u32 = 1 << 10;
+    /// A title or noun that says a person is a woman.
+    pub const FEMALE_TITLE: u32 = 1 << 11;
+    /// The lists that ignore a final period.
+    pub const PERIOD_FREE: u32 = (1 << 12) - 1;
+    /// A lowercase word that cannot be inside a speaker phrase.
+    pub const NP_STOP: u32 = 1 << 16;
+    /// A conjunction or sentence adverb opening a sentence.
+    pub const CONJUNCTION: u32 = 1 << 17;
+    /// A word opening an adverbial clause before the subject.
+    pub const CLAUSE_OPENER: u32 = 1 << 18;
+    /// A word opening a subordinate clause.
+    pub const SUBORDINATOR: u32 = 1 << 19;
+    /// A place or organization word that is also a common surname.
+    pub const NAME_LIKE_ORG: u32 = 1 << 20;
+    /// A time word (`Monday`, `yesterday`).
+    pub const TIME: u32 = 1 << 21;
+    /// A word that goes before a time word (`on`, `last`).
+    pub const TIME_PREPOSITION: u32 = 1 << 22;
+}
+
+use class::*;
+
 /// The compiled lexicons, built once per stage and shared by every worker.
 pub(crate) struct Lexicon {
     cues: CueTable,
-    titles: WordSet,
-    not_names: WordSet,
-    org_words: WordSet,
-    male: WordSet,
-    female: WordSet,
-    determiners: WordSet,
-    fillers: WordSet,
-    roles: WordSet,
-    generic_roles: WordSet,
-    connectors: WordSet,
-    /// Gendered titles: 1 for a man's, 2 for a woman's.
-    gendered: WordTable,
+    /// Every listed word and its [`class`] bits.
+    classes: WordTable,
 }
 
 /// Lowercase particles inside names (`Charles de Gaulle`, `Ursula von der Leyen`).
@@ -2276,24 +2268,54 @@ const NAME_CONNECTORS: &[&str] = &[
 impl Lexicon {
     /// Builds the tables.
     pub(crate) fn new() -> Self {
+        let lists: &[(&[&str], u32)] = &[
+            (TITLES, TITLE),
+            (NOT_NAMES, NOT_NAME),
+            (ORG_WORDS, ORG),
+            (MALE_NAMES, MALE),
+            (FEMALE_NAMES, FEMALE),
+            (DETERMINERS, DETERMINER),
+            (VERB_FILLERS, FILLER),
+            (ROLE_NOUNS, ROLE),
+            (GENERIC_ROLES, GENERIC_ROLE),
+            (NAME_CONNECTORS, CONNECTOR),
+            (MALE_TITLES, MALE_TITLE),
+            (FEMALE_TITLES, FEMALE_TITLE),
+            (NP_STOP_WORDS, NP_STOP),
+            (CONJUNCTIONS, CONJUNCTION),
+            (CLAUSE_OPENERS, CLAUSE_OPENER),
+            (SUBORDINATORS, SUBORDINATOR),
+            (NAME_LIKE_ORG_WORDS, NAME_LIKE_ORG),
+            (TIME_WORDS, TIME),
+            (TIME_PREPOSITIONS, TIME_PREPOSITION),
+        ];
+        // Words are keyed folded to lowercase, so a word on several lists (in any
+        // case) gets the bits of all of them.
+        let mut merged: HashMap<String, u32> = HashMap::new();
+        for &(words, bit) in lists {
+            for w in words {
+                *merged.entry(w.to_ascii_lowercase()).or_default() |= bit;
+            }
+        }
         Lexicon {
             cues: CueTable::new(CUES),
-            titles: WordSet::new(TITLES),
-            not_names: WordSet::new(NOT_NAMES),
-            org_words: WordSet::new(ORG_WORDS),
-            male: WordSet::new(MALE_NAMES),
-            female: WordSet::new(FEMALE_NAMES),
-            determiners: WordSet::new(DETERMINERS),
-            fillers: WordSet::new(VERB_FILLERS),
-            roles: WordSet::new(ROLE_NOUNS),
-            generic_roles: WordSet::new(GENERIC_ROLES),
-            connectors: WordSet::new(NAME_CONNECTORS),
-            gendered: WordTable::new(
-                MALE_TITLES
-                    .iter()
-                    .map(|w| (*w, 1))
-                    .chain(FEMALE_TITLES.iter().map(|w| (*w, 2))),
-            ),
+            classes: WordTable::new(merged.iter().map(|(w, bits)| (w.as_str(), *bits))),
+        }
+    }
+
+    /// The [`class`] bits of `word`: a period-free look-up for the lists that ignore a
+    /// final period, an exact one for the others (no listed word ends with a period,
+    /// so a word that does is on none of them).
+    #[inline]
+    pub(crate) fn class(&self, word: &str) -> u32 {
+        let w = word.as_bytes();
+        match w.last() {
+            Some(b'.') => match w.iter().rposition(|&b| b != b'.') {
+                Some(last) => self.classes.get(&w[..=last]).unwrap_or(0) & PERIOD_FREE,
+                None => 0,
+            },
+            Some(_) => self.classes.get(w).unwrap_or(0),
+            None => 0,
         }
     }
 
@@ -2318,69 +2340,81 @@ impl Lexicon {
 
     /// Whether `word` is a title or honorific.
     pub(crate) fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word)
-    }
-
-    /// Whether `word` is a capitalized word that does not start a name.
-    pub(crate) fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(word)
+        self.class(word) & TITLE != 0
     }
 
     /// Whether `word` marks an organization or place.
     pub(crate) fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(word)
-    }
-
-    /// Whether `word` starts a noun phrase (`the`, `a`, `his`...).
-    pub(crate) fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(word)
+        self.class(word) & ORG != 0
     }
 
     /// Whether `word` may stand between a speaker and its verb.
     pub(crate) fn is_filler(&self, word: &str) -> bool {
-        self.fillers.contains(word)
+        self.class(word) & FILLER != 0
     }
 
     /// Whether `word` is a role noun (`president`, `leader`).
     pub(crate) fn is_role(&self, word: &str) -> bool {
-        self.roles.contains(word)
+        self.class(word) & ROLE != 0
     }
 
     /// Whether `word` is a role noun generic enough to stand for the last named speaker.
     pub(crate) fn is_generic_role(&self, word: &str) -> bool {
-        self.generic_roles.contains(word)
+        self.class(word) & GENERIC_ROLE != 0
     }
 
     /// Whether `word` is a lowercase particle inside names (`de`, `van`, `bin`).
     pub(crate) fn is_connector(&self, word: &str) -> bool {
-        self.connectors.contains(word)
+        self.class(word) & CONNECTOR != 0
     }
 
     /// `Some(true)` for a usually male first name, `Some(false)` for a female one.
     pub(crate) fn first_name_gender(&self, word: &str) -> Option<bool> {
-        match (self.male.contains(word), self.female.contains(word)) {
-            (true, false) => Some(true),
-            (false, true) => Some(false),
-            _ => None,
-        }
+        gender_of_first_name(self.class(word))
     }
 
     /// The gender a title or noun implies (`Mr.`, `Ms.`, `spokeswoman`), if any.
     pub(crate) fn title_gender(&self, word: &str) -> Option<bool> {
-        let w = word.as_bytes();
-        let w = match w.iter().rposition(|&b| b != b'.') {
-            Some(last) => &w[..=last],
-            None => return None,
-        };
-        match self.gendered.get(w)? {
-            1 => Some(true),
-            _ => Some(false),
+        let c = self.class(word);
+        if c & FEMALE_TITLE != 0 {
+            Some(false)
+        } else if c & MALE_TITLE != 0 {
+            Some(true)
+        } else {
+            None
         }
     }
 
     /// Whether `word` is a listed first name of either gender.
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.male.contains(word) || self.female.contains(word)
+        self.class(word) & (MALE | FEMALE) != 0
+    }
+
+    /// Whether `word` opens a subordinate clause: a cue after it is not the sentence's
+    /// main attribution.
+    pub(crate) fn is_subordinator(&self, word: &str) -> bool {
+        self.class(word) & SUBORDINATOR != 0
+    }
+
+    /// Whether `word` is a place or organization word that is also a common surname.
+    pub(crate) fn is_name_like_org_word(&self, word: &str) -> bool {
+        self.class(word) & NAME_LIKE_ORG != 0
+    }
+
+    /// Whether `word` is a time word (`Monday`, `yesterday`, `week`).
+    pub(crate) fn is_time_word(&self, word: &str) -> bool {
+        self.class(word) & TIME != 0
+    }
+}
+
+/// The gender of a first name from its class bits: `None` when it is on both lists
+/// or on neither.
+#[inline]
+fn gender_of_first_name(c: u32) -> Option<bool> {
+    match (c & MALE != 0, c & FEMALE != 0) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
     }
 }
 
@@ -2428,9 +2462,16 @@ const FEMALE_TITLES: &[&str] = &[
 /// The gender a subject pronoun implies, or `None` when `word` is no pronoun.
 #[inline]
 pub(crate) fn pronoun(word: &str) -> Option<Option<bool>> {
-    // `he's`, `she'd`, `he’ll`: the pronoun of a contraction.
-    let word = match word.find(['\'', '’']) {
-        Some(k) if k > 0 => &word[..k],
+    // `he's`, `she'd`, `he’ll`: the pronoun of a contraction. A pronoun has at most
+    // three letters, so only an apostrophe among the first four bytes can matter.
+    let b = word.as_bytes();
+    let apostrophe = (0..b.len().min(4)).find(|&k| match b[k] {
+        b'\'' => true,
+        0xE2 => b.get(k + 1..k + 3) == Some(&[0x80, 0x99]),
+        _ => false,
+    });
+    let word = match apostrophe {
+        Some(k) if k > 0 => word.get(..k).unwrap_or(word),
         _ => word,
     };
     if word.len() > 3 {
@@ -2441,3 +2482,160 @@ pub(crate) fn pronoun(word: &str) -> Option<Option<bool>> {
         .find(|(p, _)| p.eq_ignore_ascii_case(word))
         .map(|(_, g)| *g)
 }
+
+/// Days, parts of the day and other time words (`said Monday`, `on Monday said`).
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "now",
+];
+
+/// Words before a time word that go with it (`on Monday`, `last week`).
+const TIME_PREPOSITIONS: &[&str] = &[
+    "on", "last", "this", "earlier", "late", "early", "next", "that",
+];
+
+/// Lowercase words that cannot be inside a speaker phrase.
+const NP_STOP_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "or", "but", "because", "when", "while", "as",
+    "if", "than", "so", "to", "is", "was", "are", "were", "be", "been", "has", "have", "had",
+    "not", "said", "says", "told", "there", "here", "what", "where", "why", "how", "also", "in",
+    "on", "at", "by", "into", "about", "after", "before", "during", "since", "until", "it", "this",
+    "these", "those", "them", "him", "her", "us", "me", "you", "would", "will", "could", "should",
+    "can", "may", "might", "must", "do", "does", "did", "just", "even", "only", "then", "now",
+    "yet", "still", "however", "though", "although", "all", "out", "up", "over", "under", "more",
+    "most", "very", "too", "no", "never", "ever", "once", "again", "already", "being", "having",
+    "get", "got", "make", "made", "want", "wants", "think", "thinks", "know", "knows", "see",
+    "saw", "said,", "like",
+];
+
+/// Conjunctions and sentence adverbs that may open a sentence before its subject
+/// (`But he said`, `Still, Ortiz insisted`).
+const CONJUNCTIONS: &[&str] = &[
+    "and",
+    "but",
+    "yet",
+    "so",
+    "or",
+    "still",
+    "then",
+    "also",
+    "now",
+    "meanwhile",
+    "even",
+    "however",
+    "instead",
+    "indeed",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "plus",
+    "separately",
+    "again",
+    "finally",
+    "ultimately",
+    "later",
+    "earlier",
+    "today",
+];
+
+/// Prepositions and subordinators that open an adverbial clause ending with a comma
+/// before the subject (`After the vote, Ortiz said`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "while",
+    "when",
+    "whenever",
+    "as",
+    "since",
+    "during",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "if",
+    "unless",
+    "unlike",
+    "like",
+    "among",
+    "for",
+    "with",
+    "without",
+    "from",
+    "under",
+    "over",
+    "through",
+    "throughout",
+    "following",
+    "amid",
+    "until",
+    "once",
+    "along",
+    "given",
+    "by",
+    "upon",
+    "across",
+    "inside",
+    "outside",
+    "whether",
+    "to",
+    "of",
+    "beyond",
+    "against",
+    "besides",
+    "asked",
+    "speaking",
+    "addressing",
+    "writing",
+    "responding",
+    "where",
+    "days",
+    "hours",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "shortly",
+    "soon",
+    "last",
+    "next",
+    "this",
+    "that",
+    "late",
+    "early",
+];
+
+/// Words that open a subordinate clause: a cue after them is not the sentence's main
+/// attribution.
+const SUBORDINATORS: &[&str] = &[
+    "when", "as", "after", "while", "because", "if", "before", "since", "until", "that", "who",
+    "whom", "which", "where", "whether", "although", "though", "once", "unless", "whenever",
+    "than",
+];
+
+/// Words of the place and organization list that are also common surnames.
+const NAME_LIKE_ORG_WORDS: &[&str] = &[
+    "law", "day", "house", "west", "east", "north", "south", "park", "street", "wall", "bay",
+    "lake", "river", "price", "bill", "act", "plan", "guard", "trust", "post", "bank", "fox",
+    "press", "young", "hill", "field", "kingdom", "court", "chase",
+];

@@ -275,7 +275,7 @@ impl<'b> TokStream<'b> {
     #[cold]
     fn fill(&mut self, want: usize) {
         // Read ahead a little: a reader that wants token `i` usually wants the next.
-        let target = want.max(self.toks.len() + 8).min(self.limit);
+        let target = want.max(self.toks.len() + 2).min(self.limit);
         let finished = tokenize_append(self.text, self.next, self.end, target, self.toks);
         self.next = self.toks.last().map_or(self.end, |t| t.end);
         self.done = finished || self.toks.len() >= self.limit;
