@@ -104,6 +104,7 @@ impl Info {
 pub struct Scratch {
     units: Vec<Unit>,
     lines: Vec<Unit>,
+    widths: Vec<units::Width>,
     infos: Vec<Info>,
 }
 
@@ -125,7 +126,12 @@ pub fn judge(
     phrases: &Phrases,
     scratch: &mut Scratch,
 ) -> (Vec<JudgedBlock>, Findings) {
-    units::split(text, &mut scratch.units, &mut scratch.lines);
+    units::split(
+        text,
+        &mut scratch.units,
+        &mut scratch.lines,
+        &mut scratch.widths,
+    );
     scratch.infos.clear();
     for unit in &scratch.units {
         let block = text.get(unit.range.clone()).unwrap_or("");

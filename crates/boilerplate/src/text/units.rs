@@ -67,8 +67,9 @@ fn starts_lowercase(line: &str) -> bool {
 
 /// Splits `text` into units. Lines are units, except that inside a blank-line
 /// paragraph, lines wrapped at a fixed width (each near the paragraph's widest line,
-/// the next one continuing the sentence) join into one unit. `lines` is scratch space.
-pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>) {
+/// the next one continuing the sentence) join into one unit. `lines` and `widths` are
+/// scratch space.
+pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>, widths: &mut Vec<Width>) {
     out.clear();
     let mut after_blank = true;
     let mut saw_paragraph_break = false;
@@ -98,45 +99,56 @@ pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>) {
             .iter()
             .position(|unit| unit.after_blank)
             .map_or(lines.len(), |p| i + 1 + p);
-        join_wrapped(text, &lines[i..para_end], out);
+        join_wrapped(text, &lines[i..para_end], out, widths);
         i = para_end;
     }
 }
 
-/// Emits the units of one blank-line paragraph, joining hard-wrapped lines.
-fn join_wrapped(text: &str, lines: &[Unit], out: &mut Vec<Unit>) {
+/// Emits the units of one blank-line paragraph, joining hard-wrapped lines. `widths`
+/// is scratch space.
+fn join_wrapped(text: &str, lines: &[Unit], out: &mut Vec<Unit>, widths: &mut Vec<Width>) {
     if let [single] = lines {
         out.push(single.clone());
         return;
     }
-    let width = |r: &Range<usize>| text.get(r.clone()).map_or(0, |s| s.chars().count());
-    let widest = if lines.len() > 1 {
-        lines.iter().map(|u| width(&u.range)).max().unwrap_or(0)
-    } else {
-        0
-    };
+    // Each line's width is counted once (a line is looked at as the widest candidate,
+    // as a full line and as the line before the next).
+    widths.clear();
+    widths.extend(lines.iter().map(|u| Width::of(text, &u.range)));
+    let widest = widths.iter().map(|w| w.trimmed).max().unwrap_or(0);
     // Wrapping happens at 40 to 130 columns; wider lines are paragraphs of their own.
     // Two lines at least must reach near the widest: a headline over a short byline is
     // not a wrapped paragraph.
-    let full_lines = lines
+    let full_lines = widths
         .iter()
-        .filter(|u| width(&u.range) * 4 >= widest * 3)
+        .filter(|w| w.trimmed * 4 >= widest * 3)
         .count();
     let wrapped = (40..=130).contains(&widest) && full_lines >= 2;
     let mut current: Option<Unit> = None;
-    for Unit { range, after_blank } in lines {
+    // Whether the current unit has joined more than one line.
+    let mut joined = false;
+    for (k, Unit { range, after_blank }) in lines.iter().enumerate() {
         let line = text.get(range.clone()).unwrap_or("");
-        let continues = current.as_ref().is_some_and(|unit| {
-            let prev = text.get(unit.range.clone()).unwrap_or("");
-            let prev_last = prev.rsplit('\n').next().unwrap_or(prev);
-            let prev_width = prev_last.chars().count();
+        let continues = current.is_some() && k > 0 && {
+            // The unit's last line as it stands in the unit's text: trimmed when the
+            // unit is that line alone, from just after its newline otherwise.
+            let prev = &widths[k - 1];
+            let prev_width = if joined {
+                prev.from_newline
+            } else {
+                prev.trimmed
+            };
+            let prev_line = text.get(lines[k - 1].range.clone()).unwrap_or("");
             wrapped
                 && prev_width * 4 >= widest * 3
                 && !starts_list_item(line)
-                && (!ends_sentence(prev_last) || starts_lowercase(line))
-        });
+                && (!ends_sentence(prev_line) || starts_lowercase(line))
+        };
         match current.as_mut() {
-            Some(unit) if continues => unit.range.end = range.end,
+            Some(unit) if continues => {
+                unit.range.end = range.end;
+                joined = true;
+            }
             _ => {
                 if let Some(unit) = current.take() {
                     out.push(unit);
@@ -145,19 +157,141 @@ fn join_wrapped(text: &str, lines: &[Unit], out: &mut Vec<Unit>) {
                     range: range.clone(),
                     after_blank: *after_blank,
                 });
+                joined = false;
             }
         }
     }
     out.extend(current);
 }
 
+/// The width in characters of a line of a paragraph: trimmed, and from just after the
+/// newline before it (with its leading blanks).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Width {
+    trimmed: usize,
+    from_newline: usize,
+}
+
+impl Width {
+    fn of(text: &str, range: &Range<usize>) -> Width {
+        let count = |r: Range<usize>| text.get(r).map_or(0, |s| s.chars().count());
+        let trimmed = count(range.clone());
+        let bytes = text.as_bytes();
+        // Most lines have no leading blanks: the newline is right before them.
+        let line_start = match range.start.checked_sub(1).map(|i| bytes.get(i)) {
+            None | Some(Some(b'\n')) => range.start,
+            _ => {
+                memchr::memrchr(b'\n', bytes.get(..range.start).unwrap_or(&[])).map_or(0, |i| i + 1)
+            }
+        };
+        let from_newline = if line_start == range.start {
+            trimmed
+        } else {
+            trimmed + count(line_start..range.start)
+        };
+        Width {
+            trimmed,
+            from_newline,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first form of [`join_wrapped`], which measures the lines again for each use.
+    fn join_wrapped_reference(text: &str, lines: &[Unit], out: &mut Vec<Unit>) {
+        if let [single] = lines {
+            out.push(single.clone());
+            return;
+        }
+        let width = |r: &Range<usize>| text.get(r.clone()).map_or(0, |s| s.chars().count());
+        let widest = lines.iter().map(|u| width(&u.range)).max().unwrap_or(0);
+        let full_lines = lines
+            .iter()
+            .filter(|u| width(&u.range) * 4 >= widest * 3)
+            .count();
+        let wrapped = (40..=130).contains(&widest) && full_lines >= 2;
+        let mut current: Option<Unit> = None;
+        for Unit { range, after_blank } in lines {
+            let line = text.get(range.clone()).unwrap_or("");
+            let continues = current.as_ref().is_some_and(|unit| {
+                let prev = text.get(unit.range.clone()).unwrap_or("");
+                let prev_last = prev.rsplit('\n').next().unwrap_or(prev);
+                wrapped
+                    && prev_last.chars().count() * 4 >= widest * 3
+                    && !starts_list_item(line)
+                    && (!ends_sentence(prev_last) || starts_lowercase(line))
+            });
+            match current.as_mut() {
+                Some(unit) if continues => unit.range.end = range.end,
+                _ => {
+                    if let Some(unit) = current.take() {
+                        out.push(unit);
+                    }
+                    current = Some(Unit {
+                        range: range.clone(),
+                        after_blank: *after_blank,
+                    });
+                }
+            }
+        }
+        out.extend(current);
+    }
+
+    fn line() -> impl Strategy<Value = String> {
+        (
+            proptest::sample::select(vec![
+                "",
+                "",
+                " ",
+                "\t",
+                "\u{3000}",
+                "\u{200b}",
+                "            ",
+            ]),
+            proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "council", "Met", "é", "—", "said.", "on", "•", "1.", "2)", "yes”",
+                ]),
+                0..16,
+            ),
+            proptest::sample::select(vec!["", " ", "\r", " \u{a0}"]),
+        )
+            .prop_map(|(lead, words, trail)| format!("{lead}{}{trail}", words.join(" ")))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn wrapped_lines_join_as_the_reference_does(lines in proptest::collection::vec(line(), 0..12)) {
+            let text = lines.join("\n");
+            let mut units = Vec::new();
+            let mut scratch = Vec::new();
+            split(&text, &mut units, &mut scratch, &mut Vec::new());
+            // The reference regroups the same lines.
+            let mut reference = Vec::new();
+            let mut i = 0;
+            while i < scratch.len() {
+                let para_end = scratch[i + 1..]
+                    .iter()
+                    .position(|unit| unit.after_blank)
+                    .map_or(scratch.len(), |p| i + 1 + p);
+                join_wrapped_reference(&text, &scratch[i..para_end], &mut reference);
+                i = para_end;
+            }
+            if scratch.iter().skip(1).any(|u| u.after_blank) {
+                prop_assert_eq!(units, reference);
+            }
+        }
+    }
 
     fn pieces(text: &str) -> Vec<&str> {
         let mut units = Vec::new();
-        split(text, &mut units, &mut Vec::new());
+        split(text, &mut units, &mut Vec::new(), &mut Vec::new());
         units.iter().map(|u| &text[u.range.clone()]).collect()
     }
 
@@ -200,14 +334,30 @@ mod tests {
     }
 
     #[test]
+    fn an_indented_wrapped_line_counts_its_indent_once_joined() {
+        // Widest 59 columns: a line continues the unit when the one before it reaches
+        // 45. The second line is 35 wide, 47 with its indent, which the joined text
+        // keeps.
+        let first = "The harbour board met on Tuesday to discuss the dredging of";
+        let second = "            the channel near the old ferry quay";
+        let third = "and the costs of the work, which the board puts at";
+        let fourth = "four million over three years.";
+        assert_eq!((first.len(), second.trim().len()), (59, 35));
+        let text = format!("Harbour\n\n{first}\n{second}\n{third}\n{fourth}");
+        let got = pieces(&text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].ends_with("three years."), "{got:?}");
+    }
+
+    #[test]
     fn scratch_space_from_an_earlier_text_is_not_reused_as_units() {
         let mut units = Vec::new();
         let mut lines = Vec::new();
         let first = "Harbour news\n\nThe ferry left at noon.\nIt came back late.";
-        split(first, &mut units, &mut lines);
+        split(first, &mut units, &mut lines, &mut Vec::new());
         assert_eq!(units.len(), 3);
         let second = "Weather\n\nRain all day.";
-        split(second, &mut units, &mut lines);
+        split(second, &mut units, &mut lines, &mut Vec::new());
         let got: Vec<&str> = units.iter().map(|u| &second[u.range.clone()]).collect();
         assert_eq!(got, ["Weather", "Rain all day."]);
     }
