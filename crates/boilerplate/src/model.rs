@@ -165,13 +165,68 @@ pub struct Findings {
     pub date: Option<String>,
 }
 
-// The attribute caches of `write_output` are indexed by variant.
+// The attribute templates of `write_output` are indexed by variant, one per variant.
 const _: () = assert!(BlockKind::Table as usize + 1 == BlockKind::COUNT);
 const _: () = assert!(Reason::Other as usize + 1 == Reason::COUNT);
 
 /// An attribute list of one static string.
 fn attrs_of(key: &'static str, value: &'static str) -> Attrs {
     Span::new(0, 0).with(key, Value::static_str(value)).attrs
+}
+
+/// Every kind, in the order of its variant.
+const KINDS: [BlockKind; BlockKind::COUNT] = [
+    BlockKind::Title,
+    BlockKind::Heading,
+    BlockKind::Paragraph,
+    BlockKind::ListItem,
+    BlockKind::Blockquote,
+    BlockKind::Preformatted,
+    BlockKind::Table,
+];
+/// Every reason, in the order of its variant.
+const REASONS: [Reason; Reason::COUNT] = [
+    Reason::Ad,
+    Reason::Cookie,
+    Reason::Navigation,
+    Reason::Related,
+    Reason::Caption,
+    Reason::OtherStory,
+    Reason::CommentForm,
+    Reason::Metadata,
+    Reason::Share,
+    Reason::Subscription,
+    Reason::Header,
+    Reason::Footer,
+    Reason::Other,
+];
+
+// Each template sits at its variant's index.
+const _: () = {
+    let mut i = 0;
+    while i < KINDS.len() {
+        assert!(KINDS[i] as usize == i);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < REASONS.len() {
+        assert!(REASONS[i] as usize == i);
+        i += 1;
+    }
+};
+
+/// The attribute lists of the kinds and of the reasons, built once: each span gets a
+/// clone (one small allocation), where building a list anew grows it from empty, and
+/// building the templates per document costs their allocations and drops again.
+fn attr_templates() -> &'static ([Attrs; BlockKind::COUNT], [Attrs; Reason::COUNT]) {
+    static TEMPLATES: std::sync::OnceLock<([Attrs; BlockKind::COUNT], [Attrs; Reason::COUNT])> =
+        std::sync::OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        (
+            KINDS.map(|kind| attrs_of("kind", kind.as_str())),
+            REASONS.map(|reason| attrs_of("reason", reason.as_str())),
+        )
+    })
 }
 
 /// A span over `range` with a copy of `attrs`.
@@ -206,25 +261,18 @@ pub fn write_output(
         .map(|b| b.range.len() + 2)
         .sum();
     let mut clean = String::with_capacity(clean_len);
-    // One attribute list per kind and reason, cloned for each span: a clone is one
-    // small allocation, where building the list anew grows it from empty.
-    let mut kind_attrs: [Option<Attrs>; BlockKind::COUNT] = Default::default();
-    let mut reason_attrs: [Option<Attrs>; Reason::COUNT] = Default::default();
+    let (kind_attrs, reason_attrs) = attr_templates();
     let mut open_removed: Option<(Range<usize>, Reason)> = None;
-    let mut flush = |removed: &mut Vec<Span>, open: Option<(Range<usize>, Reason)>| {
+    let flush = |removed: &mut Vec<Span>, open: Option<(Range<usize>, Reason)>| {
         if let Some((range, reason)) = open {
-            let attrs = reason_attrs[reason as usize]
-                .get_or_insert_with(|| attrs_of("reason", reason.as_str()));
-            removed.push(span_with(range, attrs));
+            removed.push(span_with(range, &reason_attrs[reason as usize]));
         }
     };
     for block in blocks {
         match block.verdict {
             Verdict::Keep(kind) => {
                 flush(&mut removed, open_removed.take());
-                let attrs = kind_attrs[kind as usize]
-                    .get_or_insert_with(|| attrs_of("kind", kind.as_str()));
-                kept.push(span_with(block.range.clone(), attrs));
+                kept.push(span_with(block.range.clone(), &kind_attrs[kind as usize]));
                 if kind != BlockKind::Title {
                     let piece = text.get(block.range.clone()).ok_or_else(|| {
                         StageError::Failed(format!(
