@@ -740,6 +740,34 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
                     | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
             } else {
+                // A plain word after one opening mark (`"We`, `(Photo`, `“The`): read
+                // as `slow_token` reads it, its word from the masks past the mark. Its
+                // capital is not its first byte's, so its letter counts are added
+                // here and it is kept out of the bulk ones.
+                let mark = opening_mark_len(load8(&copy, start));
+                let after_mark = non_letters >> mark;
+                let run = after_mark.trailing_zeros();
+                let stop_bit = after_mark & after_mark.wrapping_neg();
+                if (mark != 0)
+                    & (stop_bit & (bits_at(stops_lo, stops_hi, off) >> mark) != 0)
+                    & (run >= 1)
+                    & (run + mark < 63)
+                {
+                    let x = load8(&copy, start + mark as usize);
+                    let run = run as usize;
+                    let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
+                    let flags = table.get(key);
+                    counts += FLAG_COUNTS[usize::from(flags & 0x7F)]
+                        | u64::from((x & CAPITALS_TEST[run]) == 0) << LANE_UPPER_WORDS
+                        | 1 << LANE_LETTER_WORDS
+                        | u64::from(x & 0x20 == 0) << LANE_CAP_WORDS;
+                    slow_starts[w] |= 1 << off;
+                    if start == first_start {
+                        first_word_flags = flags;
+                    }
+                    last_slow = false;
+                    continue;
+                }
                 // The token runs to the next blank, in this window or the next (64
                 // when it is that long or longer).
                 let len = bits_at(blank[w], blank[w + 1], off).trailing_zeros();
@@ -826,6 +854,24 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
         glued_headline,
         inner_sentence_ends: lane(LANE_SENTENCE_ENDS).saturating_sub(last_ends),
         ending: Ending::Open,
+    }
+}
+
+/// The length of the opening mark that [`slow_token`] skips at the start of a token
+/// whose first eight bytes are `x`, when it is one mark before a letter may follow:
+/// ASCII punctuation, a 3-byte `“ ‘ —` (E2 80, but the apostrophe `’`) or a 2-byte
+/// Latin-1 sign (C2, but the no-break space and the `©` that flags a credit); else 0.
+#[inline(always)]
+fn opening_mark_len(x: u64) -> u32 {
+    let [b0, b1, b2, ..] = x.to_le_bytes();
+    if b0.is_ascii_punctuation() {
+        1
+    } else if b0 == 0xE2 && b1 == 0x80 && b2 != 0x99 {
+        3
+    } else if b0 == 0xC2 && b1 != 0xA0 && b1 != 0xA9 {
+        2
+    } else {
+        0
     }
 }
 
