@@ -166,6 +166,7 @@ impl Boilerplate {
             });
         }
         let phrases = text::Phrases::shared().map_err(|e| BuildError::Other(e.to_string()))?;
+        text::prepare();
         let meta = StageMeta::new(
             TYPE_NAME,
             VERSION,

@@ -228,13 +228,16 @@ impl WordTable {
     /// Builds the table for `(word, flag)` entries (flags of a repeated word merge),
     /// or `None` when no multiplier places them all.
     fn build(entries: &[(u64, u8)]) -> Option<WordTable> {
-        let mut merged: Vec<(u64, u8)> = Vec::new();
-        for &(key, flag) in entries {
-            match merged.iter_mut().find(|(k, _)| *k == key) {
-                Some(entry) => entry.1 |= flag,
-                None => merged.push((key, flag)),
+        // Sorted by key, the flags of a repeated word merge into its first entry.
+        let mut merged: Vec<(u64, u8)> = entries.to_vec();
+        merged.sort_unstable_by_key(|&(key, _)| key);
+        merged.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 |= later.1;
             }
-        }
+            same
+        });
         for &multiplier in MULTIPLIERS {
             let mut table = WordTable {
                 keys: [0; TABLE_SIZE],
@@ -268,6 +271,11 @@ impl WordTable {
         }
         false
     }
+}
+
+/// Builds the word table now, so that the first document does not pay for it.
+pub fn prepare() {
+    word_table();
 }
 
 fn word_table() -> &'static WordTable {

@@ -249,6 +249,11 @@ fn lexicon_slot(key: u128) -> usize {
     (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_BITS)) as usize
 }
 
+/// Builds the date-word lexicon now, so that the first document does not pay for it.
+pub fn prepare() {
+    lexicon();
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
