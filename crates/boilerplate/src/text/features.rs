@@ -734,9 +734,8 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
             let first_non_letter = non_letters & non_letters.wrapping_neg();
             // A run of 63 letters may hold a 64-byte token, which the masks do not see
             // to its end.
-            let plain = (first_non_letter & bits_at(stops_lo, stops_hi, off) != 0)
-                & (run >= 1)
-                & (run < 63);
+            let plain =
+                (first_non_letter & bits_at(stops_lo, stops_hi, off) != 0) & (1..63).contains(&run);
             let start = w * WINDOW + off as usize;
             if plain {
                 let x = load8(&copy, start);
