@@ -440,19 +440,28 @@ impl<'a> Analyzer<'a> {
         t.text(self.text)
     }
 
-    /// The words of descriptor stretches, without surrounding punctuation.
-    fn descriptor_words<'s>(
-        &'s self,
-        spans: &'s [(usize, usize)],
-    ) -> impl Iterator<Item = &'a str> + 's {
-        let text = self.text;
-        spans.iter().flat_map(move |&(a, b)| {
-            text.get(a..b)
-                .unwrap_or("")
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-        })
+    /// What descriptor stretches say: the gender of the first gendered title in them
+    /// (`Mr.`, `spokeswoman`), and whether any word is a title. One look-up per word.
+    fn descriptor_info(&self, spans: &[(usize, usize)]) -> (Option<bool>, bool) {
+        let mut gender = None;
+        let mut title = false;
+        let mut take = |w: &str| {
+            let c = self.lex.class(w);
+            title |= c & TITLE != 0;
+            if gender.is_none() {
+                gender = if c & FEMALE_TITLE != 0 {
+                    Some(false)
+                } else if c & MALE_TITLE != 0 {
+                    Some(true)
+                } else {
+                    None
+                };
+            }
+        };
+        for &(a, b) in spans {
+            for_each_descriptor_word(self.text.get(a..b).unwrap_or(""), &mut take);
+        }
+        (gender, title)
     }
 
     /// Cuts every paragraph into gaps (text outside quotations) and sentences, and
@@ -1521,9 +1530,6 @@ impl<'a> Analyzer<'a> {
         };
         let raw = self.text.get(name.0..name.1)?;
         self.canon_at = name.0;
-        let gender_hint = self
-            .descriptor_words(np.descriptors.as_slice())
-            .find_map(|w| self.lex.title_gender(w));
         let key = hash_str(raw);
         let known = self
             .by_written
@@ -1531,9 +1537,15 @@ impl<'a> Analyzer<'a> {
             .filter(|&&(_, a, b)| self.text.get(a..b) == Some(raw))
             .map(|&(id, _, _)| id);
         if let Some(id) = known {
-            let has_title = self
-                .descriptor_words(np.descriptors.as_slice())
-                .any(|d| self.lex.is_title(d));
+            // What the descriptors say can only change a person not yet known to be
+            // one or with no gender yet: most repeated mentions skip reading them.
+            let p = &self.persons[id];
+            let (gender_hint, has_title) =
+                if p.gender.is_none() || !(p.org || p.person_like || p.placeish) {
+                    self.descriptor_info(np.descriptors.as_slice())
+                } else {
+                    (None, false)
+                };
             let p = &mut self.persons[id];
             let placeish = p.placeish;
             if p.gender.is_none() && gender_hint.is_some() {
@@ -1550,6 +1562,7 @@ impl<'a> Analyzer<'a> {
             }
             return Some(id);
         }
+        let (gender_hint, has_title) = self.descriptor_info(np.descriptors.as_slice());
         let mut org = org;
         let canonical = if org {
             let cleaned = clean_name(raw);
@@ -1592,9 +1605,6 @@ impl<'a> Analyzer<'a> {
                 self.surnames.insert(last.to_owned(), canonical.clone());
             }
         }
-        let has_title = self
-            .descriptor_words(np.descriptors.as_slice())
-            .any(|d| self.lex.is_title(d));
         // A surname that also names places stays a person's (`Cornel West`).
         let converted = np_org_flag(np) && !org;
         let placeish = !converted && self.org_name(canonical.split_whitespace());
@@ -1826,28 +1836,42 @@ impl<'a> Analyzer<'a> {
             t.split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("former"))
         });
+        // The short forms of the role (`Sen.` for `senator`), looked up once here
+        // rather than for every word of every descriptor read below.
+        let mut shorts = [""; 8];
+        for (slot, (short, _)) in shorts
+            .iter_mut()
+            .zip(ROLE_SHORT_FORMS.iter().filter(|(_, full)| *full == head))
+        {
+            *slot = short;
+        }
+        let matches_role = |w: &str| {
+            w.eq_ignore_ascii_case(&head)
+                || shorts
+                    .iter()
+                    .any(|s| !s.is_empty() && w.eq_ignore_ascii_case(s))
+        };
         let described = |p: &Person| {
             p.descriptors.iter().any(|&(a, b)| {
                 let d = text.get(a..b).unwrap_or("");
                 let mut prev = "";
                 let mut found = false;
                 let mut was_former = false;
-                for w in d.split(|c: char| !c.is_alphanumeric() && c != '-') {
-                    if w.is_empty() {
-                        continue;
-                    }
+                for_each_role_word(d, |w| {
                     if w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex") {
                         was_former = true;
                     }
                     // `Vice President`, `Deputy Director`: another role.
-                    let lesser = ["vice", "deputy", "assistant", "lieutenant", "lt"]
-                        .iter()
-                        .any(|m| prev.eq_ignore_ascii_case(m));
-                    if role_word_matches(w, &head) && !lesser {
+                    if !found
+                        && matches_role(w)
+                        && !["vice", "deputy", "assistant", "lieutenant", "lt"]
+                            .iter()
+                            .any(|m| prev.eq_ignore_ascii_case(m))
+                    {
                         found = true;
                     }
                     prev = w;
-                }
+                });
                 found && (was_former || !former)
             })
         };
@@ -2597,6 +2621,48 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+/// Calls `f` on the words of a descriptor stretch: split at whitespace and commas,
+/// with the punctuation around each word trimmed off. ASCII text (the usual case) is
+/// split byte by byte; other text goes through the Unicode-aware split.
+fn for_each_descriptor_word<'t>(s: &'t str, mut f: impl FnMut(&'t str)) {
+    if !s.is_ascii() {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .for_each(f);
+        return;
+    }
+    for piece in s.split(|c: char| c.is_ascii_whitespace() || c == '\x0b' || c == ',') {
+        let b = piece.as_bytes();
+        let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        let last = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .unwrap_or(first);
+        if let Some(w) = piece.get(first..=last) {
+            f(w);
+        }
+    }
+}
+
+/// Calls `f` on the words of a descriptor as read for its roles: runs of letters,
+/// digits and hyphens. ASCII text is split byte by byte, other text by characters.
+fn for_each_role_word<'t>(d: &'t str, mut f: impl FnMut(&'t str)) {
+    if d.is_ascii() {
+        d.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .for_each(f);
+    } else {
+        for w in d.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if !w.is_empty() {
+                f(w);
+            }
+        }
+    }
+}
+
 fn clean_name(raw: &str) -> String {
     clean_name_cow(raw).into_owned()
 }
@@ -2686,41 +2752,34 @@ fn np_org_flag(np: &Np) -> bool {
     matches!(np.kind, NpKind::Named { org: true, .. })
 }
 
-/// Whether a word describing a person (`Sen.`, `senator`, `Governor`) names the role
-/// `head` (lowercase).
-fn role_word_matches(word: &str, head: &str) -> bool {
-    if word.eq_ignore_ascii_case(head) {
-        return true;
-    }
-    const SHORT: &[(&str, &str)] = &[
-        ("sen", "senator"),
-        ("gov", "governor"),
-        ("rep", "congressman"),
-        ("rep", "congresswoman"),
-        ("rep", "lawmaker"),
-        ("sen", "lawmaker"),
-        ("senator", "lawmaker"),
-        ("congressman", "lawmaker"),
-        ("congresswoman", "lawmaker"),
-        ("gen", "general"),
-        ("adm", "admiral"),
-        ("col", "colonel"),
-        ("capt", "captain"),
-        ("sgt", "sergeant"),
-        ("pres", "president"),
-        ("atty", "attorney"),
-        ("amb", "ambassador"),
-        ("prof", "professor"),
-        ("chairwoman", "chair"),
-        ("chairman", "chair"),
-        ("ceo", "executive"),
-        ("spokesman", "spokesperson"),
-        ("spokeswoman", "spokesperson"),
-    ];
-    SHORT
-        .iter()
-        .any(|(short, full)| *full == head && word.eq_ignore_ascii_case(short))
-}
+/// Short forms of role words (`sen` for `senator`) and the role (lowercase) each
+/// stands for: a word describing a person names a role when it is the role or one of
+/// its short forms (at most eight per role, see `role_referent`).
+const ROLE_SHORT_FORMS: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("gov", "governor"),
+    ("rep", "congressman"),
+    ("rep", "congresswoman"),
+    ("rep", "lawmaker"),
+    ("sen", "lawmaker"),
+    ("senator", "lawmaker"),
+    ("congressman", "lawmaker"),
+    ("congresswoman", "lawmaker"),
+    ("gen", "general"),
+    ("adm", "admiral"),
+    ("col", "colonel"),
+    ("capt", "captain"),
+    ("sgt", "sergeant"),
+    ("pres", "president"),
+    ("atty", "attorney"),
+    ("amb", "ambassador"),
+    ("prof", "professor"),
+    ("chairwoman", "chair"),
+    ("chairman", "chair"),
+    ("ceo", "executive"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+];
 
 /// The sentence holding `pos`: from the last break at or before it to the next break
 /// or the end of its paragraph.
