@@ -149,6 +149,30 @@ pub fn newlines(window: &[u8; WINDOW]) -> u64 {
     }
 }
 
+/// Whether `bytes` holds a blank that is no ASCII whitespace: a control byte other
+/// than tab, line feed, form feed and carriage return, or a 0xA0 byte (the second byte
+/// of a no-break space, or of another character: the caller only needs a "maybe").
+/// Sixteen bytes at a time on x86-64.
+pub fn has_odd_blanks(bytes: &[u8]) -> bool {
+    let odd = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r')) || b == 0xA0;
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut chunks = bytes.chunks_exact(16);
+        for chunk in &mut chunks {
+            if let Ok(chunk) = <&[u8; 16]>::try_from(chunk)
+                && sse2::has_odd_blanks(chunk)
+            {
+                return true;
+            }
+        }
+        chunks.remainder().iter().any(|&b| odd(b))
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        bytes.iter().any(|&b| odd(b))
+    }
+}
+
 /// [`newlines`] one byte at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn newlines_bytewise(window: &[u8; WINDOW]) -> u64 {
@@ -253,8 +277,8 @@ fn high_masks_bytewise(window: &[u8; WINDOW]) -> HighMasks {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_min_epu8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8, _mm_sub_epi8,
+        __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_min_epu8,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_sub_epi8,
     };
 
     use super::{HighMasks, Masks, WINDOW};
@@ -315,6 +339,20 @@ mod sse2 {
     fn at_least(v: __m128i, lo: u8) -> __m128i {
         // SAFETY: SSE2 is enabled on every x86-64 target.
         unsafe { _mm_cmpeq_epi8(_mm_max_epu8(v, splat(lo)), v) }
+    }
+
+    /// [`super::has_odd_blanks`] of 16 bytes.
+    #[inline(always)]
+    pub fn has_odd_blanks(chunk: &[u8; 16]) -> bool {
+        // SAFETY: SSE2 is enabled on every x86-64 target, and the unaligned load reads
+        // exactly the 16 bytes of `chunk`.
+        unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast());
+            let control = at_most(v, 0x1F);
+            let whitespace = _mm_andnot_si128(eq(v, 0x0B), within(v, b'\t', b'\r'));
+            let odd = _mm_or_si128(_mm_andnot_si128(whitespace, control), eq(v, 0xA0));
+            _mm_movemask_epi8(odd) != 0
+        }
     }
 
     #[inline(always)]
@@ -467,6 +505,25 @@ mod avx2 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn odd_blanks_are_found_in_every_chunk(
+            bytes in proptest::collection::vec(prop_oneof![
+                4 => Just(b'a'), 2 => Just(b' '), 1 => Just(b'\t'), 1 => Just(b'\n'), 1 => Just(0x0B),
+                1 => Just(0x0C), 1 => Just(b'\r'), 1 => Just(0x01), 1 => Just(0x1F), 1 => Just(0x20),
+                1 => Just(0xA0), 1 => Just(0xC2), 1 => any::<u8>(),
+            ], 0..70),
+        ) {
+            let expected = bytes.iter().any(|&b| {
+                (b < 0x20 && !b.is_ascii_whitespace()) || b == 0xA0
+            });
+            prop_assert_eq!(has_odd_blanks(&bytes), expected);
+        }
+    }
 
     #[test]
     fn newlines_are_found_in_every_window() {

@@ -16,6 +16,7 @@
 
 use std::ops::Range;
 
+use super::bytemask;
 use super::features::{Ending, FLAG_LEAD, Features, measure};
 use super::phrases::{Hit, Phrases, Strength};
 use super::shapes::{self, Shape};
@@ -179,7 +180,21 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     let maybe_shape =
         f.digits > 0 || f.time_words > 0 || f.has_at || f.first_word_flags & FLAG_LEAD != 0;
     let shape = if maybe_shape && block.len() <= shapes::MAX_SHAPE_BYTES {
-        shapes::shape(block, sentence, f.digits)
+        // Most of these are sentences with a number. One of seven words or more, with
+        // no "@" and not opening with "By" or "Source", can only be a time stamp,
+        // which is no long sentence: the shape says so after tokenizing it, the
+        // scan's counts (whole on a block this short) say it at once, when its
+        // words split on ASCII whitespace as the shape's do.
+        if sentence
+            && !f.has_at
+            && f.words >= 7
+            && !bytemask::has_odd_blanks(block.as_bytes())
+            && !shapes::first_token_opens_credit(block)
+        {
+            Shape::Plain
+        } else {
+            shapes::shape(block, sentence, f.digits)
+        }
     } else {
         Shape::Plain
     };

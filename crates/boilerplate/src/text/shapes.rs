@@ -608,6 +608,15 @@ fn may_open_credit(first: &str) -> bool {
     CREDIT_OPENERS.iter().any(|w| w.as_bytes() == lower)
 }
 
+/// Whether the first token of `block` (up to ASCII whitespace) may open a byline or a
+/// source credit, as [`shape`] decides it.
+pub fn first_token_opens_credit(block: &str) -> bool {
+    block
+        .split_ascii_whitespace()
+        .next()
+        .is_some_and(may_open_credit)
+}
+
 /// Recognizes the shape of a short block. `sentence` says whether it ends like a
 /// sentence (bylines do not; "By Monday, the plan was dead." is prose); `digits` is the
 /// number of ASCII digits in it (stamps without digits must say "ago", "today"...).
@@ -860,6 +869,71 @@ pub fn byline_name(block: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of short blocks: words, numbers, stamps, credit openers, blanks of
+    /// every kind the scan and the shape split on differently.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "The",
+            "council",
+            "met",
+            "on",
+            "By",
+            "by",
+            "Source:",
+            "Courtesy",
+            "of",
+            "Posted",
+            "(By",
+            "reporting",
+            "2019",
+            "3:45",
+            "PM",
+            "ago",
+            "Nov",
+            "18,",
+            "@ann",
+            "—",
+            ".",
+            "said.",
+            "|",
+            " ",
+            " ",
+            " ",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\x0B",
+            "\x0C",
+            "\x01",
+            "\u{a0}",
+            "à",
+            "é",
+            "Ann",
+            "Lee",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The shortcut of the judge: a sentence of seven words or more, as the scan
+        /// counts them, with no `@`, no odd blank and no credit opener first, is plain.
+        #[test]
+        fn long_sentences_without_openers_are_plain(pieces in proptest::collection::vec(piece(), 0..24)) {
+            let block: String = pieces.concat();
+            let f = super::super::features::measure(&block);
+            let sentence = f.ending == super::super::features::Ending::Sentence;
+            if block.len() <= MAX_SHAPE_BYTES && sentence && !f.has_at && f.words >= 7
+                && !super::super::bytemask::has_odd_blanks(block.as_bytes())
+                && !first_token_opens_credit(&block)
+            {
+                prop_assert_eq!(shape(&block, sentence, f.digits), Shape::Plain, "{:?}", block);
+            }
+        }
+    }
 
     fn digits(s: &str) -> u32 {
         s.bytes().filter(u8::is_ascii_digit).count() as u32
