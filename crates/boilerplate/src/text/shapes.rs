@@ -922,8 +922,12 @@ mod tests {
         /// The shortcut of the judge: a sentence of seven words or more, as the scan
         /// counts them, with no `@`, no odd blank and no credit opener first, is plain.
         #[test]
-        fn long_sentences_without_openers_are_plain(pieces in proptest::collection::vec(piece(), 0..24)) {
-            let block: String = pieces.concat();
+        fn long_sentences_without_openers_are_plain(
+            lead in proptest::sample::select(vec!["", "By ", "(By ", "Posted by ", "Source: ", "The "]),
+            pieces in proptest::collection::vec(piece(), 0..24),
+            end in proptest::sample::select(vec!["", ".", " on Monday.", " 2019."]),
+        ) {
+            let block = format!("{lead}{}{end}", pieces.concat());
             let f = super::super::features::measure(&block);
             let sentence = f.ending == super::super::features::Ending::Sentence;
             if block.len() <= MAX_SHAPE_BYTES && sentence && !f.has_at && f.words >= 7
@@ -937,6 +941,13 @@ mod tests {
 
     fn digits(s: &str) -> u32 {
         s.bytes().filter(u8::is_ascii_digit).count() as u32
+    }
+
+    #[test]
+    fn a_long_byline_sentence_is_left_to_the_shape() {
+        let block = "By Ann Lee on 18 November, the harbour front said.";
+        assert_eq!(shape(block, true, 2), Shape::Byline);
+        assert!(first_token_opens_credit(block));
     }
 
     #[test]
