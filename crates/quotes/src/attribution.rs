@@ -213,7 +213,7 @@ struct Scratch {
     toks: Vec<Tok>,
     pool: Vec<Vec<Tok>>,
     runs: Vec<Run>,
-    name_index: Vec<(u64, u32)>,
+    name_index: Vec<u128>,
     found: Vec<(usize, usize, CueForm)>,
     cue_ranges: Vec<(usize, usize)>,
     mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
@@ -308,6 +308,20 @@ fn analyze_with(
     out
 }
 
+/// An entry of the name index: the hash of a run's last word above the run's index,
+/// so that sorting the entries orders them by word, then by place in the text.
+fn name_entry(hash: u64, run: u32) -> u128 {
+    (u128::from(hash) << 32) | u128::from(run)
+}
+
+fn name_key(entry: u128) -> u64 {
+    (entry >> 32) as u64
+}
+
+fn name_run(entry: u128) -> usize {
+    (entry & u128::from(u32::MAX)) as usize
+}
+
 fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
     let mut v = std::mem::take(v);
     v.clear();
@@ -363,7 +377,7 @@ struct Analyzer<'a> {
     runs: Vec<Run>,
     /// Hash of each run's last word and the run's index, sorted: every use of a
     /// surname is found without searching the text.
-    name_index: Vec<(u64, u32)>,
+    name_index: Vec<u128>,
     /// Cues as found by the word pass.
     found: Vec<(usize, usize, CueForm)>,
     /// Stretches around quotations where cues are looked for, in order.
@@ -626,8 +640,9 @@ impl<'a> Analyzer<'a> {
             runs.iter()
                 .enumerate()
                 .filter(|(_, r)| r.flags & scan::HEADLINE == 0)
-                .map(|(i, r)| (hash_str(r.last_word(text)), i as u32)),
+                .map(|(i, r)| name_entry(hash_str(r.last_word(text)), i as u32)),
         );
+        // One integer per entry: sorting plain integers is cheaper than pairs.
         self.name_index.sort_unstable();
         self.runs = runs;
         self.found = found;
@@ -1675,8 +1690,8 @@ impl<'a> Analyzer<'a> {
         let text = self.text;
         let mut seen_forms: Vec<&str> = Vec::new();
         let key = hash_str(last);
-        let lo = self.name_index.partition_point(|&(k, _)| k < key);
-        let hi = lo + self.name_index[lo..].partition_point(|&(k, _)| k == key);
+        let lo = self.name_index.partition_point(|&e| name_key(e) < key);
+        let hi = lo + self.name_index[lo..].partition_point(|&e| name_key(e) == key);
         // News introduces a person by full name before using the surname alone, so the
         // uses before the mention are read first, the later ones only if that fails.
         for before_pass in [true, false] {
@@ -1685,7 +1700,7 @@ impl<'a> Analyzer<'a> {
                 let Some(&run) = self
                     .name_index
                     .get(idx)
-                    .and_then(|&(_, ri)| self.runs.get(ri as usize))
+                    .and_then(|&e| self.runs.get(name_run(e)))
                 else {
                     continue;
                 };
@@ -1888,13 +1903,13 @@ impl<'a> Analyzer<'a> {
     fn name_evidence(&self, surname: &str) -> Evidence {
         let text = self.text;
         let key = hash_str(surname);
-        let lo = self.name_index.partition_point(|&(k, _)| k < key);
+        let lo = self.name_index.partition_point(|&e| name_key(e) < key);
         let mut ev = Evidence::default();
-        for &(k, ri) in self.name_index[lo..].iter().take(MAX_OCCURRENCES) {
-            if k != key {
+        for &e in self.name_index[lo..].iter().take(MAX_OCCURRENCES) {
+            if name_key(e) != key {
                 break;
             }
-            let Some(run) = self.runs.get(ri as usize) else {
+            let Some(run) = self.runs.get(name_run(e)) else {
                 continue;
             };
             if run.last_word(text) != surname {
@@ -2131,7 +2146,9 @@ impl<'a> Analyzer<'a> {
 
     fn attribute_all(&mut self) -> Vec<Finding> {
         let mut out: Vec<Finding> = Vec::with_capacity(self.quotes.len());
-        let mut prev: Option<(usize, Attribution)> = None;
+        // The last attributed quotation: the paragraph it ends in and its finding (the
+        // attribution is read back from the finding, not kept as a copy).
+        let mut prev: Option<(usize, usize)> = None;
         // Where the paragraph of the last attributed quotation ends its last sentence.
         let mut prev_close = 0usize;
         for qi in 0..self.quotes.len() {
@@ -2157,12 +2174,15 @@ impl<'a> Analyzer<'a> {
             });
             if attr.is_none()
                 && inherited_ok
-                && let Some((_, p)) = &prev
+                && let Some(p) = prev.and_then(|(_, i)| out.get(i))
             {
-                let mut a = p.clone();
-                a.adjacent = false;
-                a.own = false;
-                attr = Some(a);
+                attr = Some(Attribution {
+                    speaker: p.speaker.clone(),
+                    speaker_span: p.speaker_span,
+                    cue: p.cue_span,
+                    adjacent: false,
+                    own: false,
+                });
             }
             let direct = self.is_direct(&q, sent_start, sent_end, attr.as_ref());
             if attr.is_none() && !direct {
@@ -2175,7 +2195,7 @@ impl<'a> Analyzer<'a> {
             let a = attr.unwrap_or_default();
             if a.speaker.is_some() || a.cue.is_some() {
                 prev_close = q.close_end;
-                prev = Some((q.last_para, a.clone()));
+                prev = Some((q.last_para, out.len()));
             } else {
                 prev = None;
             }

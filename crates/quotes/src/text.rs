@@ -70,23 +70,36 @@ impl Tok {
 
     /// Whether this is a word starting with an uppercase letter (or a digit-free
     /// handle like `@AP`).
+    #[inline]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokKind::Word
-            && self
+        if self.kind != TokKind::Word {
+            return false;
+        }
+        // An ASCII first letter (the usual case) is read without decoding.
+        match text.as_bytes().get(self.start) {
+            Some(&b) if b < 0x80 && b != b'@' => b.is_ascii_uppercase(),
+            _ => self
                 .text(text)
                 .chars()
                 .find(|c| *c != '@')
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// Whether this is a word starting with a lowercase letter.
+    #[inline]
     pub fn is_lowercase(&self, text: &str) -> bool {
-        self.kind == TokKind::Word
-            && self
+        if self.kind != TokKind::Word {
+            return false;
+        }
+        match text.as_bytes().get(self.start) {
+            Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
+            _ => self
                 .text(text)
                 .chars()
                 .next()
-                .is_some_and(char::is_lowercase)
+                .is_some_and(char::is_lowercase),
+        }
     }
 }
 
