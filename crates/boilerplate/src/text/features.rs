@@ -498,10 +498,10 @@ const LANE_TRIGGER_WORDS: u32 = 48;
 const LANE_CHROME_WORDS: u32 = 56;
 
 /// The lanes a word's flags add (the function-word lane only for a whole word).
-static FLAG_COUNTS: [u64; 128] = {
-    let mut t = [0u64; 128];
+static FLAG_COUNTS: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut flags = 0usize;
-    while flags < 128 {
+    while flags < 256 {
         let f = flags as u8;
         let mut v = 0u64;
         if f & FLAG_STOP != 0 {
@@ -532,7 +532,7 @@ fn token_counts(
     whole: bool,
     ends_sentence: bool,
 ) -> u64 {
-    let mut counts = FLAG_COUNTS[usize::from(flags & 0x7F)];
+    let mut counts = FLAG_COUNTS[usize::from(flags)];
     if !whole {
         counts &= !(0xFF << LANE_STOP_WORDS);
     }
@@ -557,10 +557,26 @@ fn load8(copy: &[u8], pos: usize) -> u64 {
     u64::from_le_bytes(word)
 }
 
-/// Bytes of a block's copy in [`scan_impl`] with room for `windows` windows: eight
-/// more than the windows, so a token's eight bytes load in one piece anywhere.
+/// Bytes of a block's copy in [`scan_impl`] with room for `windows` windows: sixteen
+/// more than the windows, so a token's eight bytes, or those after its opening mark,
+/// load in one piece anywhere (see [`WINDOW_SPAN`]).
 const fn copy_len(windows: usize) -> usize {
-    windows * WINDOW + 8
+    windows * WINDOW + 16
+}
+
+/// The bytes of the copy a window's tokens are read from: the window and the 16
+/// bytes after it.
+const WINDOW_SPAN: usize = WINDOW + 16;
+
+/// The eight bytes at `at` of a window's span, as a little-endian `u64`. A token
+/// starts within the window and its mark is short, so `at` is at most 66; clamped,
+/// the load needs no bounds check.
+#[inline(always)]
+fn span_load8(span: &[u8; WINDOW_SPAN], at: usize) -> u64 {
+    let at = at.min(WINDOW_SPAN - 8);
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&span[at..at + 8]);
+    u64::from_le_bytes(word)
 }
 
 /// Windows of [`bytemask::WINDOW`] bytes a block may have for [`scan`] to take its fast
@@ -725,6 +741,12 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
     for w in 0..windows {
         let (letter_lo, letter_hi) = (letter[w], letter[w + 1]);
         let (stops_lo, stops_hi) = (run_stops[w], run_stops[w + 1]);
+        let Some(span) = copy
+            .get(w * WINDOW..w * WINDOW + WINDOW_SPAN)
+            .and_then(|span| <&[u8; WINDOW_SPAN]>::try_from(span).ok())
+        else {
+            break;
+        };
         let mut pending = starts[w];
         while pending != 0 {
             let off = pending.trailing_zeros();
@@ -732,18 +754,19 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
             let non_letters = !bits_at(letter_lo, letter_hi, off);
             let run = non_letters.trailing_zeros();
             let first_non_letter = non_letters & non_letters.wrapping_neg();
-            // A run of 63 letters may hold a 64-byte token, which the masks do not see
-            // to its end.
-            let plain =
-                (first_non_letter & bits_at(stops_lo, stops_hi, off) != 0) & (1..63).contains(&run);
+            // The first byte is no stop (a run has a letter at least), nor is the 64th
+            // (a run of 63 letters may hold a 64-byte token, which the masks do not see
+            // to its end).
+            const RUN_ENDS: u64 = !1 & (u64::MAX >> 1);
+            let plain = first_non_letter & bits_at(stops_lo, stops_hi, off) & RUN_ENDS != 0;
             let start = w * WINDOW + off as usize;
             if plain {
-                let x = load8(&copy, start);
+                let x = span_load8(span, off as usize);
                 let run = run as usize;
                 // Key of the first eight letters, lower-cased.
                 let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
                 let all_capitals = (x & CAPITALS_TEST[run]) == 0;
-                counts += FLAG_COUNTS[usize::from(table.get(key) & 0x7F)]
+                counts += FLAG_COUNTS[usize::from(table.get(key))]
                     | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
             } else {
@@ -751,7 +774,7 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
                 // as `slow_token` reads it, its word from the masks past the mark. Its
                 // capital is not its first byte's, so its letter counts are added
                 // here and it is kept out of the bulk ones.
-                let mark = opening_mark_len(load8(&copy, start));
+                let mark = opening_mark_len(span_load8(span, off as usize));
                 let after_mark = non_letters >> mark;
                 let run = after_mark.trailing_zeros();
                 let stop_bit = after_mark & after_mark.wrapping_neg();
@@ -760,11 +783,11 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
                     & (run >= 1)
                     & (run + mark < 63)
                 {
-                    let x = load8(&copy, start + mark as usize);
+                    let x = span_load8(span, off as usize + mark as usize);
                     let run = run as usize;
                     let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
                     let flags = table.get(key);
-                    counts += FLAG_COUNTS[usize::from(flags & 0x7F)]
+                    counts += FLAG_COUNTS[usize::from(flags)]
                         | u64::from((x & CAPITALS_TEST[run]) == 0) << LANE_UPPER_WORDS
                         | 1 << LANE_LETTER_WORDS
                         | u64::from(x & 0x20 == 0) << LANE_CAP_WORDS;
