@@ -2577,10 +2577,7 @@ impl<'a> Analyzer<'a> {
         let mut capitalized = 0usize;
         // Only the first words matter (every threshold is below ten): long quotations
         // are not read to their end.
-        for w in content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-            if w.is_empty() {
-                continue;
-            }
+        for w in (QuotedWords { text: content, at: 0 }) {
             if words >= 12 {
                 break;
             }
@@ -2680,6 +2677,70 @@ fn for_each_role_word<'t>(d: &'t str, mut f: impl FnMut(&'t str)) {
                 f(w);
             }
         }
+    }
+}
+
+/// The words of a quotation: maximal runs of letters, digits and apostrophes (`'`,
+/// `’`), as `str::split` on every other character would give them with the empty
+/// pieces left out. ASCII bytes are classified by a table, without decoding.
+struct QuotedWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+/// Per byte: 0 for an ASCII byte outside words, 1 for one inside (letter, digit,
+/// `'`), 2 for the first byte of a multi-byte character (decoded to decide).
+static QUOTED_WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            2
+        } else if b.is_ascii_alphanumeric() || b == b'\'' {
+            1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+impl QuotedWords<'_> {
+    /// Whether the character at byte `i` (a char boundary) is inside a word, and its
+    /// length; `None` at the end.
+    #[inline]
+    fn class_at(&self, i: usize) -> Option<(bool, usize)> {
+        let b = *self.text.as_bytes().get(i)?;
+        match QUOTED_WORD_BYTE[usize::from(b)] {
+            0 => Some((false, 1)),
+            1 => Some((true, 1)),
+            _ => {
+                let c = self.text.get(i..)?.chars().next()?;
+                Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+            }
+        }
+    }
+}
+
+impl<'t> Iterator for QuotedWords<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let mut i = self.at;
+        loop {
+            match self.class_at(i)? {
+                (true, _) => break,
+                (false, len) => i += len,
+            }
+        }
+        let start = i;
+        while let Some((true, len)) = self.class_at(i) {
+            i += len;
+        }
+        self.at = i;
+        self.text.get(start..i)
     }
 }
 
