@@ -616,6 +616,7 @@ fn scan_sized(bytes: &[u8], kernel: impl Kernel) -> Features {
     match bytes.len() {
         0..=64 => scan_impl::<2, { copy_len(1) }>(bytes, kernel),
         65..=128 => scan_impl::<3, { copy_len(2) }>(bytes, kernel),
+        129..=192 => scan_impl::<4, { copy_len(3) }>(bytes, kernel),
         _ => scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }>(bytes, kernel),
     }
 }
