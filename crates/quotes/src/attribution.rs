@@ -2577,7 +2577,10 @@ impl<'a> Analyzer<'a> {
         let mut capitalized = 0usize;
         // Only the first words matter (every threshold is below ten): long quotations
         // are not read to their end.
-        for w in (QuotedWords { text: content, at: 0 }) {
+        for w in (QuotedWords {
+            text: content,
+            at: 0,
+        }) {
             if words >= 12 {
                 break;
             }
@@ -2876,4 +2879,66 @@ fn sentence_bounds(breaks: &[usize], paragraphs: &[Paragraph], pos: usize) -> (u
         .map_or(usize::MAX, |p| p.end);
     let end = breaks.get(i).copied().map_or(para_end, |b| b.min(para_end));
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(f: impl Fn(&str, &mut dyn FnMut(&str)), s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        f(s, &mut |w: &str| out.push(w.to_owned()));
+        out
+    }
+
+    #[test]
+    fn every_role_has_room_for_its_short_forms() {
+        for (_, full) in ROLE_SHORT_FORMS {
+            let n = ROLE_SHORT_FORMS.iter().filter(|(_, f)| f == full).count();
+            assert!(n <= 8, "{full} has {n} short forms");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 512, failure_persistence: None, ..Default::default()
+        })]
+
+        /// The byte-wise word splits give the words of the char-wise splits they
+        /// stand for, on ASCII and on other text alike.
+        #[test]
+        fn fast_word_splits_match_char_splits(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Sen.", "the", " ", ",", "  ", "\t", "\u{b}", "ex-", "former", "(", ")", "'s",
+                    "’", "don't", "É", "é", "—", "\u{a0}", "42", "-", ".", "x", "Vice",
+                ]),
+                0..14,
+            ),
+        ) {
+            let s: String = parts.concat();
+            let descriptor_words: Vec<String> = s
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            proptest::prop_assert_eq!(
+                collect(|s, f| for_each_descriptor_word(s, f), &s),
+                descriptor_words
+            );
+            let role_words: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            proptest::prop_assert_eq!(collect(|s, f| for_each_role_word(s, f), &s), role_words);
+            let quoted: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let fast: Vec<&str> = QuotedWords { text: &s, at: 0 }.collect();
+            proptest::prop_assert_eq!(fast, quoted);
+        }
+    }
 }

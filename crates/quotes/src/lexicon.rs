@@ -2639,3 +2639,105 @@ const NAME_LIKE_ORG_WORDS: &[&str] = &[
     "lake", "river", "price", "bill", "act", "plan", "guard", "trust", "post", "bank", "fox",
     "press", "young", "hill", "field", "kingdom", "court", "chase",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list with its class bit and whether it ignores a final period.
+    fn lists() -> Vec<(&'static [&'static str], u32, bool)> {
+        vec![
+            (TITLES, TITLE, true),
+            (NOT_NAMES, NOT_NAME, true),
+            (ORG_WORDS, ORG, true),
+            (MALE_NAMES, MALE, true),
+            (FEMALE_NAMES, FEMALE, true),
+            (DETERMINERS, DETERMINER, true),
+            (VERB_FILLERS, FILLER, true),
+            (ROLE_NOUNS, ROLE, true),
+            (GENERIC_ROLES, GENERIC_ROLE, true),
+            (NAME_CONNECTORS, CONNECTOR, true),
+            (MALE_TITLES, MALE_TITLE, true),
+            (FEMALE_TITLES, FEMALE_TITLE, true),
+            (NP_STOP_WORDS, NP_STOP, false),
+            (CONJUNCTIONS, CONJUNCTION, false),
+            (CLAUSE_OPENERS, CLAUSE_OPENER, false),
+            (SUBORDINATORS, SUBORDINATOR, false),
+            (NAME_LIKE_ORG_WORDS, NAME_LIKE_ORG, false),
+            (TIME_WORDS, TIME, false),
+            (TIME_PREPOSITIONS, TIME_PREPOSITION, false),
+        ]
+    }
+
+    /// The class bits of `word` by scanning every list: what the table must give.
+    fn reference_class(word: &str) -> u32 {
+        let trimmed = word.trim_end_matches('.');
+        lists()
+            .into_iter()
+            .filter(|&(words, _, period_free)| {
+                let w = if period_free { trimmed } else { word };
+                !w.is_empty() && words.iter().any(|l| l.eq_ignore_ascii_case(w))
+            })
+            .fold(0, |bits, (_, bit, _)| bits | bit)
+    }
+
+    /// The pronoun reading before the byte-wise apostrophe search.
+    fn reference_pronoun(word: &str) -> Option<Option<bool>> {
+        let word = match word.find(['\'', '’']) {
+            Some(k) if k > 0 => &word[..k],
+            _ => word,
+        };
+        if word.len() > 3 {
+            return None;
+        }
+        PRONOUNS
+            .iter()
+            .find(|(p, _)| p.eq_ignore_ascii_case(word))
+            .map(|(_, g)| *g)
+    }
+
+    #[test]
+    fn every_listed_word_has_its_classes() {
+        let lex = Lexicon::new();
+        for (words, bit, period_free) in lists() {
+            for w in words {
+                assert_ne!(lex.class(w) & bit, 0, "{w}");
+                let upper = w.to_ascii_uppercase();
+                assert_ne!(lex.class(&upper) & bit, 0, "{upper}");
+                let dotted = format!("{w}.");
+                assert_eq!(lex.class(&dotted) & bit != 0, period_free, "{dotted}");
+                assert_eq!(lex.class(w), reference_class(w), "{w}");
+            }
+        }
+        assert_eq!(lex.title_gender("Mr."), Some(true));
+        assert_eq!(lex.title_gender("spokeswoman"), Some(false));
+        assert_eq!(lex.title_gender("senator"), None);
+        assert_eq!(lex.class(""), 0);
+        assert_eq!(lex.class("..."), 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 512, failure_persistence: None, ..Default::default()
+        })]
+
+        /// The one-table look-up answers as a scan of the lists would, for listed
+        /// words, near misses, long words, periods, apostrophes and other scripts.
+        #[test]
+        fn classes_match_a_scan_of_the_lists(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "The", "he", "She", "sen", "Sen", ".", "'", "’", "s", "ll", "president",
+                    "PRESIDENT", "on", "monday", "x", "é", "Ørsted", "west", "vladimirovich",
+                    "abcdefghijklmnop", "q",
+                ]),
+                0..4,
+            ),
+        ) {
+            let lex = Lexicon::new();
+            let word: String = parts.concat();
+            proptest::prop_assert_eq!(lex.class(&word), reference_class(&word));
+            proptest::prop_assert_eq!(pronoun(&word), reference_pronoun(&word));
+        }
+    }
+}

@@ -616,4 +616,29 @@ mod tests {
         let (paras, _) = scan("one\u{2028}two\u{2029}three\r\nfour");
         assert_eq!(paras.len(), 4);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256, failure_persistence: None, ..Default::default()
+        })]
+
+        /// The vector skip stops at the same byte as a plain search for a mark or
+        /// line-break byte.
+        #[test]
+        fn skipping_finds_the_next_interesting_byte(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b'a', b' ', b'"', b'\'', b'`', b'\n', b'\r', 0xC2, 0xE2, 0x80, 0x9D, 0xAB,
+                ]),
+                0..64,
+            ),
+            from in 0usize..64,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = (from..bytes.len())
+                .find(|&k| INTERESTING[usize::from(bytes[k])])
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(next_interesting(&bytes, from), expected);
+        }
+    }
 }

@@ -133,6 +133,12 @@ fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u32, u32, usize) {
         let (spaces, upper) = sse2::masks(chunk);
         return (spaces & valid, upper & valid, n);
     }
+    byte_masks_scalar(bytes, i, n)
+}
+
+/// [`byte_masks`] of the `n` bytes from `i`, a byte at a time: the end of the text,
+/// other targets, and the reference the vector code is tested against.
+fn byte_masks_scalar(bytes: &[u8], i: usize, n: usize) -> (u32, u32, usize) {
     let (mut spaces, mut upper) = (0u32, 0u32);
     for (k, &b) in bytes.get(i..i + n).unwrap_or_default().iter().enumerate() {
         spaces |= u32::from(b == b' ' || b == 0xA0) << k;
@@ -593,5 +599,31 @@ mod tests {
         assert!(found.iter().all(|(_, f)| f & HEADLINE == 0));
         let found = runs("Port Expansion Wins Approval After Vote in the Council");
         assert!(found.iter().all(|(_, f)| f & HEADLINE != 0));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256, failure_persistence: None, ..Default::default()
+        })]
+
+        /// The vector masks agree with the byte-at-a-time reference, wherever the
+        /// chunk starts and however short the rest is.
+        #[test]
+        fn vector_masks_match_the_scalar_reference(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b' ', 0xA0, b'A', b'Z', b'a', b'z', b'0', b'9', b'@', b'[', b'`', b'{',
+                    b'/', b':', b'.', 0xC2, 0xE2, 0x80, 0x9C, 0xFF, 0x00,
+                ]),
+                0..48,
+            ),
+            at in 0usize..48,
+            len in 0usize..24,
+        ) {
+            let i = at.min(bytes.len());
+            let end = (i + len).min(bytes.len());
+            let n = end.saturating_sub(i).min(CHUNK);
+            proptest::prop_assert_eq!(byte_masks(&bytes, i, end), byte_masks_scalar(&bytes, i, n));
+        }
     }
 }

@@ -411,4 +411,57 @@ mod tests {
             .collect();
         assert_eq!(starts, ["Then", "“Yes", "It e"]);
     }
+
+    #[test]
+    fn a_stream_reads_the_same_tokens_as_a_whole_pass() {
+        let text = "But Sen. Maria Lopez’s aides, the dockers’ union (Ore.) and U.S. officials said: “no” — 9/11";
+        let mut whole = Vec::new();
+        tokenize(text, 4, text.len(), usize::MAX, &mut whole);
+        let mut buf = Vec::new();
+        let mut stream = TokStream::new(text, 4, text.len(), usize::MAX, &mut buf);
+        let read: Vec<Tok> = (0..).map_while(|k| stream.get(k)).collect();
+        assert_eq!(read, whole);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256, failure_persistence: None, ..Default::default()
+        })]
+
+        /// Tokens read lazily, in any order and with any limit, are those of one
+        /// pass over the window; the case of a word reads the same on the fast path.
+        #[test]
+        fn streamed_tokens_match_a_whole_pass(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Putin", "said", "Sen.", "U.S.", "dockers’", "O'Brien", "—", "“", "”",
+                    ",", ".", " ", "  ", "\n", "9/11", "@AP", "élan", "Élan", "(", ")", "-",
+                    "and", "Mr.", "x",
+                ]),
+                0..30,
+            ),
+            limit in 0usize..50,
+            order in proptest::collection::vec(0usize..40, 0..20),
+        ) {
+            let text: String = words.concat();
+            let mut whole = Vec::new();
+            tokenize(&text, 0, text.len(), limit, &mut whole);
+            let mut buf = Vec::new();
+            let mut stream = TokStream::new(&text, 0, text.len(), limit, &mut buf);
+            for k in order {
+                proptest::prop_assert_eq!(stream.get(k), whole.get(k).copied());
+            }
+            for (k, t) in whole.iter().enumerate() {
+                proptest::prop_assert_eq!(stream.get(k), Some(*t));
+                let w = t.text(&text);
+                let slow_cap = t.kind == TokKind::Word
+                    && w.chars().find(|c| *c != '@').is_some_and(char::is_uppercase);
+                let slow_low =
+                    t.kind == TokKind::Word && w.chars().next().is_some_and(char::is_lowercase);
+                proptest::prop_assert_eq!(t.is_capitalized(&text), slow_cap);
+                proptest::prop_assert_eq!(t.is_lowercase(&text), slow_low);
+            }
+            proptest::prop_assert_eq!(stream.get(whole.len()), None);
+        }
+    }
 }
