@@ -589,9 +589,10 @@ const MAX_WINDOWS: usize = 6;
 /// letters and other classes come as bit masks of 64-byte windows (see [`bytemask`]):
 /// the byte classes are counted from them, and the tokens (runs of non-blank bytes)
 /// are walked from one start bit to the next. A token of ASCII letters, with at most
-/// one closing mark after them, has its word's key taken from one 8-byte load and is
-/// looked up after the walk, in a loop of independent loads; any other token is read
-/// in full by [`slow_token`].
+/// one closing mark after them (or one opening mark before them), has its word's key
+/// taken from one 8-byte load of the block's padded copy and looked up at once; a bare
+/// token (ASCII without letters: a number, a dash) needs no lookup; any other token is
+/// read in full by [`slow_token`].
 fn scan(bytes: &[u8]) -> Features {
     #[cfg(target_arch = "x86_64")]
     if let Some(avx2) = bytemask::Avx2::detect() {
