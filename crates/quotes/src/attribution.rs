@@ -213,7 +213,8 @@ struct Scratch {
     toks: Vec<Tok>,
     pool: Vec<Vec<Tok>>,
     runs: Vec<Run>,
-    name_index: Vec<u128>,
+    para_runs: Vec<(u32, u32)>,
+    name_uses: Vec<usize>,
     found: Vec<(usize, usize, CueForm)>,
     cue_ranges: Vec<(usize, usize)>,
     mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
@@ -237,11 +238,23 @@ fn analyze_with(
     settings: Settings,
     scratch: &mut Scratch,
 ) -> Vec<Finding> {
+    with_analyzer(text, lex, settings, scratch, |a| a.attribute_all()).unwrap_or_default()
+}
+
+/// Runs `f` on the analyzer of `text`, segmented, with its working space taken from
+/// `scratch` and given back after; `None` when the text holds no quotation.
+fn with_analyzer<R>(
+    text: &str,
+    lex: &Lexicon,
+    settings: Settings,
+    scratch: &mut Scratch,
+    f: impl FnOnce(&mut Analyzer<'_>) -> R,
+) -> Option<R> {
     let s = scratch;
     marks::scan_into(text, &mut s.paragraphs, &mut s.quotes, &mut s.marks);
     s.quotes.retain(|q| q.start < q.end);
     if s.quotes.is_empty() {
-        return Vec::new();
+        return None;
     }
     let mut a = Analyzer {
         text,
@@ -265,7 +278,8 @@ fn analyze_with(
         role_depth: 0,
         pool: RefCell::new(std::mem::take(&mut s.pool)),
         runs: take_cleared(&mut s.runs),
-        name_index: take_cleared(&mut s.name_index),
+        para_runs: take_cleared(&mut s.para_runs),
+        name_uses: take_cleared(&mut s.name_uses),
         found: take_cleared(&mut s.found),
         cue_ranges: take_cleared(&mut s.cue_ranges),
         mention_people: take_cleared_map(&mut s.mention_people),
@@ -281,7 +295,7 @@ fn analyze_with(
         run_np_values: take_cleared(&mut s.run_np_values),
     };
     a.segment();
-    let out = a.attribute_all();
+    let out = f(&mut a);
     s.paragraphs = a.paragraphs;
     s.quotes = a.quotes;
     s.regions = a.regions;
@@ -297,7 +311,8 @@ fn analyze_with(
     s.toks = a.toks;
     s.pool = a.pool.into_inner();
     s.runs = a.runs;
-    s.name_index = a.name_index;
+    s.para_runs = a.para_runs;
+    s.name_uses = a.name_uses;
     s.found = a.found;
     s.cue_ranges = a.cue_ranges;
     s.mention_people = a.mention_people;
@@ -305,21 +320,7 @@ fn analyze_with(
     s.cue_subs = a.cue_subs;
     s.run_nps = a.run_nps;
     s.run_np_values = a.run_np_values;
-    out
-}
-
-/// An entry of the name index: the hash of a run's last word above the run's index,
-/// so that sorting the entries orders them by word, then by place in the text.
-fn name_entry(hash: u64, run: u32) -> u128 {
-    (u128::from(hash) << 32) | u128::from(run)
-}
-
-fn name_key(entry: u128) -> u64 {
-    (entry >> 32) as u64
-}
-
-fn name_run(entry: u128) -> usize {
-    (entry & u128::from(u32::MAX)) as usize
+    Some(out)
 }
 
 fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
@@ -373,11 +374,13 @@ struct Analyzer<'a> {
     role_depth: usize,
     /// Token buffers lent to nested look-ups, so no call allocates its own.
     pool: RefCell<Vec<Vec<Tok>>>,
-    /// Runs of capitalized words in the whole text, in order.
+    /// Runs of capitalized words of the paragraphs read so far: each paragraph's
+    /// runs together and in text order, the paragraphs in the order they were read.
     runs: Vec<Run>,
-    /// Hash of each run's last word and the run's index, sorted: every use of a
-    /// surname is found without searching the text.
-    name_index: Vec<u128>,
+    /// Per paragraph: its runs in `runs`, or `u32::MAX` while it is unread.
+    para_runs: Vec<(u32, u32)>,
+    /// Buffer for the uses of a surname (see [`Analyzer::runs_ending_with`]).
+    name_uses: Vec<usize>,
     /// Cues as found by the word pass.
     found: Vec<(usize, usize, CueForm)>,
     /// Stretches around quotations where cues are looked for, in order.
@@ -479,21 +482,21 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Cuts every paragraph into gaps (text outside quotations) and sentences, and
-    /// reads every word once: cues in the gaps near quotations, capitalized runs
-    /// everywhere.
+    /// reads the words of the gaps near quotations for cues. Capitalized runs are
+    /// read later, paragraph by paragraph, only where a name is looked for (see
+    /// [`Analyzer::paragraph_runs`]).
     fn segment(&mut self) {
         let text = self.text;
         // Quotation regions, in order; a continued quotation covers whole paragraphs.
         self.regions
             .extend(self.quotes.iter().map(|q| (q.open, q.close_end)));
         self.breaks.reserve(self.paragraphs.len() * 3);
-        let mut runs = std::mem::take(&mut self.runs);
+        let mut no_runs = Vec::new();
         let mut found = std::mem::take(&mut self.found);
-        let mut words = WordScan::new(text, self.lex, &mut runs, &mut found);
+        let mut words = WordScan::new(text, self.lex, &mut no_runs, &mut found);
         let mut qi = 0usize;
         for pi in 0..self.paragraphs.len() {
             let p = self.paragraphs[pi];
-            let para_breaks = self.breaks.len();
             self.breaks.push(p.start);
             let mut pos = p.start;
             while qi < self.regions.len() && self.regions[qi].1 <= p.start {
@@ -507,13 +510,8 @@ impl<'a> Analyzer<'a> {
                 };
                 if gap_end > pos {
                     sentence_breaks(text, pos, gap_end, p.end, &mut self.breaks);
-                    words.gap(pos, gap_end, &self.breaks[para_breaks..], true, false);
                 }
-                let Some((s, e)) = next else { break };
-                let (qs, qe) = (s.max(pos), e.min(p.end));
-                if qe > qs {
-                    words.quotation(qs, qe);
-                }
+                let Some((_, e)) = next else { break };
                 // A quotation ending its sentence: `“We won.” Then ...`.
                 if let Some(q) = self.quotes.get(k) {
                     let ends_sentence = text
@@ -537,7 +535,6 @@ impl<'a> Analyzer<'a> {
                     break;
                 }
             }
-            words.end_paragraph(p.start, p.end);
         }
         // The breaks come out in order (paragraphs and their gaps are read in order);
         // the sort is a safety net that costs nothing when they do.
@@ -607,20 +604,6 @@ impl<'a> Analyzer<'a> {
                 k += 1;
             }
         }
-        // `Putin said`, `said Putin`: a cue next to a name is evidence of a speaker.
-        for &(cs, ce, _) in &found {
-            let before = runs.partition_point(|r| (r.start as usize) < cs);
-            if let Some(r) = before.checked_sub(1).and_then(|k| runs.get_mut(k))
-                && text.get(r.end as usize..cs) == Some(" ")
-            {
-                r.flags |= scan::NEXT_TO_CUE;
-            }
-            if let Some(r) = runs.get_mut(before)
-                && text.get(ce..r.start as usize) == Some(" ")
-            {
-                r.flags |= scan::NEXT_TO_CUE;
-            }
-        }
         self.cues
             .extend(found.iter().map(|&(start, end, form)| Cue {
                 start,
@@ -635,17 +618,112 @@ impl<'a> Analyzer<'a> {
             self.cues[i].sentence = s;
             self.cues[i].sentence_end = e;
         }
-        // Headlines in title case capitalize every word: their runs are no evidence.
-        self.name_index.extend(
-            runs.iter()
-                .enumerate()
-                .filter(|(_, r)| r.flags & scan::HEADLINE == 0)
-                .map(|(i, r)| name_entry(hash_str(r.last_word(text)), i as u32)),
-        );
-        // One integer per entry: sorting plain integers is cheaper than pairs.
-        self.name_index.sort_unstable();
-        self.runs = runs;
         self.found = found;
+        self.para_runs.clear();
+        self.para_runs
+            .resize(self.paragraphs.len(), (u32::MAX, u32::MAX));
+    }
+
+    /// The capitalized runs of paragraph `pi`, as indices into `runs`, read the first
+    /// time they are asked for. The paragraph is read as one pass over the whole text
+    /// would read it: its gaps and quotations in order, with its sentence breaks (a
+    /// run never crosses a paragraph, and nothing carries from one to the next).
+    fn paragraph_runs(&mut self, pi: usize) -> (usize, usize) {
+        if let Some(&(a, b)) = self.para_runs.get(pi)
+            && a != u32::MAX
+        {
+            return (a as usize, b as usize);
+        }
+        let Some(p) = self.paragraphs.get(pi).copied() else {
+            return (0, 0);
+        };
+        let text = self.text;
+        let first = self.runs.len();
+        let lo = self.breaks.partition_point(|&b| b < p.start);
+        let hi = self.breaks.partition_point(|&b| b < p.end);
+        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
+        let mut no_cues = Vec::new();
+        let mut words = WordScan::new(text, self.lex, &mut self.runs, &mut no_cues);
+        let mut pos = p.start;
+        let mut k = self.regions.partition_point(|r| r.1 <= p.start);
+        loop {
+            let (gap_end, next) = match self.regions.get(k) {
+                Some(&(s, e)) if s < p.end => (s.max(pos), Some((s, e))),
+                _ => (p.end, None),
+            };
+            if gap_end > pos {
+                words.gap(pos, gap_end, breaks, true, false);
+            }
+            let Some((s, e)) = next else { break };
+            let (qs, qe) = (s.max(pos), e.min(p.end));
+            if qe > qs {
+                words.quotation(qs, qe);
+            }
+            pos = e.max(pos);
+            k += 1;
+            if pos >= p.end {
+                break;
+            }
+        }
+        words.end_paragraph(p.start, p.end);
+        let end = self.runs.len();
+        // `Putin said`, `said Putin`: a cue next to a name is evidence of a speaker.
+        // Only a space may stand between them, so both lie in this paragraph.
+        let runs = self.runs.get_mut(first..end).unwrap_or_default();
+        let c0 = self.found.partition_point(|&(cs, _, _)| cs < p.start);
+        for &(cs, ce, _) in self.found.get(c0..).unwrap_or_default() {
+            if cs >= p.end {
+                break;
+            }
+            let before = runs.partition_point(|r| (r.start as usize) < cs);
+            if let Some(r) = before.checked_sub(1).and_then(|k| runs.get_mut(k))
+                && text.get(r.end as usize..cs) == Some(" ")
+            {
+                r.flags |= scan::NEXT_TO_CUE;
+            }
+            if let Some(r) = runs.get_mut(before)
+                && text.get(ce..r.start as usize) == Some(" ")
+            {
+                r.flags |= scan::NEXT_TO_CUE;
+            }
+        }
+        if let Some(slot) = self.para_runs.get_mut(pi) {
+            *slot = (first as u32, end as u32);
+        }
+        (first, end)
+    }
+
+    /// Indices of the runs (outside title-case headlines) whose last word is `word`,
+    /// in text order: the paragraphs that hold the word are found by a search for its
+    /// first byte (a capital, rare in running text; no searcher to set up per word)
+    /// and only those are read for runs.
+    fn runs_ending_with(&mut self, word: &str, out: &mut Vec<usize>) {
+        out.clear();
+        let Some(&lead) = word.as_bytes().first() else {
+            return;
+        };
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut last_para = usize::MAX;
+        for at in memchr::memchr_iter(lead, bytes) {
+            if !bytes
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+            {
+                continue;
+            }
+            let pi = self.paragraph_index(at);
+            if pi == last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
+                continue;
+            }
+            last_para = pi;
+            let (a, b) = self.paragraph_runs(pi);
+            out.extend((a..b).filter(|&i| {
+                self.runs
+                    .get(i)
+                    .is_some_and(|r| r.flags & scan::HEADLINE == 0 && r.last_word(text) == word)
+            }));
+        }
     }
 
     /// The sentence containing `pos`: from the last break at or before it to the next
@@ -1689,19 +1767,14 @@ impl<'a> Analyzer<'a> {
         let mut best: Option<(usize, String)> = None;
         let text = self.text;
         let mut seen_forms: Vec<&str> = Vec::new();
-        let key = hash_str(last);
-        let lo = self.name_index.partition_point(|&e| name_key(e) < key);
-        let hi = lo + self.name_index[lo..].partition_point(|&e| name_key(e) == key);
+        let mut uses = std::mem::take(&mut self.name_uses);
+        self.runs_ending_with(last, &mut uses);
         // News introduces a person by full name before using the surname alone, so the
         // uses before the mention are read first, the later ones only if that fails.
         for before_pass in [true, false] {
             let mut classified = 0usize;
-            for idx in lo..hi {
-                let Some(&run) = self
-                    .name_index
-                    .get(idx)
-                    .and_then(|&e| self.runs.get(name_run(e)))
-                else {
+            for &ri in &uses {
+                let Some(&run) = self.runs.get(ri) else {
                     continue;
                 };
                 let (start, end) = run.span();
@@ -1772,6 +1845,7 @@ impl<'a> Analyzer<'a> {
                 break;
             }
         }
+        self.name_uses = uses;
         let result = best.map_or(name.clone(), |(_, c)| c);
         self.canon_cache.insert(name, result.clone());
         result
@@ -1900,21 +1974,15 @@ impl<'a> Analyzer<'a> {
     }
 
     /// What the uses of a surname across the document say about it.
-    fn name_evidence(&self, surname: &str) -> Evidence {
+    fn name_evidence(&mut self, surname: &str) -> Evidence {
         let text = self.text;
-        let key = hash_str(surname);
-        let lo = self.name_index.partition_point(|&e| name_key(e) < key);
+        let mut uses = std::mem::take(&mut self.name_uses);
+        self.runs_ending_with(surname, &mut uses);
         let mut ev = Evidence::default();
-        for &e in self.name_index[lo..].iter().take(MAX_OCCURRENCES) {
-            if name_key(e) != key {
-                break;
-            }
-            let Some(run) = self.runs.get(name_run(e)) else {
+        for &ri in uses.iter().take(MAX_OCCURRENCES) {
+            let Some(run) = self.runs.get(ri) else {
                 continue;
             };
-            if run.last_word(text) != surname {
-                continue;
-            }
             let flags = run.flags;
             if flags & scan::IN_QUOTE == 0 {
                 ev.speaker |= flags & scan::NEXT_TO_CUE != 0;
@@ -1934,6 +2002,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        self.name_uses = uses;
         ev
     }
 
@@ -2018,8 +2087,11 @@ impl<'a> Analyzer<'a> {
                 .copied()
                 .unwrap_or(usize::MAX)
                 .min(pos);
-            let lo = self.runs.partition_point(|r| (r.start as usize) < start);
-            let hi = self.runs.partition_point(|r| (r.start as usize) < end);
+            // The sentence lies in one paragraph, whose runs are in text order.
+            let (first, last) = self.paragraph_runs(self.paragraph_index(start));
+            let para = self.runs.get(first..last).unwrap_or_default();
+            let lo = first + para.partition_point(|r| (r.start as usize) < start);
+            let hi = first + para.partition_point(|r| (r.start as usize) < end);
             for ri in (lo..hi).rev() {
                 let run = self.runs[ri];
                 if run.flags & (scan::IN_QUOTE | scan::HEADLINE) != 0 || run.end as usize > pos {
@@ -2064,8 +2136,8 @@ impl<'a> Analyzer<'a> {
     /// The phrase capitalized run `ri` reads as (memoized: antecedent walks read the
     /// same names again for every pronoun after them).
     fn run_np(&mut self, ri: usize) -> Option<Np> {
-        if self.run_nps.len() != self.runs.len() {
-            self.run_nps.clear();
+        // Runs are read paragraph by paragraph: the memo grows with them.
+        if self.run_nps.len() < self.runs.len() {
             self.run_nps.resize(self.runs.len(), u32::MAX);
         }
         match self.run_nps.get(ri).copied() {
@@ -2884,11 +2956,113 @@ fn sentence_bounds(breaks: &[usize], paragraphs: &[Paragraph], pos: usize) -> (u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::{Run, WordScan};
 
     fn collect(f: impl Fn(&str, &mut dyn FnMut(&str)), s: &str) -> Vec<String> {
         let mut out = Vec::new();
         f(s, &mut |w: &str| out.push(w.to_owned()));
         out
+    }
+
+    /// The runs of every paragraph, read one paragraph at a time in any order, are
+    /// those one pass over the whole text reads (the way they were read before they
+    /// were read lazily), flags included.
+    fn lazy_runs_match_one_pass(text: &str, order: &[usize]) {
+        let lex = Lexicon::new();
+        let settings = Settings {
+            resolve: true,
+            scare_quotes: false,
+            min_unattributed_words: 4,
+        };
+        let mut scratch = Scratch::default();
+        with_analyzer(text, &lex, settings, &mut scratch, |a| {
+            let n = a.paragraphs.len();
+            for &k in order {
+                a.paragraph_runs(k % n.max(1));
+            }
+            let lazy: Vec<Run> = (0..n)
+                .flat_map(|pi| {
+                    let (s, e) = a.paragraph_runs(pi);
+                    a.runs[s..e].to_vec()
+                })
+                .collect();
+            let mut eager = Vec::new();
+            let mut no_cues = Vec::new();
+            let mut words = WordScan::new(text, a.lex, &mut eager, &mut no_cues);
+            for p in &a.paragraphs {
+                let lo = a.breaks.partition_point(|&b| b < p.start);
+                let hi = a.breaks.partition_point(|&b| b < p.end);
+                let breaks = &a.breaks[lo..hi];
+                let mut pos = p.start;
+                let mut k = a.regions.partition_point(|r| r.1 <= p.start);
+                loop {
+                    let (gap_end, next) = match a.regions.get(k) {
+                        Some(&(s, e)) if s < p.end => (s.max(pos), Some((s, e))),
+                        _ => (p.end, None),
+                    };
+                    if gap_end > pos {
+                        words.gap(pos, gap_end, breaks, true, false);
+                    }
+                    let Some((s, e)) = next else { break };
+                    if e.min(p.end) > s.max(pos) {
+                        words.quotation(s.max(pos), e.min(p.end));
+                    }
+                    pos = e.max(pos);
+                    k += 1;
+                    if pos >= p.end {
+                        break;
+                    }
+                }
+                words.end_paragraph(p.start, p.end);
+            }
+            for &(cs, ce, _) in &a.found {
+                let before = eager.partition_point(|r| (r.start as usize) < cs);
+                if let Some(r) = before.checked_sub(1).and_then(|k| eager.get_mut(k))
+                    && text.get(r.end as usize..cs) == Some(" ")
+                {
+                    r.flags |= scan::NEXT_TO_CUE;
+                }
+                if let Some(r) = eager.get_mut(before)
+                    && text.get(ce..r.start as usize) == Some(" ")
+                {
+                    r.flags |= scan::NEXT_TO_CUE;
+                }
+            }
+            assert_eq!(lazy, eager, "{text:?}");
+        });
+    }
+
+    #[test]
+    fn lazy_runs_of_a_news_story() {
+        let text = "City Hall Opens New Harbour Office\n\n\
+            Mayor Tomas Brandt said on Monday that the office would open in May. \
+            “We waited long enough,” Brandt said.\n\n\
+            “It is a good day for Ashford,” added Sen. Maria de la Cruz, who chairs the \
+            committee. She said the plan was “long overdue”.\n\n\
+            Brandt’s deputy, Ana Ortiz, told reporters: “We will open on time.”";
+        lazy_runs_match_one_pass(text, &[3, 0, 2]);
+        lazy_runs_match_one_pass(text, &[]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 128, failure_persistence: None, ..Default::default()
+        })]
+
+        #[test]
+        fn lazy_runs_match_one_pass_on_any_story(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Putin", " said", " Maria Lopez", " told", " the", "Sen.", " ", ". ",
+                    "“", "”", "\"", "\n", "\n\n", ",", "Ortiz’s", " de", " Gaulle", " And",
+                    " Mr.", " V.", " according to", " added", "The Port", " On", ":", "'",
+                ]),
+                0..60,
+            ),
+            order in proptest::collection::vec(0usize..20, 0..8),
+        ) {
+            lazy_runs_match_one_pass(&parts.concat(), &order);
+        }
     }
 
     #[test]
