@@ -1701,15 +1701,16 @@ impl<'a> Analyzer<'a> {
         // A surname that also names places stays a person's (`Cornel West`).
         let converted = np_org_flag(np) && !org;
         let placeish = !converted && self.org_name(canonical.split_whitespace());
-        let evidence = canonical
-            .split_whitespace()
-            .next_back()
-            .map(|last| self.name_evidence(last))
-            .unwrap_or_default();
         let first_gender = canonical
             .split_whitespace()
             .next()
             .and_then(|f| self.lex.first_name_gender(f));
+        // The surname is read across the document only if nothing else settles
+        // whether this is a person: it costs a search of the text.
+        let surname = canonical.split_whitespace().next_back().map_or(0..0, |last| {
+            let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
+            start..start + last.len()
+        });
         let id = match self.person_ids.get(&canonical) {
             Some(&id) => id,
             None => {
@@ -1723,7 +1724,7 @@ impl<'a> Analyzer<'a> {
                     person_like: false,
                     descriptors: Vec::new(),
                 });
-                self.person_ids.insert(canonical, id);
+                self.person_ids.insert(canonical.clone(), id);
                 id
             }
         };
@@ -1732,16 +1733,21 @@ impl<'a> Analyzer<'a> {
             p.gender = gender_hint.or(first_gender);
             p.named_gender = true;
         }
+        let settled = p.person_like
+            || has_title
+            || p.gender.is_some()
+            || (speaker && words <= 3)
+            || (2..=3).contains(&words);
         if !org
             && !placeish
-            && (has_title
-                || p.gender.is_some()
-                || (speaker && words <= 3)
-                || (2..=3).contains(&words)
-                || evidence.person())
+            && (settled
+                || self
+                    .name_evidence(canonical.get(surname).unwrap_or(""))
+                    .person())
         {
-            p.person_like = true;
+            self.persons[id].person_like = true;
         }
+        let p = &mut self.persons[id];
         for d in np.descriptors.as_slice() {
             if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
                 p.descriptors.push(*d);
