@@ -323,6 +323,31 @@ fn with_analyzer<R>(
     Some(out)
 }
 
+/// Whether a run of several capitalized words may end with the word starting at byte
+/// `at`. A run joins its words with one space (`Maria Lopez`), a period and a space
+/// after an initial (`V. Putin`), or particles between spaces (`de la Cruz`), so the
+/// word follows a space and a token that holds a capital or is a short particle
+/// (every listed particle has at most three letters; a test checks it).
+/// Errs on the side of yes: a token read back further than a word's length is taken.
+fn may_end_multiword_run(bytes: &[u8], at: usize) -> bool {
+    let Some(space) = at.checked_sub(1) else {
+        return false;
+    };
+    if bytes.get(space) != Some(&b' ') {
+        return false;
+    }
+    let floor = space.saturating_sub(64);
+    let token = bytes.get(floor..space).unwrap_or_default();
+    let token = match token.iter().rposition(|c| c.is_ascii_whitespace()) {
+        Some(k) => token.get(k + 1..).unwrap_or_default(),
+        None if floor > 0 => return true,
+        None => token,
+    };
+    // Particles are matched without a final period (`de.` reads as `de`).
+    let bare = token.iter().rposition(|&c| c != b'.').map_or(0, |k| k + 1);
+    bare <= 3 || token.iter().any(u8::is_ascii_uppercase)
+}
+
 fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
     let mut v = std::mem::take(v);
     v.clear();
@@ -697,7 +722,11 @@ impl<'a> Analyzer<'a> {
     /// in text order: the paragraphs that hold the word are found by a search for its
     /// first byte (a capital, rare in running text; no searcher to set up per word)
     /// and only those are read for runs.
-    fn runs_ending_with(&mut self, word: &str, out: &mut Vec<usize>) {
+    ///
+    /// With `multiword`, only runs of several words are wanted: a paragraph is read
+    /// only if the word follows, after one space, a token that could be the word
+    /// before it in a run (one holding a capital, or a short particle such as `de`).
+    fn runs_ending_with(&mut self, word: &str, multiword: bool, out: &mut Vec<usize>) {
         out.clear();
         let Some(&lead) = word.as_bytes().first() else {
             return;
@@ -709,6 +738,7 @@ impl<'a> Analyzer<'a> {
             if !bytes
                 .get(at..)
                 .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+                || (multiword && !may_end_multiword_run(bytes, at))
             {
                 continue;
             }
@@ -1707,10 +1737,13 @@ impl<'a> Analyzer<'a> {
             .and_then(|f| self.lex.first_name_gender(f));
         // The surname is read across the document only if nothing else settles
         // whether this is a person: it costs a search of the text.
-        let surname = canonical.split_whitespace().next_back().map_or(0..0, |last| {
-            let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
-            start..start + last.len()
-        });
+        let surname = canonical
+            .split_whitespace()
+            .next_back()
+            .map_or(0..0, |last| {
+                let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
+                start..start + last.len()
+            });
         let id = match self.person_ids.get(&canonical) {
             Some(&id) => id,
             None => {
@@ -1774,7 +1807,8 @@ impl<'a> Analyzer<'a> {
         let text = self.text;
         let mut seen_forms: Vec<&str> = Vec::new();
         let mut uses = std::mem::take(&mut self.name_uses);
-        self.runs_ending_with(last, &mut uses);
+        // Only names of several words are fuller forms.
+        self.runs_ending_with(last, true, &mut uses);
         // News introduces a person by full name before using the surname alone, so the
         // uses before the mention are read first, the later ones only if that fails.
         for before_pass in [true, false] {
@@ -1983,7 +2017,7 @@ impl<'a> Analyzer<'a> {
     fn name_evidence(&mut self, surname: &str) -> Evidence {
         let text = self.text;
         let mut uses = std::mem::take(&mut self.name_uses);
-        self.runs_ending_with(surname, &mut uses);
+        self.runs_ending_with(surname, false, &mut uses);
         let mut ev = Evidence::default();
         for &ri in uses.iter().take(MAX_OCCURRENCES) {
             let Some(run) = self.runs.get(ri) else {
@@ -3035,6 +3069,14 @@ mod tests {
                 }
             }
             assert_eq!(lazy, eager, "{text:?}");
+            // The filter that spares reading paragraphs for fuller names lets every
+            // run of several words through.
+            for r in eager.iter().filter(|r| r.words >= 2) {
+                assert!(
+                    may_end_multiword_run(text.as_bytes(), r.last_start as usize),
+                    "{text:?} {r:?}"
+                );
+            }
         });
     }
 
@@ -3062,6 +3104,7 @@ mod tests {
                     "Putin", " said", " Maria Lopez", " told", " the", "Sen.", " ", ". ",
                     "“", "”", "\"", "\n", "\n\n", ",", "Ortiz’s", " de", " Gaulle", " And",
                     " Mr.", " V.", " according to", " added", "The Port", " On", ":", "'",
+                    " la", " von der", " De.", " van.", " Ki-moon", "Ursula", " ibn.",
                 ]),
                 0..60,
             ),

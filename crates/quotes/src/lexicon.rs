@@ -2696,6 +2696,13 @@ mod tests {
             .map(|(_, g)| *g)
     }
 
+    /// `attribution::may_end_multiword_run` takes a particle to be at most three
+    /// letters long.
+    #[test]
+    fn name_particles_are_short() {
+        assert!(NAME_CONNECTORS.iter().all(|c| c.len() <= 3));
+    }
+
     #[test]
     fn every_listed_word_has_its_classes() {
         let lex = Lexicon::new();
