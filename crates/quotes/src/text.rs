@@ -162,84 +162,124 @@ fn tokenize_append(text: &str, start: usize, end: usize, limit: usize, out: &mut
     };
     let bytes = s.as_bytes();
     let mut i = 0usize;
-    while let Some((c, len)) = char_at(s, i) {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is read through a table, without decoding a character.
+        let (kind, len) = if b < 0x80 {
+            match ASCII_TOKEN[usize::from(b)] {
+                None => {
+                    i += 1;
+                    continue;
+                }
+                Some(kind) => (kind, 1),
+            }
+        } else {
+            let Some((c, len)) = char_at(s, i) else { break };
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            let kind = if c.is_alphanumeric() {
+                TokKind::Word
+            } else {
+                match c {
+                    '…' => TokKind::Stop,
+                    '—' | '–' | '―' => TokKind::Dash,
+                    c if is_quote_char(c) => TokKind::Quote,
+                    _ => TokKind::Other,
+                }
+            };
+            (kind, len)
+        };
         if out.len() >= limit {
             return false;
         }
-        if c == ' ' || c.is_whitespace() {
-            i += len;
-            continue;
-        }
         let at = start + i;
-        if c.is_alphanumeric() || c == '@' || c == '#' {
-            let mut e = i + len;
-            loop {
-                // Eight bytes at a time while they are ASCII letters and digits.
-                while let Some(v) = load8(bytes, e) {
-                    let stop = !alnum_mask(v) & HIGH_BITS;
-                    if stop != 0 {
-                        e += (stop.trailing_zeros() / 8) as usize;
-                        break;
-                    }
-                    e += 8;
-                }
-                while e < bytes.len() && (bytes[e].is_ascii_alphanumeric() || bytes[e] == b'_') {
-                    e += 1;
-                }
-                let Some((d, dl)) = char_at(s, e) else { break };
-                if d.is_alphanumeric() {
-                    e += dl;
-                    continue;
-                }
-                // Connectors stay inside a word when a letter or digit follows.
-                if matches!(d, '\'' | '’' | '-' | '.' | '/' | '&') {
-                    if char_at(s, e + dl).is_some_and(|(n, _)| n.is_alphanumeric()) {
-                        e += dl;
-                        continue;
-                    }
-                    // `dockers’ union`: a plural possessive keeps its apostrophe.
-                    if matches!(d, '\'' | '’')
-                        && s.get(..e).is_some_and(|w| w.ends_with(['s', 'S']))
-                    {
-                        e += dl;
-                        break;
-                    }
-                    if d == '.' {
-                        let word = s.get(i..e).unwrap_or("");
-                        if word.contains('.') || is_abbreviation(word) {
-                            e += 1;
-                        }
-                    }
-                }
-                break;
-            }
-            out.push(Tok {
-                start: at,
-                end: start + e,
-                kind: TokKind::Word,
-            });
-            i = e;
-            continue;
-        }
-        let kind = match c {
-            ',' => TokKind::Comma,
-            ':' => TokKind::Colon,
-            '.' | '!' | '?' | '…' => TokKind::Stop,
-            ';' => TokKind::Semi,
-            '(' | '[' => TokKind::OpenParen,
-            ')' | ']' => TokKind::CloseParen,
-            '—' | '–' | '―' | '-' => TokKind::Dash,
-            c if is_quote_char(c) => TokKind::Quote,
-            _ => TokKind::Other,
+        let e = if kind == TokKind::Word {
+            word_end(s, i, i + len)
+        } else {
+            i + len
         };
         out.push(Tok {
             start: at,
-            end: at + len,
+            end: start + e,
             kind,
         });
-        i += len;
+        i = e;
     }
     true
+}
+
+/// The kind of token an ASCII byte starts, `None` for whitespace (letters, digits,
+/// `@` and `#` start words).
+static ASCII_TOKEN: [Option<TokKind>; 128] = {
+    let mut t = [Some(TokKind::Other); 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = match b {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => None,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'@' | b'#' => Some(TokKind::Word),
+            b',' => Some(TokKind::Comma),
+            b':' => Some(TokKind::Colon),
+            b'.' | b'!' | b'?' => Some(TokKind::Stop),
+            b';' => Some(TokKind::Semi),
+            b'(' | b'[' => Some(TokKind::OpenParen),
+            b')' | b']' => Some(TokKind::CloseParen),
+            b'-' => Some(TokKind::Dash),
+            b'"' | b'\'' => Some(TokKind::Quote),
+            _ => Some(TokKind::Other),
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The end of the word token of `s` that starts at byte `i` and goes on at least to
+/// `e`: letters, digits and `_`, with connectors (`'`, `’`, `-`, `.`, `/`, `&`) inside
+/// when a letter or digit follows, a plural possessive's apostrophe, and an
+/// abbreviation's period.
+#[inline]
+fn word_end(s: &str, i: usize, mut e: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        // Eight bytes at a time while they are ASCII letters and digits.
+        while let Some(v) = load8(bytes, e) {
+            let stop = !alnum_mask(v) & HIGH_BITS;
+            if stop != 0 {
+                e += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            e += 8;
+        }
+        while e < bytes.len() && (bytes[e].is_ascii_alphanumeric() || bytes[e] == b'_') {
+            e += 1;
+        }
+        let Some((d, dl)) = char_at(s, e) else { break };
+        if d.is_alphanumeric() {
+            e += dl;
+            continue;
+        }
+        // Connectors stay inside a word when a letter or digit follows.
+        if matches!(d, '\'' | '’' | '-' | '.' | '/' | '&') {
+            if char_at(s, e + dl).is_some_and(|(n, _)| n.is_alphanumeric()) {
+                e += dl;
+                continue;
+            }
+            // `dockers’ union`: a plural possessive keeps its apostrophe.
+            if matches!(d, '\'' | '’') && s.get(..e).is_some_and(|w| w.ends_with(['s', 'S'])) {
+                e += dl;
+                break;
+            }
+            if d == '.' {
+                let word = s.get(i..e).unwrap_or("");
+                if word.contains('.') || is_abbreviation(word) {
+                    e += 1;
+                }
+            }
+        }
+        break;
+    }
+    e
 }
 
 /// The tokens of a window, tokenized only as far as they are looked at: most
