@@ -726,7 +726,15 @@ impl<'a> Analyzer<'a> {
     /// With `multiword`, only runs of several words are wanted: a paragraph is read
     /// only if the word follows, after one space, a token that could be the word
     /// before it in a run (one holding a capital, or a short particle such as `de`).
-    fn runs_ending_with(&mut self, word: &str, multiword: bool, out: &mut Vec<usize>) {
+    ///
+    /// Only uses of the word starting `within` that range of bytes are looked for.
+    fn runs_ending_with(
+        &mut self,
+        word: &str,
+        multiword: bool,
+        within: std::ops::Range<usize>,
+        out: &mut Vec<usize>,
+    ) {
         out.clear();
         let Some(&lead) = word.as_bytes().first() else {
             return;
@@ -734,7 +742,9 @@ impl<'a> Analyzer<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut last_para = usize::MAX;
-        for at in memchr::memchr_iter(lead, bytes) {
+        let from = within.start;
+        for at in memchr::memchr_iter(lead, bytes.get(within).unwrap_or_default()) {
+            let at = from + at;
             if !bytes
                 .get(at..)
                 .is_some_and(|rest| rest.starts_with(word.as_bytes()))
@@ -1807,11 +1817,23 @@ impl<'a> Analyzer<'a> {
         let text = self.text;
         let mut seen_forms: Vec<&str> = Vec::new();
         let mut uses = std::mem::take(&mut self.name_uses);
-        // Only names of several words are fuller forms.
-        self.runs_ending_with(last, true, &mut uses);
+        // The uses before the mention all lie in paragraphs up to the mention's, the
+        // others in paragraphs from the mention's on.
+        let (mention_para_start, mention_para_end) = self
+            .paragraphs
+            .get(self.paragraph_index(self.canon_at))
+            .map_or((0, text.len()), |p| (p.start, p.end));
         // News introduces a person by full name before using the surname alone, so the
-        // uses before the mention are read first, the later ones only if that fails.
+        // uses before the mention are read first, the later ones only if that fails
+        // (and only then are the later paragraphs read for runs).
         for before_pass in [true, false] {
+            let within = if before_pass {
+                0..mention_para_end
+            } else {
+                mention_para_start..text.len()
+            };
+            // Only names of several words are fuller forms.
+            self.runs_ending_with(last, true, within, &mut uses);
             let mut classified = 0usize;
             for &ri in &uses {
                 let Some(&run) = self.runs.get(ri) else {
@@ -2017,7 +2039,7 @@ impl<'a> Analyzer<'a> {
     fn name_evidence(&mut self, surname: &str) -> Evidence {
         let text = self.text;
         let mut uses = std::mem::take(&mut self.name_uses);
-        self.runs_ending_with(surname, false, &mut uses);
+        self.runs_ending_with(surname, false, 0..self.text.len(), &mut uses);
         let mut ev = Evidence::default();
         for &ri in uses.iter().take(MAX_OCCURRENCES) {
             let Some(run) = self.runs.get(ri) else {
