@@ -56,6 +56,26 @@ fn article(seed: usize, paragraphs: usize) -> String {
     out
 }
 
+/// An article of plain reporting with a quotation every ten paragraphs or so: most of
+/// the text holds no quotation and should cost little more than finding the marks.
+fn sparse_article(seed: usize, paragraphs: usize) -> String {
+    let mut out = String::from("Harbour Board Approves Expansion Plan\n\n");
+    for i in 0..paragraphs {
+        let k = seed.wrapping_mul(17).wrapping_add(i * 3);
+        let (first, last, role) = NAMES[k % NAMES.len()];
+        let filler = FILLER[k % FILLER.len()];
+        let other = FILLER[(k / 2) % FILLER.len()];
+        if i % 10 == 9 {
+            let saying = SAYINGS[k % SAYINGS.len()];
+            out.push_str(&format!("“{saying},” said {role} {first} {last}."));
+        } else {
+            out.push_str(&format!("{filler} {other} {first} {last} did not comment."));
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let stage = QuotesStage::new(QuotesOptions::default()).expect("stage builds");
     let docs: Vec<Document> = (0..64)
@@ -67,6 +87,26 @@ fn bench(c: &mut Criterion) {
     group.bench_function("articles", |b| {
         b.iter_batched(
             || docs.clone(),
+            |mut docs| {
+                for doc in &mut docs {
+                    stage.process(doc).expect("runs");
+                }
+                black_box(docs)
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+
+    let sparse: Vec<Document> = (0..64)
+        .map(|i| Document::from_text(format!("s{i}"), sparse_article(i, 40)))
+        .collect();
+    let bytes: usize = sparse.iter().map(|d| d.text().len()).sum();
+    let mut group = c.benchmark_group("quotes/process");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("sparse_quotes", |b| {
+        b.iter_batched(
+            || sparse.clone(),
             |mut docs| {
                 for doc in &mut docs {
                     stage.process(doc).expect("runs");
