@@ -93,6 +93,22 @@ fn stages(c: &mut Criterion) {
     );
     bench_group(c, "stage/quotes", &text, vec![stage("quotes", "")]);
     bench_group(c, "stage/numbers", &text, vec![stage("numbers", "")]);
+    // As the default pipeline runs them: after boilerplate (run here outside the timed
+    // part), stepping over the removed blocks. Throughput is still counted on the
+    // whole text.
+    let cleaned = run_all(&[stage("boilerplate", "mode = 'text'")], text.clone());
+    bench_group(
+        c,
+        "stage/quotes_after_boilerplate",
+        &cleaned,
+        vec![stage("quotes", "")],
+    );
+    bench_group(
+        c,
+        "stage/numbers_after_boilerplate",
+        &cleaned,
+        vec![stage("numbers", "")],
+    );
     bench_group(
         c,
         "pipeline/text",
