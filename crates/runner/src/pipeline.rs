@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use newsmill_core::{Document, Stage, panic_message};
@@ -54,7 +54,17 @@ pub struct Pipeline {
     slots: Vec<Slot>,
     shape: OutputShape,
     sets_text: bool,
+    /// Output bytes per byte of text in the lines written so far, in sixteenths, to
+    /// size each line's buffer once: a pipeline's line is several times its text
+    /// (`text`, `clean_text`, the blocks, the annotations), and a buffer that grew by
+    /// doubling was copied and faulted in anew each time.
+    line_ratio: AtomicUsize,
 }
+
+/// The first lines' buffers: twice the text, in sixteenths.
+const INITIAL_LINE_RATIO: usize = 2 * 16;
+/// The largest line buffer, in sixteenths of the text: eight times the text.
+const MAX_LINE_RATIO: usize = 8 * 16;
 
 thread_local! {
     static IN_STAGE: Cell<bool> = const { Cell::new(false) };
@@ -127,6 +137,7 @@ impl Pipeline {
             })
             .collect();
         Pipeline {
+            line_ratio: AtomicUsize::new(INITIAL_LINE_RATIO),
             slots,
             shape: OutputShape {
                 only: output.fields.as_ref().map(|f| f.iter().cloned().collect()),
@@ -197,8 +208,19 @@ impl Pipeline {
     }
 
     fn write(&self, doc: &Document) -> Outcome {
-        let mut out = Vec::with_capacity(doc.text().len() * 2 + 256);
+        let text = doc.text().len();
+        let ratio = self.line_ratio.load(Ordering::Relaxed);
+        // An eighth over the ratio seen, so a line a little longer than usual still fits.
+        let mut out = Vec::with_capacity(text.saturating_mul(ratio + ratio / 8) / 16 + 512);
         record::write_document(doc, &self.shape, &mut out);
+        if text >= 1024 {
+            // A running mean over recent lines; the ratio is bounded so that one odd
+            // document (all markup, or a huge `html` echoed back) cannot make every
+            // later buffer huge.
+            let seen = (out.len().saturating_mul(16) / text).clamp(16, MAX_LINE_RATIO);
+            self.line_ratio
+                .store((ratio * 7 + seen) / 8, Ordering::Relaxed);
+        }
         Outcome::Written(out)
     }
 
