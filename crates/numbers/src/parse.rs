@@ -636,6 +636,11 @@ impl<'t> Extractor<'t> {
         match first.kind {
             TokKind::Punct(_) => return None,
             TokKind::Word if first.lex.num.is_none() => return None,
+            TokKind::Digits(d) if seed.is_none() => {
+                if let Some(n) = self.lone_digits(i0, &first, d) {
+                    return Some(n);
+                }
+            }
             _ => {}
         }
         let mut st = St::new(i0, first.start);
@@ -1048,6 +1053,57 @@ impl<'t> Extractor<'t> {
             and_before: st.and_before,
             vague: false,
             ntoks: st.ntoks,
+            core_start: first.start,
+        })
+    }
+
+    /// The numeral at `i0` when it is the digit token `first` alone: a suffix that ends
+    /// the numeral (`14th`, `5%`, `1990s`) or, without one, a next token the loop of
+    /// [`Extractor::numeral`] stops at at once (no number word, `and`, `point`, digits,
+    /// `/` or sign). Most numerals are such, and this spares them the reader's state
+    /// (a 256-byte record copied per step). The result is the one the loop builds;
+    /// `None` sends the numeral to the loop.
+    fn lone_digits(&mut self, i0: usize, first: &Tok, d: DigitNum) -> Option<Nm> {
+        let ordinal = match d.suffix {
+            Suffix::Reject | Suffix::Scale(_) => return None,
+            Suffix::None => {
+                let stops = match self.tok(i0 + 1) {
+                    None => true,
+                    Some(t) if t.gap == Gap::Newline => true,
+                    Some(t) => match t.kind {
+                        TokKind::Word => {
+                            t.lex.num.is_none() && !matches!(t.lex.word, Word::And | Word::Point)
+                        }
+                        TokKind::Punct(c) => c != '/',
+                        TokKind::Digits(_) | TokKind::Sym(_) => false,
+                    },
+                };
+                if !stops {
+                    return None;
+                }
+                false
+            }
+            Suffix::Ordinal => true,
+            _ => false,
+        };
+        // The value as the loop computes it: the group (zero plus the digits) added
+        // to a zero total.
+        let val = Val::ZERO.add(Val::ZERO.add(d.val));
+        Some(Nm {
+            start: first.start,
+            end: first.end,
+            end_tok: i0 + 1,
+            val,
+            ordinal,
+            plural_ord: false,
+            fraction: false,
+            half_quarter: false,
+            words: false,
+            digits: Some(d),
+            scale: None,
+            and_before: None,
+            vague: false,
+            ntoks: 1,
             core_start: first.start,
         })
     }
