@@ -110,6 +110,47 @@ fn pow10(e: i32) -> Option<i128> {
     }
 }
 
+/// Powers of ten that an `i64` holds.
+const POW10_I64: [i64; 19] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+];
+
+/// `m × n`, `None` on overflow. Mantissas nearly always fit 64 bits, and then the
+/// product of two of them cannot overflow 128: one multiplication instead of the
+/// library call that checked 128-bit multiplication is.
+fn mul_checked(m: i128, n: i128) -> Option<i128> {
+    match (i64::try_from(m), i64::try_from(n)) {
+        (Ok(a), Ok(b)) => Some(i128::from(a) * i128::from(b)),
+        _ => m.checked_mul(n),
+    }
+}
+
+/// `m × 10^k`, `None` when `k` is out of the exact range or the product overflows.
+fn mul_pow10_checked(m: i128, k: i32) -> Option<i128> {
+    match usize::try_from(k).ok().and_then(|i| POW10_I64.get(i)) {
+        Some(&p) => mul_checked(m, i128::from(p)),
+        None => pow10(k).and_then(|p| m.checked_mul(p)),
+    }
+}
+
 impl Val {
     pub const ZERO: Val = Val {
         f: 0.0,
@@ -176,8 +217,8 @@ impl Val {
             (Some((m1, e1)), Some((m2, e2))) if e1 == e2 => m1.checked_add(m2).map(|m| (m, e1)),
             (Some((m1, e1)), Some((m2, e2))) => {
                 let e = e1.min(e2);
-                let a = pow10(e1 - e).and_then(|p| m1.checked_mul(p));
-                let b = pow10(e2 - e).and_then(|p| m2.checked_mul(p));
+                let a = mul_pow10_checked(m1, e1 - e);
+                let b = mul_pow10_checked(m2, e2 - e);
                 match (a, b) {
                     (Some(a), Some(b)) => a.checked_add(b).map(|m| (m, e)),
                     _ => None,
@@ -223,16 +264,16 @@ impl Val {
             exact: Exact::new(
                 self.exact
                     .get()
-                    .and_then(|(m, e)| m.checked_mul(n).map(|m| (m, e))),
+                    .and_then(|(m, e)| mul_checked(m, n).map(|m| (m, e))),
             ),
         }
     }
 
     pub fn mul(self, o: Val) -> Val {
         let exact = match (self.exact.get(), o.exact.get()) {
-            (Some((m1, e1)), Some((m2, e2))) => m1
-                .checked_mul(m2)
-                .and_then(|m| e1.checked_add(e2).map(|e| (m, e))),
+            (Some((m1, e1)), Some((m2, e2))) => {
+                mul_checked(m1, m2).and_then(|m| e1.checked_add(e2).map(|e| (m, e)))
+            }
             _ => None,
         };
         Val {
@@ -261,8 +302,10 @@ impl Val {
     pub fn to_num(self) -> Num {
         if let Some((mut m, mut e)) = self.exact.get() {
             // Whole numbers in 64 bits, the usual case, without 128-bit arithmetic.
-            if let (Ok(small), 0..=18) = (i64::try_from(m), e)
-                && let Some(v) = small.checked_mul(10i64.pow(e.unsigned_abs()))
+            if let (Ok(small), Some(&p)) = (
+                i64::try_from(m),
+                usize::try_from(e).ok().and_then(|i| POW10_I64.get(i)),
+            ) && let Some(v) = small.checked_mul(p)
             {
                 return Num::Int(v);
             }
