@@ -315,11 +315,19 @@ impl Val {
                     small /= 10;
                     e += 1;
                 }
+                if small == 0 {
+                    return Num::Int(0);
+                }
+                if e < 0 && small.unsigned_abs() < (1u64 << 53) && -e <= 22 {
+                    // (`small as f64` is `m as f64`, without the 128-bit library call.)
+                    return Num::Float(small as f64 / pow10f(-e));
+                }
                 m = i128::from(small);
-            }
-            while e < 0 && m % 10 == 0 && m != 0 {
-                m /= 10;
-                e += 1;
+            } else {
+                while e < 0 && m % 10 == 0 && m != 0 {
+                    m /= 10;
+                    e += 1;
+                }
             }
             if m == 0 {
                 return Num::Int(0);
