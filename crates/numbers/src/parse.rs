@@ -1230,7 +1230,7 @@ impl<'t> Extractor<'t> {
         if !n.words || n.ordinal || n.fraction {
             return None;
         }
-        let m = self.merge_denominator(n)?;
+        let m = self.merge_denominator(&n)?;
         (m.fraction && m.val.f < 1.0 && m.val.f > 0.0).then_some((m.val, m.end_tok, m.end))
     }
 
@@ -1253,7 +1253,7 @@ impl<'t> Extractor<'t> {
 
     /// `three` + `fifths`, `one` + `twenty-fifth`, `two hundred and fifty-four` +
     /// `hundredths`: a numerator in words followed by an ordinal denominator.
-    fn merge_denominator(&mut self, n: Nm) -> Option<Nm> {
+    fn merge_denominator(&mut self, n: &Nm) -> Option<Nm> {
         let k = n.end_tok;
         let t = self.tok(k)?;
         if t.gap == Gap::Newline {
@@ -1307,7 +1307,7 @@ impl<'t> Extractor<'t> {
             digits: None,
             and_before: None,
             ntoks: n.ntoks.saturating_add(d.ntoks),
-            ..n
+            ..*n
         })
     }
 
@@ -1423,7 +1423,7 @@ impl<'t> Extractor<'t> {
             && !n.fraction
             && !n.vague
             && !self.quarters_as_periods(&n)
-            && let Some(m) = self.merge_denominator(n)
+            && let Some(m) = self.merge_denominator(&n)
         {
             n = m;
         }
@@ -1432,7 +1432,7 @@ impl<'t> Extractor<'t> {
             && !n.vague
             && !n.fraction
             && n.digits.is_none_or(|d| matches!(d.suffix, Suffix::None))
-            && let Some(m) = self.ratio(n)
+            && let Some(m) = self.ratio(&n)
         {
             n = m;
         }
@@ -1525,7 +1525,7 @@ impl<'t> Extractor<'t> {
     }
 
     /// `1 over 3`, `one out of three`, `1 in twenty-one`.
-    fn ratio(&mut self, n: Nm) -> Option<Nm> {
+    fn ratio(&mut self, n: &Nm) -> Option<Nm> {
         let k = n.end_tok;
         let w = self.word_lex(k)?.word;
         let (m_at, kind) = if w == Word::Over {
@@ -1572,7 +1572,7 @@ impl<'t> Extractor<'t> {
             digits: None,
             ntoks: n.ntoks.saturating_add(m.ntoks),
             words: n.words || m.words,
-            ..n
+            ..*n
         })
     }
 
