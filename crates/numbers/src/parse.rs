@@ -706,7 +706,10 @@ impl<'t> Extractor<'t> {
                                 break;
                             }
                             let digits_only = !st.words;
-                            match step(&st, nw.base, joined) {
+                            // The state before the step is still needed to split a
+                            // fraction, so the step is made on a copy.
+                            let mut stepped = st;
+                            match step(&mut stepped, nw.base, joined).then_some(stepped) {
                                 Some(n2) if !(nw.plural && digits_only) => {
                                     if let Some(p) = pending_and.take() {
                                         st.and_before = Some(p.value());
@@ -802,38 +805,38 @@ impl<'t> Extractor<'t> {
                             _ => {}
                         }
                         let before = st;
-                        match step(&st, nw.base, joined) {
-                            Some(mut n2) => {
-                                if matches!(
-                                    nw.base,
-                                    Base::Unit(_) | Base::Teen(_) | Base::Tens(_) | Base::Zero
-                                ) && (matches!(st.last, Last::Hundred | Last::Scale))
-                                {
-                                    small_ck = Some(pending_and.unwrap_or(before));
-                                }
-                                if matches!(nw.base, Base::Hundred | Base::Scale(_)) {
-                                    small_ck = None;
-                                }
-                                if let Some(p) = pending_and.take() {
-                                    n2.and_before = Some(p.value());
-                                }
-                                push_hist!(before);
-                                st = n2;
-                                st.accept(i, &t);
-                                joiner = None;
-                                i += 1;
-                                continue;
+                        if step(&mut st, nw.base, joined) {
+                            if matches!(
+                                nw.base,
+                                Base::Unit(_) | Base::Teen(_) | Base::Tens(_) | Base::Zero
+                            ) && (matches!(before.last, Last::Hundred | Last::Scale))
+                            {
+                                small_ck = Some(pending_and.unwrap_or(before));
                             }
-                            None => {
-                                if matches!(nw.base, Base::Hundred | Base::Scale(_))
-                                    && let Some(ck) = small_ck
-                                {
-                                    st = ck;
-                                    pending_and = None;
-                                }
+                            if matches!(nw.base, Base::Hundred | Base::Scale(_)) {
+                                small_ck = None;
+                            }
+                            if let Some(p) = pending_and.take() {
+                                st.and_before = Some(p.value());
+                            }
+                            if nhist == MAX_NUMERAL_TOKS {
+                                // Too long a numeral: it ends before this word.
+                                st = before;
                                 break;
                             }
+                            push_hist!(before);
+                            st.accept(i, &t);
+                            joiner = None;
+                            i += 1;
+                            continue;
                         }
+                        if matches!(nw.base, Base::Hundred | Base::Scale(_))
+                            && let Some(ck) = small_ck
+                        {
+                            st = ck;
+                            pending_and = None;
+                        }
+                        break;
                     } else if t.lex.word == Word::And {
                         if pending_and.is_some() {
                             break;
@@ -952,13 +955,10 @@ impl<'t> Extractor<'t> {
                         match d.suffix {
                             Suffix::Scale(e) => {
                                 st.last = Last::Digits;
-                                match step(&st, Base::Scale(e), false) {
-                                    Some(n2) => {
-                                        st = n2;
-                                        st.words = before.words;
-                                    }
-                                    None => break,
+                                if !step(&mut st, Base::Scale(e), false) {
+                                    break;
                                 }
+                                st.words = before.words;
                                 i += 1;
                                 continue;
                             }
@@ -3027,32 +3027,31 @@ fn ordinal_plain_value(nw: NumWord) -> Val {
 }
 
 /// Applies a cardinal word to the state, if the grammar allows it there.
-fn step(st: &St, base: Base, joined: bool) -> Option<St> {
+fn step(st: &mut St, base: Base, joined: bool) -> bool {
     use Last::*;
-    let mut n = *st;
     match base {
         Base::Zero => {
             if st.last != Start {
-                return None;
+                return false;
             }
-            n.last = Zero;
+            st.last = Zero;
         }
         Base::Unit(u) => {
             let ok = matches!(st.last, Start | Hundred | Scale) || (st.last == Tens && joined);
             if !ok {
-                return None;
+                return false;
             }
-            n.group = st.group.add(Val::int(i128::from(u)));
-            n.small = st.small.add(Val::int(i128::from(u)));
-            n.last = if st.last == Tens { TensUnit } else { Unit };
+            st.group = st.group.add(Val::int(i128::from(u)));
+            st.small = st.small.add(Val::int(i128::from(u)));
+            st.last = if st.last == Tens { TensUnit } else { Unit };
         }
         Base::Teen(v) | Base::Tens(v) => {
             if !matches!(st.last, Start | Hundred | Scale) {
-                return None;
+                return false;
             }
-            n.group = st.group.add(Val::int(i128::from(v)));
-            n.small = st.small.add(Val::int(i128::from(v)));
-            n.last = if matches!(base, Base::Teen(_)) {
+            st.group = st.group.add(Val::int(i128::from(v)));
+            st.small = st.small.add(Val::int(i128::from(v)));
+            st.last = if matches!(base, Base::Teen(_)) {
                 Teen
             } else {
                 Tens
@@ -3063,14 +3062,14 @@ fn step(st: &St, base: Base, joined: bool) -> Option<St> {
                 && !st.group_hundred
                 && !st.group.is_zero();
             if !ok {
-                return None;
+                return false;
             }
-            n.group = st.group.mul_int(100);
-            n.small = Val::ZERO;
-            n.group_hundred = true;
-            n.last = Hundred;
-            n.last_mult = Val::int(100);
-            n.scale = Some(st.scale.map_or(2, |s| s.max(2)));
+            st.group = st.group.mul_int(100);
+            st.small = Val::ZERO;
+            st.group_hundred = true;
+            st.last = Hundred;
+            st.last_mult = Val::int(100);
+            st.scale = Some(st.scale.map_or(2, |s| s.max(2)));
         }
         Base::Scale(e) => {
             let ok = matches!(
@@ -3079,30 +3078,30 @@ fn step(st: &St, base: Base, joined: bool) -> Option<St> {
             ) && !st.group.is_zero()
                 && st.big.is_none_or(|b| e < b);
             if !ok {
-                return None;
+                return false;
             }
-            n.total = st.total.add(st.group.mul_pow10(i32::from(e)));
-            n.group = Val::ZERO;
-            n.small = Val::ZERO;
-            n.group_hundred = false;
-            n.big = Some(e);
-            n.last = Scale;
-            n.frac_after_scale = false;
-            n.last_mult = Val::int(1).mul_pow10(i32::from(e));
-            n.scale = Some(st.scale.map_or(e, |s| s.max(e)));
+            st.total = st.total.add(st.group.mul_pow10(i32::from(e)));
+            st.group = Val::ZERO;
+            st.small = Val::ZERO;
+            st.group_hundred = false;
+            st.big = Some(e);
+            st.last = Scale;
+            st.frac_after_scale = false;
+            st.last_mult = Val::int(1).mul_pow10(i32::from(e));
+            st.scale = Some(st.scale.map_or(e, |s| s.max(e)));
         }
         Base::Dozen => {
             if !matches!(st.last, Unit | Teen | Tens | TensUnit | Digits | A) {
-                return None;
+                return false;
             }
-            n.group = st.group.sub(st.small).add(st.small.mul_int(12));
-            n.small = st.small.mul_int(12);
-            n.last = Dozen;
+            st.group = st.group.sub(st.small).add(st.small.mul_int(12));
+            st.small = st.small.mul_int(12);
+            st.last = Dozen;
         }
-        Base::Half | Base::Quarter => return None,
+        Base::Half | Base::Quarter => return false,
     }
-    n.words = true;
-    Some(n)
+    st.words = true;
+    true
 }
 
 /// Splits `one hundred thirty-fifths` (100/35) and `one hundred one thousand fifths`
