@@ -736,6 +736,22 @@ impl<'a> Analyzer<'a> {
         out: &mut Vec<usize>,
     ) {
         out.clear();
+        self.paragraphs_ending_runs_with(word, multiword, within, |_, uses| {
+            out.extend(uses);
+            true
+        });
+    }
+
+    /// [`Analyzer::runs_ending_with`] paragraph by paragraph: `visit` is given each
+    /// paragraph's uses in text order, and the search stops when it returns false
+    /// (the later paragraphs are then not read).
+    fn paragraphs_ending_runs_with(
+        &mut self,
+        word: &str,
+        multiword: bool,
+        within: std::ops::Range<usize>,
+        mut visit: impl FnMut(&Self, &mut dyn Iterator<Item = usize>) -> bool,
+    ) {
         let Some(&lead) = word.as_bytes().first() else {
             return;
         };
@@ -758,11 +774,14 @@ impl<'a> Analyzer<'a> {
             }
             last_para = pi;
             let (a, b) = self.paragraph_runs(pi);
-            out.extend((a..b).filter(|&i| {
+            let mut uses = (a..b).filter(|&i| {
                 self.runs
                     .get(i)
                     .is_some_and(|r| r.flags & scan::HEADLINE == 0 && r.last_word(text) == word)
-            }));
+            });
+            if !visit(self, &mut uses) {
+                return;
+            }
         }
     }
 
@@ -2038,33 +2057,40 @@ impl<'a> Analyzer<'a> {
     /// What the uses of a surname across the document say about it.
     fn name_evidence(&mut self, surname: &str) -> Evidence {
         let text = self.text;
-        let mut uses = std::mem::take(&mut self.name_uses);
-        self.runs_ending_with(surname, false, 0..self.text.len(), &mut uses);
         let mut ev = Evidence::default();
-        for &ri in uses.iter().take(MAX_OCCURRENCES) {
-            let Some(run) = self.runs.get(ri) else {
-                continue;
-            };
-            let flags = run.flags;
-            if flags & scan::IN_QUOTE == 0 {
-                ev.speaker |= flags & scan::NEXT_TO_CUE != 0;
-                // Capitalized inside a sentence: a proper noun.
-                ev.proper |= flags & scan::INITIAL == 0;
-            }
-            if run.words >= 2 {
-                let (start, end) = run.span();
-                let first = text
-                    .get(start..end)
-                    .and_then(|r| r.split([' ', '.']).next())
-                    .unwrap_or("");
-                if self.lex.is_title(first) {
-                    ev.titled = true;
-                } else if self.lex.is_first_name(first) {
-                    ev.first_name = true;
+        let mut read = 0usize;
+        // Only `person()` is asked for, an `or` of the flags: once it holds, no
+        // later use can change the answer, and the paragraphs after are not read.
+        self.paragraphs_ending_runs_with(surname, false, 0..text.len(), |a, uses| {
+            for ri in uses {
+                if read >= MAX_OCCURRENCES {
+                    return false;
+                }
+                read += 1;
+                let Some(run) = a.runs.get(ri) else {
+                    continue;
+                };
+                let flags = run.flags;
+                if flags & scan::IN_QUOTE == 0 {
+                    ev.speaker |= flags & scan::NEXT_TO_CUE != 0;
+                    // Capitalized inside a sentence: a proper noun.
+                    ev.proper |= flags & scan::INITIAL == 0;
+                }
+                if run.words >= 2 {
+                    let (start, end) = run.span();
+                    let first = text
+                        .get(start..end)
+                        .and_then(|r| r.split([' ', '.']).next())
+                        .unwrap_or("");
+                    if a.lex.is_title(first) {
+                        ev.titled = true;
+                    } else if a.lex.is_first_name(first) {
+                        ev.first_name = true;
+                    }
                 }
             }
-        }
-        self.name_uses = uses;
+            !ev.person()
+        });
         ev
     }
 
