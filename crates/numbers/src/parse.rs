@@ -426,7 +426,8 @@ const PREV_CACHE: usize = 4;
 const NO_POS: usize = usize::MAX;
 
 /// The char that ends at byte `pos` and where it starts (`None` at the start of the
-/// text or off a char boundary). Decoded by hand: it is asked for often.
+/// text or off a char boundary). Decoded by hand and inlined: it is asked for often.
+#[inline(always)]
 fn prev_char(text: &str, pos: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let last = *bytes.get(pos.checked_sub(1)?)?;
@@ -526,12 +527,22 @@ impl<'t> Extractor<'t> {
     }
 
     /// The word before `pos` with its lexicon entry, from the cache when asked before.
+    /// The cache look is inlined (most asks find the word there); reading the word is
+    /// not.
+    #[inline(always)]
     fn prev_entry(&self, pos: usize) -> Option<PrevWord> {
         for (p, found) in self.prev_pos.iter().zip(&self.prev_found) {
             if p.get() == pos {
                 return found.get();
             }
         }
+        self.read_prev_entry(pos)
+    }
+
+    /// [`Extractor::prev_entry`] for a position not in the cache: reads the word and
+    /// caches it.
+    #[inline(never)]
+    fn read_prev_entry(&self, pos: usize) -> Option<PrevWord> {
         let found = self
             .scan_prev_word(pos)
             .map(|(start, end, letters)| PrevWord {
@@ -552,7 +563,9 @@ impl<'t> Extractor<'t> {
         found
     }
 
-    /// The start of the run of spaces (not line breaks) that ends at `pos`.
+    /// The start of the run of spaces (not line breaks) that ends at `pos`. Inlined:
+    /// every backward look asks it, and as a call it cost more than its loop.
+    #[inline(always)]
     fn spaces_before(&self, pos: usize) -> usize {
         let mut p = pos;
         while let Some(&b) = p.checked_sub(1).and_then(|i| self.bytes.get(i)) {
