@@ -2250,13 +2250,13 @@ impl<'t> Extractor<'t> {
         {
             q.kind = QKind::Age;
         }
-        let m = self.finish(&q, None);
-        out.push(m);
+        self.finish(&q, None, out);
         q.end.max(min_resume)
     }
 
-    /// Turns a quantity into a mention: kind, unit, qualifier, counted noun, parts.
-    fn finish(&mut self, q: &Qty, upper: Option<&Qty>) -> Found {
+    /// Turns a quantity into a mention (kind, unit, qualifier, counted noun, parts) and
+    /// appends it to `out`, where it is built in place.
+    fn finish(&mut self, q: &Qty, upper: Option<&Qty>, out: &mut Vec<Found>) {
         let (kind, value, end, end_tok) = match upper {
             Some(u) => (Kind::Range, q.val.to_num(), u.end, u.end_tok),
             None => (
@@ -2301,7 +2301,7 @@ impl<'t> Extractor<'t> {
         } else {
             None
         };
-        Found {
+        out.push(Found {
             start: q.start,
             end,
             value,
@@ -2312,7 +2312,7 @@ impl<'t> Extractor<'t> {
             upper: upper.map(|u| u.val.to_num()),
             date: None,
             parts,
-        }
+        });
     }
 
     fn range_from(&mut self, q1: &Qty, out: &mut Vec<Found>) -> Option<usize> {
@@ -2395,14 +2395,11 @@ impl<'t> Extractor<'t> {
                 return None;
             }
             // `rose from 3 to 4 million`: two numbers.
-            let m1 = self.finish(&a, None);
-            out.push(m1);
-            let m2 = self.finish(&b, None);
-            out.push(m2);
+            self.finish(&a, None, out);
+            self.finish(&b, None, out);
             return Some(b.end);
         }
-        let m = self.finish(&a, Some(&b));
-        out.push(m);
+        self.finish(&a, Some(&b), out);
         Some(b.end)
     }
 
