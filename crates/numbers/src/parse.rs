@@ -611,7 +611,9 @@ impl<'t> Extractor<'t> {
         (p < end && p >= self.floor).then_some((p, end, letters))
     }
 
-    /// The word before `pos` with its text and lexicon entry.
+    /// The word before `pos` with its text and lexicon entry (inlined like
+    /// [`Extractor::prev_entry`]).
+    #[inline(always)]
     fn prev_word_lex(&self, pos: usize) -> Option<(&'t str, Range<usize>, Lex)> {
         let w = self.prev_entry(pos)?;
         Some((self.text.get(w.start..w.end)?, w.start..w.end, w.lex))
