@@ -503,16 +503,23 @@ impl<'t> Extractor<'t> {
         (t.is_word() && t.gap != Gap::Newline).then(|| t.text(self.text))
     }
 
+    /// Whether token `i` is the grammar word `w` on the same line. This and the two
+    /// helpers below are inlined: the grammar asks them everywhere, and as calls they
+    /// cost more than their tests.
+    #[inline(always)]
     fn word_is(&mut self, i: usize, w: Word) -> bool {
         self.word_lex(i).is_some_and(|l| l.word == w)
     }
 
     /// The lexicon entry of token `i` if it is a word on the same line.
+    #[inline(always)]
     fn word_lex(&mut self, i: usize) -> Option<Lex> {
         let t = self.tok(i)?;
         (t.is_word() && t.gap != Gap::Newline).then_some(t.lex)
     }
 
+    /// The number-word reading of token `i` if it is a word on the same line.
+    #[inline(always)]
     fn num_word_at(&mut self, i: usize) -> Option<NumWord> {
         let t = self.tok(i)?;
         (t.is_word() && t.gap != Gap::Newline)
