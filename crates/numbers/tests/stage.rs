@@ -128,7 +128,10 @@ fn numbers_in_removed_text_are_not_reported() {
         .collect();
     assert_eq!(kept.iter().collect::<Vec<_>>(), outside);
     let texts: Vec<&str> = kept.iter().map(|s| &ARTICLE[s.range()]).collect();
-    assert!(!texts.contains(&"50%") && !texts.contains(&"3"), "{texts:?}");
+    assert!(
+        !texts.contains(&"50%") && !texts.contains(&"3"),
+        "{texts:?}"
+    );
     let first = &kept[0];
     assert_eq!(&ARTICLE[first.range()], "1.2 million");
     assert_eq!(first.attr("approx"), Some(&Value::from("nearly")));
