@@ -2283,7 +2283,11 @@ impl<'t> Extractor<'t> {
                 q.end_tok,
             ),
         };
-        let parts = [Some(part(q)), upper.map(part)];
+        let upper_value = upper.map(|u| u.val.to_num());
+        let parts = [
+            Some(part(q, value)),
+            upper.zip(upper_value).map(|(u, v)| part(u, v)),
+        ];
         let qualified = !matches!(kind, Kind::Ordinal | Kind::Year | Kind::Date);
         let mut approx = None;
         let mut counted_from = end_tok;
@@ -2318,7 +2322,7 @@ impl<'t> Extractor<'t> {
             unit: upper.and_then(|u| u.unit).or(q.unit),
             approx,
             counted: counted.map(|r| (r.start, r.end)),
-            upper: upper.map(|u| u.val.to_num()),
+            upper: upper_value,
             date: None,
             parts,
         });
@@ -3023,8 +3027,9 @@ impl<'t> Extractor<'t> {
     }
 }
 
-/// The numeral inside a quantity, as written.
-fn part(q: &Qty) -> PartF {
+/// The numeral inside a quantity, as written; `value` is the quantity's value as
+/// reported.
+fn part(q: &Qty, value: Num) -> PartF {
     let span = match q.kind {
         QKind::Money | QKind::Percent | QKind::Age => q.nm.start..q.nm.end,
         QKind::Year => match q.nm.digits {
@@ -3033,7 +3038,13 @@ fn part(q: &Qty) -> PartF {
         },
         _ => q.nm.start..q.nm.end,
     };
-    PartF::new(span, q.written.to_num(), q.kind == QKind::Ordinal)
+    // The numeral as written is most often the value itself, already reported.
+    let written = if q.written == q.val {
+        value
+    } else {
+        q.written.to_num()
+    };
+    PartF::new(span, written, q.kind == QKind::Ordinal)
 }
 
 /// The value an ordinal word alone names (`trillionth` = 10^12).
