@@ -267,27 +267,23 @@ fn to_span(text: &str, f: &Found) -> Span {
     // per inserted key, or a template cloned then overwritten, cost more than finding
     // the number did.
     let range = |r: Option<(usize, usize)>| r.map_or(Value::Null, |(s, e)| Value::range(s, e));
-    // Made one by one as `from_keys` asks for them, in the order of `KEYS`: building
-    // an array of ten values first and moving it into the call cost a copy of it.
-    let values = (0..KEYS.keys().len()).map(|key| match key {
-        0 => Value::from(f.value),
-        1 => Value::static_str(f.kind.as_str()),
-        2 => f
-            .unit
+    let values: [Value; 10] = [
+        Value::from(f.value),
+        Value::static_str(f.kind.as_str()),
+        f.unit
             .and_then(Unit::code)
             .map_or(Value::Null, Value::static_str),
-        3 => f
-            .approx
+        f.approx
             .map_or(Value::Null, |(a, _, _)| Value::static_str(a)),
-        4 => range(f.approx.map(|(_, s, e)| (s, e))),
-        5 => f.counted.map_or(Value::Null, |(s, e)| {
+        range(f.approx.map(|(_, s, e)| (s, e))),
+        f.counted.map_or(Value::Null, |(s, e)| {
             Value::from(text.get(s..e).unwrap_or(""))
         }),
-        6 => range(f.counted),
-        7 => f.upper.map_or(Value::Null, Value::from),
-        8 => f.date.map_or(Value::Null, |d| Value::from(d.to_iso())),
-        _ => parts_value(f),
-    });
+        range(f.counted),
+        f.upper.map_or(Value::Null, Value::from),
+        f.date.map_or(Value::Null, |d| Value::from(d.to_iso())),
+        parts_value(f),
+    ];
     let mut span = Span::new(f.start, f.end);
     span.attrs = Attrs::from_keys(&KEYS, values);
     span
