@@ -2209,7 +2209,9 @@ impl<'t> Extractor<'t> {
             TokKind::Digits(d) => self.plain_quantity(&t0, d),
             _ => None,
         };
-        let Some(mut q) = fast.or_else(|| self.quantity(0, true)) else {
+        // Read in place: taking the quantity out of the option copied 300 bytes.
+        let mut found = fast.or_else(|| self.quantity(0, true));
+        let Some(q) = found.as_mut() else {
             return min_resume;
         };
 
@@ -2217,7 +2219,7 @@ impl<'t> Extractor<'t> {
         if !in_chain
             && matches!(q.kind, QKind::Cardinal | QKind::Percent | QKind::Money)
             && !q.nm.fraction
-            && let Some(done) = self.range_from(&q, out)
+            && let Some(done) = self.range_from(q, out)
         {
             return done.max(min_resume);
         }
@@ -2230,10 +2232,10 @@ impl<'t> Extractor<'t> {
                 q.nm.digits
                     .filter(|d| d.plain && matches!(d.suffix, Suffix::None))
             {
-                if q.nm.start == q.nm.core_start && self.designation(&q) {
+                if q.nm.start == q.nm.core_start && self.designation(q) {
                     return q.end.max(min_resume);
                 }
-                if !in_chain && d.int_digits == 4 && self.year_like(&q) {
+                if !in_chain && d.int_digits == 4 && self.year_like(q) {
                     q.kind = QKind::Year;
                 }
             }
@@ -2241,11 +2243,11 @@ impl<'t> Extractor<'t> {
                 && q.nm.ntoks == 1
                 && q.val.f == 1.0
                 && q.nm.start == q.nm.core_start
-                && self.pronoun_one(&q)
+                && self.pronoun_one(q)
             {
                 return q.end.max(min_resume);
             }
-            if q.nm.words && q.nm.ntoks == 1 && !q.nm.fraction && self.not_a_half(&q) {
+            if q.nm.words && q.nm.ntoks == 1 && !q.nm.fraction && self.not_a_half(q) {
                 return q.end.max(min_resume);
             }
         }
@@ -2259,7 +2261,7 @@ impl<'t> Extractor<'t> {
         {
             q.kind = QKind::Age;
         }
-        self.finish(&q, None, out);
+        self.finish(q, None, out);
         q.end.max(min_resume)
     }
 
