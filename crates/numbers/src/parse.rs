@@ -387,10 +387,10 @@ struct Qty {
     val: Val,
     kind: QKind,
     unit: Option<Unit>,
+    /// The numeral; its value is the number as written, before sub-units are
+    /// converted (`50` in `50 cents`).
     nm: Nm,
     scale: Option<u8>,
-    /// The numeral as written, before sub-units are converted (`50` in `50 cents`).
-    written: Val,
 }
 
 const MAX_WINDOW_TOKS: usize = 96;
@@ -1763,7 +1763,6 @@ impl<'t> Extractor<'t> {
                     unit: Some(Unit::Percent),
                     nm: n,
                     scale: n.scale,
-                    written: n.val,
                 });
             }
         }
@@ -1843,7 +1842,6 @@ impl<'t> Extractor<'t> {
                 scale = Some(6);
             }
         }
-        let written = nm.val;
         if unit.is_none()
             && !nm.ordinal
             && kind != QKind::Year
@@ -1983,7 +1981,6 @@ impl<'t> Extractor<'t> {
             unit,
             nm,
             scale,
-            written,
         })
     }
 
@@ -2081,7 +2078,6 @@ impl<'t> Extractor<'t> {
             unit: None,
             nm,
             scale: None,
-            written: val,
         })
     }
 
@@ -3040,11 +3036,12 @@ fn part(q: &Qty, value: Num) -> PartF {
         },
         _ => q.nm.start..q.nm.end,
     };
-    // The numeral as written is most often the value itself, already reported.
-    let written = if q.written == q.val {
+    // The numeral as written (`50` in `50 cents`, before sub-units are converted) is
+    // most often the value itself, already reported.
+    let written = if q.nm.val == q.val {
         value
     } else {
-        q.written.to_num()
+        q.nm.val.to_num()
     };
     PartF::new(span, written, q.kind == QKind::Ordinal)
 }
