@@ -1794,7 +1794,9 @@ impl<'t> Extractor<'t> {
             start = Some(s);
             mult = m;
         }
-        let nm = self.number_expr(j, backward && prefix.is_none(), prefix.is_none())?;
+        // Read in place, copied once into the quantity.
+        let read = self.number_expr(j, backward && prefix.is_none(), prefix.is_none());
+        let nm = read.as_ref()?;
         if prefix.is_some() && (nm.ordinal || nm.vague) {
             return None;
         }
@@ -1979,7 +1981,7 @@ impl<'t> Extractor<'t> {
             val,
             kind,
             unit,
-            nm,
+            nm: *nm,
             scale,
         })
     }
