@@ -405,6 +405,25 @@ mod tests {
     }
 
     #[test]
+    fn products_past_64_bits_stay_exact_or_give_up() {
+        // Two 64-bit mantissas multiply without overflow checks; wider ones are checked.
+        let min = i128::from(i64::MIN);
+        assert_eq!(mul_checked(min, min), Some(1 << 126));
+        assert_eq!(mul_checked(i128::MAX, 2), None);
+        assert_eq!(mul_pow10_checked(7, 0), Some(7));
+        assert_eq!(mul_pow10_checked(3, 19), Some(3 * 10i128.pow(19)));
+        assert_eq!(mul_pow10_checked(3, -1), None);
+        assert_eq!(mul_pow10_checked(1, MAX_EXP + 1), None);
+        // 2.5 trillion dollars and a quarter of a per cent, as the grammar builds them.
+        assert_eq!(
+            Val::dec(25, -1).mul_pow10(12).to_num(),
+            Num::Int(2_500_000_000_000)
+        );
+        assert_eq!(Val::dec(-25, -2).to_num(), Num::Float(-0.25));
+        assert_eq!(Val::dec(0, -3).to_num(), Num::Int(0));
+    }
+
+    #[test]
     fn big_integers_are_exact() {
         let v = Val::int(-123_456_789_101_231);
         assert_eq!(v.to_num(), Num::Int(-123_456_789_101_231));
