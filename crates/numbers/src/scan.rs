@@ -184,11 +184,21 @@ fn word_anchor(text: &str, start: usize, end: usize) -> Option<usize> {
 /// word whatever precedes it, as callers resume right after a parsed number.
 pub(crate) fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
+    let pairs = bigrams();
     let table = starts();
     let shapes = shapes();
+    let first = pos;
     'blocks: while pos < bytes.len() {
         let (letters, special) = block_masks(bytes, pos);
-        let mut events = (letters & !(letters << 1)) | special;
+        // A letter right after the previous block's last letter continues its word
+        // (only the caller's own starting point begins a word wherever it is).
+        let carry = u64::from(
+            pos != first
+                && bytes
+                    .get(pos.wrapping_sub(1))
+                    .is_some_and(u8::is_ascii_alphabetic),
+        );
+        let mut events = (letters & !((letters << 1) | carry)) | special;
         while events != 0 {
             let i = events.trailing_zeros() as usize;
             let at = pos + i;
@@ -219,8 +229,16 @@ pub(crate) fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> 
                 }
                 continue 'blocks;
             }
-            // A word starts at `at`: its end is the next non-letter, in this block or,
-            // for a word running over the block's end, found byte by byte.
+            // A word starts at `at`. Most words' first two letters begin no number
+            // word: they are passed over without finding where they end.
+            let second = bytes.get(at + 1).map_or(0, |&c| c | 0x20);
+            if !(second.is_ascii_lowercase() && pairs[usize::from(b)] & (1 << (second - b'a')) != 0)
+            {
+                events &= events - 1;
+                continue;
+            }
+            // Its end is the next non-letter, in this block or, for a word running
+            // over the block's end, found byte by byte.
             let run = ((!letters) >> i).trailing_zeros() as usize;
             let mut end = at + run.min(64 - i);
             if run >= 64 - i {
@@ -230,9 +248,8 @@ pub(crate) fn next_anchor(text: &str, mut pos: usize) -> Option<(usize, usize)> 
             }
             let len = end - at;
             if (3..=12).contains(&len) {
-                let second = bytes.get(at + 1).map_or(0, |&c| c | 0x20);
                 let set = table[usize::from(b)][len - 3];
-                if second.is_ascii_lowercase() && set & (1 << (second - b'a')) != 0 {
+                if set & (1 << (second - b'a')) != 0 {
                     let h = shape_hash(bytes, at, end);
                     if shapes[h >> 6] & (1 << (h & 63)) != 0
                         && let Some(anchor_end) = word_anchor(text, at, end)
