@@ -228,11 +228,6 @@ impl KeySet {
         }
         KeySet(keys)
     }
-
-    /// The keys, in order.
-    pub const fn keys(&self) -> &'static [&'static str] {
-        self.0
-    }
 }
 
 const fn same_str(a: &str, b: &str) -> bool {

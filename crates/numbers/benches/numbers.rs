@@ -78,31 +78,23 @@ fn prose_text(target: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     let stage = NumbersStage::default();
-    let text = news_text(256 * 1024);
     let mut group = c.benchmark_group("numbers/process");
-    group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("news_256k", |b| {
-        b.iter_batched(
-            || Document::from_text("bench", text.clone()),
-            |mut doc| {
-                stage.process(&mut doc).expect("numbers stage");
-                black_box(doc)
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    let prose = prose_text(256 * 1024);
-    group.throughput(Throughput::Bytes(prose.len() as u64));
-    group.bench_function("prose_256k", |b| {
-        b.iter_batched(
-            || Document::from_text("bench", prose.clone()),
-            |mut doc| {
-                stage.process(&mut doc).expect("numbers stage");
-                black_box(doc)
-            },
-            BatchSize::LargeInput,
-        )
-    });
+    for (name, text) in [
+        ("news_256k", news_text(256 * 1024)),
+        ("prose_256k", prose_text(256 * 1024)),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || Document::from_text("bench", text.clone()),
+                |mut doc| {
+                    stage.process(&mut doc).expect("numbers stage");
+                    black_box(doc)
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
     group.finish();
 }
 

@@ -357,6 +357,37 @@ struct Nm {
     core_start: usize,
 }
 
+impl Nm {
+    /// The numeral that is exactly the digit token `tok`, ending before token
+    /// `end_tok`, with the value the numeral reader would give it.
+    fn lone_digits(tok: &Tok, end_tok: usize, d: DigitNum, ordinal: bool) -> Nm {
+        // The reader adds the group (zero plus the digits) to a zero total; adding
+        // to zero changes nothing when the digits are a whole number.
+        let val = if d.val.exact_exponent() == Some(0) {
+            d.val
+        } else {
+            Val::ZERO.add(Val::ZERO.add(d.val))
+        };
+        Nm {
+            start: tok.start,
+            end: tok.end,
+            end_tok,
+            val,
+            ordinal,
+            plural_ord: false,
+            fraction: false,
+            half_quarter: false,
+            words: false,
+            digits: Some(d),
+            scale: None,
+            and_before: None,
+            vague: false,
+            ntoks: 1,
+            core_start: tok.start,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mode {
     /// The main numeral: fractions after `and` are read.
@@ -1108,26 +1139,7 @@ impl<'t> Extractor<'t> {
             Suffix::Ordinal => true,
             _ => false,
         };
-        // The value as the loop computes it: the group (zero plus the digits) added
-        // to a zero total.
-        let val = Val::ZERO.add(Val::ZERO.add(d.val));
-        Some(Nm {
-            start: first.start,
-            end: first.end,
-            end_tok: i0 + 1,
-            val,
-            ordinal,
-            plural_ord: false,
-            fraction: false,
-            half_quarter: false,
-            words: false,
-            digits: Some(d),
-            scale: None,
-            and_before: None,
-            vague: false,
-            ntoks: 1,
-            core_start: first.start,
-        })
+        Some(Nm::lone_digits(first, i0 + 1, d, ordinal))
     }
 
     /// Digits after `point`: `point zero three`, `point seventy-one`, `point 5`.
@@ -2047,35 +2059,12 @@ impl<'t> Extractor<'t> {
         if self.code_before(t0.start).is_some() {
             return None;
         }
-        // The value as the numeral reader builds it (adding to zero changes nothing
-        // when the digits are a whole number).
-        let val = if d.val.exact_exponent() == Some(0) {
-            d.val
-        } else {
-            Val::ZERO.add(Val::ZERO.add(d.val))
-        };
-        let nm = Nm {
-            start: t0.start,
-            end: t0.end,
-            end_tok: 1,
-            val,
-            ordinal: false,
-            plural_ord: false,
-            fraction: false,
-            half_quarter: false,
-            words: false,
-            digits: Some(d),
-            scale: None,
-            and_before: None,
-            vague: false,
-            ntoks: 1,
-            core_start: t0.start,
-        };
+        let nm = Nm::lone_digits(t0, 1, d, false);
         Some(Qty {
             start: t0.start,
             end: t0.end,
             end_tok: 1,
-            val,
+            val: nm.val,
             kind: QKind::Cardinal,
             unit: None,
             nm,

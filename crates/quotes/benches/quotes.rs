@@ -76,47 +76,36 @@ fn sparse_article(seed: usize, paragraphs: usize) -> String {
     out
 }
 
+/// Times the stage over `docs` (cloned outside the timed part) as `quotes/process/name`.
+fn bench_docs(c: &mut Criterion, stage: &QuotesStage, name: &str, docs: &[Document]) {
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
+    let mut group = c.benchmark_group("quotes/process");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(name, |b| {
+        b.iter_batched(
+            || docs.to_vec(),
+            |mut docs| {
+                for doc in &mut docs {
+                    stage.process(doc).expect("runs");
+                }
+                black_box(docs)
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
 fn bench(c: &mut Criterion) {
     let stage = QuotesStage::new(QuotesOptions::default()).expect("stage builds");
     let docs: Vec<Document> = (0..64)
         .map(|i| Document::from_text(format!("d{i}"), article(i, 40)))
         .collect();
-    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
-    let mut group = c.benchmark_group("quotes/process");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("articles", |b| {
-        b.iter_batched(
-            || docs.clone(),
-            |mut docs| {
-                for doc in &mut docs {
-                    stage.process(doc).expect("runs");
-                }
-                black_box(docs)
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    group.finish();
-
+    bench_docs(c, &stage, "articles", &docs);
     let sparse: Vec<Document> = (0..64)
         .map(|i| Document::from_text(format!("s{i}"), sparse_article(i, 40)))
         .collect();
-    let bytes: usize = sparse.iter().map(|d| d.text().len()).sum();
-    let mut group = c.benchmark_group("quotes/process");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("sparse_quotes", |b| {
-        b.iter_batched(
-            || sparse.clone(),
-            |mut docs| {
-                for doc in &mut docs {
-                    stage.process(doc).expect("runs");
-                }
-                black_box(docs)
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    group.finish();
+    bench_docs(c, &stage, "sparse_quotes", &sparse);
 }
 
 criterion_group!(benches, bench);
