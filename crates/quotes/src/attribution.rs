@@ -1045,8 +1045,14 @@ impl<'a> Analyzer<'a> {
             } else {
                 from
             };
-            let np = self.classify_np(&toks[from..b])?;
-            return matches!(np.kind, NpKind::Named { .. }).then_some(Subject { np, weak: false });
+            let named = |toks: &[Tok]| {
+                self.classify_np(toks)
+                    .filter(|np| matches!(np.kind, NpKind::Named { .. }))
+            };
+            // `A spokeswoman for the House committee`: the phrase is headed by a
+            // common noun; the name alone still says who spoke.
+            let np = named(&toks[from..b]).or_else(|| named(&toks[a..b]))?;
+            return Some(Subject { np, weak: false });
         }
         if let Some((a, b)) = owner {
             // The owner's name without its possessive ending.
@@ -1134,6 +1140,20 @@ impl<'a> Analyzer<'a> {
                     | "der"
                     | "ibn"
             )
+    }
+
+    /// A month that is also a name (`Theresa May`, `Ms. May`, `Ai Jun`): a name word
+    /// when a first name or title goes before it, or when nothing but punctuation does
+    /// (`,” May said`). After `in` or `since` it stays a month.
+    fn month_as_name(&self, toks: &[Tok], k: usize) -> bool {
+        let Some(t) = toks.get(k) else { return false };
+        t.kind == TokKind::Word
+            && matches!(self.word(t), "May" | "June" | "April" | "August" | "Jun")
+            && k.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
+                p.kind != TokKind::Word
+                    || (self.name_token(p) && !is_possessive(self.word(p)))
+                    || self.tclass(p) & TITLE != 0
+            })
     }
 
     /// The speaker phrase of cue `i`.
@@ -1301,6 +1321,14 @@ impl<'a> Analyzer<'a> {
                     });
                 }
                 let start = self.np_start(toks, toks.len());
+                // `no one said`, `every one said`: nobody in particular.
+                if start + 1 == toks.len()
+                    && start > 0
+                    && self.word(&last).eq_ignore_ascii_case("one")
+                    && toks[start - 1].kind == TokKind::Word
+                {
+                    return None;
+                }
                 self.classify_np(&toks[start..])
             }
             TokKind::CloseParen => self.parenthesized_np(toks),
@@ -1333,10 +1361,15 @@ impl<'a> Analyzer<'a> {
                     k = Some(j);
                     break;
                 }
+                // `Mitch Carlson, R-Ky., said`: the period of an abbreviation written
+                // against its word ends no sentence.
+                TokKind::Stop
+                    if self.word(&toks[j]) == "."
+                        && j > 0
+                        && toks[j - 1].kind == TokKind::Word
+                        && toks[j - 1].end == toks[j].start
+                        && toks.get(j + 1).is_none_or(|t| t.kind == TokKind::Comma) => {}
                 TokKind::Stop | TokKind::Quote | TokKind::Colon | TokKind::Semi => {
-                    if toks[j].kind == TokKind::Stop && self.word(&toks[j]) == "." {
-                        return None;
-                    }
                     return None;
                 }
                 _ => {}
@@ -1344,16 +1377,54 @@ impl<'a> Analyzer<'a> {
         }
         let k = k?;
         let appositive = &toks[k + 1..];
-        let before = &toks[..k];
+        let mut before = &toks[..k];
+        // `Beth Lowe, 20, a biology major, said`: an age between name and appositive.
+        if let [rest @ .., comma, age] = before
+            && comma.kind == TokKind::Comma
+            && age.kind == TokKind::Word
+            && (1..=3).contains(&self.word(age).len())
+            && self.word(age).bytes().all(|b| b.is_ascii_digit())
+        {
+            before = rest;
+        }
         let head = if before.last().is_some_and(|t| t.kind == TokKind::CloseParen) {
             self.parenthesized_np(before)
         } else {
             let start = self.np_start(before, before.len());
-            if start < before.len() {
+            let mut np = if start < before.len() {
                 self.classify_np(&before[start..])
             } else {
                 None
+            };
+            // `Scott Pruitt, the attorney general of Oklahoma, one of the states
+            // suing, said`: a second appositive; the name stands before the first.
+            if let Some(Np {
+                kind: NpKind::Nominal { .. },
+                span,
+                ..
+            }) = np
+                && start >= 2
+                && before[start - 1].kind == TokKind::Comma
+                && appositive
+                    .iter()
+                    .any(|t| t.kind == TokKind::Word && t.is_lowercase(self.text))
+            {
+                let inner = &before[..start - 1];
+                let s2 = self.np_start(inner, inner.len());
+                // The name must open its phrase (`to the Observer, her adviser` is
+                // an object).
+                if s2 < inner.len()
+                    && s2
+                        .checked_sub(1)
+                        .is_none_or(|p| inner[p].kind != TokKind::Word)
+                    && let Some(mut named) = self.classify_np(&inner[s2..])
+                    && matches!(named.kind, NpKind::Named { org: false, .. })
+                {
+                    named.descriptors.push(span);
+                    np = Some(named);
+                }
             }
+            np
         };
         let words = match (appositive.first(), appositive.last()) {
             (Some(a), Some(b)) => Some((a.start, b.end)),
@@ -1419,7 +1490,7 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             if t.is_capitalized(self.text) {
-                if c & NOT_NAME != 0 && c & TITLE == 0 {
+                if c & NOT_NAME != 0 && c & TITLE == 0 && !self.month_as_name(toks, j - 1) {
                     break;
                 }
             } else if c & NP_STOP != 0 || pronoun(w).is_some() || w.ends_with("ly") {
@@ -1509,7 +1580,9 @@ impl<'a> Analyzer<'a> {
                         descriptors: Descriptors::default(),
                     });
                 }
-            } else if (c & NOT_NAME != 0 && c & TITLE == 0) || c & TIME != 0 {
+            } else if (c & NOT_NAME != 0 && c & TITLE == 0 && !self.month_as_name(toks, i))
+                || c & TIME != 0
+            {
                 break;
             }
             first_word = false;
@@ -1560,6 +1633,23 @@ impl<'a> Analyzer<'a> {
                 descriptors: Descriptors::default(),
             });
         }
+        // `,” one said.`, `said another.`: an unnamed member of a group named before;
+        // the words are the speaker as written, and no name is guessed for them.
+        if toks.len() == 1
+            && ["one", "another"]
+                .iter()
+                .any(|w| self.word(first).eq_ignore_ascii_case(w))
+        {
+            return Some(Np {
+                span,
+                kind: NpKind::Nominal {
+                    head: span,
+                    definite: false,
+                    text: span,
+                },
+                descriptors: Descriptors::default(),
+            });
+        }
         // `Jeffrey Lewis of the James Martin Center`, `Del. Stacey Plaskett of the Virgin
         // Islands`: a person's name before `of`, `at` or `from` is the speaker and the
         // rest describes them.
@@ -1599,7 +1689,24 @@ impl<'a> Analyzer<'a> {
                 descriptors: Descriptors::default(),
             });
         }
-        if self.name_token(last) && !is_possessive(lw) && lc & TIME == 0 {
+        // `a biology major from Mobile`, `the director of the FBI`: a common noun
+        // before the preposition heads the phrase; the name after it is a place or
+        // an employer.
+        let common_head = toks
+            .iter()
+            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
+            .and_then(|p| p.checked_sub(1))
+            .is_some_and(|h| {
+                let t = &toks[h];
+                t.kind == TokKind::Word
+                    && !t.is_capitalized(self.text)
+                    && self.tclass(t) & (NP_STOP | DETERMINER) == 0
+            });
+        if !common_head
+            && (self.name_token(last) || self.month_as_name(toks, toks.len() - 1))
+            && !is_possessive(lw)
+            && lc & TIME == 0
+        {
             // The name run at the end, then titles stripped from its front.
             let mut s = toks.len() - 1;
             while s > 0 && self.name_token(&toks[s - 1]) && !is_possessive(self.word(&toks[s - 1]))
@@ -1970,7 +2077,15 @@ impl<'a> Analyzer<'a> {
                 definite,
                 text,
             } => {
-                let written = self.text.get(text.0..text.1)?.to_owned();
+                let written = self.text.get(text.0..text.1)?;
+                // `one said`: the mention is kept, but it names nobody.
+                if ["one", "another"]
+                    .iter()
+                    .any(|w| written.eq_ignore_ascii_case(w))
+                {
+                    return None;
+                }
+                let written = written.to_owned();
                 if !self.settings.resolve || !definite {
                     return Some(written);
                 }
@@ -2481,14 +2596,20 @@ impl<'a> Analyzer<'a> {
         if c.start < prev_start.max(para_start) {
             return None;
         }
-        // Only a few words may follow the cue: `said to cheers.`, `agreed.`
+        // Only a few words may follow the cue: `said to cheers.`, `agreed.`; or, in
+        // inverted order, the speaker and what describes them: `..., said Bart
+        // Nolan, an analyst at Public Watch. “It would ...”`.
         let tail = self.text.get(c.end..sent_start)?;
-        if tail.contains(|ch: char| marks::is_quote_char(ch)) || tail.split_whitespace().count() > 4
-        {
+        if tail.contains(|ch: char| marks::is_quote_char(ch)) {
+            return None;
+        }
+        let words = tail.split_whitespace().count();
+        if words > 16 {
             return None;
         }
         let a = self.attribution_from_cue(k, true);
-        a.speaker.is_some().then_some(a)
+        let inverted = a.speaker_span.is_some_and(|(s, _)| s >= c.end);
+        (a.speaker.is_some() && (words <= 4 || inverted)).then_some(a)
     }
 
     /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.
@@ -2606,7 +2727,10 @@ impl<'a> Analyzer<'a> {
                 let subject = self
                     .with_token_stream(from, colon, WINDOW_TOKENS, |toks| self.subject_np(toks))?;
                 let tail = self.text.get(subject.np.span.1..colon)?;
-                let short = tail.split_whitespace().count() <= 3
+                // `Trump quickly deflected with a non sequitur: “...”`, `Gill on the
+                // Budget: ‘...’` (a headline): a short predicate, with no clause of
+                // its own, leads from the subject to the quotation.
+                let short = tail.split_whitespace().count() <= 8
                     && tail
                         .chars()
                         .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');

@@ -394,6 +394,21 @@ impl<'a> WordScan<'a> {
             return;
         }
         if let Some((ce, form)) = self.lex.cue_at(text, ws, we) {
+            // `,” Read said`, `Warns told`: a capitalized word right before a cue is a
+            // name, not a second cue.
+            if text.as_bytes()[ws].is_ascii_uppercase()
+                && text.as_bytes().get(ce) == Some(&b' ')
+                && text
+                    .as_bytes()
+                    .get(ce + 1)
+                    .is_some_and(u8::is_ascii_lowercase)
+                && self
+                    .lex
+                    .cue_at(text, ce + 1, word_end(text, ce + 1, text.len()))
+                    .is_some()
+            {
+                return;
+            }
             self.cues.push((ws, ce, form));
             self.last_cue_end = ce;
             if let Some(run) = &mut self.open

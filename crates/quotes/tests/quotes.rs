@@ -456,3 +456,73 @@ fn titles_before_a_name_are_not_part_of_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_month_that_is_a_surname_stays_in_the_name() {
+    let text = "Britain's prime minister flew to Brussels in May.\n\n\
+        “We will get a fair deal,” Prime Minister Theresa May said on Friday.\n\n\
+        “The talks were hard,” May said.\n\n\
+        “It was a long night,” said Ms. May.\n\n\
+        “We stayed until June,” the report published in May said.";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs)[..3],
+        [
+            Some("Theresa May"),
+            Some("Theresa May"),
+            Some("Theresa May")
+        ]
+    );
+    assert_eq!(qs[1].mention.as_deref(), Some("May"));
+    // After `in`, May is the month: the report is not the prime minister.
+    assert_eq!(qs.len(), 4);
+    assert_ne!(qs[3].speaker.as_deref(), Some("Theresa May"));
+}
+
+#[test]
+fn unnamed_members_of_a_group_have_a_mention_but_no_name() {
+    let text = "Four students met in the library on Friday.\n\n\
+        “I am voting for the first time,” one said. “It feels strange.”\n\n\
+        “I have not decided yet,” said another.";
+    let qs = run(text);
+    assert_eq!(qs.len(), 3);
+    assert_eq!(speakers(&qs), [None, None, None]);
+    let mentions: Vec<_> = qs.iter().map(|q| q.mention.as_deref()).collect();
+    assert_eq!(mentions, [Some("one"), Some("one"), Some("another")]);
+    assert!(qs.iter().all(|q| q.kind == "direct"));
+}
+
+#[test]
+fn speakers_behind_ages_states_and_second_appositives() {
+    let text = "The council voted late on Tuesday.\n\n\
+        Her neighbour Beth Lowe, 34, a nurse from Dayton, chimed in. “We waited for years.”\n\n\
+        “The veto will be overridden,” Senator Mitch Carlson, R-Ky., said Tuesday.\n\n\
+        “It is an invasion of the state domain,” Scott Pruett, the attorney general of \
+        Oklahoma, one of the states suing the agency, said at an event.";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs),
+        [
+            Some("Beth Lowe"),
+            Some("Mitch Carlson"),
+            Some("Scott Pruett")
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_after_an_inverted_attribution_sentence_keeps_its_speaker() {
+    let text = "The regulator could act within weeks, said Bart Nolan, a policy analyst \
+        at Public Watch. “It would avoid a long fight in the Senate.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Bart Nolan")]);
+}
+
+#[test]
+fn a_subject_leads_to_a_colon_over_a_short_predicate() {
+    let text = "Gill on the Budget Deal: ‘I Think It Will Pass’\n\n\
+        Senator Marta Gill spoke on Friday.\n\n\
+        But Gill quickly changed the subject with a joke: “Nobody reads the annex anyway.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Marta Gill"), Some("Marta Gill")]);
+}
