@@ -772,68 +772,28 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
                     | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
             } else {
-                // A plain word after one opening mark (`"We`, `(Photo`, `“The`): read
-                // as `slow_token` reads it, its word from the masks past the mark. Its
-                // capital is not its first byte's, so its letter counts are added
-                // here and it is kept out of the bulk ones.
-                let mark = opening_mark_len(span_load8(span, off as usize));
-                let after_mark = non_letters >> mark;
-                let run = after_mark.trailing_zeros();
-                let stop_bit = after_mark & after_mark.wrapping_neg();
-                if (mark != 0)
-                    & (stop_bit & (bits_at(stops_lo, stops_hi, off) >> mark) != 0)
-                    & (run >= 1)
-                    & (run + mark < 63)
-                {
-                    let x = span_load8(span, off as usize + mark as usize);
-                    let run = run as usize;
-                    let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
-                    let flags = table.get(key);
-                    counts += FLAG_COUNTS[usize::from(flags)]
-                        | u64::from((x & CAPITALS_TEST[run]) == 0) << LANE_UPPER_WORDS
-                        | 1 << LANE_LETTER_WORDS
-                        | u64::from(x & 0x20 == 0) << LANE_CAP_WORDS;
-                    slow_starts[w] |= 1 << off;
-                    if start == first_start {
-                        first_word_flags = flags;
-                    }
-                    last_slow = false;
-                    continue;
-                }
-                // The token runs to the next blank, in this window or the next (64
-                // when it is that long or longer).
-                let len = bits_at(blank[w], blank[w + 1], off).trailing_zeros();
-                // A bare token (ASCII without letters: "2019", "0.5", "&") is no
-                // letter token and carries no flags; its sentence end is its last
-                // byte's unless a closing quote or bracket follows the mark, so it
-                // is counted in bulk with the plain ones, but for the letter counts.
-                let in_token = TOKEN_BITS[len as usize];
-                let last = copy.get(start + len as usize - 1).copied().unwrap_or(b')');
-                if (len < 64)
-                    & (bits_at(wordy[w], wordy[w + 1], off) & in_token == 0)
-                    & !matches!(last, b'"' | b'\'' | b')' | b']')
-                {
-                    slow_starts[w] |= 1 << off;
-                    last_slow = false;
-                    continue;
-                }
-                let end = if len < 64 {
-                    start + len as usize
-                } else {
-                    token_end(bytes, start)
-                };
-                let token = slow_token(&copy, start, end, table);
-                counts += token.counts;
+                let other = other_token(
+                    &copy,
+                    bytes,
+                    table,
+                    start,
+                    &TokenMasks {
+                        letters: bits_at(letter_lo, letter_hi, off),
+                        stops: bits_at(stops_lo, stops_hi, off),
+                        blanks: bits_at(blank[w], blank[w + 1], off),
+                        wordy: bits_at(wordy[w], wordy[w + 1], off),
+                    },
+                );
+                counts += other.counts;
                 slow_starts[w] |= 1 << off;
-                let end = token.end - 1;
-                if let Some(mask) = slow_ends.get_mut(end / WINDOW) {
-                    *mask |= 1 << (end % WINDOW);
+                if let Some(mask) = slow_ends.get_mut(other.slow_end / WINDOW) {
+                    *mask |= 1 << (other.slow_end % WINDOW);
                 }
                 if start == first_start {
-                    first_word_flags = token.flags;
+                    first_word_flags = other.flags;
                 }
-                last_slow = true;
-                last_slow_ends = ((token.counts >> LANE_SENTENCE_ENDS) & 1) as u32;
+                last_slow = other.last_slow_ends.is_some();
+                last_slow_ends = other.last_slow_ends.unwrap_or(0);
             }
         }
     }
@@ -886,6 +846,156 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
         glued_headline,
         inner_sentence_ends: lane(LANE_SENTENCE_ENDS).saturating_sub(last_ends),
         ending: Ending::Open,
+    }
+}
+
+/// The masks of a window pair read from a token's first byte (bit `i`: byte
+/// `start + i`), for [`other_token`].
+struct TokenMasks {
+    /// ASCII letters.
+    letters: u64,
+    /// Where a plain token's run of letters may stop (see `run_stops` in [`scan_impl`]).
+    stops: u64,
+    /// Blanks.
+    blanks: u64,
+    /// Letters and non-ASCII bytes.
+    wordy: u64,
+}
+
+/// What a token that is no plain one adds to its block's counts (see [`other_token`]).
+struct OtherToken {
+    /// Its packed counts, but those of a bare token (counted in bulk).
+    counts: u64,
+    /// Its word-table flags (with the chrome flags of a `©`).
+    flags: u8,
+    /// Its last byte when it was read in full (its sentence end is its own, not the
+    /// bulk count's), else `usize::MAX`.
+    slow_end: usize,
+    /// When it was read in full: whether it ends a sentence.
+    last_slow_ends: Option<u32>,
+}
+
+/// Reads a token of [`scan_impl`] whose first run of letters does not end at a blank
+/// or at one mark before a blank. Kept out of line, so that the loop over the plain
+/// tokens (nine in ten) keeps its registers. `copy` is the block's zero-padded copy.
+#[inline(never)]
+fn other_token(
+    copy: &[u8],
+    bytes: &[u8],
+    table: &WordTable,
+    start: usize,
+    m: &TokenMasks,
+) -> OtherToken {
+    let non_letters = !m.letters;
+    let run = non_letters.trailing_zeros();
+    // A word with one apostrophe inside ("don't", "Russia’s"), maybe closed by one
+    // mark: read as `slow_token` reads it, the run after the apostrophe from the masks
+    // too. Its key holds the apostrophe as `'`, which counts as a capital. Its letter
+    // counts are added here, as for a word after a mark (below).
+    if run >= 1 {
+        let after = load8(copy, start + run as usize);
+        let apostrophe = if after as u8 == b'\'' {
+            1
+        } else if after & 0xFF_FFFF == 0x99_80E2 {
+            3
+        } else {
+            0
+        };
+        let next = run + apostrophe;
+        if apostrophe != 0 && next < 63 {
+            let rest = non_letters >> next;
+            let run2 = rest.trailing_zeros();
+            let stop_bit = rest & rest.wrapping_neg();
+            if (run2 >= 1) & (next + run2 < 63) & (stop_bit & (m.stops >> next) != 0) {
+                let first = run as usize;
+                let units = first + 1 + run2 as usize;
+                let x = load8(copy, start);
+                // The word's first eight units, the apostrophe as one byte.
+                let raw = if apostrophe == 1 {
+                    x
+                } else {
+                    let mut raw =
+                        (x & KEY_BYTES[first.min(8)]) | u64::from(b'\'') << (8 * first.min(7));
+                    if first + 1 < 8 {
+                        raw |= load8(copy, start + first + 3) << (8 * (first + 1));
+                    }
+                    raw
+                };
+                let apostrophe_case = if first < 8 { 0x20 << (8 * first) } else { 0 };
+                let key = ((raw | CASE_BITS) & KEY_MASK[units]) | LONG_BIT[units];
+                let flags = table.get(key);
+                return OtherToken {
+                    counts: FLAG_COUNTS[usize::from(flags)]
+                        | u64::from((raw & CAPITALS_TEST[units] & !apostrophe_case) == 0)
+                            << LANE_UPPER_WORDS
+                        | 1 << LANE_LETTER_WORDS
+                        | u64::from(x & 0x20 == 0) << LANE_CAP_WORDS,
+                    flags,
+                    slow_end: usize::MAX,
+                    last_slow_ends: None,
+                };
+            }
+        }
+    }
+    // A plain word after one opening mark (`"We`, `(Photo`, `“The`): read as
+    // `slow_token` reads it, its word from the masks past the mark. Its capital is not
+    // its first byte's, so its letter counts are added here and it is kept out of the
+    // bulk ones.
+    let mark = opening_mark_len(load8(copy, start));
+    let after_mark = non_letters >> mark;
+    let run = after_mark.trailing_zeros();
+    let stop_bit = after_mark & after_mark.wrapping_neg();
+    if (mark != 0) & (stop_bit & (m.stops >> mark) != 0) & (run >= 1) & (run + mark < 63) {
+        let x = load8(copy, start + mark as usize);
+        let run = run as usize;
+        let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
+        let flags = table.get(key);
+        return OtherToken {
+            counts: FLAG_COUNTS[usize::from(flags)]
+                | u64::from((x & CAPITALS_TEST[run]) == 0) << LANE_UPPER_WORDS
+                | 1 << LANE_LETTER_WORDS
+                | u64::from(x & 0x20 == 0) << LANE_CAP_WORDS,
+            flags,
+            slow_end: usize::MAX,
+            last_slow_ends: None,
+        };
+    }
+    // The token runs to the next blank, in this window or the next (64 when it is
+    // that long or longer).
+    let len = m.blanks.trailing_zeros();
+    // A bare token (ASCII without letters: "2019", "0.5", "&") is no letter token and
+    // carries no flags; its sentence end is its last byte's unless a closing quote or
+    // bracket follows the mark, so it is counted in bulk with the plain ones, but for
+    // the letter counts.
+    let in_token = TOKEN_BITS[len as usize];
+    let last = copy.get(start + len as usize - 1).copied().unwrap_or(b')');
+    if (len < 64) & (m.wordy & in_token == 0) & !matches!(last, b'"' | b'\'' | b')' | b']') {
+        return OtherToken {
+            counts: 0,
+            flags: 0,
+            slow_end: usize::MAX,
+            last_slow_ends: None,
+        };
+    }
+    let end = if len < 64 {
+        start + len as usize
+    } else {
+        token_end(bytes, start)
+    };
+    // Most tokens that get here are one word with closing quotes or a second mark
+    // ("said,”"), a hyphen, or a word of another script: read from the masks; the
+    // rest byte by byte.
+    let token = if len < 64 {
+        word_token(copy, start, len, m.letters, table)
+    } else {
+        None
+    }
+    .unwrap_or_else(|| slow_token(copy, start, end, table));
+    OtherToken {
+        counts: token.counts,
+        flags: token.flags,
+        slow_end: token.end - 1,
+        last_slow_ends: Some(((token.counts >> LANE_SENTENCE_ENDS) & 1) as u32),
     }
 }
 
@@ -1091,6 +1201,151 @@ fn prefix_flags(looked: u8) -> u8 {
     const _: () =
         assert!(FLAG_TRIGGER_PREFIX == FLAG_TRIGGER << 1 && FLAG_CHROME_PREFIX == FLAG_CHROME << 1);
     (looked >> 1) & (FLAG_TRIGGER | FLAG_CHROME)
+}
+
+/// [`slow_token`] for the tokens of fewer than 64 bytes that open with at most one
+/// mark (as [`opening_mark_len`] reads it) and then an ASCII letter, a letter of
+/// another script or nothing, or that open with a digit: the same [`Token`], with the
+/// runs of letters taken from `letters` (bit `i`: byte `start + i` is an ASCII letter)
+/// instead of byte loops. `None` for any other token (two opening marks, a `©`
+/// first...), which `slow_token` reads. `copy` is the block's zero-padded copy and
+/// `len` the token's length up to its blank.
+#[inline(always)]
+fn word_token(
+    copy: &[u8],
+    start: usize,
+    len: u32,
+    letters: u64,
+    table: &WordTable,
+) -> Option<Token> {
+    let len = len as usize;
+    let end = start + len;
+    let x = load8(copy, start);
+    let first = x as u8;
+    let mark = if letters & 1 != 0 {
+        0
+    } else {
+        opening_mark_len(x) as usize
+    };
+    let mut flags = 0u8;
+    let mut cap = false;
+    let mut upper_word = false;
+    // Where the rest of the token (after its word) starts, and whether a word was read.
+    let (rest_start, word) = if mark < len && (letters >> mark) & 1 != 0 {
+        // ASCII letters, apostrophes between them ("don't"; "it’s" keys as "it's").
+        let mut at = mark;
+        let mut key = 0u64;
+        let mut run = 0usize;
+        let mut upper = 0u32;
+        loop {
+            // `at` is below `len`, so below 64.
+            let stop = at + (!letters >> at).trailing_zeros() as usize;
+            let take = (stop - at).min(8 - run.min(8));
+            if take > 0 {
+                let part = load8(copy, start + at) & KEY_BYTES[take];
+                let case_bits = CASE_BITS & KEY_BYTES[take];
+                upper += (!part & case_bits).count_ones();
+                key |= (part | case_bits) << (8 * run);
+            }
+            run += stop - at;
+            let apostrophe = match copy.get(start + stop..start + stop + 3) {
+                Some([b'\'', ..]) => 1,
+                Some([0xE2, 0x80, 0x99]) => 3,
+                _ => 0,
+            };
+            let next = stop + apostrophe;
+            if apostrophe == 0 || next >= len || (letters >> next) & 1 == 0 {
+                at = stop;
+                break;
+            }
+            if run < 8 {
+                key |= u64::from(b'\'') << (8 * run);
+                upper += 1;
+            }
+            run += 1;
+            at = next;
+        }
+        cap = copy.get(start + mark).is_some_and(|&c| c < b'a');
+        upper_word = run >= 2 && upper as usize == run.min(8);
+        let looked = table.get(key);
+        flags = if run <= 8 {
+            looked
+        } else {
+            prefix_flags(looked)
+        };
+        (start + at, true)
+    } else if mark < len
+        && let Some(&lead) = copy.get(start + mark)
+        && lead >= 0xC3
+        && lead != 0xE2
+    {
+        // A word in another script: the bytes of its letters are the key.
+        let word_start = start + mark;
+        let mut at = word_start;
+        while at < end
+            && let Some(&lead) = copy.get(at)
+            && lead >= 0xC3
+            && lead != 0xE2
+        {
+            let width = match lead {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            if at + width > end {
+                // A character cut by the token's end: not valid text, read slowly.
+                return None;
+            }
+            if at == word_start {
+                cap = first_char_is_uppercase(copy.get(at..at + width)?);
+            }
+            at += width;
+        }
+        let word = copy.get(word_start..at)?;
+        if word.len() <= 8 {
+            flags = table.get(pack(word));
+        }
+        (at, true)
+    } else if mark == len || (mark == 0 && first.is_ascii_digit()) {
+        // Only a mark ("—"), or digits first ("2nd", "1990s."): no word.
+        (start + mark, false)
+    } else {
+        return None;
+    };
+    let (letters_after, copyright) = rest_flags(copy, rest_start, end);
+    if copyright {
+        flags |= FLAG_TRIGGER | FLAG_CHROME;
+    }
+    let whole = !letters_after || rest_start == start;
+    Some(Token {
+        end,
+        counts: token_counts(
+            flags,
+            word || letters_after,
+            cap,
+            upper_word,
+            whole,
+            token_ends_sentence(copy.get(start..end).unwrap_or(&[])),
+        ),
+        flags,
+    })
+}
+
+/// Whether the character whose UTF-8 bytes are `bytes` is a capital, as
+/// `char::is_uppercase` says: two-byte characters (Latin, Greek, Cyrillic) decoded in
+/// place, others through `str::from_utf8` as [`slow_token`] reads them.
+#[inline(always)]
+fn first_char_is_uppercase(bytes: &[u8]) -> bool {
+    match *bytes {
+        [a @ 0xC2..=0xDF, b] if b & 0xC0 == 0x80 => {
+            char::from_u32((u32::from(a) & 0x1F) << 6 | (u32::from(b) & 0x3F))
+                .is_some_and(char::is_uppercase)
+        }
+        _ => std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase),
+    }
 }
 
 /// Reads the token from `start` to `end` (its blank) in full: opening punctuation, a
@@ -1701,6 +1956,10 @@ mod tests {
                 "advertisement", "ADVERTISEMENT", "SteakhouseA", "2019", "3:45", "é", "и",
                 "Москва", "政府", "😀", "ﬁ", "Ωmega", "U.S.", "e-mail", "©Reuters",
                 "McCain", "iPhone", "2019The", "Morning)Some", "HarbourThe", "Bridge", "Reopens",
+                "Russia’s", "Clinton's", "DON'T", "it,”", "them.”", "Sanders’", "front-runner",
+                "“It’s", "García", "Jäger,", "—", "–", "(“We", "'90s", "2nd", "1990s.", "Ä",
+                "И", "Россия,", "Ångström", "ßig", "ǅemal", "ΑΘΗΝΑ", "can’t!", "rock’n’roll",
+                "o'clock", "«Le", "»", "editor's", "editors’", "didn’t.”", "p.m.", "Jr.,",
             ])
             .prop_map(str::to_owned),
             1 => any::<char>().prop_map(String::from),
@@ -1721,6 +1980,46 @@ mod tests {
             prop_assert_eq!(scan_sized(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
             // The widest arrays on short samples too.
             prop_assert_eq!(scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }>(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: if cfg!(debug_assertions) { 3_000 } else { 30_000 }, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Every token `word_token` takes is read as `slow_token` reads it.
+        #[test]
+        fn word_tokens_read_as_slow_tokens_do(pieces in proptest::collection::vec(piece(), 1..6)) {
+            let text: String = pieces.concat();
+            // One token: from the first byte that is no blank up to the next blank, as
+            // the scan cuts it.
+            let is_blank = |b: &[u8], i: usize| b[i] <= b' ' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0));
+            let lead = text.bytes().take_while(|&b| b <= b' ').count();
+            let token = text.get(lead..).unwrap_or("");
+            let bytes = token.as_bytes();
+            let len = (0..bytes.len()).find(|&i| is_blank(bytes, i)).unwrap_or(bytes.len());
+            if len == 0 || len >= 64 {
+                return Ok(());
+            }
+            let mut copy = bytes[..len].to_vec();
+            copy.extend([b' '; 1]);
+            copy.extend([0u8; 24]);
+            let letters = (0..len).fold(0u64, |m, i| m | u64::from(is_ascii_letter(copy[i])) << i);
+            let table = word_table();
+            if let Some(fast) = word_token(&copy, 0, len as u32, letters, table) {
+                let slow = slow_token(&copy, 0, len, table);
+                prop_assert_eq!((fast.end, fast.counts, fast.flags), (slow.end, slow.counts, slow.flags), "{:?}", &token[..len]);
+            }
+        }
+    }
+
+    #[test]
+    fn capitals_of_other_scripts_as_char_says() {
+        for c in [
+            'É', 'é', 'Ж', 'ж', 'Ω', 'ω', 'ǅ', 'ß', '×', '政', 'Ａ', '𝐀', '😀',
+        ] {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(first_char_is_uppercase(bytes), c.is_uppercase(), "{c}");
         }
     }
 
