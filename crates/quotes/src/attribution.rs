@@ -2586,8 +2586,11 @@ impl<'a> Analyzer<'a> {
 
     fn previous_sentence_intro(&mut self, q: &RawQuote, sent_start: usize) -> Option<Attribution> {
         let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-        if sent_start <= para_start || !self.text.get(sent_start..q.open)?.trim().is_empty() {
+        if !self.text.get(sent_start..q.open)?.trim().is_empty() {
             return None;
+        }
+        if sent_start <= para_start {
+            return self.previous_paragraph_intro(q);
         }
         let (prev_start, _) = self.sentence_of(sent_start.saturating_sub(1));
         let ci = self.cues.partition_point(|c| c.start < sent_start);
@@ -2610,6 +2613,39 @@ impl<'a> Analyzer<'a> {
         let a = self.attribution_from_cue(k, true);
         let inverted = a.speaker_span.is_some_and(|(s, _)| s >= c.end);
         (a.speaker.is_some() && (words <= 4 || inverted)).then_some(a)
+    }
+
+    /// A paragraph that is one quotation and nothing else, after a paragraph that
+    /// ends in reported speech: `Schoen argued in an op-ed that the delegates may
+    /// reconsider.` / `“A win in California would ...”`. The quotation goes on in the
+    /// reporter's voice's stead, so it is the same speaker's.
+    fn previous_paragraph_intro(&mut self, q: &RawQuote) -> Option<Attribution> {
+        let prev = self.paragraphs.get(q.para.checked_sub(1)?).copied()?;
+        let own = self.paragraphs.get(q.last_para).copied()?;
+        let rest = self.text.get(q.close_end..own.end)?;
+        if !q.closed || !rest.trim().is_empty() {
+            return None;
+        }
+        let (prev_sentence, _) = self.sentence_of(prev.end.saturating_sub(1).max(prev.start));
+        // Reported speech only: a quotation in that sentence has its own speaker.
+        if self.next_region_start_after(prev_sentence, prev.end) < prev.end {
+            return None;
+        }
+        // The main clause's cue comes first: `Schoen argued that delegates pledged
+        // to her may reconsider` is Schoen's, not the delegates'.
+        let from = prev_sentence.max(prev.start);
+        let k = self.cues.partition_point(|c| c.start < from);
+        if self.cues.get(k).is_none_or(|c| c.start >= prev.end) {
+            return None;
+        }
+        let np = self.cue_np(k)?;
+        if !matches!(np.kind, NpKind::Named { .. } | NpKind::Pronoun(_)) {
+            return None;
+        }
+        let a = self.attribution_from_cue(k, false);
+        a.speaker
+            .is_some()
+            .then_some(Attribution { own: false, ..a })
     }
 
     /// Whether only a speaker phrase (or nothing) stands between `from` and cue `ci`.

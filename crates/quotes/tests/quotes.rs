@@ -526,3 +526,28 @@ fn a_subject_leads_to_a_colon_over_a_short_predicate() {
     let qs = run(text);
     assert_eq!(speakers(&qs), [Some("Marta Gill"), Some("Marta Gill")]);
 }
+
+#[test]
+fn a_quotation_paragraph_after_reported_speech_is_the_reporters_source() {
+    let text = "Pollster Dana Whitfield argued in a newspaper column that delegates pledged \
+        to the senator may still change sides.\n\n\
+        “A loss in the west would show every weakness of her campaign.”\n\n\
+        The senator's team did not reply.\n\n\
+        “We are confident,” a campaign aide said.";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs),
+        [Some("Dana Whitfield"), Some("campaign aide")]
+    );
+    assert_eq!(qs[0].cue.as_deref(), Some("argued"));
+}
+
+#[test]
+fn present_tense_cues_of_feature_writing() {
+    let text = "“Write the worry down and set it aside,” advises psychologist Nora Feld.\n\n\
+        “Sleep is the first thing to go,” Feld cautions.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Nora Feld"), Some("Nora Feld")]);
+    let cues: Vec<_> = qs.iter().map(|q| q.cue.as_deref()).collect();
+    assert_eq!(cues, [Some("advises"), Some("cautions")]);
+}
