@@ -1476,7 +1476,7 @@ impl<'a> Analyzer<'a> {
                     && toks[j - 1].kind == TokKind::Word
                     && matches!(
                         self.word(&toks[j - 1]),
-                        "of" | "for" | "at" | "from" | "with"
+                        "of" | "for" | "at" | "from" | "with" | "in"
                     )
                 {
                     let before = j - 1;
@@ -1694,7 +1694,7 @@ impl<'a> Analyzer<'a> {
         // an employer.
         let common_head = toks
             .iter()
-            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
+            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
             .and_then(|p| p.checked_sub(1))
             .is_some_and(|h| {
                 let t = &toks[h];
@@ -1752,10 +1752,10 @@ impl<'a> Analyzer<'a> {
             });
         }
         // The head of `a spokesman for the ministry` is `spokesman`, of `the mother of
-        // three` is `mother`.
+        // three` is `mother`, of `a staffer in the room` is `staffer`.
         let head = toks
             .iter()
-            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with"))
+            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
             .and_then(|p| p.checked_sub(1))
             .map_or(*last, |p| toks[p]);
         let lowerish = head.kind == TokKind::Word && !head.is_capitalized(self.text);
@@ -2895,6 +2895,7 @@ impl<'a> Analyzer<'a> {
         let mut words = 0usize;
         let mut long_words = 0usize;
         let mut capitalized = 0usize;
+        let mut lower_content = 0usize;
         // Only the first words matter (every threshold is below ten): long quotations
         // are not read to their end.
         for w in (QuotedWords {
@@ -2911,6 +2912,34 @@ impl<'a> Analyzer<'a> {
                 w,
                 "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that"
             );
+            let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+            // Title case leaves only short function words in lowercase: `run` and
+            // `she` in `Will she run for the Senate?` make it a sentence.
+            if lowercase
+                && !function_word
+                && !matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "and"
+                        | "but"
+                        | "or"
+                        | "nor"
+                        | "for"
+                        | "so"
+                        | "as"
+                        | "at"
+                        | "by"
+                        | "in"
+                        | "of"
+                        | "on"
+                        | "to"
+                        | "up"
+                        | "vs"
+                )
+            {
+                lower_content += 1;
+            }
             if !function_word && (w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase))
             {
                 long_words += 1;
@@ -2935,6 +2964,7 @@ impl<'a> Analyzer<'a> {
         // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
         let title_like = long_words > 0
             && capitalized == long_words
+            && lower_content == 0
             && (words == 1 || capitalized >= 2)
             && words <= 8;
         // Headlines are in title case; a colon or dash signature makes a quotation too.

@@ -551,3 +551,17 @@ fn present_tense_cues_of_feature_writing() {
     let cues: Vec<_> = qs.iter().map(|q| q.cue.as_deref()).collect();
     assert_eq!(cues, [Some("advises"), Some("cautions")]);
 }
+
+#[test]
+fn a_place_after_the_speaker_is_not_the_speaker() {
+    let text = "The minister spoke for an hour on Friday.\n\n\
+        “Will she run for the Senate?” a young staffer in the room wondered.\n\n\
+        Likewise, Senator Ines Moreau had this to say about the plan: “It will not pass.”";
+    let qs = run(text);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(
+        qs[0].mention.as_deref(),
+        Some("a young staffer in the room")
+    );
+    assert_eq!(qs[1].speaker.as_deref(), Some("Ines Moreau"));
+}
