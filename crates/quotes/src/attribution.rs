@@ -2744,6 +2744,10 @@ impl<'a> Analyzer<'a> {
             let np = self.with_tokens(from, colon, usize::MAX, |toks| {
                 let skip = toks.len().saturating_sub(WINDOW_TOKENS);
                 let toks = &toks[skip..];
+                // `Rep. Tom Gowder (R-S.C.): “...”`
+                if toks.last().is_some_and(|t| t.kind == TokKind::CloseParen) {
+                    return self.parenthesized_np(toks);
+                }
                 let start = self.np_start(toks, toks.len());
                 let clean_start = start == 0
                     || toks

@@ -2613,6 +2613,9 @@ const CONJUNCTIONS: &[&str] = &[
 /// Prepositions and subordinators that open an adverbial clause ending with a comma
 /// before the subject (`After the vote, Ortiz said`).
 const CLAUSE_OPENERS: &[&str] = &[
+    // `Here in Columbia, Sanders said`, `Back in Washington, ...`.
+    "here",
+    "back",
     "in",
     "on",
     "at",

@@ -565,3 +565,14 @@ fn a_place_after_the_speaker_is_not_the_speaker() {
     );
     assert_eq!(qs[1].speaker.as_deref(), Some("Ines Moreau"));
 }
+
+#[test]
+fn a_name_with_its_party_before_a_colon_and_a_place_before_the_subject() {
+    let text = "The hearing ran late into the evening.\n\n\
+        Rep. Tom Gowder (R-S.C.): “Who told you that figure?”\n\n\
+        Here in Columbia, Senator Ada Brennan stepped up her attacks, saying, “The plan \
+        fails every family in this state.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Tom Gowder"), Some("Ada Brennan")]);
+    assert_eq!(qs[0].mention.as_deref(), Some("Rep. Tom Gowder (R-S.C.)"));
+}
