@@ -9,7 +9,8 @@
 //! phrase that, standing alone, opens a section of the page ("Related Articles",
 //! "Leave a Reply") whose reason carries over to the blocks after it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::model::Reason;
 
@@ -431,7 +432,7 @@ pub struct Hit {
 /// The compiled phrase set. The table is fixed, so one automaton serves every stage:
 /// see [`Phrases::shared`].
 pub struct Phrases {
-    automaton: AhoCorasick,
+    automaton: PhraseDfa,
     /// The phrases that are one word of ASCII letters, sorted by [`word_key`], with
     /// their index in [`PHRASES`].
     words: Vec<(u64, usize)>,
@@ -458,18 +459,329 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// The phrase automaton: the transitions of Aho-Corasick's DFA for [`PHRASES`]
+/// (ASCII case-insensitive, leftmost-longest), re-encoded small. That DFA tells `A`
+/// from `a` in its byte classes and lays each state over 128 of them, 1.5 MB in all,
+/// so that a walk through text misses the cache at most bytes; here bytes that act
+/// alike in every state share one class, and a state's row is 64 transitions of 16
+/// bits. The states are those the unanchored search reaches, numbered with the dead
+/// state first, then the match states, so that one compare tells a state that needs a
+/// look.
+struct PhraseDfa {
+    /// Class of each byte.
+    classes: [u8; 256],
+    /// Transitions: `trans[(state << CLASS_BITS) | class]` is the next state. Every
+    /// entry is a state whose row lies inside (checked when built).
+    trans: Box<[u16]>,
+    /// The state every search starts in.
+    start: u16,
+    /// States up to this one are the dead state or match states.
+    max_special: u16,
+    /// The pattern a match state matches, by state (0 for the others).
+    patterns: Box<[u16]>,
+    /// Each pattern's length in bytes.
+    pattern_lens: Box<[u16]>,
+    /// Bytes that no phrase holds (in either case): no match spans one, so the text
+    /// before it and the text after it are searched apart (and at once).
+    barrier: [bool; 256],
+}
+
+/// Bits of a class: a state's row has `1 << CLASS_BITS` transitions.
+const CLASS_BITS: u32 = 6;
+
+/// The dead state: the search has found its longest match.
+const DEAD: u16 = 0;
+
+/// Why the phrase automaton could not be built (neither happens with the fixed
+/// phrase table: a unit test builds it).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum BuildError {
+    /// Aho-Corasick's own build error.
+    #[error(transparent)]
+    AhoCorasick(#[from] aho_corasick::BuildError),
+    /// More states than 16-bit transitions address, or more byte classes than a row
+    /// holds.
+    #[error("the phrase automaton has {states} states and {classes} byte classes, too many")]
+    TooLarge {
+        /// States reached.
+        states: usize,
+        /// Byte classes.
+        classes: usize,
+    },
+    /// Two bytes put in one class act differently somewhere.
+    #[error("the phrase automaton's byte classes do not hold")]
+    Classes,
+}
+
+/// Matches of the second half of a block, reported once the first half's are.
+const LATER_MATCHES: usize = 32;
+
+/// One search of [`PhraseDfa::find_iter`] in progress over `hay[at..end]`.
+#[derive(Clone, Copy)]
+struct Lane {
+    /// The next byte to read.
+    at: usize,
+    /// Where the lane's text ends.
+    end: usize,
+    state: u16,
+    /// The longest match of the current search so far: its state (DEAD when none)
+    /// and end.
+    last: u16,
+    last_end: usize,
+}
+
+impl Lane {
+    fn new(start: u16, at: usize, end: usize) -> Lane {
+        Lane {
+            at,
+            end,
+            state: start,
+            last: DEAD,
+            last_end: 0,
+        }
+    }
+}
+
+impl PhraseDfa {
+    fn new() -> Result<Self, BuildError> {
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(PHRASES.iter().map(|(p, _, _)| p))?;
+        let too_large = |states, classes| BuildError::TooLarge { states, classes };
+        let start = dfa.start_state(Anchored::No).map_err(|_| too_large(0, 0))?;
+        // Bytes that no phrase holds act alike, and so do the two cases of a letter:
+        // each other byte a phrase holds gets a class of its own (checked below).
+        let mut classes = [0u8; 256];
+        let mut representatives: Vec<u8> = vec![0];
+        for (phrase, _, _) in PHRASES {
+            for byte in phrase.bytes().map(|b| b.to_ascii_lowercase()) {
+                if classes[usize::from(byte)] == 0 {
+                    let class = representatives.len().min(255) as u8;
+                    representatives.push(byte);
+                    classes[usize::from(byte)] = class;
+                    classes[usize::from(byte.to_ascii_uppercase())] = class;
+                }
+            }
+        }
+        // The reachable states, in the order found (`seen` maps a state's ID to its
+        // place), and the places each one's classes lead to.
+        let mut found = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        let mut place = |sid: aho_corasick::automaton::StateID, found: &mut Vec<_>| {
+            let id = sid.as_usize();
+            if seen.len() <= id {
+                seen.resize(id + 1, u32::MAX);
+            }
+            if seen[id] == u32::MAX {
+                seen[id] = found.len() as u32;
+                found.push(sid);
+            }
+            seen[id] as usize
+        };
+        place(start, &mut found);
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        while let Some(&sid) = found.get(rows.len()) {
+            let next: Vec<_> = representatives
+                .iter()
+                .map(|&byte| dfa.next_state(Anchored::No, sid, byte))
+                .collect();
+            // Every byte acts as its class's representative.
+            for byte in 0..=255u8 {
+                let class = usize::from(classes[usize::from(byte)]);
+                if dfa.next_state(Anchored::No, sid, byte) != next[class] {
+                    return Err(BuildError::Classes);
+                }
+            }
+            rows.push(next.iter().map(|&sid| place(sid, &mut found)).collect());
+        }
+        // Numbering: the dead state, the match states, the others.
+        let is_dead = |sid| dfa.is_dead(sid);
+        let is_match = |sid| !dfa.is_dead(sid) && dfa.is_match(sid);
+        let mut order: Vec<usize> = (0..found.len()).filter(|&i| !is_dead(found[i])).collect();
+        order.sort_by_key(|&i| (!is_match(found[i]), i));
+        let states = order.len() + 1;
+        if states > usize::from(u16::MAX) || representatives.len() > 1 << CLASS_BITS {
+            return Err(too_large(states, representatives.len()));
+        }
+        let mut number = vec![DEAD; found.len()];
+        for (n, &i) in order.iter().enumerate() {
+            number[i] = n as u16 + 1;
+        }
+        let mut trans = vec![DEAD; states << CLASS_BITS].into_boxed_slice();
+        let mut patterns = vec![0u16; states].into_boxed_slice();
+        let mut max_special = DEAD;
+        for (i, &sid) in found.iter().enumerate() {
+            if is_dead(sid) {
+                // The dead state's row stays dead.
+                continue;
+            }
+            let state = usize::from(number[i]);
+            if is_match(sid) {
+                patterns[state] = dfa.match_pattern(sid, 0).as_usize() as u16;
+                max_special = max_special.max(number[i]);
+            }
+            for (class, &next) in rows[i].iter().enumerate() {
+                trans[(state << CLASS_BITS) | class] = number[next];
+            }
+        }
+        let mut barrier = [true; 256];
+        for (phrase, _, _) in PHRASES {
+            for b in phrase.bytes() {
+                barrier[usize::from(b.to_ascii_lowercase())] = false;
+                barrier[usize::from(b.to_ascii_uppercase())] = false;
+            }
+        }
+        Ok(PhraseDfa {
+            classes,
+            trans,
+            start: number[0],
+            max_special,
+            patterns,
+            pattern_lens: PHRASES.iter().map(|(p, _, _)| p.len() as u16).collect(),
+            barrier,
+        })
+    }
+
+    /// The state after `state` reads `byte`.
+    #[inline(always)]
+    fn next(&self, state: u16, byte: u8) -> u16 {
+        let at = (usize::from(state) << CLASS_BITS) | usize::from(self.classes[usize::from(byte)]);
+        // SAFETY: `state` is the start state or an entry of `trans`, every one of which
+        // is below the number of states (`new` numbers the states it fills rows for,
+        // and `trans` has `1 << CLASS_BITS` entries per state); a class is below
+        // `1 << CLASS_BITS` (`new` refuses more classes). So `at` lies inside
+        // `trans`. The proptest `finds_what_aho_corasick_finds` walks it over
+        // arbitrary text against the automaton it was built from.
+        unsafe { *self.trans.get_unchecked(at) }
+    }
+
+    /// Reads bytes of `lane` until its search ends: `true` when it found a match (the
+    /// lane's `last`), `false` when its text ended without one.
+    #[inline(always)]
+    fn run(&self, hay: &[u8], lane: &mut Lane) -> bool {
+        while let Some(&byte) = hay.get(lane.at).filter(|_| lane.at < lane.end) {
+            lane.at += 1;
+            if self.step(lane, byte) {
+                return true;
+            }
+        }
+        lane.last != DEAD
+    }
+
+    /// One byte of a lane's search: `true` when the search has ended with a match.
+    #[inline(always)]
+    fn step(&self, lane: &mut Lane, byte: u8) -> bool {
+        lane.state = self.next(lane.state, byte);
+        if lane.state <= self.max_special {
+            if lane.state == DEAD {
+                return true;
+            }
+            lane.last = lane.state;
+            lane.last_end = lane.at;
+        }
+        false
+    }
+
+    /// The match `lane` ended its search with (pattern, start, end), and the lane
+    /// set to search on from its end; `None`, and the lane ended, when the search
+    /// found none (as `AhoCorasick::find_iter` then stops).
+    #[inline(always)]
+    fn take_match(&self, lane: &mut Lane) -> Option<(usize, usize, usize)> {
+        if lane.last == DEAD {
+            lane.at = lane.end;
+            return None;
+        }
+        let pattern = usize::from(
+            self.patterns
+                .get(usize::from(lane.last))
+                .copied()
+                .unwrap_or(0),
+        );
+        let len = usize::from(self.pattern_lens.get(pattern).copied().unwrap_or(0));
+        let end = lane.last_end;
+        *lane = Lane::new(self.start, end, lane.end);
+        Some((pattern, end.saturating_sub(len), end))
+    }
+
+    /// Runs `lane` to its end, calling `found` for each match.
+    #[inline(always)]
+    fn finish(&self, hay: &[u8], lane: &mut Lane, found: &mut impl FnMut(usize, usize, usize)) {
+        while self.run(hay, lane) {
+            if let Some((pattern, start, end)) = self.take_match(lane) {
+                found(pattern, start, end);
+            }
+        }
+    }
+
+    /// Calls `found(pattern, start, end)` for each phrase found in `hay`, in order, as
+    /// `AhoCorasick::find_iter` finds them: the leftmost match, the longest of those
+    /// that start there, then the next search from its end. A block long enough is
+    /// cut at a byte no phrase holds near its middle, and both halves are walked in
+    /// one loop: each byte's step waits for the last one's, so two walks take little
+    /// more time than one.
+    fn find_iter(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        let n = hay.len();
+        let cut = if n >= 128 {
+            let middle = n / 2;
+            hay[middle..]
+                .iter()
+                .position(|&b| self.barrier[usize::from(b)])
+                .map(|k| middle + k)
+                .filter(|&cut| cut + 32 < n)
+        } else {
+            None
+        };
+        let Some(cut) = cut else {
+            self.finish(hay, &mut Lane::new(self.start, 0, n), &mut found);
+            return;
+        };
+        let mut first = Lane::new(self.start, 0, cut);
+        let mut second = Lane::new(self.start, cut, n);
+        let mut later = [(0u16, 0u16, 0u16); LATER_MATCHES];
+        let mut later_count = 0usize;
+        // Both lanes step while both have bytes; a lane whose search ends takes its
+        // match and searches on.
+        while let (Some(&a), Some(&b)) = (
+            hay.get(first.at).filter(|_| first.at < first.end),
+            hay.get(second.at).filter(|_| second.at < second.end),
+        ) {
+            first.at += 1;
+            second.at += 1;
+            let first_done = self.step(&mut first, a);
+            let second_done = self.step(&mut second, b);
+            if first_done && let Some((pattern, start, end)) = self.take_match(&mut first) {
+                found(pattern, start, end);
+            }
+            if second_done && let Some((pattern, start, end)) = self.take_match(&mut second) {
+                if let Some(slot) = later.get_mut(later_count) {
+                    *slot = (pattern as u16, start as u16, end as u16);
+                }
+                later_count += 1;
+            }
+        }
+        // The lane left finishes alone (and each lane its last search).
+        self.finish(hay, &mut first, &mut found);
+        if later_count > LATER_MATCHES || n > usize::from(u16::MAX) {
+            // Too many to keep: the second half is searched again on its own.
+            self.finish(hay, &mut Lane::new(self.start, cut, n), &mut found);
+            return;
+        }
+        for &(pattern, start, end) in later.iter().take(later_count) {
+            found(usize::from(pattern), usize::from(start), usize::from(end));
+        }
+        self.finish(hay, &mut second, &mut found);
+    }
+}
+
 impl Phrases {
     /// Compiles the phrase table.
     ///
     /// # Errors
     /// The automaton's build error (it cannot fail for this fixed table in practice).
-    pub fn new() -> Result<Self, aho_corasick::BuildError> {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(PHRASES.iter().map(|(p, _, _)| p))?;
+    pub fn new() -> Result<Self, BuildError> {
+        let automaton = PhraseDfa::new()?;
         let mut words: Vec<(u64, usize)> = PHRASES
             .iter()
             .enumerate()
@@ -484,8 +796,8 @@ impl Phrases {
     ///
     /// # Errors
     /// The automaton's build error (it cannot fail for this fixed table in practice).
-    pub fn shared() -> Result<&'static Phrases, aho_corasick::BuildError> {
-        static SHARED: std::sync::OnceLock<Result<Phrases, aho_corasick::BuildError>> =
+    pub fn shared() -> Result<&'static Phrases, BuildError> {
+        static SHARED: std::sync::OnceLock<Result<Phrases, BuildError>> =
             std::sync::OnceLock::new();
         SHARED
             .get_or_init(Phrases::new)
@@ -523,42 +835,116 @@ impl Phrases {
 
     /// Calls `found` for each phrase in `block` that stands on word boundaries.
     pub fn scan(&self, block: &str, mut found: impl FnMut(Hit)) {
-        for m in self.automaton.find_iter(block) {
-            let Some(&(phrase, reason, strength)) = PHRASES.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let pb = phrase.as_bytes();
-            // Phrases ending in punctuation ("Credit:", "REUTERS/") are credits that
-            // pages often glue to the word before them ("treatmentCredit: EPA").
-            let glued = !pb.last().copied().is_some_and(is_word_byte);
-            let left_ok = glued
-                || !pb.first().copied().is_some_and(is_word_byte)
-                || !block
-                    .get(..m.start())
-                    .and_then(|before| before.chars().next_back())
-                    .is_some_and(char::is_alphanumeric);
-            let right_ok = !pb.last().copied().is_some_and(is_word_byte)
-                || !block
-                    .get(m.end()..)
-                    .and_then(|after| after.chars().next())
-                    .is_some_and(char::is_alphanumeric);
-            if left_ok && right_ok {
-                found(Hit {
-                    reason,
-                    strength,
-                    len: m.end() - m.start(),
-                });
-            }
-        }
+        self.automaton
+            .find_iter(block.as_bytes(), |pattern, start, end| {
+                let Some(&(phrase, reason, strength)) = PHRASES.get(pattern) else {
+                    return;
+                };
+                let pb = phrase.as_bytes();
+                // Phrases ending in punctuation ("Credit:", "REUTERS/") are credits that
+                // pages often glue to the word before them ("treatmentCredit: EPA").
+                let glued = !pb.last().copied().is_some_and(is_word_byte);
+                let left_ok = glued
+                    || !pb.first().copied().is_some_and(is_word_byte)
+                    || !block
+                        .get(..start)
+                        .and_then(|before| before.chars().next_back())
+                        .is_some_and(char::is_alphanumeric);
+                let right_ok = !pb.last().copied().is_some_and(is_word_byte)
+                    || !block
+                        .get(end..)
+                        .and_then(|after| after.chars().next())
+                        .is_some_and(char::is_alphanumeric);
+                if left_ok && right_ok {
+                    found(Hit {
+                        reason,
+                        strength,
+                        len: end - start,
+                    });
+                }
+            });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The automaton the phrases were first searched with, the reference.
+    fn reference() -> &'static aho_corasick::AhoCorasick {
+        static REFERENCE: std::sync::OnceLock<aho_corasick::AhoCorasick> =
+            std::sync::OnceLock::new();
+        REFERENCE.get_or_init(|| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(PHRASES.iter().map(|(p, _, _)| p))
+                .unwrap()
+        })
+    }
+
+    fn matches_of(dfa: &PhraseDfa, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        dfa.find_iter(text.as_bytes(), |p, s, e| out.push((p, s, e)));
+        out
+    }
+
+    /// Pieces of text dense in phrases, their prefixes and overlaps, and in bytes
+    /// that cut a block in two.
+    fn piece() -> impl Strategy<Value = String> {
+        let phrase =
+            proptest::sample::select(PHRASES.iter().map(|(p, _, _)| *p).collect::<Vec<_>>());
+        prop_oneof![
+            3 => phrase.clone().prop_map(str::to_owned),
+            2 => (phrase, 1usize..12).prop_map(|(p, k)| p.chars().take(k).collect()),
+            2 => proptest::sample::select(vec![
+                " ", " ", ".", ". ", "\n", "1", "\"", ",", ":", "/", "(", "'", "©", "é", "ã",
+                "SHARE", "Cookies", "the", "Reuters/", "Getty Images", "x", "ing",
+            ])
+            .prop_map(str::to_owned),
+            1 => "[a-zA-Z .]{1,20}",
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: if cfg!(debug_assertions) { 500 } else { 5_000 }, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn finds_what_aho_corasick_finds(pieces in proptest::collection::vec(piece(), 0..120)) {
+            let text: String = pieces.concat();
+            let expected: Vec<(usize, usize, usize)> = reference()
+                .find_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            let phrases = Phrases::shared().unwrap();
+            prop_assert_eq!(matches_of(&phrases.automaton, &text), expected, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn the_automaton_builds_and_finds_in_both_halves() {
+        let phrases = Phrases::shared().unwrap();
+        // Long enough to be cut in two at a full stop, with more matches in the second
+        // half than it keeps aside.
+        let text = format!(
+            "{}. {}",
+            "The council met on Tuesday about the harbour budget and the ferry ".repeat(3),
+            "share email print ".repeat(20)
+        );
+        let expected: Vec<(usize, usize, usize)> = reference()
+            .find_iter(&text)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+        assert!(expected.len() > LATER_MATCHES);
+        assert_eq!(matches_of(&phrases.automaton, &text), expected);
+    }
 
     fn hits(text: &str) -> Vec<(Reason, Strength)> {
-        let phrases = Phrases::new().unwrap();
+        let phrases = Phrases::shared().unwrap();
         let mut out = Vec::new();
         phrases.scan(text, |h| out.push((h.reason, h.strength)));
         out
@@ -574,7 +960,7 @@ mod tests {
 
     #[test]
     fn a_single_word_finds_what_the_automaton_finds() {
-        let phrases = Phrases::new().unwrap();
+        let phrases = Phrases::shared().unwrap();
         let mut words: Vec<String> = PHRASES.iter().map(|(p, _, _)| p.to_string()).collect();
         words.extend(
             [
