@@ -1692,15 +1692,27 @@ impl<'a> Analyzer<'a> {
         // `a biology major from Mobile`, `the director of the FBI`: a common noun
         // before the preposition heads the phrase; the name after it is a place or
         // an employer.
+        // Only when the name is the preposition's whole object: in `secretary of
+        // state Hillary Clinton` the name follows the title, and in `who worked for
+        // Sen. Lamar Alexander` the word before is a verb.
         let common_head = toks
             .iter()
             .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
+            .filter(|&p| {
+                toks[p + 1..]
+                    .iter()
+                    .skip_while(|t| self.tclass(t) & DETERMINER != 0)
+                    .all(|t| self.name_token(t))
+            })
             .and_then(|p| p.checked_sub(1))
             .is_some_and(|h| {
                 let t = &toks[h];
+                let w = self.word(t);
                 t.kind == TokKind::Word
                     && !t.is_capitalized(self.text)
                     && self.tclass(t) & (NP_STOP | DETERMINER) == 0
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ing")
             });
         if !common_head
             && (self.name_token(last) || self.month_as_name(toks, toks.len() - 1))
@@ -1718,6 +1730,13 @@ impl<'a> Analyzer<'a> {
             for (k, t) in run.iter().enumerate() {
                 if k + 1 < run.len() && self.tclass(t) & TITLE != 0 {
                     name_from = k + 1;
+                } else if k == name_from && run.len() - k >= 3 {
+                    // `Democrat Hillary Clinton`, `Korean-born Monte Haines`: a role or
+                    // an origin before a full name describes it.
+                    let w = self.word(t);
+                    if self.tclass(t) & ROLE != 0 || w.ends_with("-born") || w.ends_with("-based") {
+                        name_from = k + 1;
+                    }
                 }
             }
             // Capitalized determiners and sentence openers at the front are not the name.
@@ -2611,7 +2630,12 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         let a = self.attribution_from_cue(k, true);
-        let inverted = a.speaker_span.is_some_and(|(s, _)| s >= c.end);
+        // `..., said Bart Nolan, an analyst.` is the sentence's only attribution;
+        // `Trump said ..., according to audio obtained by ...` is not one.
+        let only_cue = k == 0 || self.cues[k - 1].start < prev_start.max(para_start);
+        let inverted = c.form == CueForm::Finite
+            && only_cue
+            && a.speaker_span.is_some_and(|(s, _)| s >= c.end);
         (a.speaker.is_some() && (words <= 4 || inverted)).then_some(a)
     }
 

@@ -576,3 +576,22 @@ fn a_name_with_its_party_before_a_colon_and_a_place_before_the_subject() {
     assert_eq!(speakers(&qs), [Some("Tom Gowder"), Some("Ada Brennan")]);
     assert_eq!(qs[0].mention.as_deref(), Some("Rep. Tom Gowder (R-S.C.)"));
 }
+
+#[test]
+fn descriptions_before_a_full_name_leave_the_canonical_name() {
+    let text = "Democrat Maria Okafor won the seat in 2014.\n\n\
+        “We will fix the roads first,” Okafor said.\n\n\
+        Texas-based strategist Dan Whitcomb disagreed. “The roads can wait,” he said.\n\n\
+        “They forgot there was an election,” Okafor said at a fundraiser, according to \
+        audio obtained by the Daily Ledger. “Nobody saw them.”";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs),
+        [
+            Some("Maria Okafor"),
+            Some("Dan Whitcomb"),
+            Some("Maria Okafor"),
+            Some("Maria Okafor")
+        ]
+    );
+}
