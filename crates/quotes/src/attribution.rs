@@ -963,7 +963,11 @@ impl<'a> Analyzer<'a> {
                     let mut k = j + 1;
                     let mut last = t;
                     if !is_possessive(self.word(&t)) {
-                        while let Some(n) = toks.get(k).filter(|n| self.name_token(n)) {
+                        // `Yin Myint May`: inside a name a month is a name word.
+                        while let Some(n) = toks
+                            .get(k)
+                            .filter(|n| self.name_token(n) || self.name_like_month(n))
+                        {
                             k += 1;
                             last = n;
                             if is_possessive(self.word(&n)) {
@@ -1035,7 +1039,10 @@ impl<'a> Analyzer<'a> {
             if a == i && b - a >= 2 && self.suspicious_opener(self.word(&toks[a])) {
                 a += 1;
             }
-            while b > a + 1 && self.tclass(&toks[b - 1]) & NOT_NAME != 0 {
+            while b > a + 1
+                && self.tclass(&toks[b - 1]) & NOT_NAME != 0
+                && !self.name_like_month(&toks[b - 1])
+            {
                 b -= 1;
             }
             // The words before the name describe it: `Republican nominee Donald Trump`.
@@ -1146,14 +1153,18 @@ impl<'a> Analyzer<'a> {
     /// when a first name or title goes before it, or when nothing but punctuation does
     /// (`,” May said`). After `in` or `since` it stays a month.
     fn month_as_name(&self, toks: &[Tok], k: usize) -> bool {
-        let Some(t) = toks.get(k) else { return false };
-        t.kind == TokKind::Word
-            && matches!(self.word(t), "May" | "June" | "April" | "August" | "Jun")
+        toks.get(k).is_some_and(|t| self.name_like_month(t))
             && k.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
                 p.kind != TokKind::Word
                     || (self.name_token(p) && !is_possessive(self.word(p)))
                     || self.tclass(p) & TITLE != 0
             })
+    }
+
+    /// A capitalized month that is also a first name or surname.
+    fn name_like_month(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word
+            && matches!(self.word(t), "May" | "June" | "April" | "August" | "Jun")
     }
 
     /// The speaker phrase of cue `i`.

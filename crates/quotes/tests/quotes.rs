@@ -477,6 +477,11 @@ fn a_month_that_is_a_surname_stays_in_the_name() {
     // After `in`, May is the month: the report is not the prime minister.
     assert_eq!(qs.len(), 4);
     assert_ne!(qs[3].speaker.as_deref(), Some("Theresa May"));
+
+    let text = "One volunteer was more careful. Aung Thein May, 60, a doctor, said she         was happy but still feared the army.
+
+        “We have to be cautious about it,” she said.";
+    assert_eq!(speakers(&run(text)), [Some("Aung Thein May")]);
 }
 
 #[test]
