@@ -194,6 +194,9 @@ struct WordTable {
     keys: [u64; TABLE_SIZE],
     /// One more than the keys: the last is 0, the flags of a word not found.
     flags: [u8; TABLE_SIZE + 1],
+    /// The counts each slot's flags add ([`FLAG_COUNTS`]), so that a plain word's
+    /// lookup gives its counts in one load.
+    lanes: [u64; TABLE_SIZE + 1],
     multiplier: u64,
 }
 
@@ -210,13 +213,31 @@ impl WordTable {
     }
 
     #[inline(always)]
-    fn get(&self, key: u64) -> u8 {
+    fn slot(&self, key: u64) -> usize {
         let [a, b] = self.slots(key);
         // The slot is selected, not branched to: whether a word is listed is a coin
         // toss. An unlisted word reads the empty flags past the slots.
         let hit_b = std::hint::select_unpredictable(self.keys[b] == key, b, TABLE_SIZE);
-        let slot = std::hint::select_unpredictable(self.keys[a] == key, a, hit_b);
-        self.flags[slot]
+        std::hint::select_unpredictable(self.keys[a] == key, a, hit_b)
+    }
+
+    #[inline(always)]
+    fn get(&self, key: u64) -> u8 {
+        self.flags[self.slot(key)]
+    }
+
+    /// `FLAG_COUNTS[self.get(key)]`, in one load.
+    #[inline(always)]
+    fn get_lanes(&self, key: u64) -> u64 {
+        self.lanes[self.slot(key)]
+    }
+
+    /// Fills `lanes` from `flags`.
+    fn with_lanes(mut self) -> Self {
+        for (lane, &flags) in self.lanes.iter_mut().zip(&self.flags) {
+            *lane = FLAG_COUNTS[usize::from(flags)];
+        }
+        self
     }
 
     /// Whether the table holds the word lists (see [`word_table`]).
@@ -242,10 +263,11 @@ impl WordTable {
             let mut table = WordTable {
                 keys: [0; TABLE_SIZE],
                 flags: [0; TABLE_SIZE + 1],
+                lanes: [0; TABLE_SIZE + 1],
                 multiplier,
             };
             if merged.iter().all(|&entry| table.insert(entry)) {
-                return Some(table);
+                return Some(table.with_lanes());
             }
         }
         None
@@ -318,6 +340,7 @@ fn word_table() -> &'static WordTable {
         WordTable::build(&entries).unwrap_or(WordTable {
             keys: [0; TABLE_SIZE],
             flags: [0; TABLE_SIZE + 1],
+            lanes: [0; TABLE_SIZE + 1],
             multiplier: 1,
         })
     })
@@ -766,10 +789,10 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
                 let x = span_load8(span, off as usize);
                 let run = run as usize;
                 // Key of the first eight letters, lower-cased.
-                let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
-                let all_capitals = (x & CAPITALS_TEST[run]) == 0;
-                counts += FLAG_COUNTS[usize::from(table.get(key))]
-                    | u64::from(all_capitals) << LANE_UPPER_WORDS;
+                let by_run = &BY_RUN[run];
+                let key = ((x | CASE_BITS) & by_run.key_mask) | by_run.long_bit;
+                let all_capitals = (x & by_run.capitals_test) == 0;
+                counts += table.get_lanes(key) | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
             } else {
                 let other = other_token(
@@ -1184,6 +1207,35 @@ const CAPITALS_TEST: [u64; 65] = {
             0x40
         } else {
             KEY_MASK[run] & CASE_BITS
+        };
+        run += 1;
+    }
+    t
+};
+
+/// [`KEY_MASK`], [`LONG_BIT`] and [`CAPITALS_TEST`] of one run length, side by side:
+/// a plain word's key is made from one entry.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
+struct ByRun {
+    key_mask: u64,
+    long_bit: u64,
+    capitals_test: u64,
+}
+
+/// [`ByRun`] by the length of a plain token's run of letters (up to 64).
+static BY_RUN: [ByRun; 65] = {
+    let mut t = [ByRun {
+        key_mask: 0,
+        long_bit: 0,
+        capitals_test: 0,
+    }; 65];
+    let mut run = 0;
+    while run <= 64 {
+        t[run] = ByRun {
+            key_mask: KEY_MASK[run],
+            long_bit: LONG_BIT[run],
+            capitals_test: CAPITALS_TEST[run],
         };
         run += 1;
     }
