@@ -657,23 +657,40 @@ impl PhraseDfa {
         unsafe { *self.trans.get_unchecked(at) }
     }
 
-    /// Reads bytes of `lane` until its search ends: `true` when it found a match (the
-    /// lane's `last`), `false` when its text ended without one.
+    /// Reads bytes of `lane` until its search ends: `true` when it ended (on the
+    /// dead state, or with a match when its text ended), `false` when its text ended
+    /// without a match.
     #[inline(always)]
     fn run(&self, hay: &[u8], lane: &mut Lane) -> bool {
-        while let Some(&byte) = hay.get(lane.at).filter(|_| lane.at < lane.end) {
-            lane.at += 1;
-            if self.step(lane, byte) {
+        loop {
+            let Some(bytes) = hay.get(lane.at..lane.end).filter(|b| !b.is_empty()) else {
+                return lane.last != DEAD;
+            };
+            // Up to the next state that needs a look, without another check per byte.
+            let mut state = lane.state;
+            let mut read = 0;
+            for &byte in bytes {
+                state = self.next(state, byte);
+                read += 1;
+                if state <= self.max_special {
+                    break;
+                }
+            }
+            lane.state = state;
+            lane.at += read;
+            if state > self.max_special {
+                return lane.last != DEAD;
+            }
+            if self.look(lane) {
                 return true;
             }
         }
-        lane.last != DEAD
     }
 
-    /// One byte of a lane's search: `true` when the search has ended with a match.
+    /// Looks at a lane's state after a byte: `true` when the search has ended (the
+    /// dead state); a match state is kept as the lane's longest match.
     #[inline(always)]
-    fn step(&self, lane: &mut Lane, byte: u8) -> bool {
-        lane.state = self.next(lane.state, byte);
+    fn look(&self, lane: &mut Lane) -> bool {
         if lane.state <= self.max_special {
             if lane.state == DEAD {
                 return true;
@@ -741,20 +758,41 @@ impl PhraseDfa {
         let mut second = Lane::new(self.start, cut, n);
         let mut later = [(0u16, 0u16, 0u16); LATER_MATCHES];
         let mut later_count = 0usize;
-        // Both lanes step while both have bytes; a lane whose search ends takes its
-        // match and searches on.
-        while let (Some(&a), Some(&b)) = (
-            hay.get(first.at).filter(|_| first.at < first.end),
-            hay.get(second.at).filter(|_| second.at < second.end),
-        ) {
-            first.at += 1;
-            second.at += 1;
-            let first_done = self.step(&mut first, a);
-            let second_done = self.step(&mut second, b);
-            if first_done && let Some((pattern, start, end)) = self.take_match(&mut first) {
+        // Both lanes step while both have bytes, up to a state of either that needs a
+        // look; a lane whose search ends takes its match and searches on.
+        loop {
+            let steps = (first.end - first.at).min(second.end - second.at);
+            let (Some(a), Some(b)) = (
+                hay.get(first.at..first.at + steps),
+                hay.get(second.at..second.at + steps),
+            ) else {
+                break;
+            };
+            if steps == 0 {
+                break;
+            }
+            let (mut state_a, mut state_b) = (first.state, second.state);
+            let mut read = 0;
+            for (&x, &y) in a.iter().zip(b) {
+                state_a = self.next(state_a, x);
+                state_b = self.next(state_b, y);
+                read += 1;
+                if (state_a <= self.max_special) | (state_b <= self.max_special) {
+                    break;
+                }
+            }
+            first.state = state_a;
+            second.state = state_b;
+            first.at += read;
+            second.at += read;
+            if self.look(&mut first)
+                && let Some((pattern, start, end)) = self.take_match(&mut first)
+            {
                 found(pattern, start, end);
             }
-            if second_done && let Some((pattern, start, end)) = self.take_match(&mut second) {
+            if self.look(&mut second)
+                && let Some((pattern, start, end)) = self.take_match(&mut second)
+            {
                 if let Some(slot) = later.get_mut(later_count) {
                     *slot = (pattern as u16, start as u16, end as u16);
                 }
