@@ -600,3 +600,13 @@ fn descriptions_before_a_full_name_leave_the_canonical_name() {
         ]
     );
 }
+
+#[test]
+fn adjectives_that_look_like_cues_do_not_take_the_quotation() {
+    let text = "The trial opened on Monday.\n\n\
+        “He followed me home every night,” the alleged victim said.\n\n\
+        Cmdr. Lena Ruiz, a navy spokesperson, told reporters the claim “is patently false.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("alleged victim"), Some("Lena Ruiz")]);
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+}
