@@ -1644,8 +1644,8 @@ impl<'a> Analyzer<'a> {
                 descriptors: Descriptors::default(),
             });
         }
-        // `,” one said.`, `said another.`: an unnamed member of a group named before;
-        // the words are the speaker as written, and no name is guessed for them.
+        // `,” one said.`, `said another.`: an unnamed member of a group named before.
+        // The words are the speaker's mention; `resolve` names nobody for them.
         if toks.len() == 1
             && ["one", "another"]
                 .iter()
@@ -1702,10 +1702,9 @@ impl<'a> Analyzer<'a> {
         }
         // `a biology major from Mobile`, `the director of the FBI`: a common noun
         // before the preposition heads the phrase; the name after it is a place or
-        // an employer.
-        // Only when the name is the preposition's whole object: in `secretary of
-        // state Hillary Clinton` the name follows the title, and in `who worked for
-        // Sen. Lamar Alexander` the word before is a verb.
+        // an employer. Only when the name is the preposition's whole object: in
+        // `secretary of state Hillary Clinton` the name follows the title, and in `who
+        // worked for Sen. Lamar Alexander` the word before is a verb.
         let common_head = toks
             .iter()
             .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
