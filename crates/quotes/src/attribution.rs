@@ -68,6 +68,9 @@ const LOOKBACK_BYTES: usize = 6000;
 /// Paragraphs before a pronoun's own whose names other than subjects and speakers
 /// may be its antecedent.
 const OBJECT_PARAGRAPHS: usize = 0;
+/// Words that stand for an unnamed member of a group as a speaker (`one said`,
+/// `said another`): kept as the mention, resolved to no name.
+const UNNAMED_MEMBERS: &[&str] = &["one", "another"];
 /// Most mentions examined when looking back for the antecedent of a pronoun.
 const MAX_LOOKBACK: usize = 48;
 
@@ -1647,7 +1650,7 @@ impl<'a> Analyzer<'a> {
         // `,” one said.`, `said another.`: an unnamed member of a group named before.
         // The words are the speaker's mention; `resolve` names nobody for them.
         if toks.len() == 1
-            && ["one", "another"]
+            && UNNAMED_MEMBERS
                 .iter()
                 .any(|w| self.word(first).eq_ignore_ascii_case(w))
         {
@@ -2108,7 +2111,7 @@ impl<'a> Analyzer<'a> {
             } => {
                 let written = self.text.get(text.0..text.1)?;
                 // `one said`: the mention is kept, but it names nobody.
-                if ["one", "another"]
+                if UNNAMED_MEMBERS
                     .iter()
                     .any(|w| written.eq_ignore_ascii_case(w))
                 {
