@@ -2132,6 +2132,10 @@ struct CueTable {
     /// `a`, `b`, `c` (folded to 5 bits): most words are turned away on this alone,
     /// before their end is even looked for.
     prefixes: Box<[u64; 512]>,
+    /// Bit [`quad_bit`] of the first four letters of every first word (three and a
+    /// zero for a three-letter word): the second test of [`Lexicon::cue_start`], which
+    /// turns away `that`, `with`, `state` that pass the three-letter one.
+    quads: Box<[u64; 64]>,
 }
 
 #[derive(Clone, Copy)]
@@ -2154,6 +2158,48 @@ fn prefix_bit(rest: &[u8]) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// The bit of a first word's first four bytes folded to lowercase, the fourth zero
+/// unless it is an ASCII letter, in a table of 4096 bits (hashed: a false hit only
+/// costs a look-up).
+#[inline]
+fn quad_bit(quad: u32) -> usize {
+    (quad.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// The quad of [`quad_bit`] of a listed first word: its first three letters and its
+/// fourth byte if that is a letter, folded to lowercase.
+fn quad_of(word: &[u8]) -> u32 {
+    let byte = |k: usize| u32::from(word.get(k).copied().unwrap_or(0).to_ascii_lowercase());
+    let fourth = match word.get(3) {
+        Some(b) if b.is_ascii_alphabetic() => byte(3),
+        _ => 0,
+    };
+    byte(0) | (byte(1) << 8) | (byte(2) << 16) | (fourth << 24)
+}
+
+/// The high bit of each byte of `v` that is an ASCII letter.
+#[inline]
+fn letter_mask32(v: u32) -> u32 {
+    const ONES: u32 = 0x0101_0101;
+    const HIGH: u32 = 0x8080_8080;
+    let folded = (v & !HIGH) | (0x20 * ONES);
+    let letter = (folded + (0x80 - 0x61) * ONES) & !(folded + (0x7F - 0x7A) * ONES);
+    letter & !v & HIGH
+}
+
+/// What the cue filters say of a word that starts at some byte (see
+/// [`Lexicon::cue_start`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueStart {
+    /// Its first three bytes are not letters that start a cue word.
+    No,
+    /// Its first three letters start a cue word, but no cue word starts with its first
+    /// four bytes: it is no cue.
+    Prefix,
+    /// It may be a cue.
+    Maybe,
 }
 
 #[inline]
@@ -2183,10 +2229,13 @@ impl CueTable {
         let mut firsts = Vec::new();
         let mut filter = Box::new([0u64; 256]);
         let mut prefixes = Box::new([0u64; 512]);
+        let mut quads = Box::new([0u64; 64]);
         for (first, mut list) in groups {
             if let Some(bit) = prefix_bit(first.as_bytes()) {
                 prefixes[bit / 64] |= 1 << (bit % 64);
             }
+            let bit = quad_bit(quad_of(first.as_bytes()));
+            quads[bit / 64] |= 1 << (bit % 64);
             list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
             firsts.push((first, entries.len() as u32));
             entries.extend(list.into_iter().map(Some));
@@ -2200,6 +2249,7 @@ impl CueTable {
             entries,
             filter,
             prefixes,
+            quads,
         }
     }
 
@@ -2379,10 +2429,52 @@ impl Lexicon {
     }
 
     /// Whether a cue phrase may start at the beginning of `rest` (its first three
-    /// letters begin some cue word).
-    #[inline]
+    /// letters begin some cue word): the reference [`Lexicon::cue_start`] is tested
+    /// against.
+    #[cfg(test)]
     pub(crate) fn may_start_cue(&self, rest: &[u8]) -> bool {
         prefix_bit(rest).is_some_and(|bit| self.cues.prefixes[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+
+    /// The cue filters on the word starting at `bytes[ws]` and ending by `end`:
+    /// [`CueStart::No`] exactly when [`Lexicon::may_start_cue`] is false for
+    /// `bytes[ws..end]`, [`CueStart::Maybe`] for every word that [`Lexicon::cue_at`]
+    /// matches. Four bytes are tested at once.
+    #[inline]
+    pub(crate) fn cue_start(&self, bytes: &[u8], ws: usize, end: usize) -> CueStart {
+        let avail = end.min(bytes.len()).saturating_sub(ws);
+        if avail < 3 {
+            return CueStart::No;
+        }
+        let v = match bytes.get(ws..ws + 4) {
+            Some(&[a, b, c, d]) if avail >= 4 => u32::from_le_bytes([a, b, c, d]),
+            _ => match bytes.get(ws..ws + 3) {
+                Some(&[a, b, c]) => u32::from_le_bytes([a, b, c, 0]),
+                _ => return CueStart::No,
+            },
+        };
+        let letters = letter_mask32(v);
+        if letters & 0x0080_8080 != 0x0080_8080 {
+            return CueStart::No;
+        }
+        let f = v | 0x2020_2020;
+        let bit =
+            (f & 31) as usize * 1024 + ((f >> 8) & 31) as usize * 32 + ((f >> 16) & 31) as usize;
+        if self.cues.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return CueStart::No;
+        }
+        // A word of a cue has its fourth letter in the quad, or ends after three.
+        let quad = if letters & 0x8000_0000 != 0 {
+            f
+        } else {
+            f & 0x00FF_FFFF
+        };
+        let bit = quad_bit(quad);
+        if self.cues.quads[bit / 64] & (1 << (bit % 64)) == 0 {
+            CueStart::Prefix
+        } else {
+            CueStart::Maybe
+        }
     }
 
     /// The listed cue phrase equal to `cue` ignoring case, as a static string.
@@ -2752,6 +2844,32 @@ mod tests {
             .iter()
             .find(|(p, _)| p.eq_ignore_ascii_case(word))
             .map(|(_, g)| *g)
+    }
+
+    /// The four-byte cue filter lets every listed cue's first word through, in any
+    /// case and before any ending.
+    #[test]
+    fn cue_start_lets_every_cue_through() {
+        let lex = Lexicon::new();
+        for (phrase, _) in CUES {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            for word in [first.to_owned(), first.to_ascii_uppercase()] {
+                for ending in ["", " x", ",", ".", "\u{a0}", "’"] {
+                    let text = format!("{word}{ending}");
+                    let hint = lex.cue_start(text.as_bytes(), 0, text.len());
+                    assert_eq!(hint, CueStart::Maybe, "{text:?}");
+                    if !phrase.contains(' ') {
+                        assert!(lex.cue_at(&text, 0, word.len()).is_some(), "{text:?}");
+                    }
+                }
+            }
+        }
+        // Common words the three-letter test lets through are mostly turned away.
+        let turned = ["that", "with", "state", "which", "control", "not", "all"]
+            .iter()
+            .filter(|w| lex.cue_start(w.as_bytes(), 0, w.len()) != CueStart::Maybe)
+            .count();
+        assert!(turned >= 4, "{turned}");
     }
 
     /// `attribution::may_end_multiword_run` takes a particle to be at most three
