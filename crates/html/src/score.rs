@@ -31,6 +31,10 @@ use crate::parse::{NONE, Page, ctx};
 use crate::words::{self, TextStats, is_alnum};
 use crate::{BlockKind, HtmlOptions};
 
+/// Share of an element's value added to its score as the article's core when it holds
+/// the headline.
+const HEADLINE_BONUS: f64 = 0.25;
+
 /// The decision on one block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Verdict {
@@ -321,12 +325,20 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         // Prose counts for the element, link text against it, other text (scores,
         // fragments, labels) mildly against.
         let plain = f.len * ((1.0 - f.link) * (1.2 * f.prose - 0.2) - f.link);
-        let v = if hinted == NONE {
+        // A row of a data table (several cells, few links) is no sentence but no junk
+        // either: standings, results and figures are what some articles are made of.
+        // It counts for nothing, so the table does not push the container away from
+        // the text around it. Strongly hinted rows (in a footer, a nav) stay against.
+        let data_row = b.kind == BlockKind::Table && f.link < 0.2;
+        let strong_hint = hinted != NONE
+            && nodes
+                .get(hinted as usize)
+                .is_some_and(|n| n.hint.neg_strong);
+        let v = if data_row && !strong_hint {
+            plain.max(0.0)
+        } else if hinted == NONE {
             plain
-        } else if nodes
-            .get(hinted as usize)
-            .is_some_and(|n| n.hint.neg_strong)
-        {
+        } else if strong_hint {
             -f.len
         } else if f.prose >= 0.6 {
             // A weak hint (a class word like "info" or "promo") does not outweigh prose.
@@ -360,14 +372,29 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
             };
         }
     }
+    // The elements that hold the headline: the article's text is under its headline,
+    // a teaser's under its own.
+    let headlines = title_candidates(page, meta, &feats);
+    let mut holds_headline = vec![false; n_nodes];
+    if let Some(b) = pick_title(page, &headlines, &[]).and_then(|t| blocks.get(t)) {
+        let mut at = b.node;
+        while let Some(slot) = holds_headline.get_mut(at as usize) {
+            *slot = true;
+            at = nodes[at as usize].parent;
+        }
+    }
     let mut best = 0usize;
     let mut best_score = f64::MIN;
     for (i, n) in nodes.iter().enumerate() {
-        let bonus = match n.hint.pos {
+        let mut weight = match n.hint.pos {
             2 if n.hint.neg.is_none() => 0.25,
             1 if n.hint.neg.is_none() => 0.1,
             _ => 0.0,
-        } * value[i].max(0.0);
+        };
+        if holds_headline[i] {
+            weight += HEADLINE_BONUS;
+        }
+        let bonus = weight * value[i].max(0.0);
         // A subtree whose whole reads as teasers or junk (negative total) is no core.
         let score = value[i].min(total[i].max(0.0)) + bonus;
         if score >= best_score {
@@ -449,7 +476,7 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     }
 
     // 4. Verdicts.
-    let title_block = find_title(page, meta, &feats, &inside);
+    let title_block = pick_title(page, &headlines, &inside);
 
     // Several <article> elements inside the article's container are teasers of other
     // stories (or comments); the one with the headline or most of the prose is not.
@@ -1154,7 +1181,10 @@ fn contains_numeric_date(t: &str) -> bool {
 
 /// The block holding the headline: a heading whose words match a title candidate,
 /// preferring `h1` and blocks at or before the article.
-fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> Option<usize> {
+/// Blocks that could be the headline, with how well each matches the page's title
+/// candidates (word overlap, plus a bonus for `<h1>` and other headings). The position
+/// relative to the article's container is weighed later, by [`pick_title`].
+fn title_candidates(page: &Page, meta: &Metadata, feats: &[Feat]) -> Vec<(usize, f64)> {
     let mut candidates: Vec<NormWords> = Vec::new();
     for t in meta.title_candidates.iter().chain(meta.title.iter()) {
         let mut words = NormWords::default();
@@ -1166,11 +1196,7 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
         }
     }
     let title_words = TitleWords::new(&candidates);
-    let first_inside = page
-        .blocks
-        .iter()
-        .position(|b| inside.get(b.node as usize).copied().unwrap_or(false));
-    let mut best: Option<(usize, f64)> = None;
+    let mut found = Vec::new();
     let mut words = NormWords::default();
     for (i, b) in page.blocks.iter().enumerate() {
         if feats[i].st.words > 40
@@ -1195,22 +1221,37 @@ fn find_title(page: &Page, meta: &Metadata, feats: &[Feat], inside: &[bool]) -> 
             continue;
         }
         let sim = title_words.best_overlap(&words);
+        if sim < 0.6 && !(b.heading == 1 && candidates.is_empty()) {
+            continue;
+        }
         let mut score = sim;
         if b.heading == 1 {
             score += 0.3;
         } else if b.heading > 0 {
             score += 0.1;
         }
-        if inside.get(b.node as usize).copied().unwrap_or(false) {
+        found.push((i, score));
+    }
+    found
+}
+
+/// The headline among [`title_candidates`]: the best match, preferring a block inside
+/// the article's container (`inside`, by node; an empty slice when the container is
+/// not known yet) over one far after the container's first block.
+fn pick_title(page: &Page, candidates: &[(usize, f64)], inside: &[bool]) -> Option<usize> {
+    let is_inside = |i: usize| {
+        page.blocks
+            .get(i)
+            .is_some_and(|b| inside.get(b.node as usize).copied().unwrap_or(false))
+    };
+    let first_inside = (0..page.blocks.len()).find(|&i| is_inside(i));
+    let mut best: Option<(usize, f64)> = None;
+    for &(i, base) in candidates {
+        let mut score = base;
+        if is_inside(i) {
             score += 0.1;
-        }
-        if first_inside.is_some_and(|s| i > s + 3)
-            && !inside.get(b.node as usize).copied().unwrap_or(false)
-        {
+        } else if first_inside.is_some_and(|s| i > s + 3) {
             score -= 0.3;
-        }
-        if sim < 0.6 && !(b.heading == 1 && candidates.is_empty()) {
-            continue;
         }
         if best.is_none_or(|(_, s)| score > s) {
             best = Some((i, score));

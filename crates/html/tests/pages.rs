@@ -498,3 +498,100 @@ fn a_heading_announcing_other_stories_takes_its_section() {
     // No <title> or meta tags: the first <h1> is the headline.
     assert_eq!(ex.title.as_deref(), Some("Library extends opening hours"));
 }
+
+#[test]
+fn a_results_table_stays_with_the_article_that_presents_it() {
+    // The article is a short introduction and a long standings table; beside it, a
+    // column teaser with a paragraph of its own. The table's rows are no prose, but
+    // they are no junk either, so the column must not win the page.
+    let mut rows = String::new();
+    let first = [
+        "Ana", "Tomas", "Priya", "Jorge", "Mei", "Oskar", "Lucia", "Kwame",
+    ];
+    let last = ["Ferreira", "Lindqvist", "Raman", "Salas", "Tanaka"];
+    for pos in 0..40 {
+        let name = format!("{} {}", first[pos % 8], last[pos % 5]);
+        let points = 400 - 9 * pos;
+        let wins = (40 - pos) / 10;
+        rows.push_str(&format!(
+            "<tr class=\"row player-{pos}\"><td>{}</td><td>{name}</td><td>{points}</td><td>{wins}</td></tr>\n",
+            pos + 1
+        ));
+    }
+    let html = format!(
+        r#"<html><head><title>Championship standings after round nine</title></head><body>
+<div class="page">
+<div class="article-body">
+<h1>Championship standings after round nine</h1>
+<p>Ferreira leads the championship by fourteen points with three rounds to go, after a second place on Sunday that her closest rival could only watch from the gravel.</p>
+<table class="standings"><tr><th>Pos.</th><th>Rider</th><th>Points</th><th>Wins</th></tr>
+{rows}</table>
+<p>Only the top ten riders keep their places for next season's opening round.</p>
+</div>
+<div class="column">
+<h3>Column</h3>
+<p>Our columnist looks back on a season that has been full of surprises, from the wet race in the hills to the crash at the final corner that changed the title fight.</p>
+<ul><li><a href="/c/1">Why tyre rules made the races closer</a></li><li><a href="/c/2">The crash that changed the title fight</a></li><li><a href="/c/3">Letters from readers</a></li></ul>
+</div>
+</div></body></html>"#
+    );
+    let ex = extract(&html, &HtmlOptions::default());
+    let kept = ex.clean_text();
+    assert!(
+        kept.starts_with("Ferreira leads the championship"),
+        "{kept}"
+    );
+    assert!(kept.contains("1\tAna Ferreira\t400\t4"), "{kept}");
+    assert!(kept.contains("40\tKwame Tanaka\t49\t0"), "{kept}");
+    assert!(kept.contains("Only the top ten riders"), "{kept}");
+    assert!(!kept.contains("Our columnist"), "{kept}");
+}
+
+#[test]
+fn the_post_under_the_headline_beats_cleaner_teasers_below_it() {
+    // A blog post of one long paragraph wrapped in sharing and tagging links, then
+    // excerpts of other posts, each shorter but with nothing around it. The post is the
+    // one under the page's headline.
+    let teaser = |title: &str, body: &str| {
+        format!(
+            "<article class=\"post\"><h2><a href=\"/p/{}\">{title}</a></h2><p>{body}</p></article>\n",
+            title.len()
+        )
+    };
+    let html = format!(
+        r##"<html><head><title>Letting go of old letters</title><meta property="og:title" content="Letting go of old letters"></head><body>
+<div id="main">
+<article class="post">
+<h1 class="entry-title">Letting go of old letters</h1>
+<p class="crumbs"><a href="/">Home</a> » <a href="/life">Life and family</a> » <a href="/life/letters">Letting go of old letters</a></p>
+<div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on Pinterest</a> <a href="#">Send by WhatsApp</a> <a href="#">Download as image</a></div>
+<p>For years I kept every letter my grandmother wrote to me in a shoebox under the bed. Last winter I finally read them all again, one evening at a time, and chose the ten that still made me laugh out loud.</p>
+<p>The rest went into the fire, and I was surprised by how light the room felt afterwards, as if the box had been taking up more space than it ever did. I do not miss them, and I think she would have laughed at me for keeping them so long.</p>
+<p><a href="/tag/memories">Memories and keepsakes</a>, <a href="/tag/home">Home and family life</a>, <a href="/tag/letters">Letters we keep</a></p>
+<div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on Pinterest</a> <a href="#">Send by WhatsApp</a> <a href="#">Download as image</a></div>
+</article>
+<div class="more">
+{}{}{}
+</div>
+</div></body></html>"##,
+        teaser(
+            "A garden in four pots",
+            "When we moved into the flat there was no garden at all, only a narrow balcony facing west. I bought four large pots and filled them with herbs, tomatoes and a small lemon tree, and by August we were eating from them almost every day of the week. The lemon tree has given no fruit yet, but it smells wonderful after the rain."
+        ),
+        teaser(
+            "Walking to work",
+            "It takes fifty minutes to walk to the office, and for a long time that seemed like far too much. Then the buses went on strike for a week and I had no choice, and by the end of it I had found a bakery that opens at six, learned the names of three dogs and stopped reading the news on my phone."
+        ),
+        teaser(
+            "The kettle that lasted",
+            "My parents bought a kettle in the year I was born and it still boils water every morning. When I asked my father why it had lasted, he said that nobody had ever tried to make it clever, and I think about that answer every time something new breaks."
+        ),
+    );
+    let ex = extract(&html, &HtmlOptions::default());
+    let kept = ex.clean_text();
+    assert!(kept.starts_with("For years I kept every letter"), "{kept}");
+    assert!(!kept.contains("lemon tree"), "{kept}");
+    assert!(!kept.contains("fifty minutes"), "{kept}");
+    assert!(!kept.contains("kettle"), "{kept}");
+    assert_eq!(ex.title.as_deref(), Some("Letting go of old letters"));
+}
