@@ -105,7 +105,16 @@ impl Tok {
 
 /// Whether `word` (without its period) is an abbreviation that takes a period.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
+    let bytes = word.as_bytes();
+    let mut n = bytes.len();
+    while n > 0 && bytes[n - 1] == b'.' {
+        n -= 1;
+    }
+    // Only ASCII periods were cut: `n` is a character boundary.
+    let w = word.get(..n).unwrap_or("");
+    if n <= 8 && w.is_ascii() {
+        return ascii_abbreviation(w.as_bytes());
+    }
     let mut chars = w.chars();
     // Initials: `V.` in `Vladimir V. Putin`.
     if let (Some(c), None) = (chars.next(), chars.next())
@@ -121,13 +130,61 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if w.len() > 6 {
         return false;
     }
-    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        let mut keys: Vec<u64> = ABBREVIATIONS.iter().map(|a| pack(a)).collect();
-        keys.sort_unstable();
-        keys
+    is_listed_abbreviation(pack(w))
+}
+
+/// [`is_abbreviation`] of a short ASCII word without its final periods, byte by byte.
+fn ascii_abbreviation(w: &[u8]) -> bool {
+    if let [c] = w
+        && c.is_ascii_uppercase()
+    {
+        return true;
+    }
+    if w.contains(&b'.') && w.split(|&b| b == b'.').all(|part| part.len() == 1) {
+        return true;
+    }
+    if w.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    is_listed_abbreviation(u64::from_le_bytes(buf))
+}
+
+/// Slots of the abbreviation table: at most a quarter full.
+const ABBREVIATION_SLOTS: usize = 512;
+
+/// Whether `key` (a word packed by [`pack`]) is a listed abbreviation: an
+/// open-addressing table of the packed words, usually one probe.
+fn is_listed_abbreviation(key: u64) -> bool {
+    static TABLE: OnceLock<Box<[u64; ABBREVIATION_SLOTS]>> = OnceLock::new();
+    let slot = |k: u64| (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
+    let table = TABLE.get_or_init(|| {
+        let mut table = Box::new([0u64; ABBREVIATION_SLOTS]);
+        for a in ABBREVIATIONS {
+            let k = pack(a);
+            let mut i = slot(k);
+            while table[i] != 0 && table[i] != k {
+                i = (i + 1) % ABBREVIATION_SLOTS;
+            }
+            table[i] = k;
+        }
+        table
     });
-    keys.binary_search(&pack(w)).is_ok()
+    // The empty word packs to 0, the mark of an empty slot, and is no abbreviation.
+    if key == 0 {
+        return false;
+    }
+    let mut i = slot(key);
+    loop {
+        match table.get(i) {
+            Some(&k) if k == key => return true,
+            Some(&0) | None => return false,
+            Some(_) => i = (i + 1) % ABBREVIATION_SLOTS,
+        }
+    }
 }
 
 /// The character at byte `i` of `s` and its length (`i` on a char boundary).
@@ -360,32 +417,170 @@ pub(crate) fn sentence_breaks(
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let lookahead = lookahead.clamp(end, bytes.len());
+    let avx2 = has_avx2();
+    // Stops before `i` were read as part of a run (`?!`, `.)`).
     let mut i = start;
-    while i < end {
-        match memchr::memchr3(b'.', b'!', b'?', bytes.get(i..end).unwrap_or_default()) {
-            Some(k) => i += k,
-            None => break,
+    let mut block = start;
+    while block < end {
+        let (mut stops, n) = stop_mask(bytes, block, end, avx2);
+        let base = block;
+        block += n;
+        while stops != 0 {
+            let at = base + stops.trailing_zeros() as usize;
+            stops &= stops - 1;
+            if at < i {
+                continue;
+            }
+            i = sentence_break_at(text, start, at, end, lookahead, out);
         }
-        let b = bytes[i];
-        {
-            // Closing brackets may follow the stop: `(...).` or `word.)`.
-            let mut j = i + 1;
-            while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
-                j += 1;
+    }
+}
+
+/// Reads the stop at `i` (`.`, `!` or `?`) of the window `start..end`: pushes the
+/// break after it, if any, and returns the end of its run of stops and brackets.
+#[inline]
+fn sentence_break_at(
+    text: &str,
+    start: usize,
+    i: usize,
+    end: usize,
+    lookahead: usize,
+    out: &mut Vec<usize>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(i) else {
+        return end;
+    };
+    // Closing brackets may follow the stop: `(...).` or `word.)`.
+    let mut j = i + 1;
+    while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
+        j += 1;
+    }
+    if j < lookahead && bytes[j] == b' ' {
+        let mut k = j;
+        while k < lookahead && bytes[k] == b' ' {
+            k += 1;
+        }
+        let starts = match bytes.get(k) {
+            // An ASCII byte is a whole character (the usual case).
+            Some(&c) if c < 0x80 && k < lookahead => {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'"' || c == b'\''
             }
-            if j < lookahead && bytes[j] == b' ' {
-                let mut k = j;
-                while k < lookahead && bytes[k] == b' ' {
-                    k += 1;
-                }
-                let next = text.get(k..lookahead).and_then(|s| s.chars().next());
-                let starts = next
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c));
-                if starts && (b != b'.' || !abbreviation_before(text, start, i)) {
-                    out.push(j);
+            _ => text
+                .get(k..lookahead)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c)),
+        };
+        if starts && (b != b'.' || !abbreviation_before(text, start, i)) {
+            out.push(j);
+        }
+    }
+    j
+}
+
+/// Bytes tested at once by [`stop_mask`].
+const STOP_BLOCK: usize = 64;
+
+/// A bit per byte of `bytes[i..end]` (at most [`STOP_BLOCK`] of them) that is `.`,
+/// `!` or `?`, and how many bytes were read. With `avx2` (passed only when the CPU
+/// has it) a block is two vector loads; else four, or a byte at a time at the end of
+/// the text.
+#[inline]
+fn stop_mask(bytes: &[u8], i: usize, end: usize, avx2: bool) -> (u64, usize) {
+    let n = end.saturating_sub(i).min(STOP_BLOCK);
+    let valid = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+    #[cfg(target_arch = "x86_64")]
+    if let Some(block) = bytes
+        .get(i..i.saturating_add(STOP_BLOCK))
+        .and_then(|c| <&[u8; STOP_BLOCK]>::try_from(c).ok())
+    {
+        let mask = if avx2 {
+            // SAFETY: `avx2` is true only when the CPU supports AVX2 (`has_avx2`).
+            unsafe { x86_avx2::stops(block) }
+        } else {
+            let mut mask = 0u64;
+            for (k, part) in block.chunks_exact(16).enumerate() {
+                if let Ok(part) = <&[u8; 16]>::try_from(part) {
+                    mask |= u64::from(sse2::stops(part)) << (16 * k);
                 }
             }
-            i = j;
+            mask
+        };
+        return (mask & valid, n);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = avx2;
+    (stop_mask_scalar(bytes, i, n), n)
+}
+
+/// [`stop_mask`] a byte at a time: the end of the text, other targets, and the
+/// reference the vector code is tested against.
+fn stop_mask_scalar(bytes: &[u8], i: usize, n: usize) -> u64 {
+    bytes
+        .get(i..i + n)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .fold(0u64, |m, (k, &b)| {
+            m | (u64::from(matches!(b, b'.' | b'!' | b'?')) << k)
+        })
+}
+
+/// Whether the CPU has AVX2 (detected once; `std` caches the answer).
+#[inline]
+fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86_avx2 {
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_set1_epi8,
+    };
+
+    /// A bit per byte of `block` that is `.`, `!` or `?`.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn stops(block: &[u8; 64]) -> u64 {
+        let eq = |v: __m256i, b: u8| _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8));
+        let half = |v: __m256i| {
+            let m = _mm256_or_si256(_mm256_or_si256(eq(v, b'.'), eq(v, b'!')), eq(v, b'?'));
+            u64::from(_mm256_movemask_epi8(m) as u32)
+        };
+        // SAFETY: the loads read the two halves of `block`, in bounds (unaligned loads
+        // are allowed); AVX2 is enabled on this function.
+        let (lo, hi) = unsafe {
+            (
+                _mm256_loadu_si256(block.as_ptr().cast()),
+                _mm256_loadu_si256(block.as_ptr().add(32).cast()),
+            )
+        };
+        half(lo) | (half(hi) << 32)
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+
+    /// A bit per byte of `chunk` that is `.`, `!` or `?`.
+    #[inline]
+    pub(super) fn stops(chunk: &[u8; 16]) -> u32 {
+        // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads exactly the
+        // sixteen bytes of `chunk` (unaligned loads are allowed).
+        unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast());
+            let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(eq(b'.'), eq(b'!')), eq(b'?'))) as u32
         }
     }
 }
@@ -395,6 +590,25 @@ fn abbreviation_before(text: &str, floor: usize, dot: usize) -> bool {
     let Some(before) = text.get(floor..dot) else {
         return false;
     };
+    // Back over ASCII letters, digits and periods a byte at a time; a character
+    // outside ASCII sends the search to the decoding loop.
+    let bytes = before.as_bytes();
+    let mut k = bytes.len();
+    while let Some(&c) = k.checked_sub(1).and_then(|p| bytes.get(p)) {
+        if c >= 0x80 {
+            return abbreviation_before_decoded(before);
+        }
+        if !(c.is_ascii_alphanumeric() || c == b'.') {
+            break;
+        }
+        k -= 1;
+    }
+    let word = before.get(k..).unwrap_or("");
+    !word.is_empty() && is_abbreviation(word)
+}
+
+/// [`abbreviation_before`] of the text `before` the period, decoding characters.
+fn abbreviation_before_decoded(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
@@ -407,6 +621,95 @@ fn abbreviation_before(text: &str, floor: usize, dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sentence breaks as first written: `memchr3` for the stops, characters decoded
+    /// everywhere; the reference of the byte-wise search.
+    fn sentence_breaks_reference(
+        text: &str,
+        start: usize,
+        end: usize,
+        lookahead: usize,
+        out: &mut Vec<usize>,
+    ) {
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        let lookahead = lookahead.clamp(end, bytes.len());
+        let mut i = start;
+        while i < end {
+            match memchr::memchr3(b'.', b'!', b'?', bytes.get(i..end).unwrap_or_default()) {
+                Some(k) => i += k,
+                None => break,
+            }
+            let b = bytes[i];
+            let mut j = i + 1;
+            while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
+                j += 1;
+            }
+            if j < lookahead && bytes[j] == b' ' {
+                let mut k = j;
+                while k < lookahead && bytes[k] == b' ' {
+                    k += 1;
+                }
+                let next = text.get(k..lookahead).and_then(|s| s.chars().next());
+                let starts = next
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote_char(c));
+                if starts && (b != b'.' || !abbreviation_before_reference(text, start, i)) {
+                    out.push(j);
+                }
+            }
+            i = j;
+        }
+    }
+
+    fn abbreviation_before_reference(text: &str, floor: usize, dot: usize) -> bool {
+        let Some(before) = text.get(floor..dot) else {
+            return false;
+        };
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word = &before[word_start..];
+        !word.is_empty() && is_abbreviation_reference(word)
+    }
+
+    fn is_abbreviation_reference(word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        let mut chars = w.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_uppercase()
+        {
+            return true;
+        }
+        if w.contains('.') && w.split('.').all(|part| part.chars().count() == 1) {
+            return true;
+        }
+        if w.len() > 6 {
+            return false;
+        }
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    }
+
+    #[test]
+    fn abbreviations_match_the_reference() {
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        words.extend(
+            ABBREVIATIONS
+                .iter()
+                .map(|a| format!("{}.", a.to_ascii_uppercase())),
+        );
+        for w in [
+            "", ".", "..", "V", "V.", "v", "A.E.", "J.R.R", "ab.c", "a..b", "Sen", "Senator", "É",
+            "É.", "é", "É.Ü.", "Mr", "mrs.", "calif.", "Calif", "abcdefg", "U.S.A.", "x.",
+            "Ünited", "n.c.", "N.Y.", "Sept.", "sept", "septs",
+        ] {
+            words.push(w.to_owned());
+        }
+        for w in &words {
+            assert_eq!(is_abbreviation(w), is_abbreviation_reference(w), "{w:?}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
@@ -502,6 +805,53 @@ mod tests {
                 proptest::prop_assert_eq!(t.is_lowercase(&text), slow_low);
             }
             proptest::prop_assert_eq!(stream.get(whole.len()), None);
+        }
+
+        /// The byte-wise sentence breaks are those of the reference, for any window
+        /// and lookahead, with abbreviations, initials, brackets, quotes and letters
+        /// outside ASCII around the stops.
+        #[test]
+        fn sentence_breaks_match_the_reference(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Mr.", "Smith", "left", ".", "!", "?", ")", " ", "  ", "“", "\"", "'",
+                    "Then", "É", "élan", "Über", "U.S.", "J.R.R.", "Sen.", "calif.", "9", "x",
+                    "(", "…", "\u{a0}", "Ørsted.", "é.", "A.", "a.", "ab.c.",
+                ]),
+                0..40,
+            ),
+            start in 0usize..200,
+            end in 0usize..200,
+            lookahead in 0usize..220,
+        ) {
+            let text: String = words.concat();
+            let start = start.min(text.len());
+            let mut fast = Vec::new();
+            let mut slow = Vec::new();
+            sentence_breaks(&text, start, end, lookahead, &mut fast);
+            sentence_breaks_reference(&text, start, end, lookahead, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        /// Both vector stop masks agree with the byte-at-a-time reference.
+        #[test]
+        fn stop_masks_match_the_scalar_reference(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b'.', b'!', b'?', b'a', b' ', b')', 0x2D, 0x2F, 0x3E, 0x3F | 0x80, 0xAE, 0xA1,
+                    0x00, 0xFF,
+                ]),
+                0..200,
+            ),
+            at in 0usize..200,
+            len in 0usize..100,
+        ) {
+            let i = at.min(bytes.len());
+            let end = (i + len).min(bytes.len());
+            let n = end.saturating_sub(i).min(STOP_BLOCK);
+            let expected = (stop_mask_scalar(&bytes, i, n), n);
+            proptest::prop_assert_eq!(stop_mask(&bytes, i, end, false), expected);
+            proptest::prop_assert_eq!(stop_mask(&bytes, i, end, has_avx2()), expected);
         }
     }
 }
