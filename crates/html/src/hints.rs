@@ -532,6 +532,9 @@ fn name_evidence(class: &[u8], scratch: &mut Vec<u8>) -> NameEvidence {
         c_pos = true;
         c_strong_pos = true;
     }
+    if names_author_box(glued, &words[..n_words]) {
+        note_neg(Reason::Metadata, true, &mut c_neg);
+    }
     NameEvidence {
         neg: c_neg,
         pos: c_pos,
@@ -1072,6 +1075,43 @@ fn might_be_listed(word: &[u8]) -> bool {
 /// Prefixes for families of words ("advertorial", "sponsoredlinks", "commenting",
 /// "subscriber", "socialshare", "newsletterform"). None is a prefix of another, so at
 /// most one applies.
+/// Whether a class name (its glued lowercase letters and its words' ranges) names a
+/// box about the author ("author-bio", "about_author", "authorBox", "author-card"): a
+/// biography set after (or beside) the article, boilerplate however long its prose,
+/// unlike a plain "author" class, which may name a byline inside the text.
+fn names_author_box(glued: &[u8], words: &[(u16, u16)]) -> bool {
+    const AUTHOR: &[&[u8]] = &[b"author", b"authors", b"writer", b"contributor"];
+    const BOX: &[&[u8]] = &[
+        b"bio",
+        b"bios",
+        b"biography",
+        b"about",
+        b"box",
+        b"card",
+        b"desc",
+        b"description",
+        b"profile",
+        b"details",
+        b"info",
+    ];
+    const GLUED: &[&[u8]] = &[
+        b"authorbio",
+        b"authorbox",
+        b"authorinfo",
+        b"authorcard",
+        b"authorprofile",
+        b"authordescription",
+        b"aboutauthor",
+        b"abouttheauthor",
+        b"aboutthewriter",
+    ];
+    if GLUED.contains(&glued) {
+        return true;
+    }
+    let word = |&(s, e): &(u16, u16)| glued.get(s as usize..e as usize).unwrap_or_default();
+    words.iter().any(|w| AUTHOR.contains(&word(w))) && words.iter().any(|w| BOX.contains(&word(w)))
+}
+
 fn prefix_hint(w: &[u8]) -> Option<WordHint> {
     use Reason::*;
     let candidates: &[(&[u8], Reason, bool)] = match w.first()? {
@@ -1208,6 +1248,30 @@ mod tests {
             if c_article && c_body && n_words <= 4 {
                 c_pos = true;
                 c_strong_pos = true;
+            }
+            let listed = |w: &[u8]| match w {
+                b"author" | b"authors" | b"writer" | b"contributor" => 1,
+                b"bio" | b"bios" | b"biography" | b"about" | b"box" | b"card" | b"desc"
+                | b"description" | b"profile" | b"details" | b"info" => 2,
+                _ => 0,
+            };
+            let kinds = words[..n_words].iter().fold(0, |k, &(s, e)| {
+                k | glued.get(s as usize..e as usize).map_or(0, listed)
+            });
+            let glued_box = matches!(
+                glued,
+                b"authorbio"
+                    | b"authorbox"
+                    | b"authorinfo"
+                    | b"authorcard"
+                    | b"authorprofile"
+                    | b"authordescription"
+                    | b"aboutauthor"
+                    | b"abouttheauthor"
+                    | b"aboutthewriter"
+            );
+            if kinds == 3 || glued_box {
+                note_neg(Reason::Metadata, true, &mut c_neg);
             }
             match c_neg {
                 Some((r, true)) => {
@@ -1388,6 +1452,13 @@ mod tests {
                 "div-gpt-ad",
                 "socialShare",
                 "x",
+                "bio",
+                "about",
+                "box",
+                "writer",
+                "profile",
+                "authorBio",
+                "abouttheauthor",
             ])
             .collect();
         let piece = prop_oneof![
@@ -1480,6 +1551,28 @@ mod tests {
         assert_eq!(class("cookie-banner").neg, Some(Reason::Cookie));
         assert_eq!(class("wp-caption-text").neg, Some(Reason::Caption));
         assert_eq!(class("articleBody").pos, 2);
+    }
+
+    #[test]
+    fn author_boxes_are_strong_metadata_hints() {
+        for value in [
+            "author-bio",
+            "about-the-author",
+            "entry-author author-box",
+            "better-author-bio-div-meta",
+            "authorBio",
+            "abouttheauthor",
+            "writer_profile",
+        ] {
+            let h = class(value);
+            assert_eq!(h.neg, Some(Reason::Metadata), "{value}");
+            assert!(h.neg_strong, "{value}");
+        }
+        // A plain author class (a byline) stays a weak hint.
+        let h = class("author vcard");
+        assert_eq!(h.neg, Some(Reason::Metadata));
+        assert!(!h.neg_strong);
+        assert_eq!(class("about-us").neg, None);
     }
 
     #[test]

@@ -595,3 +595,32 @@ fn the_post_under_the_headline_beats_cleaner_teasers_below_it() {
     assert!(!kept.contains("kettle"), "{kept}");
     assert_eq!(ex.title.as_deref(), Some("Letting go of old letters"));
 }
+
+#[test]
+fn an_author_box_after_the_post_is_removed_however_long() {
+    let html = r#"<html><head><title>Repairing a dry stone wall</title></head><body>
+<article class="post">
+<h1>Repairing a dry stone wall</h1>
+<div class="entry-content">
+<p>A dry stone wall holds itself up by weight and friction alone, so a repair starts by taking the damaged stretch down to sound footing rather than patching the gap from above.</p>
+<p>Sort the stones by size as they come off, keep the long through-stones aside, and rebuild in courses that lean slightly inwards, with every joint covered by the stone above it.</p>
+<p>Fill the middle with small hearting stones as each course goes up; a wall with a hollow heart will bulge within a winter, however neat its faces look.</p>
+</div>
+<div class="author-box">
+<p class="author-description">Hannah Orme has rebuilt walls on hill farms in three counties for almost twenty years. She teaches weekend courses for beginners, writes about rural crafts for several magazines and lives with two sheepdogs who are no help at all.</p>
+</div>
+</article>
+</body></html>"#;
+    let ex = extract(html, &HtmlOptions::default());
+    let kept = ex.clean_text();
+    assert!(
+        kept.starts_with("A dry stone wall holds itself up"),
+        "{kept}"
+    );
+    assert!(kept.ends_with("however neat its faces look."), "{kept}");
+    let bio = blocks(&ex)
+        .into_iter()
+        .find(|b| b.2.starts_with("Hannah Orme"))
+        .unwrap();
+    assert_eq!(bio.1, Some("metadata"));
+}
