@@ -439,12 +439,16 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
     // holds most of the article's prose is a wrapper's name again.
     let mut root_of = vec![NONE; n_nodes];
     let mut inner_neg = vec![NONE; n_nodes];
+    // The nearest strong one: a weak hint nearer the block that does not apply (a
+    // vague "widget" class inside a comment thread) must not hide it.
+    let mut inner_strong = vec![NONE; n_nodes];
     for i in 0..n_nodes {
         let parent = nodes[i].parent as usize;
         if is_root[i] {
             inside[i] = true;
             root_of[i] = i as u32;
             inner_neg[i] = NONE;
+            inner_strong[i] = NONE;
             continue;
         }
         if parent >= i {
@@ -461,6 +465,11 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
             prose[i] < 0.6 * root_prose.max(1.0)
         };
         inner_neg[i] = if own { i as u32 } else { inner_neg[parent] };
+        inner_strong[i] = if own && nodes[i].hint.neg_strong {
+            i as u32
+        } else {
+            inner_strong[parent]
+        };
     }
     // Nearest hint of any credibility, for naming the reason of blocks outside.
     let mut any_neg = vec![NONE; n_nodes];
@@ -556,6 +565,7 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
                 let h = inner_neg[node] as usize;
                 link_blocks[h] >= 1 && 2 * link_blocks[h] > prose_blocks[h]
             };
+            let strong = inner_strong[node];
             inside_reason(
                 page,
                 i,
@@ -566,6 +576,11 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
                 options,
                 &mut lower,
             )
+            .or_else(|| {
+                (strong != inner_neg[node] && strong != NONE)
+                    .then(|| inside_reason(page, i, f, text, strong, false, options, &mut lower))
+                    .flatten()
+            })
         };
     }
 

@@ -624,3 +624,29 @@ fn an_author_box_after_the_post_is_removed_however_long() {
         .unwrap();
     assert_eq!(bio.1, Some("metadata"));
 }
+
+#[test]
+fn a_weak_hint_inside_a_comment_thread_does_not_hide_the_thread() {
+    // The comment thread sits inside the article's element; a notice in it carries a
+    // vague class word of its own ("notification"), which alone would not remove a
+    // text with no links. The thread's strong hint still applies to it.
+    let html = r#"<html><head><title>Town hall clock chimes again</title></head><body>
+<div class="story">
+<h1>Town hall clock chimes again</h1>
+<p>The clock on the town hall chimed on Saturday for the first time in eleven years, after volunteers spent two winters cleaning and repairing its mechanism by hand.</p>
+<p>The restoration was paid for by a collection among residents, which raised more than twice the amount the volunteers had asked for, the council said.</p>
+<p>The clock will be wound every Sunday morning, and visitors can climb the tower to watch on the first Sunday of each month, according to the volunteers.</p>
+<section id="comments">
+<div class="notification">Twelve readers have responded so far, newest shown first</div>
+<div class="comment-text">Lovely to hear it again.</div>
+</section>
+</div>
+</body></html>"#;
+    let ex = extract(html, &HtmlOptions::default());
+    let notice = blocks(&ex)
+        .into_iter()
+        .find(|b| b.2.starts_with("Twelve readers"))
+        .unwrap();
+    assert_eq!(notice.1, Some("comment_form"));
+    assert!(ex.clean_text().ends_with("according to the volunteers."));
+}
