@@ -835,7 +835,8 @@ const PHRASES: &[&str] = &[
 const ALL_RIGHTS_RESERVED: u32 = 1 << 0;
 const COPYRIGHT: u32 = 1 << 1;
 const CREDIT_IN_BRACKETS: u32 = 0b111_1111 << 2;
-const NEWSLETTER: u32 = 0b11 << 9;
+const NEWSLETTER_WORD: u32 = 1 << 9;
+const SUBSCRIBE_TO: u32 = 1 << 10;
 const FILED_UNDER: u32 = 0b111_1111 << 11;
 
 /// Which [`PHRASES`] a text holds (bit `i` for phrase `i`): anywhere, and wholly inside
@@ -953,6 +954,12 @@ const AD: &[&str] = &[
     "pubblicità",
     "реклама",
     "ad",
+    "advert",
+    "werbung",
+    "広告",
+    "スポンサードリンク",
+    "スポンサーリンク",
+    "광고",
 ];
 
 /// Whole-text labels of share buttons.
@@ -1000,6 +1007,13 @@ const RELATED: &[&str] = &[
     "popular",
     "latest news",
     "top stories",
+    "関連記事",
+    "관련기사",
+    "leia também",
+    "veja também",
+    "leggi anche",
+    "lesen sie auch",
+    "читайте также",
 ];
 
 /// The longest phrase of [`AD`], [`SHARE`] and [`RELATED`], in bytes.
@@ -1067,7 +1081,10 @@ fn short_text_reason(text: &str, f: &Feat, lower: &mut String) -> Option<Reason>
     if f.st.words <= 10 && SUBSCRIBE.iter().any(|p| l.starts_with(p)) {
         return Some(Reason::Subscription);
     }
-    if f.st.words <= 30 && found.in_trimmed & NEWSLETTER != 0 {
+    if f.st.words <= 30
+        && (found.in_trimmed & SUBSCRIBE_TO != 0
+            || (found.in_trimmed & NEWSLETTER_WORD != 0 && asks_to_sign_up(lower)))
+    {
         return Some(Reason::Subscription);
     }
     if f.st.words <= 8
@@ -1122,6 +1139,31 @@ fn short_text_reason(text: &str, f: &Feat, lower: &mut String) -> Option<Reason>
         }
     }
     None
+}
+
+/// Whether a lowercased text asks the reader to sign up, join or give an address: what
+/// makes a sentence naming a newsletter a prompt rather than a sentence about one.
+fn asks_to_sign_up(lower: &str) -> bool {
+    const CALLS: &[&str] = &[
+        "sign up",
+        "sign-up",
+        "signup",
+        "join",
+        "inbox",
+        "your email",
+        "email address",
+        "receive",
+        "delivered",
+        "opt-in",
+        "opt in",
+        "agree",
+    ];
+    CALLS.iter().any(|c| lower.contains(c))
+        || lower.match_indices("subscribe").any(|(at, _)| {
+            lower
+                .get(..at)
+                .is_some_and(|before| !before.ends_with("un"))
+        })
 }
 
 /// Whether `node` lies under `ancestor` (looking at most 32 levels up).

@@ -650,3 +650,55 @@ fn a_weak_hint_inside_a_comment_thread_does_not_hide_the_thread() {
     assert_eq!(notice.1, Some("comment_form"));
     assert!(ex.clean_text().ends_with("according to the volunteers."));
 }
+
+#[test]
+fn ad_and_related_labels_in_other_wordings_and_languages() {
+    let html = r#"<html><head><title>Ferry timetable changes</title></head><body><div class="story">
+<h1>Ferry timetable changes</h1>
+<p>The island ferry will run an extra crossing on weekday evenings from March, the operator said, after commuters complained that the last boat left too early for shift workers.</p>
+<div>Advert</div>
+<p>The new crossing leaves the harbour at half past nine and returns an hour later, and fares will not change until the end of the year, the operator added.</p>
+<div>関連記事</div>
+<div>광고</div>
+<p>Season tickets bought before March remain valid on every crossing, including the new one, according to the operator's statement.</p>
+</div></body></html>"#;
+    let ex = extract(html, &HtmlOptions::default());
+    let reasons: Vec<_> = blocks(&ex)
+        .into_iter()
+        .filter(|b| b.2.chars().count() < 10)
+        .map(|b| (b.2, b.1))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            ("Advert", Some("ad")),
+            ("関連記事", Some("related")),
+            ("광고", Some("ad"))
+        ]
+    );
+    assert_eq!(ex.clean_text().matches("\n\n").count(), 2);
+}
+
+#[test]
+fn sentences_about_newsletters_stay_and_sign_up_prompts_go() {
+    let html = r#"<html><head><title>Why local newsletters are growing</title></head><body><div class="story">
+<h1>Why local newsletters are growing</h1>
+<p>Small towns that lost their weekly paper are finding news again in their inboxes, as former reporters start local newsletters funded by readers.</p>
+<p>The Riverside newsletter now reaches four thousand homes every Friday.</p>
+<p>Most of these newsletters cost less than a coffee a month, and many stay free for anyone who cannot pay, their founders said in interviews this spring.</p>
+<p>Half of the readers surveyed said they unsubscribe from newsletters that arrive more than twice a week.</p>
+<div>Sign up for our newsletter and get the week's best stories in your inbox.</div>
+</div></body></html>"#;
+    let ex = extract(html, &HtmlOptions::default());
+    let kept = ex.clean_text();
+    assert!(
+        kept.contains("The Riverside newsletter now reaches"),
+        "{kept}"
+    );
+    assert!(kept.contains("they unsubscribe from newsletters"), "{kept}");
+    let prompt = blocks(&ex)
+        .into_iter()
+        .find(|b| b.2.starts_with("Sign up"))
+        .unwrap();
+    assert_eq!(prompt.1, Some("subscription"));
+}
