@@ -456,14 +456,18 @@ fn analyse(page: &Page, meta: &Metadata, options: &HtmlOptions) -> Analysis {
         }
         inside[i] = inside[parent];
         root_of[i] = root_of[parent];
-        let own = nodes[i].hint.neg.is_some() && {
-            let root_prose = root_of[i]
-                .checked_sub(0)
-                .and_then(|r| prose.get(r as usize))
-                .copied()
-                .unwrap_or(total_prose);
-            prose[i] < 0.6 * root_prose.max(1.0)
-        };
+        let own = nodes[i].hint.neg.is_some()
+            && {
+                let root_prose = root_of[i]
+                    .checked_sub(0)
+                    .and_then(|r| prose.get(r as usize))
+                    .copied()
+                    .unwrap_or(total_prose);
+                prose[i] < 0.6 * root_prose.max(1.0)
+            }
+            && !(nodes[i].hint.neg == Some(Reason::Ad)
+                && prose_blocks[i] >= 2
+                && 2 * link_blocks[i] <= prose_blocks[i]);
         inner_neg[i] = if own { i as u32 } else { inner_neg[parent] };
         inner_strong[i] = if own && nodes[i].hint.neg_strong {
             i as u32

@@ -702,3 +702,27 @@ fn sentences_about_newsletters_stay_and_sign_up_prompts_go() {
         .unwrap();
     assert_eq!(prompt.1, Some("subscription"));
 }
+
+#[test]
+fn an_ad_slot_that_wraps_the_rest_of_the_story_does_not_take_it_away() {
+    // Some templates open an ad slot in the middle of the story and close it only at
+    // the end, so the slot's element holds the story's second half. Ads are not made
+    // of paragraphs of prose: the slot's name is not believed for them.
+    let html = r#"<html><head><title>Volunteers needed for river clean-up</title></head><body>
+<article class="story">
+<h1>Volunteers needed for river clean-up</h1>
+<p>The river trust is looking for two hundred volunteers to clear litter from the banks of the Aln on the first weekend of May, its coordinator said on Tuesday.</p>
+<p>Last year's clean-up removed more than three tonnes of rubbish, including forty shopping trolleys and a rowing boat that had sunk near the weir.</p>
+<div class="ad-container"><div class="ad-label">Advertisement</div>
+<p>Volunteers will be given gloves, litter pickers and waders, and no experience is needed, although children must be accompanied by an adult at all times.</p>
+<p>The trust will provide lunch at the boathouse on both days, paid for by a grant from the county council and donations from local businesses.</p>
+<p>Anyone who wants to take part can register at the library or at the boathouse until the end of April, the coordinator said.</p>
+</div>
+</article>
+</body></html>"#;
+    let ex = extract(html, &HtmlOptions::default());
+    let kept = ex.clean_text();
+    assert!(kept.contains("Volunteers will be given gloves"), "{kept}");
+    assert!(kept.ends_with("the coordinator said."), "{kept}");
+    assert!(!kept.contains("Advertisement"), "{kept}");
+}
