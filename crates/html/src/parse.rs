@@ -1072,6 +1072,12 @@ impl Builder {
             {
                 hint.pos = hint.pos.max(1);
             }
+            if level > 0 && hint.neg == Some(hints::Reason::Header) {
+                // "section-header", "header-anchor": a heading's own class calls it a
+                // header in the typographic sense, not the page's masthead.
+                hint.neg = None;
+                hint.neg_strong = false;
+            }
             if tag == Tag::Blockquote && hint.neg == Some(hints::Reason::Share) {
                 // An embedded tweet or post: quoted in the article.
                 hint.neg = None;

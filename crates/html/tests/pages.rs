@@ -726,3 +726,19 @@ fn an_ad_slot_that_wraps_the_rest_of_the_story_does_not_take_it_away() {
     assert!(kept.ends_with("the coordinator said."), "{kept}");
     assert!(!kept.contains("Advertisement"), "{kept}");
 }
+
+#[test]
+fn a_heading_classed_as_a_header_is_still_a_heading_of_the_article() {
+    let html = r#"<html><head><title>Night trains return to the coast</title></head><body><div class="post-body">
+<h1>Night trains return to the coast</h1>
+<p>Night trains will run between the capital and the coast again from June, the rail company said, eight years after the last sleeper service was withdrawn.</p>
+<h2 class="section-header">What the new service offers</h2>
+<p>Each train will have six sleeping cars and a restaurant car, and tickets will go on sale in April at prices starting below those of a hotel room, the company said.</p>
+</div></body></html>"#;
+    let ex = extract(html, &HtmlOptions::default());
+    let heading = blocks(&ex)
+        .into_iter()
+        .find(|b| b.2 == "What the new service offers")
+        .unwrap();
+    assert_eq!(heading, ("heading", None, "What the new service offers"));
+}
