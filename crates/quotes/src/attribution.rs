@@ -364,6 +364,19 @@ fn may_end_multiword_run(bytes: &[u8], at: usize) -> bool {
     bare <= 3 || token.iter().any(u8::is_ascii_uppercase)
 }
 
+/// Whether `needle` occurs in `hay`, ASCII letters compared without case. Candidates
+/// are found by a search for the needle's first byte in either case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
     let mut v = std::mem::take(v);
     v.clear();
@@ -2583,6 +2596,21 @@ impl<'a> Analyzer<'a> {
             if out[i].speaker.is_some() {
                 continue;
             }
+            // Headlines and pull quotes: the first paragraph, or a quotation that
+            // ends its paragraph (a quotation inside a sentence of narration is the
+            // reporter's echo of a phrase more often than a repeated utterance).
+            let f = &out[i];
+            let ends_paragraph = text
+                .get(f.end..self.paragraph_end(f.start).max(f.end))
+                .is_some_and(|rest| {
+                    rest.trim_matches(|c: char| {
+                        c.is_whitespace() || c.is_ascii_punctuation() || marks::is_quote_char(c)
+                    })
+                    .is_empty()
+                });
+            if self.paragraph_index(f.start) > 0 && !ends_paragraph {
+                continue;
+            }
             looked += 1;
             if looked > MAX_REPEAT_LOOKUPS {
                 break;
@@ -2591,6 +2619,7 @@ impl<'a> Analyzer<'a> {
             if wanted.len() < MIN_REPEAT_WORDS || wanted.len() > MAX_REPEAT_WORDS {
                 continue;
             }
+            let own_text = text.get(out[i].start..out[i].end).unwrap_or("");
             // Only a name is carried over: a common noun (`people`, `officials`) is
             // too loose a speaker to stand for the same words elsewhere.
             let source = out.iter().enumerate().find_map(|(j, f)| {
@@ -2603,12 +2632,32 @@ impl<'a> Analyzer<'a> {
                 {
                     return None;
                 }
+                // A quotation longer (in bytes) than this one may hold it whole, and
+                // then holds each of its words; a shorter one may be held whole in
+                // it, and then each of its words is in this one. Most quotations
+                // are passed over by byte searches for the longer words, before a
+                // long one is read word by word.
+                let theirs_text = text.get(f.start..f.end).unwrap_or("");
+                let may_match = if f.end - f.start > out[i].end - out[i].start {
+                    wanted
+                        .iter()
+                        .filter(|w| w.len() >= 4)
+                        .all(|w| contains_ignore_ascii_case(theirs_text, w))
+                } else {
+                    words(f)
+                        .filter(|w| w.len() >= 4)
+                        .all(|w| contains_ignore_ascii_case(own_text, w))
+                };
+                if !may_match {
+                    return None;
+                }
                 let theirs: Vec<&str> = words(f).collect();
                 let same = |a: &[&str], b: &[&str]| {
                     a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y))
                 };
                 // Either quotation may be the shorter: a headline cuts a quotation
-                // short, a story quotes a fragment of a headline's sentence.
+                // short, a story quotes a fragment of a headline's sentence (a
+                // fragment no longer in bytes than the headline's quotation).
                 let (short, long) = if wanted.len() <= theirs.len() {
                     (&wanted[..], &theirs[..])
                 } else {
