@@ -55,6 +55,19 @@ pub(crate) struct Finding {
 const WINDOW_TOKENS: usize = 40;
 /// Most bytes examined on either side of a cue.
 const WINDOW_BYTES: usize = 200;
+/// Most tokens of an appositive between a speaker's name and the cue (`Lowe, a
+/// nurse at the county clinic, said`) read in any sentence.
+const APPOSITIVE_TOKENS: usize = 19;
+/// Most tokens of an appositive read after a name that opens its clause (see
+/// `Analyzer::long_appositive_np`).
+const LONG_APPOSITIVE_TOKENS: usize = 32;
+/// Fewest words a quotation must share, in order, with another to take its speaker.
+const MIN_REPEAT_WORDS: usize = 4;
+/// Most words of a quotation with no speaker compared with the others (a headline's or
+/// pull quote's length), which bounds the comparison's cost.
+const MAX_REPEAT_WORDS: usize = 40;
+/// Most quotations with no speaker looked up among the others, per document.
+const MAX_REPEAT_LOOKUPS: usize = 16;
 /// Most distinct names canonicalized per document.
 const MAX_CANONICAL: usize = 64;
 /// Most occurrences of a surname read closely (tokenized) for a fuller form.
@@ -349,6 +362,19 @@ fn may_end_multiword_run(bytes: &[u8], at: usize) -> bool {
     // Particles are matched without a final period (`de.` reads as `de`).
     let bare = token.iter().rposition(|&c| c != b'.').map_or(0, |k| k + 1);
     bare <= 3 || token.iter().any(u8::is_ascii_uppercase)
+}
+
+/// Whether `needle` occurs in `hay`, ASCII letters compared without case. Candidates
+/// are found by a search for the needle's first byte in either case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
@@ -1367,7 +1393,7 @@ impl<'a> Analyzer<'a> {
 
     /// `Jaime Harrison, chair of the party, said` / `the chairman, Bob Corker, said`.
     fn appositive_np(&self, toks: &[Tok]) -> Option<Np> {
-        let lo = toks.len().saturating_sub(20);
+        let lo = toks.len().saturating_sub(LONG_APPOSITIVE_TOKENS);
         let mut k = None;
         for j in (lo..toks.len()).rev() {
             match toks[j].kind {
@@ -1391,6 +1417,9 @@ impl<'a> Analyzer<'a> {
         }
         let k = k?;
         let appositive = &toks[k + 1..];
+        if appositive.len() > APPOSITIVE_TOKENS {
+            return self.long_appositive_np(&toks[..k], appositive);
+        }
         let mut before = &toks[..k];
         // `Beth Lowe, 20, a biology major, said`: an age between name and appositive.
         if let [rest @ .., comma, age] = before
@@ -1467,6 +1496,32 @@ impl<'a> Analyzer<'a> {
                 other
             }
         }
+    }
+
+    /// `“...,” Whitfield, the party's candidate for governor and the polling leader
+    /// in the north by a wide margin after the spring primaries, said`: a long
+    /// appositive is taken only in this plain shape, a person's name right after a
+    /// quotation or at the start of the sentence. Deeper in a sentence, a long
+    /// stretch between commas is more often a clause (`..., a union that has
+    /// endorsed him and that has been busing members, also said`) than a
+    /// description of the speaker.
+    fn long_appositive_np(&self, before: &[Tok], appositive: &[Tok]) -> Option<Np> {
+        let start = self.np_start(before, before.len());
+        if start >= before.len()
+            || start
+                .checked_sub(1)
+                .is_some_and(|p| !matches!(before[p].kind, TokKind::Quote | TokKind::Stop))
+        {
+            return None;
+        }
+        let mut np = self.classify_np(&before[start..])?;
+        if !matches!(np.kind, NpKind::Named { org: false, .. }) {
+            return None;
+        }
+        if let (Some(a), Some(b)) = (appositive.first(), appositive.last()) {
+            np.descriptors.push((a.start, b.end));
+        }
+        Some(np)
     }
 
     /// Index in `toks[..end]` where the noun phrase ending at `end` starts.
@@ -2519,7 +2574,104 @@ impl<'a> Analyzer<'a> {
                 cue_span: a.cue,
             });
         }
+        self.speakers_of_repeated_words(&mut out);
         out
+    }
+
+    /// Gives a quotation found with no speaker the speaker of another quotation of the
+    /// same words: a headline or a pull quote repeats what the story attributes
+    /// (`‘Is that all there is?’` over a story that has `“Is that all there is?”
+    /// Whitfield said.`). The words must repeat in order, several of them, so a
+    /// repeated catchphrase of a few words does not carry a speaker over.
+    fn speakers_of_repeated_words(&self, out: &mut [Finding]) {
+        let text = self.text;
+        let words = |f: &Finding| {
+            text.get(f.start..f.end)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+        };
+        let mut looked = 0;
+        for i in 0..out.len() {
+            if out[i].speaker.is_some() {
+                continue;
+            }
+            // Headlines and pull quotes: the first paragraph, or a quotation that
+            // ends its paragraph (a quotation inside a sentence of narration is the
+            // reporter's echo of a phrase more often than a repeated utterance).
+            let f = &out[i];
+            let ends_paragraph = text
+                .get(f.end..self.paragraph_end(f.start).max(f.end))
+                .is_some_and(|rest| {
+                    rest.trim_matches(|c: char| {
+                        c.is_whitespace() || c.is_ascii_punctuation() || marks::is_quote_char(c)
+                    })
+                    .is_empty()
+                });
+            if self.paragraph_index(f.start) > 0 && !ends_paragraph {
+                continue;
+            }
+            looked += 1;
+            if looked > MAX_REPEAT_LOOKUPS {
+                break;
+            }
+            let wanted: Vec<&str> = words(&out[i]).take(MAX_REPEAT_WORDS + 1).collect();
+            if wanted.len() < MIN_REPEAT_WORDS || wanted.len() > MAX_REPEAT_WORDS {
+                continue;
+            }
+            let own_text = text.get(out[i].start..out[i].end).unwrap_or("");
+            // Only a name is carried over: a common noun (`people`, `officials`) is
+            // too loose a speaker to stand for the same words elsewhere.
+            let source = out.iter().enumerate().find_map(|(j, f)| {
+                if j == i
+                    || !f
+                        .speaker
+                        .as_deref()
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(char::is_uppercase)
+                {
+                    return None;
+                }
+                // A quotation longer (in bytes) than this one may hold it whole, and
+                // then holds each of its words; a shorter one may be held whole in
+                // it, and then each of its words is in this one. Most quotations
+                // are passed over by byte searches for the longer words, before a
+                // long one is read word by word.
+                let theirs_text = text.get(f.start..f.end).unwrap_or("");
+                let may_match = if f.end - f.start > out[i].end - out[i].start {
+                    wanted
+                        .iter()
+                        .filter(|w| w.len() >= 4)
+                        .all(|w| contains_ignore_ascii_case(theirs_text, w))
+                } else {
+                    words(f)
+                        .filter(|w| w.len() >= 4)
+                        .all(|w| contains_ignore_ascii_case(own_text, w))
+                };
+                if !may_match {
+                    return None;
+                }
+                let theirs: Vec<&str> = words(f).collect();
+                let same = |a: &[&str], b: &[&str]| {
+                    a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y))
+                };
+                // Either quotation may be the shorter: a headline cuts a quotation
+                // short, a story quotes a fragment of a headline's sentence (a
+                // fragment no longer in bytes than the headline's quotation).
+                let (short, long) = if wanted.len() <= theirs.len() {
+                    (&wanted[..], &theirs[..])
+                } else {
+                    (&theirs[..], &wanted[..])
+                };
+                (short.len() >= MIN_REPEAT_WORDS
+                    && long.windows(short.len()).any(|w| same(w, short)))
+                .then(|| (f.speaker.clone(), f.speaker_span))
+            });
+            if let Some((speaker, span)) = source {
+                out[i].speaker = speaker;
+                out[i].speaker_span = span;
+            }
+        }
     }
 
     /// A cue's text as a value: the listed phrase when it is written that way (no
@@ -2625,6 +2777,17 @@ impl<'a> Analyzer<'a> {
             return self.previous_paragraph_intro(q);
         }
         let (prev_start, _) = self.sentence_of(sent_start.saturating_sub(1));
+        self.previous_sentence_cue(sent_start, prev_start, para_start)
+            .or_else(|| self.previous_sentence_subject(q, sent_start, prev_start, para_start))
+    }
+
+    /// [`Analyzer::previous_sentence_intro`] when the sentence before ends with its cue.
+    fn previous_sentence_cue(
+        &mut self,
+        sent_start: usize,
+        prev_start: usize,
+        para_start: usize,
+    ) -> Option<Attribution> {
         let ci = self.cues.partition_point(|c| c.start < sent_start);
         let k = ci.checked_sub(1)?;
         let c = self.cues[k];
@@ -2642,6 +2805,13 @@ impl<'a> Analyzer<'a> {
         if words > 16 {
             return None;
         }
+        // `... if the governor called.`: a cue in a subordinate clause introduces
+        // nobody's words.
+        if let Some(np) = self.cue_np(k)
+            && self.cue_subordinate(k, prev_start, &np)
+        {
+            return None;
+        }
         let a = self.attribution_from_cue(k, true);
         // `..., said Bart Nolan, an analyst.` is the sentence's only attribution;
         // `Trump said ..., according to audio obtained by ...` is not one.
@@ -2650,6 +2820,58 @@ impl<'a> Analyzer<'a> {
             && only_cue
             && a.speaker_span.is_some_and(|(s, _)| s >= c.end);
         (a.speaker.is_some() && (words <= 4 || inverted)).then_some(a)
+    }
+
+    /// A quotation that closes its paragraph after a sentence of narration about a
+    /// named person: `Kessler distanced himself from the protest. “I'm going to back
+    /// him.”` The story turns to that person's words, so the subject is the speaker.
+    /// Only a name is taken (or a pronoun, resolved): a common noun as subject
+    /// (`The report found ...`) is too often not who is quoted.
+    fn previous_sentence_subject(
+        &mut self,
+        q: &RawQuote,
+        sent_start: usize,
+        prev_start: usize,
+        para_start: usize,
+    ) -> Option<Attribution> {
+        let own = self.paragraphs.get(q.last_para).copied()?;
+        if !q.closed || !self.text.get(q.close_end..own.end)?.trim().is_empty() {
+            return None;
+        }
+        // An earlier quotation in the paragraph has its own speaker, whom this one
+        // follows (see `attribute_all`).
+        if prev_start < para_start
+            || self.next_region_start_after(para_start, sent_start) < sent_start
+        {
+            return None;
+        }
+        let bi = self.breaks.partition_point(|&b| b < prev_start);
+        if self.breaks.get(bi) != Some(&prev_start) {
+            return None;
+        }
+        let subject = self.subject_at(bi)?;
+        if subject.weak
+            || !matches!(
+                subject.np.kind,
+                NpKind::Named { org: false, .. } | NpKind::Pronoun(_)
+            )
+        {
+            return None;
+        }
+        if let NpKind::Named { .. } = subject.np.kind {
+            let id = self.person_for(&subject.np, false)?;
+            if !self.persons.get(id).is_some_and(|p| p.person_like) {
+                return None;
+            }
+        }
+        let speaker = self.resolve(&subject.np)?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            speaker_span: Some(subject.np.span),
+            cue: None,
+            adjacent: false,
+            own: false,
+        })
     }
 
     /// A paragraph that is one quotation and nothing else, after a paragraph that

@@ -610,3 +610,75 @@ fn adjectives_that_look_like_cues_do_not_take_the_quotation() {
     assert_eq!(speakers(&qs), [Some("alleged victim"), Some("Lena Ruiz")]);
     assert_eq!(qs[0].cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn a_headline_quotation_takes_the_speaker_the_story_gives_the_same_words() {
+    let text = "‘We will not close the Dorset plant’\n\n\
+        Workers gathered at the gates on Monday as the owners met in town.\n\n\
+        “We will not close the Dorset plant, and we never planned to,” said Hanna Berg, \
+        the company's chief executive.";
+    let qs = run(text);
+    assert_eq!(
+        texts(&qs),
+        [
+            "We will not close the Dorset plant",
+            "We will not close the Dorset plant, and we never planned to,"
+        ]
+    );
+    assert_eq!(speakers(&qs), [Some("Hanna Berg"), Some("Hanna Berg")]);
+    // The mention is the one the story attributes the words to.
+    assert_eq!(qs[0].mention.as_deref(), Some("Hanna Berg"));
+
+    // Three shared words are a phrase, not the same quotation.
+    let text = "‘Not for sale, ever again’\n\n\
+        “The land is not for sale,” said Hanna Berg, the chief executive.";
+    let qs = run(text);
+    assert_eq!(qs[0].text, "Not for sale, ever again");
+    assert_eq!(qs[0].speaker, None);
+    assert_eq!(qs[1].speaker.as_deref(), Some("Hanna Berg"));
+
+    // Only a name is carried over, not a common noun.
+    let text = "‘Close the clinic and we all lose’\n\n\
+        “Close the clinic and we all lose,” residents said at the meeting.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [None, Some("residents")]);
+}
+
+#[test]
+fn a_long_description_of_the_speaker_after_a_quotation() {
+    let text = "“Very good engineer, very good engineer this woman,” Whitfield, the Labor \
+        candidate for governor and current polling leader in North Dakota by a wide margin \
+        after winning the New Mexico primaries, said when Ortega asked her a question.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Whitfield")]);
+    assert_eq!(qs[0].kind, "direct");
+
+    // Deeper in a sentence, a long stretch between commas is a clause: the speaker
+    // is still the name that opens the sentence.
+    let text = "But the protest has support. Rosa DeMarco, executive director of Coastal \
+        Nurses Alliance, a union that has endorsed Mr. Hale and that has been busing its \
+        members across the state to campaign for him, also said her group would march.\n\n\
+        \"We will be a big force inside and a big force outside,\" she said.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Rosa DeMarco")]);
+}
+
+#[test]
+fn a_quotation_closing_a_paragraph_after_narration_about_a_person() {
+    let text = "Senator Ivo Kessler distanced himself from the protest by saying he would \
+        serve if the governor called. “I'm going to back him, and back him fully.”\n\n\
+        Becky Lund has voted for both parties in the past.\n\n\
+        She sighs. \"I'm 50/50 at this point.\"";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Ivo Kessler"), Some("Becky Lund")]);
+    assert_eq!(qs[0].cue, None);
+
+    // A common noun as the subject is not taken for the speaker, and neither is a
+    // name when the paragraph holds an earlier quotation with a speaker of its own.
+    let text = "The audit found that costs rose in every district. “Costs will keep \
+        rising.”\n\n\
+        “We saw it coming,” said Mayor Ana Ortiz. Ortiz thanked the auditors. “They \
+        were thorough.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [None, Some("Ana Ortiz"), Some("Ana Ortiz")]);
+}
