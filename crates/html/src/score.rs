@@ -6,10 +6,12 @@
 //!    the page's prose, or that wraps strong positive evidence, is a wrapper's name and
 //!    is ignored.
 //! 3. Every element gets the sum of its blocks' values (prose counts for, link lists and
-//!    fragments against, hinted boilerplate strongly against, positive hints add a bonus)
-//!    and the element with the best sum is the article's container: the subtree that
-//!    keeps the most prose while taking in the least junk. Siblings of the container
-//!    that are prose of their own join it (articles split around an ad slot).
+//!    fragments against, data-table rows for nothing, hinted boilerplate strongly
+//!    against; positive hints and holding the headline add a bonus) and the element
+//!    with the best sum is the article's core: the subtree that keeps the most prose
+//!    while taking in the least junk. The container is the ancestor of the core with
+//!    the best adjusted total, which gathers articles split into sections or around an
+//!    ad slot but not the teaser lists and comment threads beside them.
 //! 4. Inside the container, blocks are removed for the hints between the container and
 //!    the block, for being captions, link lists, bylines, datelines, share or
 //!    subscription prompts; headings stay when article text follows them. Outside it,
