@@ -68,6 +68,11 @@ const MIN_REPEAT_WORDS: usize = 4;
 const MAX_REPEAT_WORDS: usize = 40;
 /// Most quotations with no speaker looked up among the others, per document.
 const MAX_REPEAT_LOOKUPS: usize = 16;
+/// Words of one quotation searched for in the other before the two are compared word
+/// by word.
+const PREFILTER_WORDS: usize = 3;
+/// Bytes the look-up for repeated words may read per byte of the document.
+const REPEAT_BUDGET_PER_BYTE: usize = 16;
 /// Most distinct names canonicalized per document.
 const MAX_CANONICAL: usize = 64;
 /// Most occurrences of a surname read closely (tokenized) for a fuller form.
@@ -2592,6 +2597,7 @@ impl<'a> Analyzer<'a> {
                 .filter(|w| !w.is_empty())
         };
         let mut looked = 0;
+        let mut budget = REPEAT_BUDGET_PER_BYTE * text.len() + 4096;
         for i in 0..out.len() {
             if out[i].speaker.is_some() {
                 continue;
@@ -2638,19 +2644,36 @@ impl<'a> Analyzer<'a> {
                 // are passed over by byte searches for the longer words, before a
                 // long one is read word by word.
                 let theirs_text = text.get(f.start..f.end).unwrap_or("");
+                // Each search reads one of the two texts: a few searches per pair,
+                // charged to a budget in proportion to the document, keep the whole
+                // comparison linear in its length whatever the quotations are.
+                let cost = PREFILTER_WORDS * (theirs_text.len() + own_text.len());
+                if cost > budget {
+                    return None;
+                }
+                budget -= cost;
                 let may_match = if f.end - f.start > out[i].end - out[i].start {
                     wanted
                         .iter()
                         .filter(|w| w.len() >= 4)
+                        .take(PREFILTER_WORDS)
                         .all(|w| contains_ignore_ascii_case(theirs_text, w))
                 } else {
                     words(f)
                         .filter(|w| w.len() >= 4)
+                        .take(PREFILTER_WORDS)
                         .all(|w| contains_ignore_ascii_case(own_text, w))
                 };
                 if !may_match {
                     return None;
                 }
+                // Read word by word, and compared at each word of the longer text
+                // (the first word mostly differs at once).
+                let cost = 8 * theirs_text.len();
+                if cost > budget {
+                    return None;
+                }
+                budget -= cost;
                 let theirs: Vec<&str> = words(f).collect();
                 let same = |a: &[&str], b: &[&str]| {
                     a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y))
