@@ -406,7 +406,8 @@ impl<'b> TokStream<'b> {
 /// Pushes into `out` the sentence boundaries found in `text[start..end]`: the offset
 /// just after a sentence-final `.`, `!` or `?` that is followed by a space and then a
 /// capital, a digit or a quotation mark, skipping abbreviations and initials.
-/// `lookahead` bounds how far past `end` the next sentence's first character is read.
+/// `lookahead` bounds how far past `end` the next sentence's first character is read;
+/// `end` and `lookahead` are character boundaries.
 pub(crate) fn sentence_breaks(
     text: &str,
     start: usize,
@@ -826,6 +827,16 @@ mod tests {
         ) {
             let text: String = words.concat();
             let start = start.min(text.len());
+            // Callers pass character boundaries (a gap's end, its paragraph's end).
+            // Inside a character, the reference reads no next character at all,
+            // where the byte-wise search still reads an ASCII one.
+            let boundary = |at: usize| {
+                (0..=at.min(text.len()))
+                    .rev()
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap_or(0)
+            };
+            let (end, lookahead) = (boundary(end), boundary(lookahead));
             let mut fast = Vec::new();
             let mut slow = Vec::new();
             sentence_breaks(&text, start, end, lookahead, &mut fast);
