@@ -52,10 +52,10 @@ fn bytes(docs: &[Document]) -> u64 {
         .sum()
 }
 
-/// Runs the stages as the runner does: documents in chunks of 64, each chunk stage by
-/// stage (a stage's tables stay in cache over the chunk).
+/// Runs the stages as the runner does: documents in chunks of the runner's largest
+/// size, each chunk stage by stage (a stage's tables stay in cache over the chunk).
 fn run_all(stages: &[Box<dyn Stage>], mut docs: Vec<Document>) -> Vec<Document> {
-    for chunk in docs.chunks_mut(64) {
+    for chunk in docs.chunks_mut(newsmill_runner::run::MAX_CHUNK) {
         for s in stages {
             for doc in chunk.iter_mut() {
                 // Errors are part of the measured work; the generated corpus has none.

@@ -10,6 +10,8 @@
 //! can open or close; everything else (`don't`, `’90s`, `rock 'n' roll`) is an
 //! apostrophe.
 
+use crate::text::has_avx2;
+
 /// How deep quotations may nest (double inside single inside double is enough for news).
 const MAX_DEPTH: usize = 3;
 
@@ -66,19 +68,6 @@ fn next_interesting(bytes: &[u8], mut i: usize, avx2: bool) -> usize {
         i += 1;
     }
     i
-}
-
-/// Whether the CPU has AVX2 (detected once; the answer is cached by `std`).
-#[inline]
-fn has_avx2() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
 }
 
 #[cfg(target_arch = "x86_64")]

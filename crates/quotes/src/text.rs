@@ -527,9 +527,10 @@ fn stop_mask_scalar(bytes: &[u8], i: usize, n: usize) -> u64 {
         })
 }
 
-/// Whether the CPU has AVX2 (detected once; `std` caches the answer).
+/// Whether the CPU has AVX2 (detected once; `std` caches the answer). The mark scan
+/// and the sentence-stop masks both ask.
 #[inline]
-fn has_avx2() -> bool {
+pub(crate) fn has_avx2() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         std::arch::is_x86_feature_detected!("avx2")
