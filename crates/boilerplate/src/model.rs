@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use newsmill_core::{Attrs, Document, Span, StageError, Value, layers};
+use newsmill_core::{AttrKey, Attrs, Document, Span, StageError, Value, layers};
 
 /// What a kept block is (the `kind` attribute of the `blocks` layer).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -169,9 +169,14 @@ pub struct Findings {
 const _: () = assert!(BlockKind::Table as usize + 1 == BlockKind::COUNT);
 const _: () = assert!(Reason::Other as usize + 1 == Reason::COUNT);
 
-/// An attribute list of one static string.
+/// A shared attribute list of one static string. Made once per process (see
+/// `attr_templates`), so the one pair is leaked rather than kept in a static by hand.
 fn attrs_of(key: &'static str, value: &'static str) -> Attrs {
-    Span::new(0, 0).with(key, Value::static_str(value)).attrs
+    let pair: &'static [(AttrKey, Value)] = Box::leak(Box::new([(
+        AttrKey::Borrowed(key),
+        Value::static_str(value),
+    )]));
+    Attrs::shared(pair)
 }
 
 /// Every kind, in the order of its variant.
@@ -215,9 +220,9 @@ const _: () = {
     }
 };
 
-/// The attribute lists of the kinds and of the reasons, built once: each span gets a
-/// clone (one small allocation), where building a list anew grows it from empty, and
-/// building the templates per document costs their allocations and drops again.
+/// The attribute lists of the kinds and of the reasons, built once and shared: each
+/// span's clone copies a pointer, where a list of its own would cost an allocation per
+/// span.
 fn attr_templates() -> &'static ([Attrs; BlockKind::COUNT], [Attrs; Reason::COUNT]) {
     static TEMPLATES: std::sync::OnceLock<([Attrs; BlockKind::COUNT], [Attrs; Reason::COUNT])> =
         std::sync::OnceLock::new();

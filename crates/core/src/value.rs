@@ -155,22 +155,33 @@ pub type AttrKey = Cow<'static, str>;
 
 /// The attributes of a span, in insertion order. Spans carry a handful of attributes,
 /// so a vector beats a map in both memory and speed.
+///
+/// A list may also borrow a static template ([`Attrs::shared`]): a stage that writes
+/// many spans with the same attributes (a block's kind, a removal's reason) then costs
+/// no allocation per span. The first [`Attrs::insert`] copies the template.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Attrs(Vec<(AttrKey, Value)>);
+pub struct Attrs(Cow<'static, [(AttrKey, Value)]>);
 
 impl Attrs {
     /// An empty attribute list.
-    pub fn new() -> Self {
-        Attrs(Vec::new())
+    pub const fn new() -> Self {
+        Attrs(Cow::Borrowed(&[]))
+    }
+
+    /// The attributes `pairs`, borrowed rather than copied: cloning the result copies a
+    /// pointer. The keys must be distinct (as [`Attrs::insert`] would keep them).
+    pub const fn shared(pairs: &'static [(AttrKey, Value)]) -> Self {
+        Attrs(Cow::Borrowed(pairs))
     }
 
     /// Sets `key` to `value`, replacing an earlier value of the same key.
     pub fn insert(&mut self, key: impl Into<AttrKey>, value: impl Into<Value>) {
         let key = key.into();
         let value = value.into();
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
+        let pairs = self.0.to_mut();
+        match pairs.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((key, value)),
+            None => pairs.push((key, value)),
         }
     }
 
@@ -182,7 +193,7 @@ impl Attrs {
         for (&key, value) in keys.0.iter().zip(values) {
             pairs.push((AttrKey::Borrowed(key), value));
         }
-        Attrs(pairs)
+        Attrs(Cow::Owned(pairs))
     }
 
     /// The value of `key`, if set.
@@ -337,6 +348,26 @@ mod tests {
         );
         // A short value list leaves the last keys out rather than inventing values.
         assert_eq!(Attrs::from_keys(&KEYS, [Value::Null]).len(), 1);
+    }
+
+    #[test]
+    fn a_shared_template_is_copied_only_when_changed() {
+        const AD: &[(AttrKey, Value)] = &[(Cow::Borrowed("reason"), Value::static_str("ad"))];
+        let template = Attrs::shared(AD);
+        let copy = template.clone();
+        assert!(matches!(copy.0, Cow::Borrowed(_)));
+        assert_eq!(copy.get("reason").and_then(Value::as_str), Some("ad"));
+        let mut changed = copy;
+        changed.insert("reason", "caption");
+        changed.insert("score", 3i64);
+        assert_eq!(
+            changed.get("reason").and_then(Value::as_str),
+            Some("caption")
+        );
+        assert_eq!(changed.len(), 2);
+        // The template itself is untouched.
+        assert_eq!(template.get("reason").and_then(Value::as_str), Some("ad"));
+        assert_eq!(template.len(), 1);
     }
 
     #[test]
