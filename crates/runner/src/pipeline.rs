@@ -2,6 +2,7 @@
 //! costs one document, not the run.
 
 use std::cell::{Cell, RefCell};
+use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -16,10 +17,34 @@ use crate::record::{self, OutputShape, Reject};
 /// What became of one input record.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The output line, ready to write.
-    Written(Vec<u8>),
+    /// Written: where its output line lies in the chunk's [`ChunkOutput::lines`].
+    Written(Range<usize>),
     /// The reject record.
     Rejected(Reject),
+}
+
+/// What a chunk of records became: their output lines, one buffer for the whole chunk
+/// in input order, and the outcome of each record.
+///
+/// One buffer per chunk rather than one per line: the writer hands it to the file
+/// whole (a line-sized write would be copied into the file's buffer first), and the
+/// chunk costs one allocation instead of one per document.
+#[derive(Debug, Default)]
+pub struct ChunkOutput {
+    /// The written documents' JSON lines, each ending in a newline, in input order.
+    pub lines: Vec<u8>,
+    /// One outcome per input record, in input order.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl ChunkOutput {
+    /// The output line of a written outcome (empty for a reject).
+    pub fn line(&self, outcome: &Outcome) -> &[u8] {
+        match outcome {
+            Outcome::Written(range) => self.lines.get(range.clone()).unwrap_or_default(),
+            Outcome::Rejected(_) => &[],
+        }
+    }
 }
 
 /// One stage of the pipeline with its bookkeeping.
@@ -207,21 +232,30 @@ impl Pipeline {
         Ok(())
     }
 
-    fn write(&self, doc: &Document) -> Outcome {
-        let text = doc.text().len();
+    /// The room to reserve for the output lines of documents with `text_bytes` of
+    /// text: an eighth over the output/text ratio seen, so lines a little longer than
+    /// usual still fit.
+    fn line_room(&self, text_bytes: usize) -> usize {
         let ratio = self.line_ratio.load(Ordering::Relaxed);
-        // An eighth over the ratio seen, so a line a little longer than usual still fits.
-        let mut out = Vec::with_capacity(text.saturating_mul(ratio + ratio / 8) / 16 + 512);
-        record::write_document(doc, &self.shape, &mut out);
+        text_bytes.saturating_mul(ratio + ratio / 8) / 16 + 512
+    }
+
+    /// Appends `doc`'s output line to `lines`.
+    fn write(&self, doc: &Document, lines: &mut Vec<u8>) -> Outcome {
+        let text = doc.text().len();
+        let start = lines.len();
+        record::write_document(doc, &self.shape, lines);
+        let written = lines.len() - start;
         if text >= 1024 {
             // A running mean over recent lines; the ratio is bounded so that one odd
             // document (all markup, or a huge `html` echoed back) cannot make every
             // later buffer huge.
-            let seen = (out.len().saturating_mul(16) / text).clamp(16, MAX_LINE_RATIO);
+            let ratio = self.line_ratio.load(Ordering::Relaxed);
+            let seen = (written.saturating_mul(16) / text).clamp(16, MAX_LINE_RATIO);
             self.line_ratio
                 .store((ratio * 7 + seen) / 8, Ordering::Relaxed);
         }
-        Outcome::Written(out)
+        Outcome::Written(start..lines.len())
     }
 
     fn reject(&self, index: usize, record: &RawRecord, doc: Document, reason: String) -> Outcome {
@@ -234,7 +268,7 @@ impl Pipeline {
     /// stage panics (or breaks the batch contract) somewhere in the chunk, the chunk is
     /// redone from the raw records one document at a time, so only the document that
     /// fails is rejected.
-    pub fn run_chunk(&self, records: &[RawRecord]) -> Vec<Outcome> {
+    pub fn run_chunk(&self, records: &[RawRecord]) -> ChunkOutput {
         let mut outcomes: Vec<Option<Outcome>> = records.iter().map(|_| None).collect();
         let mut docs = Vec::with_capacity(records.len());
         let mut owners = Vec::with_capacity(records.len());
@@ -258,7 +292,14 @@ impl Pipeline {
                 .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
             let results = match results {
                 Ok(r) if r.len() == docs.len() => r,
-                _ => return records.iter().map(|r| self.run_one(r)).collect(),
+                _ => {
+                    let mut lines = Vec::new();
+                    let outcomes = records
+                        .iter()
+                        .map(|r| self.run_one(r, &mut lines))
+                        .collect();
+                    return ChunkOutput { lines, outcomes };
+                }
             };
             let mut kept = Vec::with_capacity(docs.len());
             let mut kept_owners = Vec::with_capacity(docs.len());
@@ -281,10 +322,12 @@ impl Pipeline {
             docs = kept;
             owners = kept_owners;
         }
+        let text_bytes = docs.iter().map(|d| d.text().len()).sum();
+        let mut lines = Vec::with_capacity(self.line_room(text_bytes));
         for (doc, owner) in docs.iter().zip(owners) {
-            outcomes[owner] = Some(self.write(doc));
+            outcomes[owner] = Some(self.write(doc, &mut lines));
         }
-        outcomes
+        let outcomes = outcomes
             .into_iter()
             .zip(records)
             .map(|(o, r)| {
@@ -297,11 +340,12 @@ impl Pipeline {
                     ))
                 })
             })
-            .collect()
+            .collect();
+        ChunkOutput { lines, outcomes }
     }
 
     /// Processes one record through every stage with its own panic guard.
-    fn run_one(&self, record: &RawRecord) -> Outcome {
+    fn run_one(&self, record: &RawRecord, lines: &mut Vec<u8>) -> Outcome {
         let mut doc = match self.parse(record) {
             Ok(doc) => doc,
             Err(reject) => return Outcome::Rejected(*reject),
@@ -321,7 +365,8 @@ impl Pipeline {
                 return self.reject(index, record, doc, reason);
             }
         }
-        self.write(&doc)
+        lines.reserve(self.line_room(doc.text().len()));
+        self.write(&doc, lines)
     }
 }
 
@@ -395,6 +440,7 @@ mod tests {
         ];
         let out = p.run_chunk(&records);
         let summary: Vec<String> = out
+            .outcomes
             .iter()
             .map(|o| match o {
                 Outcome::Written(_) => "written".to_owned(),
@@ -415,11 +461,8 @@ mod tests {
             "Some(\"t\"): stage `t` stored undeclared layer `secret`"
         );
         assert_eq!(summary[4], "written");
-        let Outcome::Written(line) = &out[0] else {
-            unreachable!()
-        };
         assert_eq!(
-            std::str::from_utf8(line).unwrap(),
+            std::str::from_utf8(out.line(&out.outcomes[0])).unwrap(),
             "{\"id\":\"d1\",\"text\":\"a boom\",\"booms\":[{\"start\":2,\"end\":6,\"text\":\"boom\"}]}\n"
         );
     }
@@ -430,7 +473,7 @@ mod tests {
         let mut r = rec(1, "");
         r.bytes = br#"{"id": "h", "html": "<p>x</p>"}"#.to_vec();
         let out = p.run_chunk(&[r]);
-        let Outcome::Rejected(rej) = &out[0] else {
+        let Outcome::Rejected(rej) = &out.outcomes[0] else {
             panic!("expected reject")
         };
         assert!(

@@ -18,7 +18,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::input::{InputError, InputPlan, Limits, RawRecord, read_all};
-use crate::pipeline::{Outcome, Pipeline, StageReport};
+use crate::pipeline::{ChunkOutput, Outcome, Pipeline, StageReport};
 
 /// Where output lines go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,7 +202,7 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
         .then(|| progress_bar(settings.plan.total_bytes));
 
     let (batch_tx, batch_rx) = sync_channel::<Vec<RawRecord>>(2);
-    let (done_tx, done_rx) = sync_channel::<(Vec<Outcome>, u64)>(2);
+    let (done_tx, done_rx) = sync_channel::<(Vec<ChunkOutput>, u64)>(2);
 
     std::thread::scope(|scope| {
         let reader = {
@@ -233,26 +233,28 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
                     path: rejects_name.clone(),
                     source,
                 };
-                for (outcomes, bytes) in done_rx {
+                for (chunks, bytes) in done_rx {
                     summary.bytes += bytes;
-                    for outcome in outcomes {
-                        summary.read += 1;
-                        match outcome {
-                            Outcome::Written(line) => {
-                                output.write_all(&line).map_err(out_err)?;
-                                summary.written += 1;
-                            }
-                            Outcome::Rejected(reject) => {
-                                reject_line.clear();
-                                reject.write_json(&mut reject_line);
-                                rejects.write_all(&reject_line).map_err(rej_err)?;
-                                summary.rejected += 1;
-                                let key = format!(
-                                    "{}: {}",
-                                    reject.stage.as_deref().unwrap_or("read"),
-                                    reason_kind(&reject.reason)
-                                );
-                                *summary.reject_reasons.entry(key).or_default() += 1;
+                    for chunk in chunks {
+                        // The chunk's lines go to the file in one write: larger than
+                        // the file's buffer, they are not copied into it first.
+                        output.write_all(&chunk.lines).map_err(out_err)?;
+                        for outcome in chunk.outcomes {
+                            summary.read += 1;
+                            match outcome {
+                                Outcome::Written(_) => summary.written += 1,
+                                Outcome::Rejected(reject) => {
+                                    reject_line.clear();
+                                    reject.write_json(&mut reject_line);
+                                    rejects.write_all(&reject_line).map_err(rej_err)?;
+                                    summary.rejected += 1;
+                                    let key = format!(
+                                        "{}: {}",
+                                        reject.stage.as_deref().unwrap_or("read"),
+                                        reason_kind(&reject.reason)
+                                    );
+                                    *summary.reject_reasons.entry(key).or_default() += 1;
+                                }
                             }
                         }
                     }
@@ -271,13 +273,10 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
             let bytes: u64 = batch.iter().map(|r| r.bytes.len() as u64).sum();
             // Eight chunks per thread balance the load.
             let chunk = (batch.len() / (threads * 8)).clamp(1, MAX_CHUNK);
-            let outcomes: Vec<Outcome> = pool.install(|| {
+            let outcomes: Vec<ChunkOutput> = pool.install(|| {
                 batch
                     .par_chunks(chunk)
                     .map(|c| pipeline.run_chunk(c))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .flatten()
                     .collect()
             });
             if done_tx.send((outcomes, bytes)).is_err() {
