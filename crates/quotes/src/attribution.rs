@@ -3178,62 +3178,7 @@ impl<'a> Analyzer<'a> {
             return true;
         }
         let content = self.text.get(q.start..q.end).unwrap_or("");
-        let mut words = 0usize;
-        let mut long_words = 0usize;
-        let mut capitalized = 0usize;
-        let mut lower_content = 0usize;
-        // Only the first words matter (every threshold is below ten): long quotations
-        // are not read to their end.
-        for w in (QuotedWords {
-            text: content,
-            at: 0,
-        }) {
-            if words >= 12 {
-                break;
-            }
-            words += 1;
-            // Titles keep short function words in lowercase: `This Week with George
-            // Stephanopoulos`.
-            let function_word = matches!(
-                w,
-                "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that"
-            );
-            let lowercase = w.chars().next().is_some_and(char::is_lowercase);
-            // Title case leaves only short function words in lowercase: `run` and
-            // `she` in `Will she run for the Senate?` make it a sentence.
-            if lowercase
-                && !function_word
-                && !matches!(
-                    w,
-                    "a" | "an"
-                        | "the"
-                        | "and"
-                        | "but"
-                        | "or"
-                        | "nor"
-                        | "for"
-                        | "so"
-                        | "as"
-                        | "at"
-                        | "by"
-                        | "in"
-                        | "of"
-                        | "on"
-                        | "to"
-                        | "up"
-                        | "vs"
-                )
-            {
-                lower_content += 1;
-            }
-            if !function_word && (w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase))
-            {
-                long_words += 1;
-                if w.chars().next().is_some_and(char::is_uppercase) {
-                    capitalized += 1;
-                }
-            }
-        }
+        let QuoteShape { words, title_like } = quote_shape(content);
         if words == 0 {
             return false;
         }
@@ -3247,12 +3192,7 @@ impl<'a> Analyzer<'a> {
         if q.single && !own && q.para > 0 {
             return false;
         }
-        // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`.
-        let title_like = long_words > 0
-            && capitalized == long_words
-            && lower_content == 0
-            && (words == 1 || capitalized >= 2)
-            && words <= 8;
+        // `“Meet the Press”`, `“Make America Great Again”`, `“Lyin' Ted”`: `title_like`.
         // Headlines are in title case; a colon or dash signature makes a quotation too.
         let signed = attr
             .and_then(|a| a.cue)
@@ -3319,16 +3259,9 @@ fn for_each_role_word<'t>(d: &'t str, mut f: impl FnMut(&'t str)) {
     }
 }
 
-/// The words of a quotation: maximal runs of letters, digits and apostrophes (`'`,
-/// `’`), as `str::split` on every other character would give them with the empty
-/// pieces left out. ASCII bytes are classified by a table, without decoding.
-struct QuotedWords<'t> {
-    text: &'t str,
-    at: usize,
-}
-
-/// Per byte: 0 for an ASCII byte outside words, 1 for one inside (letter, digit,
-/// `'`), 2 for the first byte of a multi-byte character (decoded to decide).
+/// Per byte, for the words of a quotation ([`quote_shape_from`]): 0 for an ASCII byte
+/// outside words, 1 for one inside (letter, digit, `'`), 2 for the first byte of a
+/// multi-byte character (decoded to decide).
 static QUOTED_WORD_BYTE: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -3346,41 +3279,292 @@ static QUOTED_WORD_BYTE: [u8; 256] = {
     t
 };
 
-impl QuotedWords<'_> {
-    /// Whether the character at byte `i` (a char boundary) is inside a word, and its
-    /// length; `None` at the end.
+/// What the first words of a quotation say about it (see [`Analyzer::keep`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct QuoteShape {
+    /// Words, counted up to [`STAT_WORDS`].
+    words: usize,
+    /// In title case, of a title's length (`Meet the Press`, `Make America Great
+    /// Again`): every word that is not a function word is capitalized.
+    title_like: bool,
+}
+
+/// Words of a quotation counted for [`QuoteShape`]: every threshold is below ten, so
+/// long quotations are not read to their end.
+const STAT_WORDS: usize = 12;
+
+/// The counts behind [`QuoteShape::title_like`], kept while the words read so far
+/// leave title case possible; after that only words are counted.
+#[derive(Clone, Copy, Debug, Default)]
+struct ShapeCounts {
+    words: usize,
+    /// Words other than the function words of titles, capitalized or of four bytes
+    /// or more.
+    long_words: usize,
+    /// Those of them that are capitalized.
+    capitalized: usize,
+    /// A lowercase word that title case would capitalize, or a long word in
+    /// lowercase, was read: the counts above no longer matter.
+    not_title: bool,
+}
+
+impl ShapeCounts {
+    /// Counts the word `content[start..end]` (`ascii` when all its bytes are).
     #[inline]
-    fn class_at(&self, i: usize) -> Option<(bool, usize)> {
-        let b = *self.text.as_bytes().get(i)?;
-        match QUOTED_WORD_BYTE[usize::from(b)] {
-            0 => Some((false, 1)),
-            1 => Some((true, 1)),
-            _ => {
-                let c = self.text.get(i..)?.chars().next()?;
-                Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+    fn add(&mut self, content: &str, start: usize, end: usize, ascii: bool) {
+        self.words += 1;
+        if self.not_title {
+            return;
+        }
+        let word = content.as_bytes().get(start..end).unwrap_or_default();
+        let (lowercase, uppercase) = match word.first() {
+            Some(&b) if b < 0x80 => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+            _ => content
+                .get(start..)
+                .and_then(|r| r.chars().next())
+                .map_or((false, false), |c| (c.is_lowercase(), c.is_uppercase())),
+        };
+        // Listed words are lowercase ASCII of at most five bytes: a word of another
+        // shape is none of them.
+        let class = if lowercase && ascii && word.len() <= 5 {
+            title_word_class(pack_word(word))
+        } else {
+            0
+        };
+        if class == 1 {
+            return;
+        }
+        if lowercase && class == 0 {
+            self.not_title = true;
+        }
+        if word.len() >= 4 || uppercase {
+            self.long_words += 1;
+            if uppercase {
+                self.capitalized += 1;
+            } else {
+                self.not_title = true;
             }
+        }
+    }
+
+    fn shape(&self) -> QuoteShape {
+        let words = self.words.min(STAT_WORDS);
+        QuoteShape {
+            words,
+            title_like: !self.not_title
+                && self.long_words > 0
+                && (words == 1 || self.capitalized >= 2)
+                && words <= 8,
         }
     }
 }
 
-impl<'t> Iterator for QuotedWords<'t> {
-    type Item = &'t str;
+/// A lowercase ASCII word of at most eight bytes as one integer (zero-padded), so a
+/// word is matched against a list by integer comparisons.
+const fn pack_word(w: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        key |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
 
-    fn next(&mut self) -> Option<&'t str> {
-        let mut i = self.at;
+// Words that title case leaves in lowercase, packed by [`pack_word`].
+const W_WITH: u64 = pack_word(b"with");
+const W_FROM: u64 = pack_word(b"from");
+const W_INTO: u64 = pack_word(b"into");
+const W_OVER: u64 = pack_word(b"over");
+const W_UPON: u64 = pack_word(b"upon");
+const W_ABOUT: u64 = pack_word(b"about");
+const W_THAN: u64 = pack_word(b"than");
+const W_THAT: u64 = pack_word(b"that");
+const W_A: u64 = pack_word(b"a");
+const W_AN: u64 = pack_word(b"an");
+const W_THE: u64 = pack_word(b"the");
+const W_AND: u64 = pack_word(b"and");
+const W_BUT: u64 = pack_word(b"but");
+const W_OR: u64 = pack_word(b"or");
+const W_NOR: u64 = pack_word(b"nor");
+const W_FOR: u64 = pack_word(b"for");
+const W_SO: u64 = pack_word(b"so");
+const W_AS: u64 = pack_word(b"as");
+const W_AT: u64 = pack_word(b"at");
+const W_BY: u64 = pack_word(b"by");
+const W_IN: u64 = pack_word(b"in");
+const W_OF: u64 = pack_word(b"of");
+const W_ON: u64 = pack_word(b"on");
+const W_TO: u64 = pack_word(b"to");
+const W_UP: u64 = pack_word(b"up");
+const W_VS: u64 = pack_word(b"vs");
+
+/// How title case treats a lowercase ASCII word packed by [`pack_word`]: 1 for the
+/// function words titles keep in lowercase (`This Week with George Stephanopoulos`),
+/// 2 for the short words it leaves in lowercase (`a`, `the`, `of`), 0 for others.
+#[inline]
+fn title_word_class(key: u64) -> u8 {
+    match key {
+        W_WITH | W_FROM | W_INTO | W_OVER | W_UPON | W_ABOUT | W_THAN | W_THAT => 1,
+        W_A | W_AN | W_THE | W_AND | W_BUT | W_OR | W_NOR | W_FOR | W_SO | W_AS | W_AT | W_BY
+        | W_IN | W_OF | W_ON | W_TO | W_UP | W_VS => 2,
+        _ => 0,
+    }
+}
+
+/// The [`QuoteShape`] of a quotation's text. Its words are maximal runs of letters,
+/// digits and apostrophes (`'`, `’`). ASCII text is read eight bytes at a time, a bit
+/// per byte that belongs to a word; once title case is ruled out (most quotations
+/// are sentences: their first lowercase word does it) words are only counted, by
+/// their first bytes. From the first eight bytes that hold a character outside ASCII
+/// on, [`quote_shape_from`] reads a character at a time. The tests check both
+/// against [`quote_shape_reference`].
+fn quote_shape(content: &str) -> QuoteShape {
+    let bytes = content.as_bytes();
+    let mut counts = ShapeCounts::default();
+    let mut at = 0usize;
+    // Start of a word that runs on into the next eight bytes.
+    let mut open: Option<usize> = None;
+    while let Some(v) = scan::load8(bytes, at) {
+        if v & scan::HIGH_BITS != 0 {
+            break;
+        }
+        let bits = word_byte_bits(v);
+        if counts.not_title {
+            // Only words are counted now: one per first byte.
+            let carried = u32::from(open.is_some());
+            let firsts = bits & !((bits << 1) | carried);
+            counts.words += firsts.count_ones() as usize;
+            if counts.words >= STAT_WORDS {
+                return counts.shape();
+            }
+            open = (bits & 0x80 != 0).then(|| {
+                // The last word's first byte: after the highest byte outside words.
+                let outside = !bits & 0xFF;
+                match outside.checked_ilog2() {
+                    Some(k) => at + k as usize + 1,
+                    None => open.unwrap_or(at),
+                }
+            });
+            at += 8;
+            continue;
+        }
+        let mut mask = bits;
+        let mut k = 0u32;
         loop {
-            match self.class_at(i)? {
-                (true, _) => break,
-                (false, len) => i += len,
+            if let Some(start) = open {
+                // The word goes on over the bytes whose bits are set from `k`.
+                let run = (!mask).trailing_zeros();
+                if k + run >= 8 {
+                    break;
+                }
+                k += run;
+                mask >>= run;
+                open = None;
+                counts.add(content, start, at + k as usize, true);
+                if counts.words >= STAT_WORDS {
+                    return counts.shape();
+                }
+                if counts.not_title {
+                    // The words that start in the rest of these bytes, and whether
+                    // the last one runs on.
+                    let firsts = mask & !(mask << 1);
+                    counts.words += firsts.count_ones() as usize;
+                    if counts.words >= STAT_WORDS {
+                        return counts.shape();
+                    }
+                    if bits & 0x80 != 0 {
+                        let outside = !bits & 0xFF;
+                        open = Some(outside.checked_ilog2().map_or(at, |j| at + j as usize + 1));
+                    }
+                    break;
+                }
+            }
+            if mask == 0 {
+                break;
+            }
+            let skip = mask.trailing_zeros();
+            k += skip;
+            mask >>= skip;
+            open = Some(at + k as usize);
+        }
+        at += 8;
+    }
+    // The rest (a character outside ASCII, or the last bytes). A word read into it
+    // is read again from its start, uncounted unless only words are counted; `at`
+    // follows ASCII bytes only, so it is a character boundary.
+    match open {
+        Some(start) if counts.not_title => {
+            counts.words = counts.words.saturating_sub(1);
+            quote_shape_from(content, start, counts)
+        }
+        Some(start) => quote_shape_from(content, start, counts),
+        None => quote_shape_from(content, at, counts),
+    }
+}
+
+/// Bit `k` set for each byte `k` of `v` (eight ASCII bytes) that belongs to a word:
+/// a letter, a digit or `'`.
+#[inline]
+fn word_byte_bits(v: u64) -> u32 {
+    const LOW7: u64 = !scan::HIGH_BITS;
+    // A byte equal to `'` is zero after the xor; adding 0x7F to its low seven bits
+    // sets the high bit of every other byte (no carry crosses bytes).
+    let x = v ^ (u64::from(b'\'') * 0x0101_0101_0101_0101);
+    let apostrophe = !(((x & LOW7) + LOW7) | x | LOW7);
+    let high = scan::alnum_mask(v) | apostrophe;
+    // Gathers the high bit of byte `k` into bit `k` (the products never overlap).
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// [`quote_shape`] from byte `i` of `content` (a character boundary outside a word
+/// or at a word's first byte) with `counts` of the words before it, a character at a
+/// time.
+fn quote_shape_from(content: &str, mut i: usize, mut counts: ShapeCounts) -> QuoteShape {
+    // Whether the character at byte `i` (not ASCII, on a char boundary) is inside a
+    // word, and its length.
+    let wide = |i: usize| {
+        content
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((false, 1), |c| {
+                (c == '’' || c.is_alphanumeric(), c.len_utf8())
+            })
+    };
+    let bytes = content.as_bytes();
+    while counts.words < STAT_WORDS {
+        // The next word's first byte.
+        loop {
+            let Some(&b) = bytes.get(i) else {
+                return counts.shape();
+            };
+            match QUOTED_WORD_BYTE[usize::from(b)] {
+                0 => i += 1,
+                1 => break,
+                _ => match wide(i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
             }
         }
         let start = i;
-        while let Some((true, len)) = self.class_at(i) {
-            i += len;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(i) {
+            match QUOTED_WORD_BYTE[usize::from(b)] {
+                0 => break,
+                1 => i += 1,
+                _ => match wide(i) {
+                    (true, len) => {
+                        ascii = false;
+                        i += len;
+                    }
+                    (false, _) => break,
+                },
+            }
         }
-        self.at = i;
-        self.text.get(start..i)
+        counts.add(content, start, i, ascii);
     }
+    counts.shape()
 }
 
 fn clean_name(raw: &str) -> String {
@@ -3638,6 +3822,94 @@ mod tests {
         }
     }
 
+    /// The counts [`quote_shape`] stands for, as first written: every word through
+    /// `char` methods and string matches.
+    #[derive(Default)]
+    struct WordStats {
+        words: usize,
+        long_words: usize,
+        capitalized: usize,
+        lower_content: usize,
+    }
+
+    /// [`quote_shape`] as first written.
+    fn quote_shape_reference(content: &str) -> QuoteShape {
+        let mut st = WordStats::default();
+        let words = content
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty());
+        for w in words {
+            if st.words >= STAT_WORDS {
+                break;
+            }
+            st.words += 1;
+            let function_word = matches!(
+                w,
+                "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that"
+            );
+            let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+            if lowercase
+                && !function_word
+                && !matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "and"
+                        | "but"
+                        | "or"
+                        | "nor"
+                        | "for"
+                        | "so"
+                        | "as"
+                        | "at"
+                        | "by"
+                        | "in"
+                        | "of"
+                        | "on"
+                        | "to"
+                        | "up"
+                        | "vs"
+                )
+            {
+                st.lower_content += 1;
+            }
+            if !function_word && (w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase))
+            {
+                st.long_words += 1;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    st.capitalized += 1;
+                }
+            }
+        }
+        QuoteShape {
+            words: st.words,
+            title_like: st.long_words > 0
+                && st.capitalized == st.long_words
+                && st.lower_content == 0
+                && (st.words == 1 || st.capitalized >= 2)
+                && st.words <= 8,
+        }
+    }
+
+    #[test]
+    fn shapes_of_titles_and_sentences() {
+        let shape = |words, title_like| QuoteShape { words, title_like };
+        assert_eq!(quote_shape("Meet the Press"), shape(3, true));
+        assert_eq!(
+            quote_shape("This Week with George Stephanopoulos"),
+            shape(5, true)
+        );
+        // `run` and `she` make it a sentence.
+        assert_eq!(quote_shape("Will she run for the Senate?"), shape(6, false));
+        assert_eq!(quote_shape("Lyin’ Ted"), shape(2, true));
+        assert_eq!(quote_shape("— … !"), shape(0, false));
+        // Counted up to twelve words.
+        assert_eq!(
+            quote_shape("We knew it would be hard, and we knew it would cost a lot of money."),
+            shape(12, false)
+        );
+    }
+
     #[test]
     fn every_role_has_room_for_its_short_forms() {
         for (_, full) in ROLE_SHORT_FORMS {
@@ -3680,12 +3952,26 @@ mod tests {
                 .map(str::to_owned)
                 .collect();
             proptest::prop_assert_eq!(collect(|s, f| for_each_role_word(s, f), &s), role_words);
-            let quoted: Vec<&str> = s
-                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .filter(|w| !w.is_empty())
-                .collect();
-            let fast: Vec<&str> = QuotedWords { text: &s, at: 0 }.collect();
-            proptest::prop_assert_eq!(fast, quoted);
+        }
+
+        /// The shape read eight bytes at a time, and a character at a time, is the
+        /// one of the string-matching reference.
+        #[test]
+        fn quote_shapes_match_reference(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "with", "With", "about", "abouts", "the", "The", "a", "A", "vs", "up",
+                    "run", "she", "Élan", "élan", "être", "Über", "'em", "don't", "’tis",
+                    "42", " ", ", ", "—", "\u{a0}", ".", "Meet", "Press", "wITh", "ab",
+                    "thatch", "x", "ǅ", "ß", "İ", "Abcdefghijkl", "'", "''", "0123456",
+                ]),
+                0..40,
+            ),
+        ) {
+            let s: String = parts.concat();
+            let want = quote_shape_reference(&s);
+            proptest::prop_assert_eq!(quote_shape(&s), want);
+            proptest::prop_assert_eq!(quote_shape_from(&s, 0, ShapeCounts::default()), want);
         }
     }
 }
