@@ -149,6 +149,29 @@ pub fn newlines(window: &[u8; WINDOW]) -> u64 {
     }
 }
 
+/// The ASCII whitespace of `window` (space, tab, line feed, form feed, carriage
+/// return: what `u8::is_ascii_whitespace` says).
+#[inline(always)]
+pub fn ascii_whitespace(window: &[u8; WINDOW]) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        sse2::ascii_whitespace(window)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        ascii_whitespace_bytewise(window)
+    }
+}
+
+/// [`ascii_whitespace`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn ascii_whitespace_bytewise(window: &[u8; WINDOW]) -> u64 {
+    window
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, &b)| m | u64::from(b.is_ascii_whitespace()) << i)
+}
+
 /// Whether `bytes` holds a blank that is no ASCII whitespace: a control byte other
 /// than tab, line feed, form feed and carriage return, or a 0xA0 byte (the second byte
 /// of a no-break space, or of another character: the caller only needs a "maybe").
@@ -361,6 +384,17 @@ mod sse2 {
     }
 
     #[inline(always)]
+    pub fn ascii_whitespace(window: &[u8; WINDOW]) -> u64 {
+        // SAFETY: SSE2 is enabled on every x86-64 target.
+        bits(&lanes(window), |v| unsafe {
+            _mm_or_si128(
+                eq(v, b' '),
+                _mm_andnot_si128(eq(v, 0x0B), within(v, b'\t', b'\r')),
+            )
+        })
+    }
+
+    #[inline(always)]
     pub fn masks(window: &[u8; WINDOW]) -> Masks {
         let lanes = lanes(window);
         Masks {
@@ -551,6 +585,10 @@ mod tests {
                 assert_eq!(avx2.high_masks(&window), high_masks_bytewise(&window));
             }
             assert_eq!(newlines(&window), newlines_bytewise(&window));
+            assert_eq!(
+                ascii_whitespace(&window),
+                ascii_whitespace_bytewise(&window)
+            );
             assert_eq!(high_masks(&window), high_masks_bytewise(&window));
         }
         let mut text = [b' '; WINDOW];

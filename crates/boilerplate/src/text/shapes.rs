@@ -3,6 +3,8 @@
 //! source credits, social handles; and the extraction of a date and a byline name
 //! from them. They run on short blocks only (the caller checks the length).
 
+use super::bytemask;
+
 /// What a short block looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -215,6 +217,19 @@ enum DateWord {
     Stamp,
 }
 
+/// Byte `b` of a word as [`fold_key`] folds it, `prev` being the byte before it (0 for
+/// the first).
+#[inline(always)]
+fn fold_byte(prev: u8, b: u8) -> u8 {
+    if b.is_ascii_uppercase() {
+        b | 0x20
+    } else if prev == 0xC3 && (0x80..=0x9E).contains(&b) && b != 0x97 {
+        b + 0x20
+    } else {
+        b
+    }
+}
+
 /// Case-folded key of a word of up to 16 bytes (ASCII and Latin-1 capitals folded).
 fn fold_key(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
@@ -224,17 +239,25 @@ fn fold_key(word: &str) -> Option<u128> {
     let mut key = 0u128;
     let mut prev = 0u8;
     for &b in bytes {
-        let folded = if b.is_ascii_uppercase() {
-            b | 0x20
-        } else if prev == 0xC3 && (0x80..=0x9E).contains(&b) && b != 0x97 {
-            b + 0x20
-        } else {
-            b
-        };
-        key = (key << 8) | u128::from(folded);
+        key = (key << 8) | u128::from(fold_byte(prev, b));
         prev = b;
     }
     Some(key)
+}
+
+/// Bits of the lexicon's sketch (see [`Lexicon::sketch`]).
+const SKETCH_BITS: usize = 2048;
+
+/// The bit of the lexicon's sketch for a word of `len` bytes whose first two and last
+/// bytes, folded, are `first`, `second` (0 for a word of one byte) and `last`.
+#[inline(always)]
+fn sketch_bit(first: u8, second: u8, last: u8, len: usize) -> usize {
+    const _: () = assert!(SKETCH_BITS == 1 << 11);
+    let x = u32::from(first)
+        | u32::from(second) << 8
+        | u32::from(last) << 16
+        | (len as u32 & 0xFF) << 24;
+    (x.wrapping_mul(0x9E37_79B1) >> 21) as usize
 }
 
 const LEXICON_BITS: u32 = 9;
@@ -242,6 +265,10 @@ const LEXICON_BITS: u32 = 9;
 struct Lexicon {
     keys: Vec<u128>,
     values: Vec<Option<DateWord>>,
+    /// One bit per (first two bytes, last byte, length) of the listed words, folded
+    /// ([`sketch_bit`]): most words of a block are none of them and are turned away on
+    /// this bit, without building their key.
+    sketch: [u64; SKETCH_BITS / 64],
 }
 
 fn lexicon_slot(key: u128) -> usize {
@@ -261,9 +288,19 @@ fn lexicon() -> &'static Lexicon {
         let mut lex = Lexicon {
             keys: vec![0; size],
             values: vec![None; size],
+            sketch: [0; SKETCH_BITS / 64],
         };
         let mut add = |word: &str, value: DateWord| {
             let Some(key) = fold_key(word) else { return };
+            // The key's bytes are the folded ones, the first highest.
+            let len = word.len();
+            let second = if len >= 2 {
+                (key >> (8 * (len - 2))) as u8
+            } else {
+                0
+            };
+            let bit = sketch_bit((key >> (8 * (len - 1))) as u8, second, key as u8, len);
+            lex.sketch[bit / 64] |= 1 << (bit % 64);
             let mut i = lexicon_slot(key);
             while lex.keys[i] != 0 && lex.keys[i] != key {
                 i = (i + 1) & (size - 1);
@@ -291,6 +328,31 @@ fn lexicon() -> &'static Lexicon {
 
 /// The meaning of `word` in a date (case-insensitive), if any.
 fn date_word(word: &str) -> Option<DateWord> {
+    let bytes = word.as_bytes();
+    let len = bytes.len();
+    // A listed word has the sketch bit of its folded first two and last bytes and its
+    // length (the same as its key's): the others are no date word.
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return None;
+    };
+    let (second, before_last) = match (bytes.get(1), len.checked_sub(2)) {
+        (Some(&b), Some(i)) => (fold_byte(first, b), bytes.get(i).copied().unwrap_or(0)),
+        _ => (0, 0),
+    };
+    let bit = sketch_bit(
+        fold_byte(0, first),
+        second,
+        fold_byte(before_last, last),
+        len,
+    );
+    if lexicon().sketch[bit / 64] & (1 << (bit % 64)) == 0 {
+        return None;
+    }
+    date_word_in_table(word)
+}
+
+/// [`date_word`] looked up in the table without the sketch.
+fn date_word_in_table(word: &str) -> Option<DateWord> {
     let key = fold_key(word)?;
     let lex = lexicon();
     let mask = lex.keys.len() - 1;
@@ -498,7 +560,16 @@ fn iso_timestamp(token: &str) -> Option<String> {
 
 /// Whether the tokens of `block` are mostly parts of a date or time.
 fn is_timestamp(tokens: &[&str]) -> bool {
-    let words = tokens.iter().filter(|t| !is_separator(t)).count() as u32;
+    // Each token is told a separator once (bit `i`: token `i`, for the first 64).
+    let mut separators = 0u64;
+    let mut words = 0u32;
+    for (i, t) in tokens.iter().enumerate() {
+        if is_separator(t) {
+            separators |= 1u64.checked_shl(i as u32).unwrap_or(0);
+        } else {
+            words += 1;
+        }
+    }
     if words == 0 || words > 16 {
         return false;
     }
@@ -507,7 +578,12 @@ fn is_timestamp(tokens: &[&str]) -> bool {
     let mut strong = false;
     let mut full = false;
     for (i, raw) in tokens.iter().enumerate() {
-        if is_separator(raw) {
+        let separator = if i < 64 {
+            separators >> i & 1 != 0
+        } else {
+            is_separator(raw)
+        };
+        if separator {
             continue;
         }
         let t = core(raw);
@@ -591,22 +667,54 @@ pub(super) const CREDIT_OPENERS: &[&str] = &[
 /// Whether a block whose first token is `first` may be a byline or a source credit:
 /// the token, past an opening bracket and without trailing marks, is an opener.
 fn may_open_credit(first: &str) -> bool {
-    let lead = first
-        .trim_start_matches('(')
-        .trim_end_matches(|c: char| !c.is_alphabetic());
+    let bare = first.trim_start_matches('(');
+    // Trailing ASCII marks are cut on the bytes; a non-ASCII character at the end needs
+    // the character test.
+    let ascii_end = bare
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b >= 0x80 || b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let lead = match bare.as_bytes().get(ascii_end.wrapping_sub(1)) {
+        Some(&b) if b >= 0x80 => bare.trim_end_matches(|c: char| !c.is_alphabetic()),
+        _ => &bare[..ascii_end],
+    };
     // Only ASCII letters can equal an opener ignoring case (see `eq_ci`): compare the
     // lower-cased bytes.
     let bytes = lead.as_bytes();
     if !(2..=9).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    let mut lower = [0u8; 9];
-    for (l, b) in lower.iter_mut().zip(bytes) {
-        *l = b.to_ascii_lowercase();
-    }
-    let lower = &lower[..bytes.len()];
-    CREDIT_OPENERS.iter().any(|w| w.as_bytes() == lower)
+    let key = bytes.iter().fold(0u128, |key, &b| {
+        key << 8 | u128::from(b.to_ascii_lowercase())
+    });
+    OPENER_KEYS.contains(&key)
 }
+
+/// The bytes of a word of up to 16 bytes, the first highest (letters are never 0, so
+/// words of different lengths differ).
+const fn opener_key(word: &str) -> u128 {
+    let bytes = word.as_bytes();
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < bytes.len() {
+        key = key << 8 | bytes[i] as u128;
+        i += 1;
+    }
+    key
+}
+
+/// [`CREDIT_OPENERS`] as [`opener_key`]s, so that an opener is told by comparing
+/// numbers.
+const OPENER_KEYS: [u128; CREDIT_OPENERS.len()] = {
+    let mut keys = [0u128; CREDIT_OPENERS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = opener_key(CREDIT_OPENERS[i]);
+        i += 1;
+    }
+    keys
+};
 
 /// Whether the first token of `block` (up to ASCII whitespace) may open a byline or a
 /// source credit, as [`shape`] decides it.
@@ -617,6 +725,45 @@ pub fn first_token_opens_credit(block: &str) -> bool {
         .is_some_and(may_open_credit)
 }
 
+/// Splits `block` (at most [`MAX_SHAPE_BYTES`] long) at ASCII whitespace, as
+/// `split_ascii_whitespace` does, into `tokens`: their number, or `None` when there are
+/// more. The whitespace comes as bit masks of 64-byte windows, and each token from one
+/// change of class to the next.
+fn split_tokens<'a, const N: usize>(block: &'a str, tokens: &mut [&'a str; N]) -> Option<usize> {
+    let bytes = block.as_bytes();
+    let mut count = 0;
+    let mut start = 0;
+    let mut inside = false;
+    // Whether the byte before the window was part of a token.
+    let mut carry = 0u64;
+    for (w, chunk) in bytes.chunks(bytemask::WINDOW).enumerate() {
+        let mut window = [b' '; bytemask::WINDOW];
+        window[..chunk.len()].copy_from_slice(chunk);
+        // Past the end is whitespace (the padding), so a last token ends there.
+        let word = !bytemask::ascii_whitespace(&window);
+        let mut changes = word ^ ((word << 1) | carry);
+        carry = word >> 63;
+        while changes != 0 {
+            let at = w * bytemask::WINDOW + changes.trailing_zeros() as usize;
+            changes &= changes - 1;
+            if inside {
+                // Both ends sit next to ASCII whitespace (or the block's ends): they
+                // are character boundaries.
+                *tokens.get_mut(count)? = block.get(start..at).unwrap_or_default();
+                count += 1;
+            } else {
+                start = at;
+            }
+            inside = !inside;
+        }
+    }
+    if inside {
+        *tokens.get_mut(count)? = block.get(start..).unwrap_or_default();
+        count += 1;
+    }
+    Some(count)
+}
+
 /// Recognizes the shape of a short block. `sentence` says whether it ends like a
 /// sentence (bylines do not; "By Monday, the plan was dead." is prose); `digits` is the
 /// number of ASCII digits in it (stamps without digits must say "ago", "today"...).
@@ -625,26 +772,22 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
     if block.len() > MAX_SHAPE_BYTES {
         return Shape::Plain;
     }
-    let Some(first) = block.split_ascii_whitespace().next() else {
+    // Split once: every way out below for a block of more tokens is `Plain`.
+    let mut tokens = [""; MAX_TOKENS];
+    let Some(count) = split_tokens(block, &mut tokens) else {
+        return Shape::Plain;
+    };
+    let tokens = &tokens[..count];
+    let Some(&first) = tokens.first() else {
         return Shape::Plain;
     };
     let has_at = memchr::memchr(b'@', block.as_bytes()).is_some();
     let only_stamp = !has_at && !may_open_credit(first);
     // Without an "@" and an opening "By" or "Source", only a time stamp is possible,
     // and it is no long sentence: most prose with a number stops here.
-    if only_stamp && sentence && block.split_ascii_whitespace().nth(6).is_some() {
+    if only_stamp && sentence && tokens.len() > 6 {
         return Shape::Plain;
     }
-    let mut tokens = [""; MAX_TOKENS];
-    let mut count = 0;
-    for token in block.split_ascii_whitespace() {
-        if count == MAX_TOKENS {
-            return Shape::Plain;
-        }
-        tokens[count] = token;
-        count += 1;
-    }
-    let tokens = &tokens[..count];
     if only_stamp {
         return if (digits > 0 || relative_time(tokens)) && is_timestamp(tokens) {
             Shape::Timestamp
@@ -761,10 +904,10 @@ const BY_LEADS: &[&str] = &[
 fn ends_name(token: &str) -> bool {
     let t = core(token);
     let t = t.trim_end_matches('.');
+    // `t` ends in no period, so the month of `month_number(t)` is its date word's.
     is_separator(token)
         || token.bytes().any(|b| b.is_ascii_digit())
-        || month_number(t).is_some()
-        || date_word(t) == Some(DateWord::Weekday)
+        || matches!(date_word(t), Some(DateWord::Month(_) | DateWord::Weekday))
         || in_list(
             &[
                 "updated",
@@ -871,6 +1014,227 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The first forms of the recognizers, which split a block three times, look every
+    /// word up in the date table and trim credit openers character by character: the
+    /// reference the faster ones are checked against.
+    mod reference {
+        use super::super::{
+            CREDIT_OPENERS, DateWord, MAX_SHAPE_BYTES, Shape, all_digits, by_prefix, core,
+            date_word_in_table, day_number, eq_ci, in_list, is_handle, is_separator, is_time,
+            name_like, numeric_date, relative_time, year_number,
+        };
+
+        fn month_number_in_table(word: &str) -> Option<u8> {
+            match date_word_in_table(word.strip_suffix('.').unwrap_or(word)) {
+                Some(DateWord::Month(m)) => Some(m),
+                _ => None,
+            }
+        }
+
+        pub fn may_open_credit(first: &str) -> bool {
+            let lead = first
+                .trim_start_matches('(')
+                .trim_end_matches(|c: char| !c.is_alphabetic());
+            let bytes = lead.as_bytes();
+            if !(2..=9).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphabetic) {
+                return false;
+            }
+            let mut lower = [0u8; 9];
+            for (l, b) in lower.iter_mut().zip(bytes) {
+                *l = b.to_ascii_lowercase();
+            }
+            let lower = &lower[..bytes.len()];
+            CREDIT_OPENERS.iter().any(|w| w.as_bytes() == lower)
+        }
+
+        fn ends_name(token: &str) -> bool {
+            let t = core(token);
+            let t = t.trim_end_matches('.');
+            is_separator(token)
+                || token.bytes().any(|b| b.is_ascii_digit())
+                || month_number_in_table(t).is_some()
+                || date_word_in_table(t) == Some(DateWord::Weekday)
+                || in_list(
+                    &[
+                        "updated",
+                        "with",
+                        "published",
+                        "posted",
+                        "on",
+                        "at",
+                        "in",
+                        "for",
+                        "last",
+                        "modified",
+                    ],
+                    t,
+                )
+        }
+
+        fn is_timestamp(tokens: &[&str]) -> bool {
+            let words = tokens.iter().filter(|t| !is_separator(t)).count() as u32;
+            if words == 0 || words > 16 {
+                return false;
+            }
+            let mut datey = 0u32;
+            let mut other = 0u32;
+            let mut strong = false;
+            let mut full = false;
+            for (i, raw) in tokens.iter().enumerate() {
+                if is_separator(raw) {
+                    continue;
+                }
+                let t = core(raw);
+                let t = t.trim_end_matches('.');
+                if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                    // Numbers: no month name or stamp word starts with a digit.
+                    if is_time(t) || numeric_date(t).is_some() {
+                        datey += 1;
+                        strong = true;
+                        full = true;
+                    } else if all_digits(t) && t.len() <= 4
+                        || day_number(t).is_some()
+                        || year_number(t).is_some()
+                    {
+                        datey += 1;
+                    } else {
+                        other += 1;
+                    }
+                } else {
+                    // Words: no time, date, day or year starts with anything but a digit.
+                    match date_word_in_table(t) {
+                        Some(DateWord::Month(_)) => {
+                            datey += 1;
+                            strong = true;
+                            let next = tokens.get(i + 1).map(|s| core(s)).unwrap_or_default();
+                            let prev = if i > 0 { core(tokens[i - 1]) } else { "" };
+                            if day_number(next).is_some() || day_number(prev).is_some() {
+                                full = true;
+                            }
+                        }
+                        Some(_) => {
+                            datey += 1;
+                            strong |= eq_ci(t, "ago");
+                        }
+                        None => other += 1,
+                    }
+                }
+                // Half the words at least must be part of the stamp.
+                if other * 2 > words {
+                    return false;
+                }
+            }
+            if !strong {
+                return false;
+            }
+            // A full date or a clock time makes a stamp even with a few words around it
+            // ("New Delhi, Bureau | Updated: 19 November 2019, 09:01 AM").
+            let needed = if full { 0.5 } else { 0.6 };
+            datey as f32 >= needed * words as f32
+        }
+
+        fn is_byline(tokens: &[&str], sentence: bool) -> bool {
+            let Some(skip) = by_prefix(tokens) else {
+                return false;
+            };
+            let rest = &tokens[skip..];
+            let Some(first) = rest.first() else {
+                return false;
+            };
+            if !first.chars().next().is_some_and(char::is_uppercase) || tokens.len() > 18 {
+                return false;
+            }
+            let names = rest
+                .iter()
+                .take_while(|t| !ends_name(t) && name_like(t))
+                .count();
+            if !(1..=10).contains(&names) {
+                return false;
+            }
+            // After the names: nothing, or what ends a byline (a separator, "on", a date).
+            // "By Monday, the council had voted." goes on with ordinary words.
+            match rest.get(names) {
+                None => !sentence || tokens.len() <= 5,
+                Some(next) => ends_name(next),
+            }
+        }
+
+        pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
+            const MAX_TOKENS: usize = 32;
+            if block.len() > MAX_SHAPE_BYTES {
+                return Shape::Plain;
+            }
+            let Some(first) = block.split_ascii_whitespace().next() else {
+                return Shape::Plain;
+            };
+            let has_at = memchr::memchr(b'@', block.as_bytes()).is_some();
+            let only_stamp = !has_at && !may_open_credit(first);
+            // Without an "@" and an opening "By" or "Source", only a time stamp is possible,
+            // and it is no long sentence: most prose with a number stops here.
+            if only_stamp && sentence && block.split_ascii_whitespace().nth(6).is_some() {
+                return Shape::Plain;
+            }
+            let mut tokens = [""; MAX_TOKENS];
+            let mut count = 0;
+            for token in block.split_ascii_whitespace() {
+                if count == MAX_TOKENS {
+                    return Shape::Plain;
+                }
+                tokens[count] = token;
+                count += 1;
+            }
+            let tokens = &tokens[..count];
+            if only_stamp {
+                return if (digits > 0 || relative_time(tokens)) && is_timestamp(tokens) {
+                    Shape::Timestamp
+                } else {
+                    Shape::Plain
+                };
+            }
+            if has_at && (first.starts_with(['—', '–']) || first == "-") && block.contains("(@")
+            {
+                return Shape::PostCredit;
+            }
+            if by_prefix(tokens).is_some() && is_byline(tokens, sentence) {
+                return Shape::Byline;
+            }
+            if !(sentence && tokens.len() > 6)
+                && (digits > 0 || relative_time(tokens))
+                && is_timestamp(tokens)
+            {
+                return Shape::Timestamp;
+            }
+            let bare_first = first.trim_start_matches('(');
+            let lead = bare_first.trim_end_matches(|c: char| !c.is_alphabetic());
+            if in_list(
+                &[
+                    "source", "sources", "fonte", "fontes", "fuente", "fuentes", "quelle",
+                ],
+                lead,
+            ) && tokens.len() <= 20
+            {
+                let after = block.trim_start_matches('(');
+                let rest = after
+                    .trim_start_matches(|c: char| c.is_alphabetic())
+                    .trim_start();
+                if rest.starts_with([':', '-', '–', '—']) {
+                    return Shape::SourceCredit;
+                }
+            }
+            if tokens.len() <= 10
+                && tokens.len() >= 2
+                && eq_ci(tokens[0], "courtesy")
+                && eq_ci(tokens[1], "of")
+            {
+                return Shape::SourceCredit;
+            }
+            if has_at && tokens.len() <= 4 && tokens.iter().any(|t| is_handle(t)) && !sentence {
+                return Shape::Handle;
+            }
+            Shape::Plain
+        }
+    }
+
     /// Pieces of short blocks: words, numbers, stamps, credit openers, blanks of
     /// every kind the scan and the shape split on differently.
     fn piece() -> impl Strategy<Value = &'static str> {
@@ -941,6 +1305,189 @@ mod tests {
 
     fn digits(s: &str) -> u32 {
         s.bytes().filter(u8::is_ascii_digit).count() as u32
+    }
+
+    /// Words of stamps, bylines and headlines, in every case and with the marks around
+    /// them that the recognizers strip.
+    fn shape_piece() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "The",
+            "council",
+            "wins",
+            "appeal",
+            "after",
+            "days",
+            "By",
+            "BY",
+            "by:",
+            "(By",
+            "Written",
+            "by",
+            "Source:",
+            "SOURCE",
+            "Courtesy",
+            "of",
+            "Reporting",
+            "Posted",
+            "Author:",
+            "Ann",
+            "Lee,",
+            "and",
+            "van",
+            "O'Neil",
+            "Jo\u{e3}o",
+            "\u{c9}mile",
+            "2019",
+            "2019,",
+            "18,",
+            "18th",
+            "3:45",
+            "11:03pm",
+            "PM",
+            "p.m.",
+            "ET",
+            "GMT",
+            "gmt.",
+            "2019-11-18",
+            "11/19/19",
+            "18.11.2019",
+            "2019-11-18T23:03:00Z",
+            "20194:29",
+            "Nov",
+            "Nov.",
+            "NOV",
+            "November",
+            "Mon",
+            "Tuesday,",
+            "mar\u{e7}o",
+            "MAR\u{c7}O",
+            "M\u{c4}RZ",
+            "s\u{e1}bado",
+            "S\u{c1}BADO",
+            "ao\u{fb}t",
+            "Ao\u{db}t",
+            "ago",
+            "ago.",
+            "(ago)",
+            "today",
+            "Updated",
+            "updated:",
+            "Last",
+            "modified",
+            "on",
+            "at",
+            "hours",
+            "min",
+            "read",
+            "an",
+            "a",
+            "|",
+            "\u{2022}",
+            "-",
+            "\u{2014}",
+            "/",
+            ":",
+            ".",
+            "\u{201c}Nov\u{201d}",
+            "@ann",
+            "Ann@ann",
+            "(@ann)",
+            "x@y.com",
+            "said.",
+            "with",
+            "in",
+            "de",
+            "segunda-feira,",
+            "Ter\u{e7}a-feira",
+            "\u{ff}",
+            "\u{3b1}",
+            "\u{e9}t\u{e9}",
+            "By\u{2019}",
+            "by\u{e9}",
+            " ",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\x0B",
+            "\x0C",
+            "\u{a0}",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: if cfg!(debug_assertions) { 3_000 } else { 30_000 }, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The recognizers split once, turn most words away on the date sketch and trim
+        /// credit openers on the bytes: they say what the first forms say.
+        #[test]
+        fn shapes_agree_with_the_reference(
+            pieces in proptest::collection::vec(shape_piece(), 0..40),
+            joins in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "\t", "\u{a0}"]), 40),
+            sentence in proptest::bool::ANY,
+        ) {
+            let block: String = pieces
+                .iter()
+                .zip(&joins)
+                .flat_map(|(piece, join)| [*piece, *join])
+                .collect();
+            let d = digits(&block);
+            prop_assert_eq!(shape(&block, sentence, d), reference::shape(&block, sentence, d), "{:?}", block);
+            for token in block.split_ascii_whitespace() {
+                prop_assert_eq!(may_open_credit(token), reference::may_open_credit(token), "{:?}", token);
+                let t = core(token).trim_end_matches('.');
+                prop_assert_eq!(date_word(t), date_word_in_table(t), "{:?}", t);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The mask split gives the tokens `split_ascii_whitespace` gives, or `None`
+        /// when there are more than fit.
+        #[test]
+        fn tokens_split_as_the_standard_library_splits(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Nov", "18,", "\u{e9}", "\u{2014}", " ", "  ", "\t", "\n", "\r", "\x0B", "\x0C",
+                "\x01", "\u{a0}", "\u{85}", "\u{2003}",
+            ]), 0..200),
+        ) {
+            let block = pieces.concat();
+            let expected: Vec<&str> = block.split_ascii_whitespace().collect();
+            let mut tokens = [""; 32];
+            match split_tokens(&block, &mut tokens) {
+                Some(count) => prop_assert_eq!(&tokens[..count], &expected[..]),
+                None => prop_assert!(expected.len() > 32),
+            }
+        }
+    }
+
+    #[test]
+    fn every_date_word_passes_the_sketch() {
+        let words = MONTHS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(WEEKDAYS.iter().copied())
+            .chain(TIME_ZONES.iter().copied())
+            .chain(STAMP_WORDS.iter().copied());
+        for word in words {
+            for form in [word.to_owned(), word.to_uppercase(), capitalized(word)] {
+                assert_eq!(date_word(&form), date_word_in_table(&form), "{form}");
+            }
+            assert!(date_word(word).is_some(), "{word}");
+        }
+    }
+
+    fn capitalized(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     #[test]
