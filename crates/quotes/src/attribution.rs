@@ -243,6 +243,7 @@ struct Scratch {
     cue_subs: Vec<(usize, bool)>,
     run_nps: Vec<u32>,
     run_np_values: Vec<Option<Np>>,
+    described_memo: Vec<u32>,
 }
 
 /// The subject of a sentence. A possessive owner (`Suu Kyi's fate is unclear`) is a
@@ -314,6 +315,7 @@ fn with_analyzer<R>(
         cue_subs: take_cleared(&mut s.cue_subs),
         run_nps: take_cleared(&mut s.run_nps),
         run_np_values: take_cleared(&mut s.run_np_values),
+        described_memo: take_cleared(&mut s.described_memo),
     };
     a.segment();
     let out = f(&mut a);
@@ -341,6 +343,7 @@ fn with_analyzer<R>(
     s.cue_subs = a.cue_subs;
     s.run_nps = a.run_nps;
     s.run_np_values = a.run_np_values;
+    s.described_memo = a.described_memo;
     Some(out)
 }
 
@@ -453,6 +456,9 @@ struct Analyzer<'a> {
     /// Per capitalized run: index of its phrase in `run_np_values`, or `u32::MAX`.
     run_nps: Vec<u32>,
     run_np_values: Vec<Option<Np>>,
+    /// Per person, whether the role being resolved describes them (see
+    /// [`Analyzer::role_referent`]); emptied by each resolution.
+    described_memo: Vec<u32>,
 }
 
 /// Slots of the token class cache (a power of two).
@@ -2152,7 +2158,7 @@ impl<'a> Analyzer<'a> {
                 if !(w == "he" || w == "she" || want_org) {
                     return None;
                 }
-                let id = self.antecedent(np.span.0, false, |p| {
+                let id = self.antecedent(np.span.0, false, |_, p| {
                     if want_org {
                         p.org
                     } else {
@@ -2252,12 +2258,37 @@ impl<'a> Analyzer<'a> {
                 found && (was_former || !former)
             })
         };
+        // A walk meets the same people again and again (a story's main figure in
+        // most of its sentences): whether one is described with the role is worked
+        // out once per person, and again only when a descriptor was added to them
+        // (descriptors are only ever appended). Per person: 0 while unknown, else
+        // `(descriptors + 1) << 1 | described`.
+        let memo = RefCell::new(std::mem::take(&mut self.described_memo));
+        memo.borrow_mut().clear();
+        let described_once = |id: usize, p: &Person| {
+            let stamp = (p.descriptors.len() as u32 + 1) << 1;
+            let mut memo = memo.borrow_mut();
+            if let Some(&e) = memo.get(id)
+                && e & !1 == stamp
+            {
+                return e & 1 == 1;
+            }
+            let found = described(p);
+            if memo.len() <= id {
+                memo.resize(id + 1, 0);
+            }
+            if let Some(slot) = memo.get_mut(id) {
+                *slot = stamp | u32::from(found);
+            }
+            found
+        };
         self.role_depth += 1;
-        let mut found = self.antecedent(pos, false, |p| compatible(p) && described(p));
+        let mut found = self.antecedent(pos, false, |id, p| compatible(p) && described_once(id, p));
         if found.is_none() && self.lex.is_generic_role(&head) {
-            found = self.antecedent(pos, !former, compatible);
+            found = self.antecedent(pos, !former, |_, p| compatible(p));
         }
         self.role_depth -= 1;
+        self.described_memo = memo.into_inner();
         found
     }
 
@@ -2309,7 +2340,7 @@ impl<'a> Analyzer<'a> {
         &mut self,
         pos: usize,
         speakers_only: bool,
-        ok: impl Fn(&Person) -> bool,
+        ok: impl Fn(usize, &Person) -> bool,
     ) -> Option<usize> {
         let mut bi = self.breaks.partition_point(|&b| b <= pos);
         let mut ci = self.cues.partition_point(|c| c.start < pos);
@@ -2482,7 +2513,7 @@ impl<'a> Analyzer<'a> {
         np: &Np,
         pos: usize,
         speaker: bool,
-        ok: &impl Fn(&Person) -> bool,
+        ok: &impl Fn(usize, &Person) -> bool,
     ) -> Option<usize> {
         if np.span.0 >= pos {
             return None;
@@ -2491,7 +2522,11 @@ impl<'a> Analyzer<'a> {
         let key = (np.span.0 as u32, np.span.1 as u32, speaker);
         if let Some(&known) = self.mention_people.get(&key) {
             let id = known? as usize;
-            return self.persons.get(id).is_some_and(ok).then_some(id);
+            return self
+                .persons
+                .get(id)
+                .is_some_and(|p| ok(id, p))
+                .then_some(id);
         }
         let id = match np.kind {
             NpKind::Named { .. } => self.person_for(np, speaker),
@@ -2508,7 +2543,10 @@ impl<'a> Analyzer<'a> {
         };
         self.mention_people.insert(key, id.map(|id| id as u32));
         let id = id?;
-        self.persons.get(id).is_some_and(ok).then_some(id)
+        self.persons
+            .get(id)
+            .is_some_and(|p| ok(id, p))
+            .then_some(id)
     }
 
     fn attribute_all(&mut self) -> Vec<Finding> {
