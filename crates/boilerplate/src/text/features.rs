@@ -911,6 +911,54 @@ fn other_token(
 ) -> OtherToken {
     let non_letters = !m.letters;
     let run = non_letters.trailing_zeros();
+    // The token runs to the next blank, in this window or the next (64 when it is
+    // that long or longer).
+    let len = m.blanks.trailing_zeros();
+    // A word of ASCII letters and what follows it up to the blank, with no apostrophe
+    // that goes on with letters: closing marks ("said,”", "end.\"") or a compound
+    // ("well-known", "U.S."). Read as `word_token` reads it: the word is the run of
+    // letters, and the rest is looked at for letters and a `©` by `rest_flags`.
+    if (run >= 1) & (len < 64) & (run < len) {
+        let after = load8(copy, start + run as usize);
+        let apostrophe = if after as u8 == b'\'' {
+            1
+        } else if after & 0xFF_FFFF == 0x99_80E2 {
+            3
+        } else {
+            0
+        };
+        // The apostrophe lies inside the token, so the byte after it is at most the
+        // blank: a letter there is the token's.
+        let goes_on = apostrophe != 0 && (m.letters >> (run + apostrophe)) & 1 != 0;
+        if !goes_on {
+            let x = load8(copy, start);
+            let run = run as usize;
+            let end = start + len as usize;
+            let (letters_after, copyright) = rest_flags(copy, start + run, end);
+            let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
+            let flags = table.get(key)
+                | if copyright {
+                    FLAG_TRIGGER | FLAG_CHROME
+                } else {
+                    0
+                };
+            let ends = token_ends_sentence(copy.get(start..end).unwrap_or(&[]));
+            let counts = token_counts(
+                flags,
+                true,
+                x & 0x20 == 0,
+                (x & CAPITALS_TEST[run]) == 0,
+                !letters_after,
+                ends,
+            );
+            return OtherToken {
+                counts,
+                flags,
+                slow_end: end - 1,
+                last_slow_ends: Some(u32::from(ends)),
+            };
+        }
+    }
     // A word with one apostrophe inside ("don't", "Russia’s"), maybe closed by one
     // mark: read as `slow_token` reads it, the run after the apostrophe from the masks
     // too. Its key holds the apostrophe as `'`, which counts as a capital. Its letter
@@ -986,9 +1034,6 @@ fn other_token(
             last_slow_ends: None,
         };
     }
-    // The token runs to the next blank, in this window or the next (64 when it is
-    // that long or longer).
-    let len = m.blanks.trailing_zeros();
     // A bare token (ASCII without letters: "2019", "0.5", "&") is no letter token and
     // carries no flags; its sentence end is its last byte's unless a closing quote or
     // bracket follows the mark, so it is counted in bulk with the plain ones, but for
@@ -2016,6 +2061,8 @@ mod tests {
                 "И", "Россия,", "Ångström", "ßig", "ǅemal", "ΑΘΗΝΑ", "can’t!", "rock’n’roll",
                 "o'clock", "«Le", "»", "editor's", "editors’", "didn’t.”", "p.m.", "Jr.,",
                 "advertisement’s", "Advertisement's", "NEWSLETTERS’", "subscription’s",
+                "well-known", "COOKIES.”", "said,''", "a...", "SUBSCRIBE—", "advertisements,”",
+                "x-©", "Co.»", "it'", "Getty’", "up-to-date", "Getty/AFP", "café-é",
             ])
             .prop_map(str::to_owned),
             1 => any::<char>().prop_map(String::from),
