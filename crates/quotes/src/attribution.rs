@@ -223,6 +223,7 @@ struct Scratch {
     marks: marks::MarkBuf,
     regions: Vec<(usize, usize)>,
     breaks: Vec<usize>,
+    sentence_ends: Vec<usize>,
     cues: Vec<Cue>,
     cue_nps: Vec<Option<Option<Np>>>,
     subject_nps: Vec<Option<Option<Subject>>>,
@@ -286,6 +287,7 @@ fn with_analyzer<R>(
         quotes: std::mem::take(&mut s.quotes),
         regions: take_cleared(&mut s.regions),
         breaks: take_cleared(&mut s.breaks),
+        sentence_ends: take_cleared(&mut s.sentence_ends),
         cues: take_cleared(&mut s.cues),
         cue_nps: take_cleared(&mut s.cue_nps),
         subject_nps: take_cleared(&mut s.subject_nps),
@@ -323,6 +325,7 @@ fn with_analyzer<R>(
     s.quotes = a.quotes;
     s.regions = a.regions;
     s.breaks = a.breaks;
+    s.sentence_ends = a.sentence_ends;
     s.cues = a.cues;
     s.cue_nps = a.cue_nps;
     s.subject_nps = a.subject_nps;
@@ -414,6 +417,9 @@ struct Analyzer<'a> {
     regions: Vec<(usize, usize)>,
     /// Sentence starts, sorted (paragraph starts included).
     breaks: Vec<usize>,
+    /// Per sentence start in `breaks`, where the sentence ends (the next break or
+    /// the end of its paragraph).
+    sentence_ends: Vec<usize>,
     cues: Vec<Cue>,
     /// Each cue's speaker phrase, worked out when first needed.
     cue_nps: Vec<Option<Option<Np>>>,
@@ -607,6 +613,22 @@ impl<'a> Analyzer<'a> {
             self.breaks.sort_unstable();
         }
         self.breaks.dedup();
+        // Where each sentence ends: at the next break or its paragraph's end. Breaks
+        // include every paragraph start, so a break and every position up to the
+        // next one lie in the same paragraph.
+        self.sentence_ends.clear();
+        let mut pi = 0usize;
+        for (k, &b) in self.breaks.iter().enumerate() {
+            while self.paragraphs.get(pi + 1).is_some_and(|p| p.start <= b) {
+                pi += 1;
+            }
+            let para_end = self.paragraphs.get(pi).map_or(text.len(), |p| p.end);
+            let end = self
+                .breaks
+                .get(k + 1)
+                .map_or(para_end, |&next| next.min(para_end));
+            self.sentence_ends.push(end);
+        }
         // Cues are read around each quotation only: in its sentences, the one
         // before (an introduction) and the one after (`“...” Trump asked.`).
         self.cue_ranges.clear();
@@ -829,6 +851,11 @@ impl<'a> Analyzer<'a> {
     /// break or paragraph end.
     fn sentence_of(&self, pos: usize) -> (usize, usize) {
         let i = self.breaks.partition_point(|&b| b <= pos);
+        if let Some(k) = i.checked_sub(1)
+            && let (Some(&start), Some(&end)) = (self.breaks.get(k), self.sentence_ends.get(k))
+        {
+            return (start, end);
+        }
         let start = if i > 0 { self.breaks[i - 1] } else { 0 };
         let para_end = self.paragraph_end(pos);
         let end = self
@@ -3857,6 +3884,44 @@ mod tests {
             order in proptest::collection::vec(0usize..20, 0..8),
         ) {
             lazy_runs_match_one_pass(&parts.concat(), &order);
+        }
+
+        /// The sentence of every position, read from the table of sentence ends, is
+        /// the one a search of the breaks and paragraphs gives.
+        #[test]
+        fn sentence_ends_match_a_search(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Putin", " said", " Maria Lopez", ". ", "! ", "“", "”", "\"", "\n",
+                    "\n\n", ",", " Mr.", " V.", " The", " it", "? ", "é", " ",
+                ]),
+                0..60,
+            ),
+        ) {
+            let text = parts.concat();
+            let lex = Lexicon::new();
+            let settings = Settings {
+                resolve: true,
+                scare_quotes: false,
+                min_unattributed_words: 4,
+            };
+            let mut scratch = Scratch::default();
+            let checked = with_analyzer(&text, &lex, settings, &mut scratch, |a| {
+                for pos in 0..=text.len() + 1 {
+                    let i = a.breaks.partition_point(|&b| b <= pos);
+                    let start = if i > 0 { a.breaks[i - 1] } else { 0 };
+                    let para_end = a
+                        .paragraphs
+                        .get(a.paragraphs.partition_point(|p| p.start <= pos).saturating_sub(1))
+                        .map_or(text.len(), |p| p.end);
+                    let end = a.breaks.get(i).copied().map_or(para_end, |b| b.min(para_end));
+                    if a.sentence_of(pos) != (start, end) {
+                        return Err(pos);
+                    }
+                }
+                Ok(())
+            });
+            proptest::prop_assert_eq!(checked.unwrap_or(Ok(())), Ok(()));
         }
     }
 
