@@ -2176,13 +2176,9 @@ impl<'a> Analyzer<'a> {
                 if !self.settings.resolve {
                     return None;
                 }
-                let w = self
-                    .text
-                    .get(np.span.0..np.span.1)
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                let want_org = w == "it";
-                if !(w == "he" || w == "she" || want_org) {
+                let w = self.text.get(np.span.0..np.span.1).unwrap_or("");
+                let want_org = w.eq_ignore_ascii_case("it");
+                if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") || want_org) {
                     return None;
                 }
                 let id = self.antecedent(np.span.0, false, |_, p| {
@@ -2235,7 +2231,12 @@ impl<'a> Analyzer<'a> {
         if !self.lex.is_role(head) {
             return None;
         }
-        let head = head.to_lowercase();
+        // Most role nouns are written in lowercase already: no copy is made of them.
+        let head: Cow<'_, str> = if head.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Cow::Owned(head.to_lowercase())
+        } else {
+            Cow::Borrowed(head)
+        };
         let gender = self.lex.title_gender(&head);
         let compatible = |p: &Person| {
             p.person_like && (gender.is_none() || p.gender.is_none() || p.gender == gender)
