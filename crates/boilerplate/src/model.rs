@@ -169,14 +169,13 @@ pub struct Findings {
 const _: () = assert!(BlockKind::Table as usize + 1 == BlockKind::COUNT);
 const _: () = assert!(Reason::Other as usize + 1 == Reason::COUNT);
 
-/// A shared attribute list of one static string. Made once per process (see
-/// `attr_templates`), so the one pair is leaked rather than kept in a static by hand.
-fn attrs_of(key: &'static str, value: &'static str) -> Attrs {
-    let pair: &'static [(AttrKey, Value)] = Box::leak(Box::new([(
+/// The one-pair attribute list `key: value`. Made once per process (see
+/// `attr_templates`), so the pair is leaked rather than kept in a static by hand.
+fn pair_of(key: &'static str, value: &'static str) -> &'static [(AttrKey, Value)] {
+    Box::leak(Box::new([(
         AttrKey::Borrowed(key),
         Value::static_str(value),
-    )]));
-    Attrs::shared(pair)
+    )]))
 }
 
 /// Every kind, in the order of its variant.
@@ -220,24 +219,28 @@ const _: () = {
     }
 };
 
-/// The attribute lists of the kinds and of the reasons, built once and shared: each
-/// span's clone copies a pointer, where a list of its own would cost an allocation per
-/// span.
-fn attr_templates() -> &'static ([Attrs; BlockKind::COUNT], [Attrs; Reason::COUNT]) {
-    static TEMPLATES: std::sync::OnceLock<([Attrs; BlockKind::COUNT], [Attrs; Reason::COUNT])> =
-        std::sync::OnceLock::new();
+/// A span's attribute list, shared by every span of one kind or reason.
+type Template = &'static [(AttrKey, Value)];
+
+/// The attribute lists of the kinds and of the reasons, built once and shared: a span
+/// borrows one (a pointer), where a list of its own would cost an allocation per span.
+fn attr_templates() -> &'static ([Template; BlockKind::COUNT], [Template; Reason::COUNT]) {
+    static TEMPLATES: std::sync::OnceLock<(
+        [Template; BlockKind::COUNT],
+        [Template; Reason::COUNT],
+    )> = std::sync::OnceLock::new();
     TEMPLATES.get_or_init(|| {
         (
-            KINDS.map(|kind| attrs_of("kind", kind.as_str())),
-            REASONS.map(|reason| attrs_of("reason", reason.as_str())),
+            KINDS.map(|kind| pair_of("kind", kind.as_str())),
+            REASONS.map(|reason| pair_of("reason", reason.as_str())),
         )
     })
 }
 
-/// A span over `range` with a copy of `attrs`.
-fn span_with(range: Range<usize>, attrs: &Attrs) -> Span {
+/// A span over `range` borrowing the attribute list `attrs`.
+fn span_with(range: Range<usize>, attrs: Template) -> Span {
     let mut span = Span::new(range.start, range.end);
-    span.attrs = attrs.clone();
+    span.attrs = Attrs::shared(attrs);
     span
 }
 
@@ -270,14 +273,14 @@ pub fn write_output(
     let mut open_removed: Option<(Range<usize>, Reason)> = None;
     let flush = |removed: &mut Vec<Span>, open: Option<(Range<usize>, Reason)>| {
         if let Some((range, reason)) = open {
-            removed.push(span_with(range, &reason_attrs[reason as usize]));
+            removed.push(span_with(range, reason_attrs[reason as usize]));
         }
     };
     for block in blocks {
         match block.verdict {
             Verdict::Keep(kind) => {
                 flush(&mut removed, open_removed.take());
-                kept.push(span_with(block.range.clone(), &kind_attrs[kind as usize]));
+                kept.push(span_with(block.range.clone(), kind_attrs[kind as usize]));
                 if kind != BlockKind::Title {
                     let piece = text.get(block.range.clone()).ok_or_else(|| {
                         StageError::Failed(format!(

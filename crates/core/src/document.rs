@@ -128,31 +128,47 @@ impl Document {
         }
     }
 
+    /// Checks one range; called for every span of every stage, so the common case is
+    /// a few compares inline and the error is built out of line.
+    #[inline]
     fn check_range(&self, layer: &str, start: u32, end: u32) -> Result<(), SpanError> {
+        let text = self.text.as_bytes();
+        // A char boundary: the end of the text, or a byte that is not a UTF-8
+        // continuation byte (`str::is_char_boundary`, with the bound checked once).
+        let boundary =
+            |at: usize| at == text.len() || text.get(at).is_some_and(|&b| (b as i8) >= -0x40);
+        if start <= end && boundary(start as usize) && boundary(end as usize) {
+            return Ok(());
+        }
+        Err(self.range_error(layer, start, end))
+    }
+
+    #[cold]
+    fn range_error(&self, layer: &str, start: u32, end: u32) -> SpanError {
         if start > end {
-            return Err(SpanError::Inverted {
+            return SpanError::Inverted {
                 layer: layer.to_owned(),
                 start,
                 end,
-            });
+            };
         }
         if end as usize > self.text.len() {
-            return Err(SpanError::OutOfBounds {
+            return SpanError::OutOfBounds {
                 layer: layer.to_owned(),
                 start,
                 end,
                 len: self.text.len(),
-            });
+            };
         }
-        for offset in [start, end] {
-            if !self.text.is_char_boundary(offset as usize) {
-                return Err(SpanError::NotCharBoundary {
-                    layer: layer.to_owned(),
-                    offset,
-                });
-            }
+        let offset = if self.text.is_char_boundary(start as usize) {
+            end
+        } else {
+            start
+        };
+        SpanError::NotCharBoundary {
+            layer: layer.to_owned(),
+            offset,
         }
-        Ok(())
     }
 
     /// The spans of layer `name`, sorted by `(start, end)`.
@@ -221,6 +237,33 @@ mod tests {
             }
         );
         assert!(doc.layer("x").is_none(), "a refused layer is not stored");
+    }
+
+    proptest::proptest! {
+        // The inline check accepts exactly the ranges `str` can slice, and the error
+        // names what is wrong.
+        #[test]
+        fn ranges_are_accepted_exactly_when_the_text_can_be_sliced(
+            text in "(a|é|“|€|😀| ){0,12}",
+            start in 0u32..40,
+            end in 0u32..40,
+        ) {
+            let doc = Document::from_text("d", text.as_str());
+            let sliceable = text.get(start as usize..end as usize).is_some();
+            let checked = doc.check_range("x", start, end);
+            proptest::prop_assert_eq!(checked.is_ok(), sliceable);
+            match checked {
+                Err(SpanError::Inverted { .. }) => proptest::prop_assert!(start > end),
+                Err(SpanError::OutOfBounds { .. }) => {
+                    proptest::prop_assert!(start <= end && end as usize > text.len())
+                }
+                Err(SpanError::NotCharBoundary { offset, .. }) => {
+                    proptest::prop_assert!(!text.is_char_boundary(offset as usize))
+                }
+                Err(other) => proptest::prop_assert!(false, "unexpected {other:?}"),
+                Ok(()) => {}
+            }
+        }
     }
 
     #[test]

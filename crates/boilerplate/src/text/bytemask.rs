@@ -83,15 +83,26 @@ pub struct Avx2 {
 
 #[cfg(target_arch = "x86_64")]
 impl Avx2 {
-    /// The kernel, when the CPU has the features (checked once, then cached by std).
+    /// The kernel, when the CPU has the features. Asked for every block, so the
+    /// answer of the five checks is kept in one byte: 0 not yet known, 1 no, 2 yes.
     #[inline]
     pub fn detect() -> Option<Avx2> {
-        (std::is_x86_feature_detected!("avx2")
-            && std::is_x86_feature_detected!("bmi1")
-            && std::is_x86_feature_detected!("bmi2")
-            && std::is_x86_feature_detected!("popcnt")
-            && std::is_x86_feature_detected!("lzcnt"))
-        .then_some(Avx2 { _detected: () })
+        use std::sync::atomic::{AtomicU8, Ordering};
+        static KNOWN: AtomicU8 = AtomicU8::new(0);
+        let known = match KNOWN.load(Ordering::Relaxed) {
+            0 => {
+                let has = std::is_x86_feature_detected!("avx2")
+                    && std::is_x86_feature_detected!("bmi1")
+                    && std::is_x86_feature_detected!("bmi2")
+                    && std::is_x86_feature_detected!("popcnt")
+                    && std::is_x86_feature_detected!("lzcnt");
+                let known = 1 + u8::from(has);
+                KNOWN.store(known, Ordering::Relaxed);
+                known
+            }
+            known => known,
+        };
+        (known == 2).then_some(Avx2 { _detected: () })
     }
 }
 

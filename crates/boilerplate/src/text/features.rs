@@ -636,7 +636,7 @@ fn scan_avx2(bytes: &[u8], avx2: bytemask::Avx2) -> Features {
 /// [`scan_impl`] with mask arrays as small as the sample allows (most blocks are one
 /// line of one or two windows).
 #[inline(always)]
-fn scan_sized(bytes: &[u8], kernel: impl Kernel) -> Features {
+fn scan_sized(bytes: &[u8], kernel: impl TokenKernel) -> Features {
     match bytes.len() {
         0..=64 => scan_impl::<2, { copy_len(1) }>(bytes, kernel),
         65..=128 => scan_impl::<3, { copy_len(2) }>(bytes, kernel),
@@ -648,7 +648,7 @@ fn scan_sized(bytes: &[u8], kernel: impl Kernel) -> Features {
 /// The fast path of [`scan`], with room for `L - 1` windows (one more holds the masks
 /// past the end) and a copy of `C` bytes (see [`copy_len`]).
 #[inline(always)]
-fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) -> Features {
+fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl TokenKernel) -> Features {
     let n = bytes.len();
     if n > (L - 1) * WINDOW || C < copy_len(L - 1) {
         return scan_general(bytes);
@@ -795,7 +795,7 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl Kernel) 
                 counts += table.get_lanes(key) | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
             } else {
-                let other = other_token(
+                let other = kernel.other_token(
                     &copy,
                     bytes,
                     table,
@@ -898,10 +898,83 @@ struct OtherToken {
     last_slow_ends: Option<u32>,
 }
 
-/// Reads a token of [`scan_impl`] whose first run of letters does not end at a blank
-/// or at one mark before a blank. Kept out of line, so that the loop over the plain
-/// tokens (nine in ten) keeps its registers. `copy` is the block's zero-padded copy.
+/// A [`Kernel`] with its own compiled copy of [`other_token`]: kept out of line (see
+/// there), the token reader would otherwise be compiled for the baseline CPU only and
+/// count bits in software even when the scan that calls it has POPCNT and BMI.
+trait TokenKernel: Kernel {
+    /// [`other_token`], compiled for this kernel's CPU features.
+    fn other_token(
+        self,
+        copy: &[u8],
+        bytes: &[u8],
+        table: &WordTable,
+        start: usize,
+        m: &TokenMasks,
+    ) -> OtherToken;
+}
+
+impl TokenKernel for bytemask::Baseline {
+    #[inline(always)]
+    fn other_token(
+        self,
+        copy: &[u8],
+        bytes: &[u8],
+        table: &WordTable,
+        start: usize,
+        m: &TokenMasks,
+    ) -> OtherToken {
+        other_token_baseline(copy, bytes, table, start, m)
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl TokenKernel for bytemask::Avx2 {
+    #[inline(always)]
+    fn other_token(
+        self,
+        copy: &[u8],
+        bytes: &[u8],
+        table: &WordTable,
+        start: usize,
+        m: &TokenMasks,
+    ) -> OtherToken {
+        // SAFETY: an `Avx2` value exists only on a CPU with the features
+        // `other_token_avx2` is compiled for.
+        unsafe { other_token_avx2(copy, bytes, table, start, m) }
+    }
+}
+
+/// [`other_token`] for every CPU. Kept out of line, so that the loop over the plain
+/// tokens (nine in ten) keeps its registers.
 #[inline(never)]
+fn other_token_baseline(
+    copy: &[u8],
+    bytes: &[u8],
+    table: &WordTable,
+    start: usize,
+    m: &TokenMasks,
+) -> OtherToken {
+    other_token(copy, bytes, table, start, m)
+}
+
+/// [`other_token`] for the CPUs of [`bytemask::Avx2`], out of line as the baseline's.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
+#[inline(never)]
+fn other_token_avx2(
+    copy: &[u8],
+    bytes: &[u8],
+    table: &WordTable,
+    start: usize,
+    m: &TokenMasks,
+) -> OtherToken {
+    other_token(copy, bytes, table, start, m)
+}
+
+/// Reads a token of [`scan_impl`] whose first run of letters does not end at a blank
+/// or at one mark before a blank. `copy` is the block's zero-padded copy. Inlined into
+/// one out-of-line copy per kernel (see [`TokenKernel`]).
+#[inline(always)]
 fn other_token(
     copy: &[u8],
     bytes: &[u8],
