@@ -201,8 +201,12 @@ pub fn run(pipeline: &Pipeline, settings: &RunSettings) -> Result<Summary, RunEr
         .progress
         .then(|| progress_bar(settings.plan.total_bytes));
 
+    // What is in flight bounds the memory, whatever the corpus size: two batches read
+    // ahead, one being processed, one written output queued beside the one being
+    // written (its output is about four times its input, so one queued is enough for
+    // the writer never to wait on a CPU-bound run).
     let (batch_tx, batch_rx) = sync_channel::<Vec<RawRecord>>(2);
-    let (done_tx, done_rx) = sync_channel::<(Vec<ChunkOutput>, u64)>(2);
+    let (done_tx, done_rx) = sync_channel::<(Vec<ChunkOutput>, u64)>(1);
 
     std::thread::scope(|scope| {
         let reader = {
