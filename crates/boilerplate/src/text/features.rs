@@ -914,7 +914,9 @@ trait TokenKernel: Kernel {
 }
 
 impl TokenKernel for bytemask::Baseline {
-    #[inline(always)]
+    /// Out of line, so that the loop over the plain tokens (nine in ten) keeps its
+    /// registers.
+    #[inline(never)]
     fn other_token(
         self,
         copy: &[u8],
@@ -923,7 +925,7 @@ impl TokenKernel for bytemask::Baseline {
         start: usize,
         m: &TokenMasks,
     ) -> OtherToken {
-        other_token_baseline(copy, bytes, table, start, m)
+        other_token(copy, bytes, table, start, m)
     }
 }
 
@@ -944,20 +946,8 @@ impl TokenKernel for bytemask::Avx2 {
     }
 }
 
-/// [`other_token`] for every CPU. Kept out of line, so that the loop over the plain
-/// tokens (nine in ten) keeps its registers.
-#[inline(never)]
-fn other_token_baseline(
-    copy: &[u8],
-    bytes: &[u8],
-    table: &WordTable,
-    start: usize,
-    m: &TokenMasks,
-) -> OtherToken {
-    other_token(copy, bytes, table, start, m)
-}
-
-/// [`other_token`] for the CPUs of [`bytemask::Avx2`], out of line as the baseline's.
+/// [`other_token`] for the CPUs of [`bytemask::Avx2`], out of line as the baseline's
+/// copy is.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
 #[inline(never)]
