@@ -100,8 +100,41 @@ pub struct OutputConfig {
     pub fields: Option<Vec<String>>,
     /// Also write the input `html` back (off by default: it is large).
     pub include_html: bool,
+    /// Which layers' spans carry the text they cover as `"text"`.
+    pub span_text: SpanText,
 }
-const OUTPUT_KEYS: &[&str] = &["path", "rejects", "fields", "include_html"];
+const OUTPUT_KEYS: &[&str] = &["path", "rejects", "fields", "include_html", "span_text"];
+
+/// `[output] span_text`: whether each span is written with the text it covers.
+///
+/// The text is a convenience: a span's offsets already locate it in `text`. Over a large
+/// corpus it is most of the output (the `blocks` layer alone repeats the whole
+/// `clean_text`), so a consumer that slices `text` itself can turn it off, for every
+/// layer (`false`) or for all but a list of layers (`["quotes", "numbers"]`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum SpanText {
+    /// Every layer (`true`, the default) or none (`false`).
+    All(bool),
+    /// Only these layers.
+    Layers(Vec<String>),
+}
+
+impl Default for SpanText {
+    fn default() -> Self {
+        SpanText::All(true)
+    }
+}
+
+impl SpanText {
+    /// Whether spans of `layer` are written with their text.
+    pub fn covers(&self, layer: &str) -> bool {
+        match self {
+            SpanText::All(all) => *all,
+            SpanText::Layers(layers) => layers.iter().any(|l| l == layer),
+        }
+    }
+}
 
 /// When to draw a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
@@ -275,6 +308,9 @@ pub fn parse(
     ck.check_order(&stages);
     let fields = output.fields.clone().unwrap_or_default();
     ck.check_output_fields(&root, &fields, &stages);
+    if let SpanText::Layers(layers) = &output.span_text {
+        ck.check_span_text_layers(&root, layers, &stages);
+    }
 
     if ck.errors.is_empty() {
         let warnings = std::mem::take(&mut ck.warnings);
@@ -642,6 +678,34 @@ impl Checker<'_> {
             }
         }
     }
+
+    /// A layer named in `[output] span_text` that no stage produces is an error: unlike
+    /// an output field, a layer can only come from a stage, so the name is a typo.
+    fn check_span_text_layers(
+        &mut self,
+        root: &DeTable<'_>,
+        layers: &[String],
+        stages: &[CheckedStage],
+    ) {
+        let Some((_, list)) = root.get("output").and_then(|o| find_key(o, "span_text")) else {
+            return;
+        };
+        let produced: Vec<String> = stages
+            .iter()
+            .flat_map(|s| s.configured.stage.meta().produces.iter().cloned())
+            .collect();
+        for layer in layers {
+            if !produced.contains(layer) {
+                let hint = suggest(layer, produced.iter().map(String::as_str))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                self.error(
+                    list.span(),
+                    format!("`span_text` names layer `{layer}`, which no stage produces{hint}"),
+                );
+            }
+        }
+    }
 }
 
 fn quoted_list(items: &[&str]) -> String {
@@ -668,7 +732,7 @@ mod tests {
         known_keys::<InputConfig>(INPUT_KEYS, "path = 'a'\nformat = 'jsonl'");
         known_keys::<OutputConfig>(
             OUTPUT_KEYS,
-            "path = 'a'\nrejects = 'b'\nfields = ['id']\ninclude_html = true",
+            "path = 'a'\nrejects = 'b'\nfields = ['id']\ninclude_html = true\nspan_text = false",
         );
         known_keys::<RunConfig>(
             RUN_KEYS,
@@ -814,6 +878,35 @@ mod tests {
             errors.is_empty() && warnings.is_empty(),
             "{errors:?} {warnings:?}"
         );
+    }
+
+    #[test]
+    fn span_text_takes_a_switch_or_layers_that_stages_produce() {
+        let mut reg = Registry::new();
+        reg.register(Box::new(MetaFactory("p:quotes"))).unwrap();
+        reg.register(Box::new(MetaFactory("p:blocks"))).unwrap();
+        let stages = "[[stage]]\ntype = \"p:blocks\"\n\n[[stage]]\ntype = \"p:quotes\"\n";
+        let mut parse_with = |output: &str| {
+            let src = format!("[output]\n{output}\n\n{stages}");
+            parse(Path::new("p.toml"), &src, &mut reg, &mut |_, _| Ok(()))
+        };
+        let span_text = |c: Result<Config, ConfigErrors>| c.unwrap().output.span_text;
+        assert_eq!(span_text(parse_with("")), SpanText::All(true));
+        assert_eq!(
+            span_text(parse_with("span_text = false")),
+            SpanText::All(false)
+        );
+        let only_quotes = span_text(parse_with("span_text = [\"quotes\"]"));
+        assert_eq!(only_quotes, SpanText::Layers(vec!["quotes".into()]));
+        assert!(only_quotes.covers("quotes") && !only_quotes.covers("blocks"));
+        let errs = parse_with("span_text = [\"quotse\"]").err().unwrap().0;
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, 2);
+        assert_eq!(
+            errs[0].message,
+            "`span_text` names layer `quotse`, which no stage produces (did you mean `quotes`?)"
+        );
+        assert!(parse_with("span_text = \"yes\"").is_err());
     }
 
     #[test]

@@ -168,6 +168,7 @@ impl Pipeline {
                 only: output.fields.as_ref().map(|f| f.iter().cloned().collect()),
                 include_html: output.include_html,
                 produced,
+                span_text: output.span_text.clone(),
             },
             sets_text,
         }

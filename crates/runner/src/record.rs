@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use newsmill_core::{Document, MAX_TEXT_LEN, Span, Value};
 
+use crate::config::SpanText;
 use crate::input::{RawRecord, RecordKind};
 use crate::json;
 
@@ -149,6 +150,8 @@ pub struct OutputShape {
     pub include_html: bool,
     /// Stage fields and layers in pipeline order: `(is_layer, name)`.
     pub produced: Vec<(bool, String)>,
+    /// Which layers' spans are written with the text they cover.
+    pub span_text: SpanText,
 }
 
 impl OutputShape {
@@ -198,7 +201,8 @@ pub fn write_document(doc: &Document, shape: &OutputShape, out: &mut Vec<u8>) {
         }
         if *is_layer {
             if let Some(spans) = doc.layer(name) {
-                write_layer(obj.key(name), doc.text(), spans);
+                let text = shape.span_text.covers(name).then(|| doc.text());
+                write_layer(obj.key(name), text, spans);
             }
         } else if let Some(value) = doc.field(name) {
             write_value(obj.key(name), value);
@@ -289,7 +293,9 @@ fn write_value(out: &mut Vec<u8>, value: &Value) {
     }
 }
 
-fn write_layer(out: &mut Vec<u8>, text: &str, spans: &[Span]) {
+/// Writes `spans` as a JSON list of objects: `start`, `end`, the covered text when
+/// `text` is given, then the span's attributes.
+fn write_layer(out: &mut Vec<u8>, text: Option<&str>, spans: &[Span]) {
     out.push(b'[');
     for (i, span) in spans.iter().enumerate() {
         if i > 0 {
@@ -298,7 +304,9 @@ fn write_layer(out: &mut Vec<u8>, text: &str, spans: &[Span]) {
         let mut obj = Object::open(out);
         write_int(obj.key("start"), span.start);
         write_int(obj.key("end"), span.end);
-        json::write_str(obj.key("text"), text.get(span.range()).unwrap_or(""));
+        if let Some(text) = text {
+            json::write_str(obj.key("text"), text.get(span.range()).unwrap_or(""));
+        }
         for (k, v) in span.attrs.iter() {
             write_value(obj.key(k), v);
         }
@@ -378,6 +386,51 @@ mod tests {
                 r#"{"id":"d1","url":"u","text":"Hello world","title":"Extracted title","#,
                 r#""words":[{"start":0,"end":5,"text":"Hello","n":1}],"#,
                 r#""input_fields":{"title":"Input title"}}"#,
+                "\n"
+            )
+        );
+    }
+
+    #[test]
+    fn span_text_is_written_only_for_the_layers_asked_for() {
+        let mut doc = Document::from_text("d2", "Port hires 300 workers, “now” says Ortiz.");
+        doc.set_layer("blocks", vec![Span::new(0, 45)]).unwrap();
+        // “now” sits between the curly marks: bytes 27..30.
+        doc.set_layer("quotes", vec![Span::new(27, 30).with("speaker", "Ortiz")])
+            .unwrap();
+        let produced = vec![(true, "blocks".into()), (true, "quotes".into())];
+        let write = |span_text: SpanText| {
+            let shape = OutputShape {
+                only: Some(["blocks", "quotes"].map(String::from).into()),
+                produced: produced.clone(),
+                span_text,
+                ..OutputShape::default()
+            };
+            let mut out = Vec::new();
+            write_document(&doc, &shape, &mut out);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            write(SpanText::All(true)),
+            concat!(
+                r#"{"blocks":[{"start":0,"end":45,"text":"Port hires 300 workers, “now” says Ortiz."}],"#,
+                r#""quotes":[{"start":27,"end":30,"text":"now","speaker":"Ortiz"}]}"#,
+                "\n"
+            )
+        );
+        assert_eq!(
+            write(SpanText::Layers(vec!["quotes".into()])),
+            concat!(
+                r#"{"blocks":[{"start":0,"end":45}],"#,
+                r#""quotes":[{"start":27,"end":30,"text":"now","speaker":"Ortiz"}]}"#,
+                "\n"
+            )
+        );
+        assert_eq!(
+            write(SpanText::All(false)),
+            concat!(
+                r#"{"blocks":[{"start":0,"end":45}],"#,
+                r#""quotes":[{"start":27,"end":30,"speaker":"Ortiz"}]}"#,
                 "\n"
             )
         );
