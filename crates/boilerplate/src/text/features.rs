@@ -645,6 +645,9 @@ fn scan_sized(bytes: &[u8], kernel: impl TokenKernel) -> Features {
     }
 }
 
+/// Sizes of [`scan_impl`] up to this one read all their windows.
+const SMALL_L: usize = 2;
+
 /// The fast path of [`scan`], with room for `L - 1` windows (one more holds the masks
 /// past the end) and a copy of `C` bytes (see [`copy_len`]).
 #[inline(always)]
@@ -654,7 +657,14 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl TokenKer
         return scan_general(bytes);
     }
     let table = word_table();
-    let windows = n.div_ceil(WINDOW);
+    // A window of the zero padding adds nothing (zeros are blanks of no class), so the
+    // small sizes, whose blocks fill all their windows but one at most, read every
+    // window: the loops below then have a fixed count and unroll.
+    let windows = if L <= SMALL_L {
+        L - 1
+    } else {
+        n.div_ceil(WINDOW)
+    };
     // Past the end everything is blank: a token's end is always found.
     let mut blank = [u64::MAX; L];
     // ASCII letters, and the ASCII bytes that are neither blank nor letters.
