@@ -474,7 +474,20 @@ mod avx2 {
     fn bits(lanes: &[__m256i; 2], test: impl Fn(__m256i) -> __m256i) -> u64 {
         let low = _mm256_movemask_epi8(test(lanes[0])) as u32 as u64;
         let high = _mm256_movemask_epi8(test(lanes[1])) as u32 as u64;
-        low | high << 32
+        opaque(low | high << 32)
+    }
+
+    /// `mask` as it is, hidden from the optimizer: seeing a mask made of byte
+    /// compares, LLVM would otherwise rebuild it as a vector of bytes, a bit at a
+    /// time, to combine it with the masks of the next window.
+    #[inline(always)]
+    fn opaque(mut mask: u64) -> u64 {
+        // SAFETY: the assembly is empty: it reads and writes nothing but the register
+        // holding `mask`, which it leaves as it is.
+        unsafe {
+            std::arch::asm!("/* {0} */", inout(reg) mask, options(pure, nomem, nostack, preserves_flags));
+        }
+        mask
     }
 
     #[target_feature(enable = "avx2")]
