@@ -1800,15 +1800,19 @@ impl<'a> Analyzer<'a> {
         // before the preposition heads the phrase; the name after it is a place or
         // an employer. Only when the name is the preposition's whole object: in
         // `secretary of state Hillary Clinton` the name follows the title, and in `who
-        // worked for Sen. Lamar Alexander` the word before is a verb.
+        // worked for Sen. Lamar Alexander` the word before is a verb. A group ending
+        // the object of `for` is no person either (`a spokesman for committee
+        // Democrats`); in `a chorus of prominent Republicans` the group speaks.
+        let ends_with_group = lc & GROUP != 0;
         let common_head = toks
             .iter()
             .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
             .filter(|&p| {
-                toks[p + 1..]
-                    .iter()
-                    .skip_while(|t| self.tclass(t) & DETERMINER != 0)
-                    .all(|t| self.name_token(t))
+                (ends_with_group && self.word(&toks[p]) == "for")
+                    || toks[p + 1..]
+                        .iter()
+                        .skip_while(|t| self.tclass(t) & DETERMINER != 0)
+                        .all(|t| self.name_token(t))
             })
             .and_then(|p| p.checked_sub(1))
             .is_some_and(|h| {
@@ -1862,6 +1866,32 @@ impl<'a> Analyzer<'a> {
                 name_from += 1;
             }
             let name_toks = &run[name_from..];
+            // `one senior Democrat`, `the Texan`, `of Republican claims`: a party or
+            // nationality word, singular or an adjective, names a member of a group,
+            // not a person; the phrase is a common one (`Democrats` stays a group).
+            if ends_with_group
+                && !lw.ends_with('s')
+                && name_toks.iter().all(|t| self.tclass(t) & GROUP != 0)
+                && !toks[..s + name_from]
+                    .iter()
+                    .any(|t| self.tclass(t) & TITLE != 0)
+            {
+                let definite = self.word(first).eq_ignore_ascii_case("the");
+                let text_start = if self.tclass(first) & DETERMINER != 0 && toks.len() > 1 {
+                    toks[1].start
+                } else {
+                    first.start
+                };
+                return Some(Np {
+                    span,
+                    kind: NpKind::Nominal {
+                        head: (last.start, last.end),
+                        definite,
+                        text: (text_start, last.end),
+                    },
+                    descriptors: Descriptors::default(),
+                });
+            }
             let descriptors = match (toks.first(), toks[..s + name_from].last()) {
                 (Some(a), Some(b)) => Descriptors::one((a.start, b.end)),
                 _ => Descriptors::default(),
@@ -2181,9 +2211,17 @@ impl<'a> Analyzer<'a> {
                 if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") || want_org) {
                     return None;
                 }
+                let lex = self.lex;
                 let id = self.antecedent(np.span.0, false, |_, p| {
                     if want_org {
+                        // A party or its members (`Democrats`, `Senate Republicans`)
+                        // are a group, which `it` does not stand for.
                         p.org
+                            && !p
+                                .name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| lex.is_group_word(w))
                     } else {
                         p.person_like && (p.gender.is_none() || p.gender == gender)
                     }
@@ -2206,13 +2244,19 @@ impl<'a> Analyzer<'a> {
                 {
                     return None;
                 }
-                let written = written.to_owned();
+                // `a Democrat`, `the Texan`: a member of a group is named only when
+                // resolved; the group word alone is no speaker's name.
+                let member = self
+                    .text
+                    .get(head.0..head.1)
+                    .is_some_and(|h| !h.ends_with('s') && self.lex.is_group_word(h));
+                let written = (!member).then(|| written.to_owned());
                 if !self.settings.resolve || !definite {
-                    return Some(written);
+                    return written;
                 }
                 match self.role_referent(np.span.0, head, text) {
                     Some(id) => Some(self.persons[id].name.clone()),
-                    None => Some(written),
+                    None => written,
                 }
             }
         }
@@ -3089,12 +3133,12 @@ impl<'a> Analyzer<'a> {
             // `Putin: “...”` — a name and a colon.
             let colon = sent_start.max(para_start) + trimmed.len() - 1;
             let from = self.floor_char_boundary(colon.saturating_sub(WINDOW_BYTES).max(sent_start));
-            let np = self.with_tokens(from, colon, usize::MAX, |toks| {
+            let (np, object_name) = self.with_tokens(from, colon, usize::MAX, |toks| {
                 let skip = toks.len().saturating_sub(WINDOW_TOKENS);
                 let toks = &toks[skip..];
                 // `Rep. Tom Gowder (R-S.C.): “...”`
                 if toks.last().is_some_and(|t| t.kind == TokKind::CloseParen) {
-                    return self.parenthesized_np(toks);
+                    return (self.parenthesized_np(toks), None);
                 }
                 let start = self.np_start(toks, toks.len());
                 let clean_start = start == 0
@@ -3102,9 +3146,9 @@ impl<'a> Analyzer<'a> {
                         .get(start.wrapping_sub(1))
                         .is_some_and(|t| t.kind != TokKind::Word);
                 if clean_start {
-                    self.classify_np(&toks[start..])
+                    (self.classify_np(&toks[start..]), None)
                 } else {
-                    None
+                    (None, self.name_ending_clause(toks))
                 }
             });
             let named = np.filter(|np| matches!(np.kind, NpKind::Named { .. }));
@@ -3113,7 +3157,16 @@ impl<'a> Analyzer<'a> {
             let np = named.or_else(|| {
                 let from = sent_start.max(para_start);
                 let subject = self
-                    .with_token_stream(from, colon, WINDOW_TOKENS, |toks| self.subject_np(toks))?;
+                    .with_token_stream(from, colon, WINDOW_TOKENS, |toks| self.subject_np(toks));
+                let strong = subject.as_ref().filter(|s| {
+                    !s.weak && matches!(s.np.kind, NpKind::Named { .. } | NpKind::Pronoun(_))
+                });
+                let Some(subject) = strong else {
+                    // `The surge does not surprise pollster Dana Reyes: “...”`: with
+                    // no person as the subject, a person named last before the
+                    // colon introduces the quotation.
+                    return object_name;
+                };
                 let tail = self.text.get(subject.np.span.1..colon)?;
                 // `Trump quickly deflected with a non sequitur: “...”`, `Gill on the
                 // Budget: ‘...’` (a headline): a short predicate, with no clause of
@@ -3122,10 +3175,7 @@ impl<'a> Analyzer<'a> {
                     && tail
                         .chars()
                         .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
-                (short
-                    && !subject.weak
-                    && matches!(subject.np.kind, NpKind::Named { .. } | NpKind::Pronoun(_)))
-                .then_some(subject.np)
+                short.then(|| subject.np.clone())
             });
             if let Some(np) = np {
                 let speaker = self.resolve(&np);
@@ -3161,6 +3211,39 @@ impl<'a> Analyzer<'a> {
             }
         }
         None
+    }
+
+    /// A person's full name, with the roles and titles before it, ending `toks` after a
+    /// lowercase word (`... surprise Republican pollster Dana Reyes`): the words
+    /// before a colon when they do not start with the name.
+    fn name_ending_clause(&self, toks: &[Tok]) -> Option<Np> {
+        let mut j = toks.len();
+        while j > 0 && self.name_token(&toks[j - 1]) && !is_possessive(self.word(&toks[j - 1])) {
+            j -= 1;
+        }
+        if toks.len() - j < 2 {
+            return None;
+        }
+        let name_start = j;
+        while j > 0
+            && name_start - j < 3
+            && toks[j - 1].kind == TokKind::Word
+            && self.tclass(&toks[j - 1]) & (ROLE | TITLE | GROUP) != 0
+        {
+            j -= 1;
+        }
+        let before = toks.get(j.checked_sub(1)?)?;
+        if before.kind != TokKind::Word || !before.is_lowercase(self.text) {
+            return None;
+        }
+        let np = self.classify_np(&toks[j..])?;
+        let NpKind::Named { name, org: false } = np.kind else {
+            return None;
+        };
+        self.text
+            .get(name.0..name.1)
+            .is_some_and(|n| n.contains(' '))
+            .then_some(np)
     }
 
     /// For a fragment with no cue: the named subject of its sentence

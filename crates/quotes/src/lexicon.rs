@@ -2350,6 +2350,9 @@ pub(crate) mod class {
     pub const TIME: u32 = 1 << 21;
     /// A word that goes before a time word (`on`, `last`).
     pub const TIME_PREPOSITION: u32 = 1 << 22;
+    /// A party, nationality or faith word naming a member of a group or the group
+    /// (`Democrat`, `Texan`, `Republicans`): no person's name.
+    pub const GROUP: u32 = 1 << 23;
 }
 
 use class::*;
@@ -2390,6 +2393,7 @@ impl Lexicon {
             (NAME_LIKE_ORG_WORDS, NAME_LIKE_ORG),
             (TIME_WORDS, TIME),
             (TIME_PREPOSITIONS, TIME_PREPOSITION),
+            (GROUP_WORDS, GROUP),
         ];
         // Words are keyed folded to lowercase, so a word on several lists (in any
         // case) gets the bits of all of them.
@@ -2543,6 +2547,11 @@ impl Lexicon {
     /// Whether `word` is a place or organization word that is also a common surname.
     pub(crate) fn is_name_like_org_word(&self, word: &str) -> bool {
         self.class(word) & NAME_LIKE_ORG != 0
+    }
+
+    /// Whether `word` is a party, nationality or faith word (`Democrat`, `Texans`).
+    pub(crate) fn is_group_word(&self, word: &str) -> bool {
+        self.class(word) & GROUP != 0
     }
 
     /// Whether `word` is a time word (`Monday`, `yesterday`, `week`).
@@ -2783,6 +2792,148 @@ const SUBORDINATORS: &[&str] = &[
     "than",
 ];
 
+/// Party, nationality, regional and faith words, singular and plural: `one senior
+/// Democrat`, `the Texan`, `committee Republicans` name a member of a group or the
+/// group, never a person. Words that are also common first names or surnames
+/// (`Christian`, `French`, `English`, `Cuban`) are left out.
+const GROUP_WORDS: &[&str] = &[
+    "democrat",
+    "democrats",
+    "republican",
+    "republicans",
+    "democratic",
+    "libertarian",
+    "libertarians",
+    "tory",
+    "tories",
+    "american",
+    "americans",
+    "mexican",
+    "mexicans",
+    "canadian",
+    "canadians",
+    "texan",
+    "texans",
+    "californian",
+    "californians",
+    "floridian",
+    "floridians",
+    "virginian",
+    "virginians",
+    "iowan",
+    "iowans",
+    "ohioan",
+    "ohioans",
+    "minnesotan",
+    "minnesotans",
+    "coloradan",
+    "coloradans",
+    "arizonan",
+    "arizonans",
+    "kansan",
+    "kansans",
+    "alaskan",
+    "alaskans",
+    "hawaiian",
+    "hawaiians",
+    "russian",
+    "russians",
+    "ukrainian",
+    "ukrainians",
+    "chinese",
+    "british",
+    "briton",
+    "britons",
+    "german",
+    "germans",
+    "israeli",
+    "israelis",
+    "palestinian",
+    "palestinians",
+    "iranian",
+    "iranians",
+    "iraqi",
+    "iraqis",
+    "syrian",
+    "syrians",
+    "afghan",
+    "afghans",
+    "pakistani",
+    "pakistanis",
+    "saudi",
+    "saudis",
+    "egyptian",
+    "egyptians",
+    "libyan",
+    "libyans",
+    "lebanese",
+    "yemeni",
+    "yemenis",
+    "turkish",
+    "kurdish",
+    "kurd",
+    "kurds",
+    "arab",
+    "arabs",
+    "japanese",
+    "korean",
+    "koreans",
+    "vietnamese",
+    "filipino",
+    "filipinos",
+    "european",
+    "europeans",
+    "african",
+    "africans",
+    "asian",
+    "asians",
+    "australian",
+    "australians",
+    "italian",
+    "italians",
+    "spanish",
+    "greek",
+    "greeks",
+    "swedish",
+    "polish",
+    "dutch",
+    "nigerian",
+    "nigerians",
+    "kenyan",
+    "kenyans",
+    "venezuelan",
+    "venezuelans",
+    "brazilian",
+    "brazilians",
+    "colombian",
+    "colombians",
+    "haitian",
+    "haitians",
+    "muslim",
+    "muslims",
+    "jewish",
+    "jew",
+    "jews",
+    "catholic",
+    "catholics",
+    "mormon",
+    "mormons",
+    "evangelical",
+    "evangelicals",
+    "sunni",
+    "sunnis",
+    "shiite",
+    "shiites",
+    "hindu",
+    "hindus",
+    "latino",
+    "latinos",
+    "latina",
+    "latinas",
+    "hispanic",
+    "hispanics",
+];
+
 /// Words of the place and organization list that are also common surnames.
 const NAME_LIKE_ORG_WORDS: &[&str] = &[
     "law", "day", "house", "west", "east", "north", "south", "park", "street", "wall", "bay",
@@ -2816,6 +2967,7 @@ mod tests {
             (NAME_LIKE_ORG_WORDS, NAME_LIKE_ORG, false),
             (TIME_WORDS, TIME, false),
             (TIME_PREPOSITIONS, TIME_PREPOSITION, false),
+            (GROUP_WORDS, GROUP, false),
         ]
     }
 

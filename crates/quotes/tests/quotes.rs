@@ -682,3 +682,73 @@ fn a_quotation_closing_a_paragraph_after_narration_about_a_person() {
     let qs = run(text);
     assert_eq!(speakers(&qs), [None, Some("Ana Ortiz"), Some("Ana Ortiz")]);
 }
+
+#[test]
+fn a_party_or_nationality_word_is_no_speakers_name() {
+    // An unnamed member of a party or nation keeps the mention and names nobody; a
+    // role noun made of such a word names someone only when it resolves.
+    let text = "Budget talks in the capital stalled again on Tuesday.\n\n\
+        “The votes are simply not there,” one senior Republican said.\n\n\
+        “We will keep pushing,” a Democrat said.\n\n\
+        “Nobody has read the annex,” the Texan said after the session.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [None, None, None]);
+    let mentions: Vec<_> = qs.iter().map(|q| q.mention.as_deref()).collect();
+    assert_eq!(
+        mentions,
+        [
+            Some("one senior Republican"),
+            Some("a Democrat"),
+            Some("the Texan")
+        ]
+    );
+}
+
+#[test]
+fn a_spokesman_for_a_group_is_the_speaker_not_the_group() {
+    let text = "The committee released its findings on Monday.\n\n\
+        “The facts have not changed,” a spokesman for committee Democrats said.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("spokesman for committee Democrats")]);
+    assert_eq!(
+        qs[0].mention.as_deref(),
+        Some("a spokesman for committee Democrats")
+    );
+    // A group that speaks as a group stays the speaker.
+    let text = "Some Democrats say the vote could come too late. “We are running out of \
+        days,” Democrats said in a statement.";
+    assert_eq!(speakers(&run(text)), [Some("Democrats")]);
+}
+
+#[test]
+fn it_does_not_stand_for_a_party_or_its_members() {
+    // `it` is the memo, which names no speaker; neither the Democrats nor the Senate
+    // Republicans are an `it`.
+    let text = "Senate Republicans want a vote by Friday, and House Democrats oppose it.\n\n\
+        The memo from the panel was released on Thursday. “Costs rose by a third,” it \
+        stated.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [None]);
+    assert_eq!(qs[0].mention.as_deref(), Some("it"));
+    // An organization still is.
+    let text = "The Harbor Freight Company cut its forecast on Monday. “Demand has \
+        softened,” it said.";
+    assert_eq!(speakers(&run(text)), [Some("Harbor Freight Company")]);
+}
+
+#[test]
+fn a_full_name_ending_the_words_before_a_colon_introduces_the_quotation() {
+    let text = "The drop in turnout does not surprise Democratic strategist Lena Ortiz: \
+        “Nobody gave young voters a reason to show up.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Lena Ortiz")]);
+    assert_eq!(
+        qs[0].mention.as_deref(),
+        Some("Democratic strategist Lena Ortiz")
+    );
+    // With a person as the subject, the person addressed is not taken (and the
+    // subject is too far from the colon to be taken either: no guess).
+    let text = "Mayor Tom Brandt spoke at length on Monday, then turned to his longtime \
+        rival councilwoman Anna Kobel: “You voted against every one of these projects.”";
+    assert_eq!(speakers(&run(text)), [None]);
+}
