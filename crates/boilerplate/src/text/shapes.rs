@@ -685,6 +685,9 @@ fn may_open_credit(first: &str) -> bool {
     if !(2..=9).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
+    if let Some(key) = short_opener_key(bytes) {
+        return SHORT_OPENERS.holds(key);
+    }
     let key = bytes.iter().fold(0u128, |key, &b| {
         key << 8 | u128::from(b.to_ascii_lowercase())
     });
@@ -703,6 +706,83 @@ const fn opener_key(word: &str) -> u128 {
     }
     key
 }
+
+/// The key of a word of ASCII letters (which it must be) of eight bytes or fewer,
+/// lower-cased, the first byte highest (letters are never 0, so words of different
+/// lengths differ); `None` for a longer word.
+const fn short_opener_key(bytes: &[u8]) -> Option<u64> {
+    if bytes.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        key = key << 8 | (bytes[i] | 0x20) as u64;
+        i += 1;
+    }
+    Some(key)
+}
+
+/// Bits of a slot of [`SHORT_OPENERS`].
+const OPENER_SLOT_BITS: u32 = 6;
+
+/// The [`CREDIT_OPENERS`] of eight letters or fewer by [`short_opener_key`], each in a
+/// slot of its own, so that telling an opener costs one multiplication and one
+/// compare (most blocks that reach the shape checks open with some other word).
+struct OpenerTable {
+    /// Keys by slot; 0 (no word's key) where there is none.
+    keys: [u64; 1 << OPENER_SLOT_BITS],
+    multiplier: u64,
+}
+
+impl OpenerTable {
+    const fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(self.multiplier) >> (64 - OPENER_SLOT_BITS)) as usize
+    }
+
+    fn holds(&self, key: u64) -> bool {
+        self.keys[self.slot(key)] == key
+    }
+
+    /// The table, with the first multiplier of a fixed sequence that gives every
+    /// opener a slot of its own (the build fails when none does).
+    const fn build() -> OpenerTable {
+        let mut table = OpenerTable {
+            keys: [0; 1 << OPENER_SLOT_BITS],
+            multiplier: 0x9E37_79B9_7F4A_7C15,
+        };
+        let mut attempt = 0;
+        while attempt < 10_000 {
+            table.keys = [0; 1 << OPENER_SLOT_BITS];
+            let mut placed = true;
+            let mut i = 0;
+            while i < CREDIT_OPENERS.len() {
+                if let Some(key) = short_opener_key(CREDIT_OPENERS[i].as_bytes()) {
+                    let slot = table.slot(key);
+                    if table.keys[slot] != 0 && table.keys[slot] != key {
+                        placed = false;
+                        break;
+                    }
+                    table.keys[slot] = key;
+                }
+                i += 1;
+            }
+            if placed {
+                return table;
+            }
+            table.multiplier = table
+                .multiplier
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407)
+                | 1;
+            attempt += 1;
+        }
+        panic!("no multiplier gives every credit opener a slot of its own");
+    }
+}
+
+/// See [`OpenerTable`].
+static SHORT_OPENERS: OpenerTable = OpenerTable::build();
 
 /// [`CREDIT_OPENERS`] as [`opener_key`]s, so that an opener is told by comparing
 /// numbers.
@@ -1463,6 +1543,31 @@ mod tests {
                 Some(count) => prop_assert_eq!(&tokens[..count], &expected[..]),
                 None => prop_assert!(expected.len() > 32),
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Openers in any case, decorated, cut short or made longer are told as the
+        /// list compare tells them.
+        #[test]
+        fn credit_openers_are_told_as_the_list_tells_them(
+            opener in proptest::sample::select(CREDIT_OPENERS),
+            case in proptest::collection::vec(proptest::bool::ANY, 9),
+            cut in 0usize..3,
+            extra in proptest::sample::select(vec!["", "s", "x", "ing", "é", "1"]),
+            open in proptest::sample::select(vec!["", "(", "(("]),
+            close in proptest::sample::select(vec!["", ":", ".", ",", ")", "…", "’"]),
+        ) {
+            let word: String = opener
+                .chars()
+                .zip(&case)
+                .map(|(c, &upper)| if upper { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let word = &word[..word.len() - cut.min(word.len() - 1)];
+            let token = format!("{open}{word}{extra}{close}");
+            prop_assert_eq!(may_open_credit(&token), reference::may_open_credit(&token), "{:?}", token);
         }
     }
 
