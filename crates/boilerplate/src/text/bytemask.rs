@@ -55,7 +55,24 @@ pub trait Kernel: Copy {
     fn masks(self, window: &[u8; WINDOW]) -> Masks;
     /// The non-ASCII masks of `window`.
     fn high_masks(self, window: &[u8; WINDOW]) -> HighMasks;
+
+    /// [`Kernel::masks`] of a window whose second half is zeros (a short block's
+    /// zero-padded copy): a kernel may read the first half only.
+    #[inline(always)]
+    fn masks_of_half(self, window: &[u8; WINDOW]) -> Masks {
+        self.masks(window)
+    }
+
+    /// [`Kernel::high_masks`] of a window whose second half is zeros.
+    #[inline(always)]
+    fn high_masks_of_half(self, window: &[u8; WINDOW]) -> HighMasks {
+        self.high_masks(window)
+    }
 }
+
+/// Bits of the second half of a window.
+#[cfg(target_arch = "x86_64")]
+const SECOND_HALF: u64 = u64::MAX << (WINDOW / 2);
 
 /// The masks every CPU of the target computes: SSE2 on x86-64, bytes elsewhere.
 #[derive(Clone, Copy, Debug)]
@@ -118,6 +135,23 @@ impl Kernel for Avx2 {
     fn high_masks(self, window: &[u8; WINDOW]) -> HighMasks {
         // SAFETY: an `Avx2` value exists only when the CPU has AVX2.
         unsafe { avx2::high_masks(window) }
+    }
+
+    /// The first half's 32 bytes in one vector; the zeros of the second half are
+    /// blanks of no other class.
+    #[inline(always)]
+    fn masks_of_half(self, window: &[u8; WINDOW]) -> Masks {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2.
+        let mut m = unsafe { avx2::masks_of_half(window) };
+        m.blank |= SECOND_HALF;
+        m
+    }
+
+    /// The first half's 32 bytes in one vector; zeros are in no non-ASCII class.
+    #[inline(always)]
+    fn high_masks_of_half(self, window: &[u8; WINDOW]) -> HighMasks {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2.
+        unsafe { avx2::high_masks_of_half(window) }
     }
 }
 
@@ -471,9 +505,12 @@ mod avx2 {
 
     #[target_feature(enable = "avx2")]
     #[inline]
-    fn bits(lanes: &[__m256i; 2], test: impl Fn(__m256i) -> __m256i) -> u64 {
+    fn bits<const N: usize>(lanes: &[__m256i; N], test: impl Fn(__m256i) -> __m256i) -> u64 {
         let low = _mm256_movemask_epi8(test(lanes[0])) as u32 as u64;
-        let high = _mm256_movemask_epi8(test(lanes[1])) as u32 as u64;
+        if N == 1 {
+            return opaque(low);
+        }
+        let high = _mm256_movemask_epi8(test(lanes[N - 1])) as u32 as u64;
         opaque(low | high << 32)
     }
 
@@ -522,26 +559,39 @@ mod avx2 {
     #[target_feature(enable = "avx2")]
     #[inline]
     pub fn masks(window: &[u8; WINDOW]) -> Masks {
-        let lanes = lanes(window);
+        masks_of_lanes(&lanes(window))
+    }
+
+    /// The masks of the first half of `window` (those of the second half are 0).
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub fn masks_of_half(window: &[u8; WINDOW]) -> Masks {
+        masks_of_lanes(&[lanes(window)[0]])
+    }
+
+    /// The masks of the 32-byte `lanes` (one or two).
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn masks_of_lanes<const N: usize>(lanes: &[__m256i; N]) -> Masks {
         Masks {
-            blank: bits(&lanes, |v| at_most(v, b' ')),
-            letter: bits(&lanes, |v| {
+            blank: bits(lanes, |v| at_most(v, b' ')),
+            letter: bits(lanes, |v| {
                 within(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), b'a', b'z')
             }),
-            upper: bits(&lanes, |v| within(v, b'A', b'Z')),
-            glue_lead: bits(&lanes, |v| {
+            upper: bits(lanes, |v| within(v, b'A', b'Z')),
+            glue_lead: bits(lanes, |v| {
                 _mm256_or_si256(
                     _mm256_or_si256(within(v, b'a', b'z'), within(v, b'0', b'9')),
                     eq(v, b')'),
                 )
             }),
-            digit: bits(&lanes, |v| within(v, b'0', b'9')),
-            stop: bits(&lanes, |v| {
+            digit: bits(lanes, |v| within(v, b'0', b'9')),
+            stop: bits(lanes, |v| {
                 _mm256_or_si256(_mm256_or_si256(eq(v, b'.'), eq(v, b'!')), eq(v, b'?'))
             }),
-            tab: bits(&lanes, |v| eq(v, b'\t')),
-            at: bits(&lanes, |v| eq(v, b'@')),
-            high: bits(&lanes, |v| v),
+            tab: bits(lanes, |v| eq(v, b'\t')),
+            at: bits(lanes, |v| eq(v, b'@')),
+            high: bits(lanes, |v| v),
         }
     }
 
@@ -549,13 +599,27 @@ mod avx2 {
     #[target_feature(enable = "avx2")]
     #[inline]
     pub fn high_masks(window: &[u8; WINDOW]) -> HighMasks {
-        let lanes = lanes(window);
+        high_masks_of_lanes(&lanes(window))
+    }
+
+    /// The non-ASCII masks of the first half of `window` (those of the second half
+    /// are 0).
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub fn high_masks_of_half(window: &[u8; WINDOW]) -> HighMasks {
+        high_masks_of_lanes(&[lanes(window)[0]])
+    }
+
+    /// The non-ASCII masks of the 32-byte `lanes` (one or two).
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn high_masks_of_lanes<const N: usize>(lanes: &[__m256i; N]) -> HighMasks {
         HighMasks {
-            c2: bits(&lanes, |v| eq(v, 0xC2)),
-            a0: bits(&lanes, |v| eq(v, 0xA0)),
-            lead: bits(&lanes, |v| at_least(v, 0xC0)),
-            symbol_lead: bits(&lanes, |v| _mm256_or_si256(eq(v, 0xC2), eq(v, 0xE2))),
-            cjk: bits(&lanes, |v| within(v, 0xE3, 0xED)),
+            c2: bits(lanes, |v| eq(v, 0xC2)),
+            a0: bits(lanes, |v| eq(v, 0xA0)),
+            lead: bits(lanes, |v| at_least(v, 0xC0)),
+            symbol_lead: bits(lanes, |v| _mm256_or_si256(eq(v, 0xC2), eq(v, 0xE2))),
+            cjk: bits(lanes, |v| within(v, 0xE3, 0xED)),
         }
     }
 }
@@ -580,6 +644,27 @@ mod tests {
                 (b < 0x20 && !b.is_ascii_whitespace()) || b == 0xA0
             });
             prop_assert_eq!(has_odd_blanks(&bytes), expected);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// A window whose second half is zeros (a short block's padded copy) has the
+        /// masks of its whole, whichever half the kernel reads.
+        #[test]
+        fn half_window_masks_are_the_whole_windows(
+            half in proptest::collection::vec(any::<u8>(), 0..=WINDOW / 2),
+        ) {
+            let mut window = [0u8; WINDOW];
+            window[..half.len()].copy_from_slice(&half);
+            prop_assert_eq!(Baseline.masks_of_half(&window), masks_bytewise(&window));
+            prop_assert_eq!(Baseline.high_masks_of_half(&window), high_masks_bytewise(&window));
+            #[cfg(target_arch = "x86_64")]
+            if let Some(avx2) = Avx2::detect() {
+                prop_assert_eq!(avx2.masks_of_half(&window), masks_bytewise(&window));
+                prop_assert_eq!(avx2.high_masks_of_half(&window), high_masks_bytewise(&window));
+            }
         }
     }
 

@@ -638,10 +638,12 @@ fn scan_avx2(bytes: &[u8], avx2: bytemask::Avx2) -> Features {
 #[inline(always)]
 fn scan_sized(bytes: &[u8], kernel: impl TokenKernel) -> Features {
     match bytes.len() {
-        0..=64 => scan_impl::<2, { copy_len(1) }>(bytes, kernel),
-        65..=128 => scan_impl::<3, { copy_len(2) }>(bytes, kernel),
-        129..=192 => scan_impl::<4, { copy_len(3) }>(bytes, kernel),
-        _ => scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }>(bytes, kernel),
+        // Most lines of scraped pages' text: half a window.
+        0..=32 => scan_impl::<2, { copy_len(1) }, true>(bytes, kernel),
+        33..=64 => scan_impl::<2, { copy_len(1) }, false>(bytes, kernel),
+        65..=128 => scan_impl::<3, { copy_len(2) }, false>(bytes, kernel),
+        129..=192 => scan_impl::<4, { copy_len(3) }, false>(bytes, kernel),
+        _ => scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }, false>(bytes, kernel),
     }
 }
 
@@ -651,9 +653,12 @@ const SMALL_L: usize = 2;
 /// The fast path of [`scan`], with room for `L - 1` windows (one more holds the masks
 /// past the end) and a copy of `C` bytes (see [`copy_len`]).
 #[inline(always)]
-fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl TokenKernel) -> Features {
+fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
+    bytes: &[u8],
+    kernel: impl TokenKernel,
+) -> Features {
     let n = bytes.len();
-    if n > (L - 1) * WINDOW || C < copy_len(L - 1) {
+    if n > (L - 1) * WINDOW || C < copy_len(L - 1) || (HALF && (L != 2 || n > WINDOW / 2)) {
         return scan_general(bytes);
     }
     let table = word_table();
@@ -700,7 +705,12 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl TokenKer
         else {
             break;
         };
-        let m = kernel.masks(window);
+        // A block of half a window: the copy's second half is zeros.
+        let m = if HALF {
+            kernel.masks_of_half(window)
+        } else {
+            kernel.masks(window)
+        };
         blank[w] = m.blank;
         letter[w] = m.letter;
         wordy[w] = m.letter | m.high;
@@ -718,7 +728,11 @@ fn scan_impl<const L: usize, const C: usize>(bytes: &[u8], kernel: impl TokenKer
         glue[w] = ((m.glue_lead << 1) | glue_carry) & m.upper;
         glue_carry = m.glue_lead >> 63;
         if m.high != 0 {
-            let h = kernel.high_masks(window);
+            let h = if HALF {
+                kernel.high_masks_of_half(window)
+            } else {
+                kernel.high_masks(window)
+            };
             lead += h.lead.count_ones();
             symbol_lead += h.symbol_lead.count_ones();
             cjk_chars += h.cjk.count_ones();
@@ -2155,7 +2169,16 @@ mod tests {
             // The kernel every CPU has, whichever `scan` picked.
             prop_assert_eq!(scan_sized(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
             // The widest arrays on short samples too.
-            prop_assert_eq!(scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }>(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
+            prop_assert_eq!(scan_impl::<{ MAX_WINDOWS + 1 }, { copy_len(MAX_WINDOWS) }, false>(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
+        }
+
+        /// Short lines (half a window or one) as the scraped pages' menus have them.
+        #[test]
+        fn fast_scan_counts_short_lines_as_the_reference_does(pieces in proptest::collection::vec(piece(), 0..10)) {
+            let text: String = pieces.concat();
+            let reference = scan_general(text.as_bytes());
+            prop_assert_eq!(scan(text.as_bytes()), reference, "{:?}", text);
+            prop_assert_eq!(scan_sized(text.as_bytes(), bytemask::Baseline), reference, "{:?}", text);
         }
     }
 
