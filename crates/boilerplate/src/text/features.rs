@@ -616,6 +616,7 @@ const MAX_WINDOWS: usize = 6;
 /// taken from one 8-byte load of the block's padded copy and looked up at once; a bare
 /// token (ASCII without letters: a number, a dash) needs no lookup; any other token is
 /// read in full by [`slow_token`].
+#[inline(always)]
 fn scan(bytes: &[u8]) -> Features {
     #[cfg(target_arch = "x86_64")]
     if let Some(avx2) = bytemask::Avx2::detect() {
