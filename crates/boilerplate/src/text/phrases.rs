@@ -644,17 +644,19 @@ impl PhraseDfa {
         })
     }
 
-    /// The state after `state` reads `byte`.
+    /// The state after `state` reads `byte`. States are carried as `usize` in the
+    /// walks, so that a step is a shift, an or and a load of the row entry, with no
+    /// widening of a 16-bit value on the way.
     #[inline(always)]
-    fn next(&self, state: u16, byte: u8) -> u16 {
-        let at = (usize::from(state) << CLASS_BITS) | usize::from(self.classes[usize::from(byte)]);
+    fn next(&self, state: usize, byte: u8) -> usize {
+        let at = (state << CLASS_BITS) | usize::from(self.classes[usize::from(byte)]);
         // SAFETY: `state` is the start state or an entry of `trans`, every one of which
         // is below the number of states (`new` numbers the states it fills rows for,
         // and `trans` has `1 << CLASS_BITS` entries per state); a class is below
         // `1 << CLASS_BITS` (`new` refuses more classes). So `at` lies inside
         // `trans`. The proptest `finds_what_aho_corasick_finds` walks it over
         // arbitrary text against the automaton it was built from.
-        unsafe { *self.trans.get_unchecked(at) }
+        usize::from(unsafe { *self.trans.get_unchecked(at) })
     }
 
     /// Reads bytes of `lane` until its search ends: `true` when it ended (on the
@@ -667,18 +669,20 @@ impl PhraseDfa {
                 return lane.last != DEAD;
             };
             // Up to the next state that needs a look, without another check per byte.
-            let mut state = lane.state;
-            let mut read = 0;
-            for &byte in bytes {
+            let max_special = usize::from(self.max_special);
+            let mut state = usize::from(lane.state);
+            let mut read = bytes.len();
+            for (i, &byte) in bytes.iter().enumerate() {
                 state = self.next(state, byte);
-                read += 1;
-                if state <= self.max_special {
+                if state <= max_special {
+                    read = i + 1;
                     break;
                 }
             }
-            lane.state = state;
+            // Every state is below 2^16 (`new` numbers them as `u16`).
+            lane.state = state as u16;
             lane.at += read;
-            if state > self.max_special {
+            if state > max_special {
                 return lane.last != DEAD;
             }
             if self.look(lane) {
@@ -771,18 +775,19 @@ impl PhraseDfa {
             if steps == 0 {
                 break;
             }
-            let (mut state_a, mut state_b) = (first.state, second.state);
+            let max_special = usize::from(self.max_special);
+            let (mut state_a, mut state_b) = (usize::from(first.state), usize::from(second.state));
             let mut read = 0;
             for (&x, &y) in a.iter().zip(b) {
                 state_a = self.next(state_a, x);
                 state_b = self.next(state_b, y);
                 read += 1;
-                if (state_a <= self.max_special) | (state_b <= self.max_special) {
+                if (state_a <= max_special) | (state_b <= max_special) {
                     break;
                 }
             }
-            first.state = state_a;
-            second.state = state_b;
+            first.state = state_a as u16;
+            second.state = state_b as u16;
             first.at += read;
             second.at += read;
             if self.look(&mut first)
