@@ -513,6 +513,11 @@ pub enum BuildError {
     Classes,
 }
 
+/// Blocks of this many bytes or more are walked in two halves at once (see
+/// [`PhraseDfa::find_iter`]), when a byte no phrase holds lies past their middle and a
+/// quarter of this before their end.
+const SPLIT_BYTES: usize = 48;
+
 /// Matches of the second half of a block, reported once the first half's are.
 const LATER_MATCHES: usize = 32;
 
@@ -740,17 +745,17 @@ impl PhraseDfa {
     /// `AhoCorasick::find_iter` finds them: the leftmost match, the longest of those
     /// that start there, then the next search from its end. A block long enough is
     /// cut at a byte no phrase holds near its middle, and both halves are walked in
-    /// one loop: each byte's step waits for the last one's, so two walks take little
-    /// more time than one.
+    /// one loop: each byte's step waits for the last one's (the load of its row), so
+    /// two walks take little more time than one, down to blocks of a short line.
     fn find_iter(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
         let n = hay.len();
-        let cut = if n >= 128 {
+        let cut = if n >= SPLIT_BYTES {
             let middle = n / 2;
             hay[middle..]
                 .iter()
                 .position(|&b| self.barrier[usize::from(b)])
                 .map(|k| middle + k)
-                .filter(|&cut| cut + 32 < n)
+                .filter(|&cut| cut + SPLIT_BYTES / 4 < n)
         } else {
             None
         };
