@@ -160,6 +160,9 @@ struct Person {
     /// from a pronoun resolved to it.
     named_gender: bool,
     org: bool,
+    /// The name ends with a party or nationality word (`Democrats`, `Senate
+    /// Republicans`): a group, which `it` does not stand for.
+    group: bool,
     /// The name's words make it a place or an organization.
     placeish: bool,
     /// Evidence says this is a person: a speaker, a known first name, a title, or a
@@ -1125,8 +1128,12 @@ impl<'a> Analyzer<'a> {
             };
             // `A spokeswoman for the House committee`: the phrase is headed by a
             // common noun; the name alone still says who spoke.
-            let np = named(&toks[from..b]).or_else(|| named(&toks[a..b]))?;
-            return Some(Subject { np, weak: false });
+            match named(&toks[from..b]).or_else(|| named(&toks[a..b])) {
+                Some(np) => return Some(Subject { np, weak: false }),
+                // `The Republican candidate appeared to ...`: a party or nation word
+                // describing a role noun, read below.
+                None => return None,
+            }
         }
         if let Some((a, b)) = owner {
             // The owner's name without its possessive ending.
@@ -1140,7 +1147,8 @@ impl<'a> Analyzer<'a> {
             return matches!(np.kind, NpKind::Named { org: false, .. })
                 .then_some(Subject { np, weak: true });
         }
-        // `The minority leader said flatly`: a role noun as the subject.
+        // `The minority leader said flatly`: a role noun as the subject, ending at
+        // the last role noun (`The Republican candidate appeared to ...`).
         if self.word(&first).eq_ignore_ascii_case("the") && j > i + 1 {
             let np = self.classify_np(&toks[i..j])?;
             if matches!(np.kind, NpKind::Nominal { definite: true, .. }) {
@@ -1390,6 +1398,11 @@ impl<'a> Analyzer<'a> {
         let last = *toks.last()?;
         match last.kind {
             TokKind::Word => {
+                match self.word(&last) {
+                    "who" => return self.relative_np(&toks[..toks.len() - 1], true),
+                    "which" => return self.relative_np(&toks[..toks.len() - 1], false),
+                    _ => {}
+                }
                 if let Some(g) = pronoun(self.word(&last)) {
                     // `that he said` is fine; `told him he said` too.
                     return Some(Np {
@@ -1411,6 +1424,74 @@ impl<'a> Analyzer<'a> {
             }
             TokKind::CloseParen => self.parenthesized_np(toks),
             TokKind::Comma => self.appositive_np(&toks[..toks.len() - 1]),
+            _ => None,
+        }
+    }
+
+    /// The phrase a relative pronoun ending `toks` stands for, as the speaker of the
+    /// pronoun's verb: `Sanders, who says`, `the audit report, which notes`. After
+    /// `who` only a person: the name ending the phrase (`a reply from Dana Kirwan
+    /// who wrote`) or the name an appositive describes (`Scott Reed, the group's
+    /// strategist, who added`). The object of a cue (`told a young woman who
+    /// suggested`) is not taken: the cue before it is the sentence's own.
+    fn relative_np(&self, toks: &[Tok], who: bool) -> Option<Np> {
+        let (inner, comma) = match toks {
+            [rest @ .., c] if c.kind == TokKind::Comma => (rest, true),
+            _ => (toks, false),
+        };
+        if inner.last().is_none_or(|t| t.kind != TokKind::Word) {
+            return None;
+        }
+        // `which` stands for the nearest thing (`voted for the resolution which
+        // said`), `who` may stand for a person after a preposition (`a reply from
+        // Dana Kirwan who wrote`).
+        let start = if who {
+            self.np_start(inner, inner.len())
+        } else {
+            self.np_start_simple(inner, inner.len())
+        };
+        if start
+            .checked_sub(1)
+            .and_then(|p| inner.get(p))
+            .is_some_and(|t| {
+                t.kind == TokKind::Word && self.lex.cue_at(self.text, t.start, t.end).is_some()
+            })
+        {
+            return None;
+        }
+        let np = self.classify_np(inner.get(start..)?)?;
+        if !who {
+            return Some(np);
+        }
+        match np.kind {
+            NpKind::Named { org: false, .. } => Some(np),
+            NpKind::Nominal { .. } => {
+                // The name ending the phrase: `a harsh response from Donald Trump Jr.`.
+                let mut s = inner.len();
+                while s > start && self.name_token(&inner[s - 1]) {
+                    s -= 1;
+                }
+                let named = (s < inner.len() && s > start)
+                    .then(|| self.classify_np(&inner[s..]))
+                    .flatten()
+                    .filter(|n| matches!(n.kind, NpKind::Named { org: false, .. }));
+                if named.is_some() {
+                    return named;
+                }
+                // `Scott Reed, the group's strategist, who`: the name before the
+                // description.
+                let described = comma
+                    && start >= 2
+                    && inner[start - 1].kind == TokKind::Comma
+                    && self.tclass(&inner[start]) & DETERMINER != 0;
+                if described
+                    && let Some(apposed) = self.appositive_np(inner)
+                    && matches!(apposed.kind, NpKind::Named { org: false, .. })
+                {
+                    return Some(apposed);
+                }
+                None
+            }
             _ => None,
         }
     }
@@ -2039,11 +2120,15 @@ impl<'a> Analyzer<'a> {
             Some(&id) => id,
             None => {
                 let id = self.persons.len();
+                let group = canonical
+                    .get(surname.clone())
+                    .is_some_and(|w| self.lex.is_group_word(w));
                 self.persons.push(Person {
                     name: canonical.clone(),
                     gender: None,
                     named_gender: false,
                     org,
+                    group,
                     placeish,
                     person_like: false,
                     descriptors: Vec::new(),
@@ -2211,17 +2296,9 @@ impl<'a> Analyzer<'a> {
                 if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") || want_org) {
                     return None;
                 }
-                let lex = self.lex;
                 let id = self.antecedent(np.span.0, false, |_, p| {
                     if want_org {
-                        // A party or its members (`Democrats`, `Senate Republicans`)
-                        // are a group, which `it` does not stand for.
-                        p.org
-                            && !p
-                                .name
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|w| lex.is_group_word(w))
+                        p.org && !p.group
                     } else {
                         p.person_like && (p.gender.is_none() || p.gender == gender)
                     }
@@ -2458,6 +2535,12 @@ impl<'a> Analyzer<'a> {
                     if self.cue_subordinate(k, start, &np) != (pass == 1) {
                         continue;
                     }
+                    // `that Tom Hale, who has called the plan a hoax, could win`: the
+                    // speaker of a relative clause is often not who the text goes
+                    // on about; such a cue lends its speaker to its quotation only.
+                    if pass == 1 && self.relative_cue(&np, self.cues[k].start) {
+                        continue;
+                    }
                     if let Some(id) = self.candidate(&np, pos, true, &ok) {
                         return Some(id);
                     }
@@ -2551,6 +2634,24 @@ impl<'a> Analyzer<'a> {
         np
     }
 
+    /// Whether a relative pronoun stands between a cue's speaker phrase and the cue,
+    /// with at most two words after it (`Sanders, who says`, `Hale, who has long
+    /// called`).
+    fn relative_cue(&self, np: &Np, cue: usize) -> bool {
+        // Three words of the relative clause fit in the last 24 bytes before the cue;
+        // most cues follow their speaker with nothing or a space between.
+        let from = self.floor_char_boundary(cue.saturating_sub(24).max(np.span.1.min(cue)));
+        let between = self.text.get(from..cue).unwrap_or("");
+        if between.len() < 4 || !between.as_bytes().windows(2).any(|w| w == b"wh") {
+            return false;
+        }
+        between
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| matches!(w, "who" | "which"))
+    }
+
     /// Whether a cue's speaker phrase opens a subordinate clause (`when Tapper asked`,
     /// `after Ortiz said`) of the sentence starting at `sentence`.
     fn subordinate(&self, sentence: usize, np: &Np, cue: usize) -> bool {
@@ -2564,7 +2665,7 @@ impl<'a> Analyzer<'a> {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if matches!(last, "who" | "whom" | "which" | "that") {
+        if matches!(last, "who" | "whom" | "which" | "that") || self.relative_cue(np, cue) {
             return true;
         }
         let before = self
@@ -2884,9 +2985,14 @@ impl<'a> Analyzer<'a> {
         if let Some(a) = self.colon_attribution(q, sent_start) {
             return Some(a);
         }
-        // 5. Any later cue in the sentence (partial quotations: `is “open,” Putin added`).
+        // 5. Any later cue in the sentence (partial quotations: `is “open,” Putin added`),
+        // but not one of a relative clause (`... “outsource” ... and attacked Trump,
+        // who has said`): it speaks for its own clause.
         if let Some(c) = self.cues.get(first_after).copied()
             && c.start < sent_end
+            && !self
+                .cue_np(first_after)
+                .is_some_and(|np| self.relative_cue(&np, c.start))
         {
             let a = self.attribution_from_cue(first_after, false);
             // With no other quotation in between, the cue is this one's even when

@@ -752,3 +752,40 @@ fn a_full_name_ending_the_words_before_a_colon_introduces_the_quotation() {
         rival councilwoman Anna Kobel: “You voted against every one of these projects.”";
     assert_eq!(speakers(&run(text)), [None]);
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_phrase_before_it() {
+    let text = "Among the replies was this post from Dana Kirwan who wrote, “Nobody in \
+        this town was asked about the plan.”\n\n\
+        The mayor cited the audit report, which notes, “More than half of the contracts \
+        were never reviewed.”\n\n\
+        Contrast that with Hale, who has called the levy “a disaster,” and Ortega, who \
+        says it is “overdue.”";
+    let qs = run(text);
+    assert_eq!(
+        speakers(&qs),
+        [
+            Some("Dana Kirwan"),
+            Some("audit report"),
+            Some("Hale"),
+            Some("Ortega")
+        ]
+    );
+    // The object of a cue is not the speaker of the quotation after it.
+    let text = "At the forum, Mayor Tom Brandt told a young woman who suggested that \
+        voting was pointless that “every vote in this city counts.”";
+    assert_eq!(speakers(&run(text)), [Some("Tom Brandt")]);
+}
+
+#[test]
+fn a_relative_clause_speaker_is_not_a_later_pronouns_antecedent() {
+    // `he` is Ortega, who demurred; the relative clause about Hale is no
+    // attribution the story goes on with. Ortega is not named as a speaker before
+    // `he`, so the stage names nobody rather than Hale.
+    let text = "Asked whether he was worried that Tom Hale, the party's nominee, who has \
+        called the climate plan a hoax, could win the race, Ortega demurred.\n\n\
+        “When it comes to the climate, there is no left or right,” he said.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [None]);
+    assert_eq!(qs[0].mention.as_deref(), Some("he"));
+}
