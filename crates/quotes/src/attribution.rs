@@ -2348,6 +2348,7 @@ impl<'a> Analyzer<'a> {
         head: (usize, usize),
         phrase: (usize, usize),
     ) -> Option<usize> {
+        let head_start = head.0;
         let head = self.text.get(head.0..head.1)?;
         if !self.lex.is_role(head) {
             return None;
@@ -2396,9 +2397,7 @@ impl<'a> Analyzer<'a> {
                     // `Vice President`, `Deputy Director`: another role.
                     if !found
                         && matches_role(w)
-                        && !["vice", "deputy", "assistant", "lieutenant", "lt"]
-                            .iter()
-                            .any(|m| prev.eq_ignore_ascii_case(m))
+                        && !ROLE_MODIFIERS.iter().any(|m| prev.eq_ignore_ascii_case(m))
                     {
                         found = true;
                     }
@@ -2433,12 +2432,139 @@ impl<'a> Analyzer<'a> {
         };
         self.role_depth += 1;
         let mut found = self.antecedent(pos, false, |id, p| compatible(p) && described_once(id, p));
+        // `the vice president`: the title search below reads the role word alone.
+        let modified_role = text.get(phrase.0..head_start).is_some_and(|before| {
+            before
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| ROLE_MODIFIERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        });
+        if found.is_none() && !modified_role {
+            // The walk reads subjects and the speakers of cues near quotations; a
+            // person introduced elsewhere (`..., police chief Viktor Kellerman
+            // confirmed.`, `lawmakers accused Sen. Maria Lopez of ...`) is found by
+            // the role written before their name.
+            let words = std::iter::once(head.as_ref()).chain(shorts.iter().copied());
+            found = self.titled_name_before(pos, phrase.0, words, former, &compatible);
+        }
         if found.is_none() && self.lex.is_generic_role(&head) {
             found = self.antecedent(pos, !former, |_, p| compatible(p));
         }
         self.role_depth -= 1;
         self.described_memo = memo.into_inner();
         found
+    }
+
+    /// The person whose name follows one of `roles` as a title (`police chief Viktor
+    /// Kellerman`, `Sen. Lopez`) most recently before `pos`, within
+    /// [`LOOKBACK_BYTES`], outside quotations and the mention itself (which starts at
+    /// `mention`), that `ok` accepts. The role becomes one of the person's descriptors.
+    /// `former` says whether the mention is of a former holder of the role: only a
+    /// title that says so too (`former Gov. Ortiz`) names one. Titles after `vice`,
+    /// `deputy`... name another role.
+    fn titled_name_before<'r>(
+        &mut self,
+        pos: usize,
+        mention: usize,
+        roles: impl Iterator<Item = &'r str>,
+        former: bool,
+        ok: &impl Fn(&Person) -> bool,
+    ) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let floor = pos.saturating_sub(LOOKBACK_BYTES);
+        let end = mention.min(pos);
+        // A few of the latest titled names per role word, latest first overall.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let hay = bytes.get(floor..end).unwrap_or_default();
+        const LONGEST_ROLE: usize = 32;
+        let mut capitalized = [0u8; LONGEST_ROLE];
+        for role in roles.filter(|r| !r.is_empty() && r.len() <= LONGEST_ROLE) {
+            // Titles are written in lowercase (`police chief Ortiz`) or capitalized
+            // (`Police Chief Ortiz`, `Sen. Lopez`); role words are listed in lowercase.
+            let lower = role.as_bytes();
+            let upper = capitalized.get_mut(..lower.len()).unwrap_or_default();
+            upper.copy_from_slice(lower);
+            if let Some(c) = upper.first_mut() {
+                c.make_ascii_uppercase();
+            }
+            for form in [lower, &*upper] {
+                // The forward search is the vectorized one; the window holds few
+                // occurrences, of which the last four titled ones are kept.
+                let from = hits.len();
+                for i in memchr::memmem::find_iter(hay, form) {
+                    let at = floor + i;
+                    if let Some(after) = titled_word_at(bytes, at, role) {
+                        if hits.len() - from == 4 {
+                            hits.remove(from);
+                        }
+                        hits.push((at, at + role.len(), after));
+                    }
+                }
+            }
+        }
+        hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.0));
+        for (role_start, role_end, name_start) in hits {
+            if self.inside_quotation(role_start) {
+                continue;
+            }
+            let before = text
+                .get(floor.max(role_start.saturating_sub(24))..role_start)
+                .unwrap_or("");
+            let mut prev = before
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev();
+            let (w1, w2) = (prev.next().unwrap_or(""), prev.next().unwrap_or(""));
+            if ROLE_MODIFIERS.iter().any(|m| w1.eq_ignore_ascii_case(m)) {
+                continue;
+            }
+            let was_former = [w1, w2]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"));
+            if former && !was_former {
+                continue;
+            }
+            let (first, last) = self.paragraph_runs(self.paragraph_index(name_start));
+            let runs = self.runs.get(first..last).unwrap_or_default();
+            let k = runs.partition_point(|r| (r.start as usize) <= name_start);
+            let Some(ri) = k.checked_sub(1).map(|k| first + k) else {
+                continue;
+            };
+            if self
+                .runs
+                .get(ri)
+                .is_none_or(|r| (r.end as usize) <= name_start)
+            {
+                continue;
+            }
+            let Some(mut np) = self.run_np(ri) else {
+                continue;
+            };
+            if !matches!(np.kind, NpKind::Named { org: false, .. }) || np.span.1 > pos {
+                continue;
+            }
+            if !np
+                .descriptors
+                .as_slice()
+                .iter()
+                .any(|&(a, b)| a <= role_start && role_end <= b)
+            {
+                np.descriptors.push((role_start, role_end));
+            }
+            if let Some(id) = self.person_for(&np, false)
+                && self.persons.get(id).is_some_and(ok)
+            {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    /// Whether `pos` lies inside a quotation region.
+    fn inside_quotation(&self, pos: usize) -> bool {
+        let i = self.regions.partition_point(|r| r.1 <= pos);
+        self.regions.get(i).is_some_and(|r| r.0 <= pos)
     }
 
     /// What the uses of a surname across the document say about it.
@@ -3910,6 +4036,37 @@ fn possessive_stem_len(w: &str) -> usize {
 fn np_org_flag(np: &Np) -> bool {
     matches!(np.kind, NpKind::Named { org: true, .. })
 }
+
+/// Where the name starts when `role` is written at `at` as a title before a name: a
+/// whole word (any case), an optional period (`Sen.`), one space, then a capital.
+fn titled_word_at(bytes: &[u8], at: usize, role: &str) -> Option<usize> {
+    let word = bytes.get(at..at + role.len())?;
+    if !word.eq_ignore_ascii_case(role.as_bytes()) {
+        return None;
+    }
+    if at > 0
+        && bytes
+            .get(at - 1)
+            .is_none_or(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+    {
+        return None;
+    }
+    let mut k = at + role.len();
+    if bytes.get(k) == Some(&b'.') {
+        k += 1;
+    }
+    if bytes.get(k) != Some(&b' ') {
+        return None;
+    }
+    bytes
+        .get(k + 1)
+        .is_some_and(u8::is_ascii_uppercase)
+        .then_some(k + 1)
+}
+
+/// Words that make a role another one when written before it (`Vice President`,
+/// `Deputy Director`).
+const ROLE_MODIFIERS: &[&str] = &["vice", "deputy", "assistant", "lieutenant", "lt"];
 
 /// Short forms of role words (`sen` for `senator`) and the role (lowercase) each
 /// stands for: a word describing a person names a role when it is the role or one of
