@@ -522,7 +522,11 @@ mod avx2 {
         // SAFETY: the assembly is empty: it reads and writes nothing but the register
         // holding `mask`, which it leaves as it is.
         unsafe {
-            std::arch::asm!("/* {0} */", inout(reg) mask, options(pure, nomem, nostack, preserves_flags));
+            std::arch::asm!(
+                "/* {0} */",
+                inout(reg) mask,
+                options(pure, nomem, nostack, preserves_flags)
+            );
         }
         mask
     }
