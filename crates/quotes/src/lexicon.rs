@@ -278,6 +278,7 @@ const PRONOUNS: &[(&str, Option<bool>)] = &[
 /// descriptors (`President Vladimir Putin` → `Vladimir Putin`, described as president).
 const TITLES: &[&str] = &[
     "president",
+    "pres",
     "vice",
     "prime",
     "minister",
@@ -327,6 +328,8 @@ const TITLES: &[&str] = &[
     "commissioner",
     "sheriff",
     "attorney",
+    "atty",
+    "amb",
     "pope",
     "king",
     "queen",

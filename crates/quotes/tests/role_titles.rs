@@ -83,3 +83,13 @@ fn the_vice_president_is_not_the_president_named_earlier() {
     assert_eq!(found[0].1.as_deref(), Some("the vice president"));
     assert_ne!(found[0].0.as_deref(), Some("Tomas Brandt"));
 }
+
+#[test]
+fn an_abbreviated_title_is_not_part_of_the_name() {
+    let text = "Budget talks resume\n\n\
+        Talks on the budget resumed on Monday after a week-long pause, Pres. Marta \
+        Duarte told the assembly.\n\n\
+        Unions said they would watch the talks closely.\n\n\
+        “Nobody leaves this room without a budget,” the president said.\n";
+    assert_eq!(speakers(text), [pair("Marta Duarte", "the president")]);
+}
