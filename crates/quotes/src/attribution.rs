@@ -1482,8 +1482,12 @@ impl<'a> Analyzer<'a> {
                 // description.
                 let described = comma
                     && start >= 2
-                    && inner[start - 1].kind == TokKind::Comma
-                    && self.tclass(&inner[start]) & DETERMINER != 0;
+                    && inner
+                        .get(start - 1)
+                        .is_some_and(|t| t.kind == TokKind::Comma)
+                    && inner
+                        .get(start)
+                        .is_some_and(|t| self.tclass(t) & DETERMINER != 0);
                 if described
                     && let Some(apposed) = self.appositive_np(inner)
                     && matches!(apposed.kind, NpKind::Named { org: false, .. })
