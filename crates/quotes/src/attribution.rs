@@ -1812,6 +1812,26 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Names, pronouns and common noun phrases, from the words of a phrase.
+    /// `toks` as a common noun phrase headed by `head`, definite when it opens with
+    /// `the`; its text runs from after an opening determiner to the phrase's end.
+    fn common_np(&self, toks: &[Tok], head: &Tok) -> Option<Np> {
+        let (first, last) = (toks.first()?, toks.last()?);
+        let definite = self.word(first).eq_ignore_ascii_case("the");
+        let text_start = match toks.get(1) {
+            Some(second) if self.tclass(first) & DETERMINER != 0 => second.start,
+            _ => first.start,
+        };
+        Some(Np {
+            span: (first.start, last.end),
+            kind: NpKind::Nominal {
+                head: (head.start, head.end),
+                definite,
+                text: (text_start, last.end),
+            },
+            descriptors: Descriptors::default(),
+        })
+    }
+
     fn classify_np(&self, toks: &[Tok]) -> Option<Np> {
         let first = toks.first()?;
         let last = toks.last()?;
@@ -1865,21 +1885,7 @@ impl<'a> Analyzer<'a> {
                 .iter()
                 .all(|t| self.tclass(t) & (TITLE | DETERMINER | ORG) != 0);
         if title_only {
-            let definite = self.word(first).eq_ignore_ascii_case("the");
-            let text_start = if self.tclass(first) & DETERMINER != 0 && toks.len() > 1 {
-                toks[1].start
-            } else {
-                first.start
-            };
-            return Some(Np {
-                span,
-                kind: NpKind::Nominal {
-                    head: (last.start, last.end),
-                    definite,
-                    text: (text_start, last.end),
-                },
-                descriptors: Descriptors::default(),
-            });
+            return self.common_np(toks, last);
         }
         // `a biology major from Mobile`, `the director of the FBI`: a common noun
         // before the preposition heads the phrase; the name after it is a place or
@@ -1961,21 +1967,7 @@ impl<'a> Analyzer<'a> {
                     .iter()
                     .any(|t| self.tclass(t) & TITLE != 0)
             {
-                let definite = self.word(first).eq_ignore_ascii_case("the");
-                let text_start = if self.tclass(first) & DETERMINER != 0 && toks.len() > 1 {
-                    toks[1].start
-                } else {
-                    first.start
-                };
-                return Some(Np {
-                    span,
-                    kind: NpKind::Nominal {
-                        head: (last.start, last.end),
-                        definite,
-                        text: (text_start, last.end),
-                    },
-                    descriptors: Descriptors::default(),
-                });
+                return self.common_np(toks, last);
             }
             let descriptors = match (toks.first(), toks[..s + name_from].last()) {
                 (Some(a), Some(b)) => Descriptors::one((a.start, b.end)),
@@ -2000,21 +1992,7 @@ impl<'a> Analyzer<'a> {
             .map_or(*last, |p| toks[p]);
         let lowerish = head.kind == TokKind::Word && !head.is_capitalized(self.text);
         if lowerish && self.tclass(&head) & (NP_STOP | DETERMINER) == 0 {
-            let definite = self.word(first).eq_ignore_ascii_case("the");
-            let text_start = if self.tclass(first) & DETERMINER != 0 && toks.len() > 1 {
-                toks[1].start
-            } else {
-                first.start
-            };
-            return Some(Np {
-                span,
-                kind: NpKind::Nominal {
-                    head: (head.start, head.end),
-                    definite,
-                    text: (text_start, last.end),
-                },
-                descriptors: Descriptors::default(),
-            });
+            return self.common_np(toks, &head);
         }
         None
     }

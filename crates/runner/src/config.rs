@@ -668,9 +668,7 @@ impl Checker<'_> {
         }
         for f in fields {
             if !known.contains(f) {
-                let hint = suggest(f, known.iter().map(String::as_str))
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
+                let hint = did_you_mean(f, known.iter().map(String::as_str));
                 self.warn(
                     list.span(),
                     format!("output field `{f}` is not produced by any stage{hint}; it is written only when an input document has it"),
@@ -696,9 +694,7 @@ impl Checker<'_> {
             .collect();
         for layer in layers {
             if !produced.contains(layer) {
-                let hint = suggest(layer, produced.iter().map(String::as_str))
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
+                let hint = did_you_mean(layer, produced.iter().map(String::as_str));
                 self.error(
                     list.span(),
                     format!("`span_text` names layer `{layer}`, which no stage produces{hint}"),
@@ -706,6 +702,13 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// ` (did you mean `x`?)` for the candidate closest to `name`, or nothing.
+fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    suggest(name, candidates)
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
 }
 
 fn quoted_list(items: &[&str]) -> String {
