@@ -55,6 +55,8 @@ pub(crate) struct Finding {
 const WINDOW_TOKENS: usize = 40;
 /// Most bytes examined on either side of a cue.
 const WINDOW_BYTES: usize = 200;
+/// The longest paragraph read as a dash signature under a quotation of its own.
+const DASH_SIGNATURE_BYTES: usize = 200;
 /// Most tokens of an appositive between a speaker's name and the cue (`Lowe, a
 /// nurse at the county clinic, said`) read in any sentence.
 const APPOSITIVE_TOKENS: usize = 19;
@@ -3299,18 +3301,47 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// Whether the quotation fills its paragraphs: nothing but space before its
+    /// opening mark and after its closing one.
+    fn quotation_is_paragraph(&self, q: &RawQuote) -> bool {
+        let start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
+        let end = self.paragraphs.get(q.last_para).map_or(0, |p| p.end);
+        self.text
+            .get(start..q.open)
+            .is_some_and(|t| t.trim().is_empty())
+            && self
+                .text
+                .get(q.close_end..end)
+                .is_some_and(|t| t.trim().is_empty())
+    }
+
     fn dash_attribution(&mut self, q: &RawQuote) -> Option<Attribution> {
         if !q.closed {
             return None;
         }
         let para_end = self.paragraph_end(q.close_end.saturating_sub(1));
-        let rest = self.text.get(q.close_end..para_end)?;
+        let mut after = q.close_end;
+        let mut rest = self.text.get(after..para_end)?;
+        if rest.trim().is_empty() && self.quotation_is_paragraph(q) {
+            // A quotation standing as a paragraph of its own, signed in the next one
+            // (`“...”` then `—Mayor Karen Weiss, at the hearing.`): quote boxes,
+            // epigraphs and "quotable" lists.
+            // A signature is short; a longer paragraph opening with a dash is a list
+            // item or an aside.
+            let next = self
+                .paragraphs
+                .get(q.last_para + 1)
+                .filter(|p| p.end - p.start <= DASH_SIGNATURE_BYTES)?;
+            after = next.start;
+            rest = self.text.get(next.start..next.end)?;
+        }
         let trimmed = rest.trim_start();
         let dash = trimmed
             .chars()
             .next()
             .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
-        let dash_at = q.close_end + (rest.len() - trimmed.len());
+        let dash_at = after + (rest.len() - trimmed.len());
+        let para_end = self.paragraph_end(dash_at);
         let from = dash_at + dash.len_utf8();
         let end = para_end.min(from + 120);
         let end = self.floor_char_boundary(end);

@@ -275,6 +275,17 @@ fn inverted_order_and_titles() {
 }
 
 #[test]
+fn an_occupation_opening_a_sentence_is_not_part_of_the_name() {
+    // `Architect` and `Epidemiologist` are capitalized only because they open their
+    // sentences; the people are Maria Young and Ravi Anand.
+    let text = "Architect Maria Young drew the plans for the new library.\n\n\
+        “We kept the old reading room,” Young said.\n\n\
+        Epidemiologist Ravi Anand said, “The numbers have fallen for three weeks.”";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Maria Young"), Some("Ravi Anand")]);
+    assert_eq!(qs[0].mention.as_deref(), Some("Young"));
+}
+#[test]
 fn according_to_and_organizations() {
     let text = "“The river has risen by two metres overnight,” according to the regional water agency.\n\n\
         According to TASS, “the delegation will arrive on Monday and stay for three days.”\n\n\
@@ -383,6 +394,37 @@ fn colon_and_dash_introductions() {
     assert_eq!(speakers(&qs), [Some("Ana Ortiz"), Some("Maria Keller")]);
     assert_eq!(qs[0].cue.as_deref(), Some("summed up"));
     assert_eq!(qs[1].cue.as_deref(), Some("―"));
+}
+
+#[test]
+fn a_quotation_standing_alone_is_signed_by_a_dash_in_the_next_paragraph() {
+    // A "quotable" box: each quotation a paragraph, its signature the next one.
+    let text = "Heard at the hearing.\n\n\
+        “We will not stop until every family has clean water.”\n\n\
+        —Mayor Karen Weiss, speaking at the town hall on Monday.\n\n\
+        “Nobody told us the pipes were this old.”\n\n\
+        – Dennis Hollis, a retired plumber.\n";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Karen Weiss"), Some("Dennis Hollis")]);
+    assert_eq!(qs[0].mention.as_deref(), Some("Mayor Karen Weiss"));
+    assert_eq!(qs[0].cue.as_deref(), Some("—"));
+    assert_eq!(qs[1].cue.as_deref(), Some("–"));
+}
+
+#[test]
+fn a_dash_paragraph_signs_only_a_quotation_that_is_a_paragraph_of_its_own() {
+    // The first quotation shares its paragraph with the reporter's words (its source
+    // is the letter), and the long paragraphs after the quotations are list items,
+    // not signatures: neither names Harbor Street.
+    let text = "Residents said the letter called the plan “a first step toward safe water.”\n\n\
+        — Harbor Street, where the pipes were laid in 1921 and have never been \
+        replaced, will be dug up first, followed by the streets around the market \
+        and the old mill, according to the schedule the utility sent to every home.\n\n\
+        “Nothing in this schedule is new.”\n\n\
+        — Harbor Street, Mill Lane and Market Square will be dug up first, then the \
+        streets around the school, the station and the old cannery, according to the \
+        schedule the utility sent to every household in the district last week.\n";
+    assert_eq!(speakers(&run(text)), [Some("letter"), None]);
 }
 
 #[test]
