@@ -635,24 +635,30 @@ impl<'a> Analyzer<'a> {
         // Cues are read around each quotation only: in its sentences, the one
         // before (an introduction) and the one after (`“...” Trump asked.`).
         self.cue_ranges.clear();
+        // Quotations come in text order, so each of the three positions read per
+        // quotation only moves forward: one cursor each into the sentence table.
+        let (mut k_open, mut k_close, mut k_end) = (0usize, 0usize, 0usize);
         for q in &self.quotes {
-            let (first, _) = sentence_bounds(&self.breaks, &self.paragraphs, q.open);
-            let lo = match self.breaks.partition_point(|&b| b < first) {
-                0 => first,
-                k => self.breaks[k - 1],
+            let (first, _) = self.sentence_from(&mut k_open, q.open);
+            let lo = match self.breaks.get(k_open) {
+                Some(&b) if b == first => match k_open.checked_sub(1) {
+                    Some(k) => self.breaks[k],
+                    None => first,
+                },
+                _ => match self.breaks.partition_point(|&b| b < first) {
+                    0 => first,
+                    k => self.breaks[k - 1],
+                },
             };
-            let (_, last_end) = sentence_bounds(
-                &self.breaks,
-                &self.paragraphs,
-                q.close_end.saturating_sub(1),
-            );
-            let (_, hi) = sentence_bounds(&self.breaks, &self.paragraphs, last_end);
+            let (_, last_end) = self.sentence_from(&mut k_close, q.close_end.saturating_sub(1));
+            let (_, hi) = self.sentence_from(&mut k_end, last_end);
             match self.cue_ranges.last_mut() {
                 Some(r) if r.1 >= lo => r.1 = r.1.max(hi),
                 _ => self.cue_ranges.push((lo, hi)),
             }
         }
         let mut ri = 0usize;
+        let mut pi = 0usize;
         for &(lo, hi) in &self.cue_ranges {
             // Only the text outside quotations holds cues.
             let mut pos = lo;
@@ -668,13 +674,20 @@ impl<'a> Analyzer<'a> {
                 // A gap never runs over a paragraph break: cues stay in their line.
                 let mut a = pos;
                 while a < gap_end {
+                    // The pieces are read in text order: the paragraph of `a` is at or
+                    // after the last one's.
+                    if self.paragraphs.get(pi).is_some_and(|p| p.start > a) {
+                        pi = self
+                            .paragraphs
+                            .partition_point(|p| p.start <= a)
+                            .saturating_sub(1);
+                    }
+                    while self.paragraphs.get(pi + 1).is_some_and(|p| p.start <= a) {
+                        pi += 1;
+                    }
                     let para_end = self
                         .paragraphs
-                        .get(
-                            self.paragraphs
-                                .partition_point(|p| p.start <= a)
-                                .saturating_sub(1),
-                        )
+                        .get(pi)
                         .map_or(gap_end, |p| p.end.max(a + 1));
                     let b = gap_end.min(para_end);
                     words.gap(a, b, &[], false, true);
@@ -702,9 +715,10 @@ impl<'a> Analyzer<'a> {
                 sentence: 0,
                 sentence_end: 0,
             }));
+        let mut k_cue = 0usize;
         for i in 0..self.cues.len() {
             let c = self.cues[i];
-            let (s, e) = self.sentence_of(c.start);
+            let (s, e) = self.sentence_from(&mut k_cue, c.start);
             self.cues[i].sentence = s;
             self.cues[i].sentence_end = e;
         }
@@ -867,6 +881,27 @@ impl<'a> Analyzer<'a> {
             .copied()
             .map_or(para_end, |b| b.min(para_end));
         (start, end)
+    }
+
+    /// [`Analyzer::sentence_of`] for positions asked for mostly in increasing order:
+    /// `k` is a cursor into `breaks` (start it at 0) that walks forward from the
+    /// sentence of the last position, and is searched for again only when `pos` lies
+    /// before it.
+    #[inline]
+    fn sentence_from(&self, k: &mut usize, pos: usize) -> (usize, usize) {
+        if self.breaks.get(*k).is_none_or(|&b| b > pos) {
+            match self.breaks.partition_point(|&b| b <= pos).checked_sub(1) {
+                Some(j) => *k = j,
+                None => return self.sentence_of(pos),
+            }
+        }
+        while self.breaks.get(*k + 1).is_some_and(|&b| b <= pos) {
+            *k += 1;
+        }
+        match (self.breaks.get(*k), self.sentence_ends.get(*k)) {
+            (Some(&start), Some(&end)) => (start, end),
+            _ => self.sentence_of(pos),
+        }
     }
 
     fn paragraph_index(&self, pos: usize) -> usize {
@@ -4078,22 +4113,6 @@ const ROLE_SHORT_FORMS: &[(&str, &str)] = &[
     ("spokesman", "spokesperson"),
     ("spokeswoman", "spokesperson"),
 ];
-
-/// The sentence holding `pos`: from the last break at or before it to the next break
-/// or the end of its paragraph.
-fn sentence_bounds(breaks: &[usize], paragraphs: &[Paragraph], pos: usize) -> (usize, usize) {
-    let i = breaks.partition_point(|&b| b <= pos);
-    let start = if i > 0 { breaks[i - 1] } else { 0 };
-    let para_end = paragraphs
-        .get(
-            paragraphs
-                .partition_point(|p| p.start <= pos)
-                .saturating_sub(1),
-        )
-        .map_or(usize::MAX, |p| p.end);
-    let end = breaks.get(i).copied().map_or(para_end, |b| b.min(para_end));
-    (start, end)
-}
 
 #[cfg(test)]
 mod tests {
