@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::lexicon::class::*;
 use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun};
@@ -41,8 +42,9 @@ pub(crate) struct Finding {
     pub end: usize,
     /// Whether the whole utterance is quoted (else a fragment inside a sentence).
     pub direct: bool,
-    /// Canonical speaker.
-    pub speaker: Option<String>,
+    /// Canonical speaker (shared with the person it names, so passing it from one
+    /// quotation to the next costs no copy).
+    pub speaker: Option<Rc<str>>,
     /// The mention naming the speaker.
     pub speaker_span: Option<(usize, usize)>,
     /// The cue text (borrowed from the lexicon when it is a listed phrase).
@@ -154,7 +156,7 @@ struct Cue {
 
 #[derive(Clone, Debug)]
 struct Person {
-    name: String,
+    name: Rc<str>,
     gender: Option<bool>,
     /// The gender comes from the name itself (a first name, `Mr.`, `Ms.`), not
     /// from a pronoun resolved to it.
@@ -194,7 +196,7 @@ impl Evidence {
 /// Attribution as decided for one quotation.
 #[derive(Clone, Debug, Default)]
 struct Attribution {
-    speaker: Option<String>,
+    speaker: Option<Rc<str>>,
     speaker_span: Option<(usize, usize)>,
     cue: Option<(usize, usize)>,
     /// The cue sits right next to the quotation (or introduces it with a colon).
@@ -2141,7 +2143,7 @@ impl<'a> Analyzer<'a> {
                     .get(surname.clone())
                     .is_some_and(|w| self.lex.is_group_word(w));
                 self.persons.push(Person {
-                    name: canonical.clone(),
+                    name: Rc::from(canonical.as_str()),
                     gender: None,
                     named_gender: false,
                     org,
@@ -2298,7 +2300,7 @@ impl<'a> Analyzer<'a> {
 
     /// The speaker a phrase names: a canonical name, a resolved pronoun or role noun,
     /// or a common noun phrase as written.
-    fn resolve(&mut self, np: &Np) -> Option<String> {
+    fn resolve(&mut self, np: &Np) -> Option<Rc<str>> {
         match np.kind {
             NpKind::Named { .. } => {
                 let id = self.person_for(np, true)?;
@@ -2344,7 +2346,7 @@ impl<'a> Analyzer<'a> {
                     .text
                     .get(head.0..head.1)
                     .is_some_and(|h| !h.ends_with('s') && self.lex.is_group_word(h));
-                let written = (!member).then(|| written.to_owned());
+                let written = (!member).then(|| Rc::from(written));
                 if !self.settings.resolve || !definite {
                     return written;
                 }
