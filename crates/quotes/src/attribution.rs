@@ -233,9 +233,9 @@ struct Scratch {
     cue_nps: Vec<Option<Option<Np>>>,
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
-    person_ids: HashMap<String, usize, WordHash>,
-    canon_cache: HashMap<String, String, WordHash>,
-    surnames: HashMap<String, String, WordHash>,
+    person_ids: HashMap<Rc<str>, usize, WordHash>,
+    canon_cache: HashMap<String, Rc<str>, WordHash>,
+    surnames: HashMap<String, Rc<str>, WordHash>,
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
     pool: Vec<Vec<Tok>>,
@@ -431,12 +431,12 @@ struct Analyzer<'a> {
     /// Each sentence's subject, worked out when first needed.
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
-    person_ids: HashMap<String, usize, WordHash>,
-    canon_cache: HashMap<String, String, WordHash>,
+    person_ids: HashMap<Rc<str>, usize, WordHash>,
+    canon_cache: HashMap<String, Rc<str>, WordHash>,
     /// Position of the mention being canonicalized (the text before it is searched first).
     canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
-    surnames: HashMap<String, String, WordHash>,
+    surnames: HashMap<String, Rc<str>, WordHash>,
     /// Hash of a name as written → its person and where it was written, so a repeated
     /// mention costs one look-up.
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
@@ -2078,8 +2078,10 @@ impl<'a> Analyzer<'a> {
         }
         let (gender_hint, has_title) = self.descriptor_info(np.descriptors.as_slice());
         let mut org = org;
-        let canonical = if org {
-            let cleaned = clean_name(raw);
+        // The name is copied once, into the person's shared name, and only when it
+        // is not known already.
+        let cleaned = clean_name_cow(raw);
+        let canonical: Rc<str> = if org {
             // `West landed a sharp dig`: a surname that also names places, when the
             // document names a person with it (`Cornel West`).
             if !cleaned.contains(' ') && self.lex.is_name_like_org_word(&cleaned) {
@@ -2088,22 +2090,19 @@ impl<'a> Analyzer<'a> {
                     org = false;
                     full
                 } else {
-                    cleaned
+                    Rc::from(&*cleaned)
                 }
             } else {
-                cleaned
+                Rc::from(&*cleaned)
             }
+        } else if cleaned.contains(' ') {
+            // A name of several words is taken as written: looking for a fuller
+            // form costs a scan of the text and rarely finds one.
+            Rc::from(&*cleaned)
         } else {
-            let cleaned = clean_name(raw);
-            if cleaned.contains(' ') {
-                // A name of several words is taken as written: looking for a fuller
-                // form costs a scan of the text and rarely finds one.
-                cleaned
-            } else {
-                match self.surnames.get(&cleaned) {
-                    Some(known) => known.clone(),
-                    None => self.canonical(&cleaned, gender_hint),
-                }
+            match self.surnames.get(&*cleaned) {
+                Some(known) => known.clone(),
+                None => self.canonical(&cleaned, gender_hint),
             }
         };
         let words = canonical.split_whitespace().count();
@@ -2135,7 +2134,7 @@ impl<'a> Analyzer<'a> {
                 let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
                 start..start + last.len()
             });
-        let id = match self.person_ids.get(&canonical) {
+        let id = match self.person_ids.get(&*canonical) {
             Some(&id) => id,
             None => {
                 let id = self.persons.len();
@@ -2143,7 +2142,7 @@ impl<'a> Analyzer<'a> {
                     .get(surname.clone())
                     .is_some_and(|w| self.lex.is_group_word(w));
                 self.persons.push(Person {
-                    name: Rc::from(canonical.as_str()),
+                    name: canonical.clone(),
                     gender: None,
                     named_gender: false,
                     org,
@@ -2186,21 +2185,24 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The fullest form of `name` used in the document, titles stripped.
-    fn canonical(&mut self, name: &str, gender: Option<bool>) -> String {
-        let name = clean_name(name);
-        if let Some(c) = self.canon_cache.get(&name) {
+    fn canonical(&mut self, name: &str, gender: Option<bool>) -> Rc<str> {
+        let name = clean_name_cow(name);
+        if let Some(c) = self.canon_cache.get(&*name) {
             return c.clone();
         }
         if self.canon_cache.len() >= MAX_CANONICAL {
-            return name;
+            return Rc::from(&*name);
         }
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
-            return name;
+        let mut parts = name.split_whitespace();
+        let (Some(first), Some(last)) = (parts.next(), name.split_whitespace().next_back()) else {
+            return Rc::from(&*name);
         };
-        let mut best: Option<(usize, String)> = None;
+        let parts_len = 1 + parts.count();
+        let mut best: Option<(usize, Cow<'a, str>)> = None;
         let text = self.text;
-        let mut seen_forms: Vec<&str> = Vec::new();
+        // A full name is usually repeated as written: the first forms read are kept.
+        let mut seen_forms: [&str; 8] = [""; 8];
+        let mut seen = 0usize;
         let mut uses = std::mem::take(&mut self.name_uses);
         // The uses before the mention all lie in paragraphs up to the mention's, the
         // others in paragraphs from the mention's on.
@@ -2233,11 +2235,12 @@ impl<'a> Analyzer<'a> {
                 }
                 // A full name is usually repeated as written: read each form once.
                 let form = text.get(start..end).unwrap_or("");
-                if seen_forms.contains(&form) {
+                if seen_forms.get(..seen).unwrap_or_default().contains(&form) {
                     continue;
                 }
-                if seen_forms.len() < 8 {
-                    seen_forms.push(form);
+                if let Some(slot) = seen_forms.get_mut(seen) {
+                    *slot = form;
+                    seen += 1;
                 }
                 classified += 1;
                 if classified > MAX_CLASSIFIED {
@@ -2250,42 +2253,41 @@ impl<'a> Analyzer<'a> {
                 let NpKind::Named { name: span, .. } = np.kind else {
                     continue;
                 };
-                let candidate = clean_name_cow(self.text.get(span.0..span.1).unwrap_or(""));
-                let cparts: Vec<&str> = candidate.split_whitespace().collect();
-                if cparts.last() != Some(&last) || cparts.len() < parts.len() {
+                let candidate = clean_name_cow(text.get(span.0..span.1).unwrap_or(""));
+                let cwords = candidate.split_whitespace();
+                let cfirst = cwords.clone().next();
+                let clen = cwords.clone().count();
+                if cwords.clone().next_back() != Some(last) || clen < parts_len {
                     continue;
                 }
-                if parts.len() > 1 && cparts.first() != Some(&first) {
+                if parts_len > 1 && cfirst != Some(first) {
                     continue;
                 }
                 // The surname itself may be a word that also names places (`West`).
-                let named_by = if self.lex.is_name_like_org_word(last) && cparts.len() > 1 {
-                    &cparts[..cparts.len() - 1]
+                let named_by = if self.lex.is_name_like_org_word(last) && clen > 1 {
+                    clen - 1
                 } else {
-                    &cparts[..]
+                    clen
                 };
-                if self.org_name(named_by.iter().copied()) {
+                if self.org_name(cwords.clone().take(named_by)) {
                     continue;
                 }
-                if let (Some(g), Some(f)) = (
-                    gender,
-                    cparts.first().and_then(|f| self.lex.first_name_gender(f)),
-                ) && g != f
-                    && cparts.len() > 1
+                if let (Some(g), Some(f)) =
+                    (gender, cfirst.and_then(|f| self.lex.first_name_gender(f)))
+                    && g != f
+                    && clen > 1
                 {
                     continue;
                 }
                 if run.flags & scan::INITIAL != 0
-                    && cparts.first().is_some_and(|f| self.suspicious_opener(f))
+                    && cfirst.is_some_and(|f| self.suspicious_opener(f))
                 {
                     continue;
                 }
                 // Only a fuller form is worth taking: the same name under a title
                 // (`Mayor Brandt`) must not stop the search for `Tomas Brandt`.
-                if cparts.len() > parts.len()
-                    && best.as_ref().is_none_or(|(n, _)| cparts.len() > *n)
-                {
-                    best = Some((cparts.len(), candidate.to_string()));
+                if clen > parts_len && best.as_ref().is_none_or(|(n, _)| clen > *n) {
+                    best = Some((clen, candidate));
                 }
             }
             if best.is_some() {
@@ -2293,8 +2295,8 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.name_uses = uses;
-        let result = best.map_or(name.clone(), |(_, c)| c);
-        self.canon_cache.insert(name, result.clone());
+        let result: Rc<str> = Rc::from(best.as_ref().map_or(&*name, |(_, c)| &**c));
+        self.canon_cache.insert(name.into_owned(), result.clone());
         result
     }
 
@@ -3965,10 +3967,6 @@ fn quote_shape_from(content: &str, mut i: usize, mut counts: ShapeCounts) -> Quo
         counts.add(content, start, i, ascii);
     }
     counts.shape()
-}
-
-fn clean_name(raw: &str) -> String {
-    clean_name_cow(raw).into_owned()
 }
 
 /// A name without possessive endings, stray apostrophes or commas, single-spaced;
