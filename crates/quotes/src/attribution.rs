@@ -2876,10 +2876,13 @@ impl<'a> Analyzer<'a> {
         let mut prev: Option<(usize, usize)> = None;
         // Where the paragraph of the last attributed quotation ends its last sentence.
         let mut prev_close = 0usize;
+        // Quotations come in text order: their sentences are found by cursors.
+        let (mut k_open, mut k_close) = (0usize, 0usize);
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
-            let (sent_start, _) = self.sentence_of(q.open);
-            let (_, sent_end) = self.sentence_of(q.close_end.saturating_sub(1).max(q.open));
+            let (sent_start, _) = self.sentence_from(&mut k_open, q.open);
+            let (_, sent_end) =
+                self.sentence_from(&mut k_close, q.close_end.saturating_sub(1).max(q.open));
             let mut attr = self.own_attribution(&q, sent_start, sent_end);
             let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
             let opens_paragraph = self
