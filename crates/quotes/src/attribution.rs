@@ -1215,6 +1215,11 @@ impl<'a> Analyzer<'a> {
     /// `Steven Law`, `Cornel West`).
     fn org_name<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> bool {
         let n = words.clone().count();
+        self.org_name_of(words, n)
+    }
+
+    /// [`Analyzer::org_name`] of `n` words.
+    fn org_name_of<'w>(&self, words: impl Iterator<Item = &'w str>, n: usize) -> bool {
         let mut words = words.enumerate().peekable();
         let Some(&(_, first)) = words.peek() else {
             return false;
@@ -2105,10 +2110,10 @@ impl<'a> Analyzer<'a> {
                 None => self.canonical(&cleaned, gender_hint),
             }
         };
-        let words = canonical.split_whitespace().count();
+        let (words, first_word, last_word) = word_summary(&canonical);
         if !org
             && words >= 2
-            && let Some(last) = canonical.split_whitespace().next_back()
+            && let Some(last) = last_word
         {
             let longer = self
                 .surnames
@@ -2120,20 +2125,14 @@ impl<'a> Analyzer<'a> {
         }
         // A surname that also names places stays a person's (`Cornel West`).
         let converted = np_org_flag(np) && !org;
-        let placeish = !converted && self.org_name(canonical.split_whitespace());
-        let first_gender = canonical
-            .split_whitespace()
-            .next()
-            .and_then(|f| self.lex.first_name_gender(f));
+        let placeish = !converted && self.org_name_of(canonical.split_whitespace(), words);
+        let first_gender = first_word.and_then(|f| self.lex.first_name_gender(f));
         // The surname is read across the document only if nothing else settles
         // whether this is a person: it costs a search of the text.
-        let surname = canonical
-            .split_whitespace()
-            .next_back()
-            .map_or(0..0, |last| {
-                let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
-                start..start + last.len()
-            });
+        let surname = last_word.map_or(0..0, |last| {
+            let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
+            start..start + last.len()
+        });
         let id = match self.person_ids.get(&*canonical) {
             Some(&id) => id,
             None => {
@@ -2193,11 +2192,9 @@ impl<'a> Analyzer<'a> {
         if self.canon_cache.len() >= MAX_CANONICAL {
             return Rc::from(&*name);
         }
-        let mut parts = name.split_whitespace();
-        let (Some(first), Some(last)) = (parts.next(), name.split_whitespace().next_back()) else {
+        let (parts_len, Some(first), Some(last)) = word_summary(&name) else {
             return Rc::from(&*name);
         };
-        let parts_len = 1 + parts.count();
         let mut best: Option<(usize, Cow<'a, str>)> = None;
         let text = self.text;
         // A full name is usually repeated as written: the first forms read are kept.
@@ -2254,10 +2251,8 @@ impl<'a> Analyzer<'a> {
                     continue;
                 };
                 let candidate = clean_name_cow(text.get(span.0..span.1).unwrap_or(""));
-                let cwords = candidate.split_whitespace();
-                let cfirst = cwords.clone().next();
-                let clen = cwords.clone().count();
-                if cwords.clone().next_back() != Some(last) || clen < parts_len {
+                let (clen, cfirst, clast) = word_summary(&candidate);
+                if clast != Some(last) || clen < parts_len {
                     continue;
                 }
                 if parts_len > 1 && cfirst != Some(first) {
@@ -2269,7 +2264,7 @@ impl<'a> Analyzer<'a> {
                 } else {
                     clen
                 };
-                if self.org_name(cwords.clone().take(named_by)) {
+                if self.org_name_of(candidate.split_whitespace().take(named_by), named_by) {
                     continue;
                 }
                 if let (Some(g), Some(f)) =
@@ -3995,6 +3990,18 @@ fn clean_name_cow(raw: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(w);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// How many words `s` has (split at whitespace), its first and its last, read in
+/// one pass.
+fn word_summary(s: &str) -> (usize, Option<&str>, Option<&str>) {
+    let (mut n, mut first, mut last) = (0usize, None, None);
+    for w in s.split_whitespace() {
+        n += 1;
+        first = first.or(Some(w));
+        last = Some(w);
+    }
+    (n, first, last)
 }
 
 fn is_possessive(w: &str) -> bool {
