@@ -2880,10 +2880,7 @@ impl<'a> Analyzer<'a> {
                 self.sentence_from(&mut k_close, q.close_end.saturating_sub(1).max(q.open));
             let mut attr = self.own_attribution(&q, sent_start, sent_end);
             let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-            let opens_paragraph = self
-                .text
-                .get(para_start..q.open)
-                .is_some_and(|s| s.trim().is_empty());
+            let opens_paragraph = self.text.get(para_start..q.open).is_some_and(is_blank);
             let prev_para_end = q
                 .para
                 .checked_sub(1)
@@ -3090,10 +3087,7 @@ impl<'a> Analyzer<'a> {
                 .get(c.start..c.end)
                 .and_then(|w| w.chars().next())
                 .is_some_and(char::is_uppercase)
-                && self
-                    .text
-                    .get(q.close_end..c.start)
-                    .is_some_and(|g| g.trim().is_empty());
+                && self.text.get(q.close_end..c.start).is_some_and(is_blank);
             if c.start < next_end && !capitalized {
                 let no_quote_between =
                     self.next_region_start_after(q.close_end, c.start) >= c.start;
@@ -3154,7 +3148,7 @@ impl<'a> Analyzer<'a> {
 
     fn previous_sentence_intro(&mut self, q: &RawQuote, sent_start: usize) -> Option<Attribution> {
         let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-        if !self.text.get(sent_start..q.open)?.trim().is_empty() {
+        if !is_blank(self.text.get(sent_start..q.open)?) {
             return None;
         }
         if sent_start <= para_start {
@@ -3219,7 +3213,7 @@ impl<'a> Analyzer<'a> {
         para_start: usize,
     ) -> Option<Attribution> {
         let own = self.paragraphs.get(q.last_para).copied()?;
-        if !q.closed || !self.text.get(q.close_end..own.end)?.trim().is_empty() {
+        if !q.closed || !is_blank(self.text.get(q.close_end..own.end)?) {
             return None;
         }
         // An earlier quotation in the paragraph has its own speaker, whom this one
@@ -3266,7 +3260,7 @@ impl<'a> Analyzer<'a> {
         let prev = self.paragraphs.get(q.para.checked_sub(1)?).copied()?;
         let own = self.paragraphs.get(q.last_para).copied()?;
         let rest = self.text.get(q.close_end..own.end)?;
-        if !q.closed || !rest.trim().is_empty() {
+        if !q.closed || !is_blank(rest) {
             return None;
         }
         let (prev_sentence, _) = self.sentence_of(prev.end.saturating_sub(1).max(prev.start));
@@ -4002,6 +3996,21 @@ fn word_summary(s: &str) -> (usize, Option<&str>, Option<&str>) {
         last = Some(w);
     }
     (n, first, last)
+}
+
+/// Whether `s` is empty or only whitespace (as `s.trim().is_empty()`): an ASCII
+/// character that is not a space answers at once, without trimming both ends.
+#[inline]
+fn is_blank(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.trim().is_empty();
+        }
+        if !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_possessive(w: &str) -> bool {
