@@ -308,6 +308,10 @@ fn word_end(s: &str, i: usize, mut e: usize) -> usize {
             }
             e += 8;
         }
+        // Most words end at a space, which nothing below would go past.
+        if bytes.get(e) == Some(&b' ') {
+            break;
+        }
         while e < bytes.len() && (bytes[e].is_ascii_alphanumeric() || bytes[e] == b'_') {
             e += 1;
         }
