@@ -2649,20 +2649,9 @@ impl<'a> Analyzer<'a> {
             if start < floor {
                 break;
             }
-            let subject = if speakers_only {
-                None
-            } else {
+            if !speakers_only {
                 seen += 1;
-                self.subject_at(bi)
-            };
-            let pronoun_subject = subject
-                .as_ref()
-                .is_some_and(|s| matches!(s.np.kind, NpKind::Pronoun(_)));
-            let (strong, weak) = match subject {
-                Some(s) if s.weak => (None, Some(s.np)),
-                Some(s) => (Some(s.np), None),
-                None => (None, None),
-            };
+            }
             // The sentence's cues, latest first: those of its main clause (`..., said
             // Ortiz`) come before its subject, those of a subordinate clause (`when
             // Tapper asked`) after it.
@@ -2671,6 +2660,9 @@ impl<'a> Analyzer<'a> {
                 ci -= 1;
             }
             seen += first_cue - ci;
+            // The subject is worked out (once per sentence; it depends on the text
+            // alone) only when no main-clause cue has answered.
+            let mut subject: Option<Option<Subject>> = None;
             for pass in 0..2 {
                 for k in (ci..first_cue).rev() {
                     let Some(np) = self.cue_np(k) else { continue };
@@ -2687,14 +2679,25 @@ impl<'a> Analyzer<'a> {
                         return Some(id);
                     }
                 }
-                if pass == 0
-                    && let Some(id) = strong
-                        .clone()
-                        .and_then(|np| self.candidate(&np, pos, false, &ok))
-                {
-                    return Some(id);
+                if pass == 0 {
+                    let found = if speakers_only {
+                        None
+                    } else {
+                        let s = self.subject_at(bi);
+                        let strong = s.as_ref().filter(|s| !s.weak).map(|s| s.np.clone());
+                        subject = Some(s);
+                        strong.and_then(|np| self.candidate(&np, pos, false, &ok))
+                    };
+                    if let Some(id) = found {
+                        return Some(id);
+                    }
                 }
             }
+            let subject = subject.flatten();
+            let pronoun_subject = subject
+                .as_ref()
+                .is_some_and(|s| matches!(s.np.kind, NpKind::Pronoun(_)));
+            let weak = subject.filter(|s| s.weak).map(|s| s.np);
             if let Some(id) = weak.and_then(|np| self.candidate(&np, pos, false, &ok)) {
                 return Some(id);
             }
