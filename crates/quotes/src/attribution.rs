@@ -380,6 +380,62 @@ fn may_end_multiword_run(bytes: &[u8], at: usize) -> bool {
     bare <= 3 || token.iter().any(u8::is_ascii_uppercase)
 }
 
+/// Calls `f` with every position in `within` where `word` starts in `bytes` (the
+/// word may run on past the range), in order, until `f` returns false.
+fn for_each_occurrence(
+    bytes: &[u8],
+    word: &[u8],
+    within: std::ops::Range<usize>,
+    mut f: impl FnMut(usize) -> bool,
+) {
+    let (from, to) = (within.start, within.end.min(bytes.len()));
+    let Some(&lead) = word.first() else {
+        return;
+    };
+    if from >= to {
+        return;
+    }
+    // A capital is met every few hundred bytes of running text, where a byte search
+    // for it is fastest; a word led by a lowercase letter or by a byte of a letter
+    // outside ASCII (one lead byte serves a whole alphabet) is searched for by its
+    // first two bytes together.
+    #[cfg(target_arch = "x86_64")]
+    if !lead.is_ascii_uppercase()
+        && let Some(pair) = memchr::arch::all::packedpair::Pair::with_indices(word, 0, 1)
+        && let Some(finder) = memchr::arch::x86_64::avx2::packedpair::Finder::with_pair(word, pair)
+    {
+        // A match starting before `to` may end after it.
+        let hay_end = to.saturating_add(word.len() - 1).min(bytes.len());
+        let mut at = from;
+        while let Some(hay) = bytes.get(at..hay_end)
+            && at < to
+            && hay.len() >= finder.min_haystack_len()
+        {
+            let Some(k) = finder.find(hay, word) else {
+                return;
+            };
+            let p = at + k;
+            if p >= to || !f(p) {
+                return;
+            }
+            at = p + 1;
+        }
+        // Too little is left for the vector search.
+        for p in at..to {
+            if bytes.get(p..).is_some_and(|rest| rest.starts_with(word)) && !f(p) {
+                return;
+            }
+        }
+        return;
+    }
+    for k in memchr::memchr_iter(lead, bytes.get(from..to).unwrap_or_default()) {
+        let p = from + k;
+        if bytes.get(p..).is_some_and(|rest| rest.starts_with(word)) && !f(p) {
+            return;
+        }
+    }
+}
+
 /// Whether `needle` occurs in `hay`, ASCII letters compared without case. Candidates
 /// are found by a search for the needle's first byte in either case.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
@@ -833,25 +889,16 @@ impl<'a> Analyzer<'a> {
         within: std::ops::Range<usize>,
         mut visit: impl FnMut(&Self, &mut dyn Iterator<Item = usize>) -> bool,
     ) {
-        let Some(&lead) = word.as_bytes().first() else {
-            return;
-        };
         let text = self.text;
         let bytes = text.as_bytes();
         let mut last_para = usize::MAX;
-        let from = within.start;
-        for at in memchr::memchr_iter(lead, bytes.get(within).unwrap_or_default()) {
-            let at = from + at;
-            if !bytes
-                .get(at..)
-                .is_some_and(|rest| rest.starts_with(word.as_bytes()))
-                || (multiword && !may_end_multiword_run(bytes, at))
-            {
-                continue;
+        for_each_occurrence(bytes, word.as_bytes(), within, |at| {
+            if multiword && !may_end_multiword_run(bytes, at) {
+                return true;
             }
             let pi = self.paragraph_index(at);
             if pi == last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
-                continue;
+                return true;
             }
             last_para = pi;
             let (a, b) = self.paragraph_runs(pi);
@@ -860,10 +907,8 @@ impl<'a> Analyzer<'a> {
                     .get(i)
                     .is_some_and(|r| r.flags & scan::HEADLINE == 0 && r.last_word(text) == word)
             });
-            if !visit(self, &mut uses) {
-                return;
-            }
-        }
+            visit(self, &mut uses)
+        });
     }
 
     /// The sentence containing `pos`: from the last break at or before it to the next
@@ -4239,6 +4284,37 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 128, failure_persistence: None, ..Default::default()
         })]
+
+        /// The occurrences of a word are those a test at every byte finds, for words
+        /// led by capitals, lowercase letters and letters outside ASCII, overlapping
+        /// ones, and ones running past the end of the range.
+        #[test]
+        fn occurrences_match_a_test_at_every_byte(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Мой", " Я", "Теперь", " ", "Ortiz", "Orti", "oo", "o", "é", "Éric",
+                    "de", "d", ".", "\n", "abcdefghijklmnopqrstuvwxyz",
+                ]),
+                0..24,
+            ),
+            word in proptest::sample::select(vec![
+                "Мой", "Я", "Ortiz", "oo", "o", "Éric", "de", "abcdefghijklmnopqrstuvwxyzq",
+            ]),
+            from in 0usize..200,
+            to in 0usize..220,
+        ) {
+            let text: String = parts.concat();
+            let bytes = text.as_bytes();
+            let mut found = Vec::new();
+            for_each_occurrence(bytes, word.as_bytes(), from..to, |p| {
+                found.push(p);
+                true
+            });
+            let expected: Vec<usize> = (from..to.min(bytes.len()))
+                .filter(|&p| bytes[p..].starts_with(word.as_bytes()))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
 
         #[test]
         fn lazy_runs_match_one_pass_on_any_story(
