@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::lexicon::class::*;
 use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun};
@@ -41,8 +42,9 @@ pub(crate) struct Finding {
     pub end: usize,
     /// Whether the whole utterance is quoted (else a fragment inside a sentence).
     pub direct: bool,
-    /// Canonical speaker.
-    pub speaker: Option<String>,
+    /// Canonical speaker (shared with the person it names, so passing it from one
+    /// quotation to the next costs no copy).
+    pub speaker: Option<Rc<str>>,
     /// The mention naming the speaker.
     pub speaker_span: Option<(usize, usize)>,
     /// The cue text (borrowed from the lexicon when it is a listed phrase).
@@ -156,7 +158,7 @@ struct Cue {
 
 #[derive(Clone, Debug)]
 struct Person {
-    name: String,
+    name: Rc<str>,
     gender: Option<bool>,
     /// The gender comes from the name itself (a first name, `Mr.`, `Ms.`), not
     /// from a pronoun resolved to it.
@@ -196,7 +198,7 @@ impl Evidence {
 /// Attribution as decided for one quotation.
 #[derive(Clone, Debug, Default)]
 struct Attribution {
-    speaker: Option<String>,
+    speaker: Option<Rc<str>>,
     speaker_span: Option<(usize, usize)>,
     cue: Option<(usize, usize)>,
     /// The cue sits right next to the quotation (or introduces it with a colon).
@@ -233,9 +235,9 @@ struct Scratch {
     cue_nps: Vec<Option<Option<Np>>>,
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
-    person_ids: HashMap<String, usize, WordHash>,
-    canon_cache: HashMap<String, String, WordHash>,
-    surnames: HashMap<String, String, WordHash>,
+    person_ids: HashMap<Rc<str>, usize, WordHash>,
+    canon_cache: HashMap<String, Rc<str>, WordHash>,
+    surnames: HashMap<String, Rc<str>, WordHash>,
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
     pool: Vec<Vec<Tok>>,
@@ -380,6 +382,62 @@ fn may_end_multiword_run(bytes: &[u8], at: usize) -> bool {
     bare <= 3 || token.iter().any(u8::is_ascii_uppercase)
 }
 
+/// Calls `f` with every position in `within` where `word` starts in `bytes` (the
+/// word may run on past the range), in order, until `f` returns false.
+fn for_each_occurrence(
+    bytes: &[u8],
+    word: &[u8],
+    within: std::ops::Range<usize>,
+    mut f: impl FnMut(usize) -> bool,
+) {
+    let (from, to) = (within.start, within.end.min(bytes.len()));
+    let Some(&lead) = word.first() else {
+        return;
+    };
+    if from >= to {
+        return;
+    }
+    // A capital is met every few hundred bytes of running text, where a byte search
+    // for it is fastest; a word led by a lowercase letter or by a byte of a letter
+    // outside ASCII (one lead byte serves a whole alphabet) is searched for by its
+    // first two bytes together.
+    #[cfg(target_arch = "x86_64")]
+    if !lead.is_ascii_uppercase()
+        && let Some(pair) = memchr::arch::all::packedpair::Pair::with_indices(word, 0, 1)
+        && let Some(finder) = memchr::arch::x86_64::avx2::packedpair::Finder::with_pair(word, pair)
+    {
+        // A match starting before `to` may end after it.
+        let hay_end = to.saturating_add(word.len() - 1).min(bytes.len());
+        let mut at = from;
+        while let Some(hay) = bytes.get(at..hay_end)
+            && at < to
+            && hay.len() >= finder.min_haystack_len()
+        {
+            let Some(k) = finder.find(hay, word) else {
+                return;
+            };
+            let p = at + k;
+            if p >= to || !f(p) {
+                return;
+            }
+            at = p + 1;
+        }
+        // Too little is left for the vector search.
+        for p in at..to {
+            if bytes.get(p..).is_some_and(|rest| rest.starts_with(word)) && !f(p) {
+                return;
+            }
+        }
+        return;
+    }
+    for k in memchr::memchr_iter(lead, bytes.get(from..to).unwrap_or_default()) {
+        let p = from + k;
+        if bytes.get(p..).is_some_and(|rest| rest.starts_with(word)) && !f(p) {
+            return;
+        }
+    }
+}
+
 /// Whether `needle` occurs in `hay`, ASCII letters compared without case. Candidates
 /// are found by a search for the needle's first byte in either case.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
@@ -431,12 +489,12 @@ struct Analyzer<'a> {
     /// Each sentence's subject, worked out when first needed.
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
-    person_ids: HashMap<String, usize, WordHash>,
-    canon_cache: HashMap<String, String, WordHash>,
+    person_ids: HashMap<Rc<str>, usize, WordHash>,
+    canon_cache: HashMap<String, Rc<str>, WordHash>,
     /// Position of the mention being canonicalized (the text before it is searched first).
     canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
-    surnames: HashMap<String, String, WordHash>,
+    surnames: HashMap<String, Rc<str>, WordHash>,
     /// Hash of a name as written → its person and where it was written, so a repeated
     /// mention costs one look-up.
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
@@ -637,24 +695,30 @@ impl<'a> Analyzer<'a> {
         // Cues are read around each quotation only: in its sentences, the one
         // before (an introduction) and the one after (`“...” Trump asked.`).
         self.cue_ranges.clear();
+        // Quotations come in text order, so each of the three positions read per
+        // quotation only moves forward: one cursor each into the sentence table.
+        let (mut k_open, mut k_close, mut k_end) = (0usize, 0usize, 0usize);
         for q in &self.quotes {
-            let (first, _) = sentence_bounds(&self.breaks, &self.paragraphs, q.open);
-            let lo = match self.breaks.partition_point(|&b| b < first) {
-                0 => first,
-                k => self.breaks[k - 1],
+            let (first, _) = self.sentence_from(&mut k_open, q.open);
+            let lo = match self.breaks.get(k_open) {
+                Some(&b) if b == first => match k_open.checked_sub(1) {
+                    Some(k) => self.breaks[k],
+                    None => first,
+                },
+                _ => match self.breaks.partition_point(|&b| b < first) {
+                    0 => first,
+                    k => self.breaks[k - 1],
+                },
             };
-            let (_, last_end) = sentence_bounds(
-                &self.breaks,
-                &self.paragraphs,
-                q.close_end.saturating_sub(1),
-            );
-            let (_, hi) = sentence_bounds(&self.breaks, &self.paragraphs, last_end);
+            let (_, last_end) = self.sentence_from(&mut k_close, q.close_end.saturating_sub(1));
+            let (_, hi) = self.sentence_from(&mut k_end, last_end);
             match self.cue_ranges.last_mut() {
                 Some(r) if r.1 >= lo => r.1 = r.1.max(hi),
                 _ => self.cue_ranges.push((lo, hi)),
             }
         }
         let mut ri = 0usize;
+        let mut pi = 0usize;
         for &(lo, hi) in &self.cue_ranges {
             // Only the text outside quotations holds cues.
             let mut pos = lo;
@@ -670,13 +734,20 @@ impl<'a> Analyzer<'a> {
                 // A gap never runs over a paragraph break: cues stay in their line.
                 let mut a = pos;
                 while a < gap_end {
+                    // The pieces are read in text order: the paragraph of `a` is at or
+                    // after the last one's.
+                    if self.paragraphs.get(pi).is_some_and(|p| p.start > a) {
+                        pi = self
+                            .paragraphs
+                            .partition_point(|p| p.start <= a)
+                            .saturating_sub(1);
+                    }
+                    while self.paragraphs.get(pi + 1).is_some_and(|p| p.start <= a) {
+                        pi += 1;
+                    }
                     let para_end = self
                         .paragraphs
-                        .get(
-                            self.paragraphs
-                                .partition_point(|p| p.start <= a)
-                                .saturating_sub(1),
-                        )
+                        .get(pi)
                         .map_or(gap_end, |p| p.end.max(a + 1));
                     let b = gap_end.min(para_end);
                     words.gap(a, b, &[], false, true);
@@ -704,9 +775,10 @@ impl<'a> Analyzer<'a> {
                 sentence: 0,
                 sentence_end: 0,
             }));
+        let mut k_cue = 0usize;
         for i in 0..self.cues.len() {
             let c = self.cues[i];
-            let (s, e) = self.sentence_of(c.start);
+            let (s, e) = self.sentence_from(&mut k_cue, c.start);
             self.cues[i].sentence = s;
             self.cues[i].sentence_end = e;
         }
@@ -819,25 +891,16 @@ impl<'a> Analyzer<'a> {
         within: std::ops::Range<usize>,
         mut visit: impl FnMut(&Self, &mut dyn Iterator<Item = usize>) -> bool,
     ) {
-        let Some(&lead) = word.as_bytes().first() else {
-            return;
-        };
         let text = self.text;
         let bytes = text.as_bytes();
         let mut last_para = usize::MAX;
-        let from = within.start;
-        for at in memchr::memchr_iter(lead, bytes.get(within).unwrap_or_default()) {
-            let at = from + at;
-            if !bytes
-                .get(at..)
-                .is_some_and(|rest| rest.starts_with(word.as_bytes()))
-                || (multiword && !may_end_multiword_run(bytes, at))
-            {
-                continue;
+        for_each_occurrence(bytes, word.as_bytes(), within, |at| {
+            if multiword && !may_end_multiword_run(bytes, at) {
+                return true;
             }
             let pi = self.paragraph_index(at);
             if pi == last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
-                continue;
+                return true;
             }
             last_para = pi;
             let (a, b) = self.paragraph_runs(pi);
@@ -846,10 +909,8 @@ impl<'a> Analyzer<'a> {
                     .get(i)
                     .is_some_and(|r| r.flags & scan::HEADLINE == 0 && r.last_word(text) == word)
             });
-            if !visit(self, &mut uses) {
-                return;
-            }
-        }
+            visit(self, &mut uses)
+        });
     }
 
     /// The sentence containing `pos`: from the last break at or before it to the next
@@ -869,6 +930,27 @@ impl<'a> Analyzer<'a> {
             .copied()
             .map_or(para_end, |b| b.min(para_end));
         (start, end)
+    }
+
+    /// [`Analyzer::sentence_of`] for positions asked for mostly in increasing order:
+    /// `k` is a cursor into `breaks` (start it at 0) that walks forward from the
+    /// sentence of the last position, and is searched for again only when `pos` lies
+    /// before it.
+    #[inline]
+    fn sentence_from(&self, k: &mut usize, pos: usize) -> (usize, usize) {
+        if self.breaks.get(*k).is_none_or(|&b| b > pos) {
+            match self.breaks.partition_point(|&b| b <= pos).checked_sub(1) {
+                Some(j) => *k = j,
+                None => return self.sentence_of(pos),
+            }
+        }
+        while self.breaks.get(*k + 1).is_some_and(|&b| b <= pos) {
+            *k += 1;
+        }
+        match (self.breaks.get(*k), self.sentence_ends.get(*k)) {
+            (Some(&start), Some(&end)) => (start, end),
+            _ => self.sentence_of(pos),
+        }
     }
 
     fn paragraph_index(&self, pos: usize) -> usize {
@@ -1180,6 +1262,11 @@ impl<'a> Analyzer<'a> {
     /// `Steven Law`, `Cornel West`).
     fn org_name<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> bool {
         let n = words.clone().count();
+        self.org_name_of(words, n)
+    }
+
+    /// [`Analyzer::org_name`] of `n` words.
+    fn org_name_of<'w>(&self, words: impl Iterator<Item = &'w str>, n: usize) -> bool {
         let mut words = words.enumerate().peekable();
         let Some(&(_, first)) = words.peek() else {
             return false;
@@ -2043,8 +2130,10 @@ impl<'a> Analyzer<'a> {
         }
         let (gender_hint, has_title) = self.descriptor_info(np.descriptors.as_slice());
         let mut org = org;
-        let canonical = if org {
-            let cleaned = clean_name(raw);
+        // The name is copied once, into the person's shared name, and only when it
+        // is not known already.
+        let cleaned = clean_name_cow(raw);
+        let canonical: Rc<str> = if org {
             // `West landed a sharp dig`: a surname that also names places, when the
             // document names a person with it (`Cornel West`).
             if !cleaned.contains(' ') && self.lex.is_name_like_org_word(&cleaned) {
@@ -2053,28 +2142,25 @@ impl<'a> Analyzer<'a> {
                     org = false;
                     full
                 } else {
-                    cleaned
+                    Rc::from(&*cleaned)
                 }
             } else {
-                cleaned
+                Rc::from(&*cleaned)
             }
+        } else if cleaned.contains(' ') {
+            // A name of several words is taken as written: looking for a fuller
+            // form costs a scan of the text and rarely finds one.
+            Rc::from(&*cleaned)
         } else {
-            let cleaned = clean_name(raw);
-            if cleaned.contains(' ') {
-                // A name of several words is taken as written: looking for a fuller
-                // form costs a scan of the text and rarely finds one.
-                cleaned
-            } else {
-                match self.surnames.get(&cleaned) {
-                    Some(known) => known.clone(),
-                    None => self.canonical(&cleaned, gender_hint),
-                }
+            match self.surnames.get(&*cleaned) {
+                Some(known) => known.clone(),
+                None => self.canonical(&cleaned, gender_hint),
             }
         };
-        let words = canonical.split_whitespace().count();
+        let (words, first_word, last_word) = word_summary(&canonical);
         if !org
             && words >= 2
-            && let Some(last) = canonical.split_whitespace().next_back()
+            && let Some(last) = last_word
         {
             let longer = self
                 .surnames
@@ -2086,21 +2172,15 @@ impl<'a> Analyzer<'a> {
         }
         // A surname that also names places stays a person's (`Cornel West`).
         let converted = np_org_flag(np) && !org;
-        let placeish = !converted && self.org_name(canonical.split_whitespace());
-        let first_gender = canonical
-            .split_whitespace()
-            .next()
-            .and_then(|f| self.lex.first_name_gender(f));
+        let placeish = !converted && self.org_name_of(canonical.split_whitespace(), words);
+        let first_gender = first_word.and_then(|f| self.lex.first_name_gender(f));
         // The surname is read across the document only if nothing else settles
         // whether this is a person: it costs a search of the text.
-        let surname = canonical
-            .split_whitespace()
-            .next_back()
-            .map_or(0..0, |last| {
-                let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
-                start..start + last.len()
-            });
-        let id = match self.person_ids.get(&canonical) {
+        let surname = last_word.map_or(0..0, |last| {
+            let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
+            start..start + last.len()
+        });
+        let id = match self.person_ids.get(&*canonical) {
             Some(&id) => id,
             None => {
                 let id = self.persons.len();
@@ -2151,21 +2231,22 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The fullest form of `name` used in the document, titles stripped.
-    fn canonical(&mut self, name: &str, gender: Option<bool>) -> String {
-        let name = clean_name(name);
-        if let Some(c) = self.canon_cache.get(&name) {
+    fn canonical(&mut self, name: &str, gender: Option<bool>) -> Rc<str> {
+        let name = clean_name_cow(name);
+        if let Some(c) = self.canon_cache.get(&*name) {
             return c.clone();
         }
         if self.canon_cache.len() >= MAX_CANONICAL {
-            return name;
+            return Rc::from(&*name);
         }
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
-            return name;
+        let (parts_len, Some(first), Some(last)) = word_summary(&name) else {
+            return Rc::from(&*name);
         };
-        let mut best: Option<(usize, String)> = None;
+        let mut best: Option<(usize, Cow<'a, str>)> = None;
         let text = self.text;
-        let mut seen_forms: Vec<&str> = Vec::new();
+        // A full name is usually repeated as written: the first forms read are kept.
+        let mut seen_forms: [&str; 8] = [""; 8];
+        let mut seen = 0usize;
         let mut uses = std::mem::take(&mut self.name_uses);
         // The uses before the mention all lie in paragraphs up to the mention's, the
         // others in paragraphs from the mention's on.
@@ -2198,11 +2279,12 @@ impl<'a> Analyzer<'a> {
                 }
                 // A full name is usually repeated as written: read each form once.
                 let form = text.get(start..end).unwrap_or("");
-                if seen_forms.contains(&form) {
+                if seen_forms.get(..seen).unwrap_or_default().contains(&form) {
                     continue;
                 }
-                if seen_forms.len() < 8 {
-                    seen_forms.push(form);
+                if let Some(slot) = seen_forms.get_mut(seen) {
+                    *slot = form;
+                    seen += 1;
                 }
                 classified += 1;
                 if classified > MAX_CLASSIFIED {
@@ -2215,42 +2297,39 @@ impl<'a> Analyzer<'a> {
                 let NpKind::Named { name: span, .. } = np.kind else {
                     continue;
                 };
-                let candidate = clean_name_cow(self.text.get(span.0..span.1).unwrap_or(""));
-                let cparts: Vec<&str> = candidate.split_whitespace().collect();
-                if cparts.last() != Some(&last) || cparts.len() < parts.len() {
+                let candidate = clean_name_cow(text.get(span.0..span.1).unwrap_or(""));
+                let (clen, cfirst, clast) = word_summary(&candidate);
+                if clast != Some(last) || clen < parts_len {
                     continue;
                 }
-                if parts.len() > 1 && cparts.first() != Some(&first) {
+                if parts_len > 1 && cfirst != Some(first) {
                     continue;
                 }
                 // The surname itself may be a word that also names places (`West`).
-                let named_by = if self.lex.is_name_like_org_word(last) && cparts.len() > 1 {
-                    &cparts[..cparts.len() - 1]
+                let named_by = if self.lex.is_name_like_org_word(last) && clen > 1 {
+                    clen - 1
                 } else {
-                    &cparts[..]
+                    clen
                 };
-                if self.org_name(named_by.iter().copied()) {
+                if self.org_name_of(candidate.split_whitespace().take(named_by), named_by) {
                     continue;
                 }
-                if let (Some(g), Some(f)) = (
-                    gender,
-                    cparts.first().and_then(|f| self.lex.first_name_gender(f)),
-                ) && g != f
-                    && cparts.len() > 1
+                if let (Some(g), Some(f)) =
+                    (gender, cfirst.and_then(|f| self.lex.first_name_gender(f)))
+                    && g != f
+                    && clen > 1
                 {
                     continue;
                 }
                 if run.flags & scan::INITIAL != 0
-                    && cparts.first().is_some_and(|f| self.suspicious_opener(f))
+                    && cfirst.is_some_and(|f| self.suspicious_opener(f))
                 {
                     continue;
                 }
                 // Only a fuller form is worth taking: the same name under a title
                 // (`Mayor Brandt`) must not stop the search for `Tomas Brandt`.
-                if cparts.len() > parts.len()
-                    && best.as_ref().is_none_or(|(n, _)| cparts.len() > *n)
-                {
-                    best = Some((cparts.len(), candidate.to_string()));
+                if clen > parts_len && best.as_ref().is_none_or(|(n, _)| clen > *n) {
+                    best = Some((clen, candidate));
                 }
             }
             if best.is_some() {
@@ -2258,14 +2337,14 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.name_uses = uses;
-        let result = best.map_or(name.clone(), |(_, c)| c);
-        self.canon_cache.insert(name, result.clone());
+        let result: Rc<str> = Rc::from(best.as_ref().map_or(&*name, |(_, c)| &**c));
+        self.canon_cache.insert(name.into_owned(), result.clone());
         result
     }
 
     /// The speaker a phrase names: a canonical name, a resolved pronoun or role noun,
     /// or a common noun phrase as written.
-    fn resolve(&mut self, np: &Np) -> Option<String> {
+    fn resolve(&mut self, np: &Np) -> Option<Rc<str>> {
         match np.kind {
             NpKind::Named { .. } => {
                 let id = self.person_for(np, true)?;
@@ -2311,7 +2390,7 @@ impl<'a> Analyzer<'a> {
                     .text
                     .get(head.0..head.1)
                     .is_some_and(|h| !h.ends_with('s') && self.lex.is_group_word(h));
-                let written = (!member).then(|| written.to_owned());
+                let written = (!member).then(|| Rc::from(written));
                 if !self.settings.resolve || !definite {
                     return written;
                 }
@@ -2617,20 +2696,9 @@ impl<'a> Analyzer<'a> {
             if start < floor {
                 break;
             }
-            let subject = if speakers_only {
-                None
-            } else {
+            if !speakers_only {
                 seen += 1;
-                self.subject_at(bi)
-            };
-            let pronoun_subject = subject
-                .as_ref()
-                .is_some_and(|s| matches!(s.np.kind, NpKind::Pronoun(_)));
-            let (strong, weak) = match subject {
-                Some(s) if s.weak => (None, Some(s.np)),
-                Some(s) => (Some(s.np), None),
-                None => (None, None),
-            };
+            }
             // The sentence's cues, latest first: those of its main clause (`..., said
             // Ortiz`) come before its subject, those of a subordinate clause (`when
             // Tapper asked`) after it.
@@ -2639,6 +2707,9 @@ impl<'a> Analyzer<'a> {
                 ci -= 1;
             }
             seen += first_cue - ci;
+            // The subject is worked out (once per sentence; it depends on the text
+            // alone) only when no main-clause cue has answered.
+            let mut subject: Option<Option<Subject>> = None;
             for pass in 0..2 {
                 for k in (ci..first_cue).rev() {
                     let Some(np) = self.cue_np(k) else { continue };
@@ -2655,14 +2726,25 @@ impl<'a> Analyzer<'a> {
                         return Some(id);
                     }
                 }
-                if pass == 0
-                    && let Some(id) = strong
-                        .clone()
-                        .and_then(|np| self.candidate(&np, pos, false, &ok))
-                {
-                    return Some(id);
+                if pass == 0 {
+                    let found = if speakers_only {
+                        None
+                    } else {
+                        let s = self.subject_at(bi);
+                        let strong = s.as_ref().filter(|s| !s.weak).map(|s| s.np.clone());
+                        subject = Some(s);
+                        strong.and_then(|np| self.candidate(&np, pos, false, &ok))
+                    };
+                    if let Some(id) = found {
+                        return Some(id);
+                    }
                 }
             }
+            let subject = subject.flatten();
+            let pronoun_subject = subject
+                .as_ref()
+                .is_some_and(|s| matches!(s.np.kind, NpKind::Pronoun(_)));
+            let weak = subject.filter(|s| s.weak).map(|s| s.np);
             if let Some(id) = weak.and_then(|np| self.candidate(&np, pos, false, &ok)) {
                 return Some(id);
             }
@@ -2839,16 +2921,16 @@ impl<'a> Analyzer<'a> {
         let mut prev: Option<(usize, usize)> = None;
         // Where the paragraph of the last attributed quotation ends its last sentence.
         let mut prev_close = 0usize;
+        // Quotations come in text order: their sentences are found by cursors.
+        let (mut k_open, mut k_close) = (0usize, 0usize);
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
-            let (sent_start, _) = self.sentence_of(q.open);
-            let (_, sent_end) = self.sentence_of(q.close_end.saturating_sub(1).max(q.open));
+            let (sent_start, _) = self.sentence_from(&mut k_open, q.open);
+            let (_, sent_end) =
+                self.sentence_from(&mut k_close, q.close_end.saturating_sub(1).max(q.open));
             let mut attr = self.own_attribution(&q, sent_start, sent_end);
             let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-            let opens_paragraph = self
-                .text
-                .get(para_start..q.open)
-                .is_some_and(|s| s.trim().is_empty());
+            let opens_paragraph = self.text.get(para_start..q.open).is_some_and(is_blank);
             let prev_para_end = q
                 .para
                 .checked_sub(1)
@@ -3055,10 +3137,7 @@ impl<'a> Analyzer<'a> {
                 .get(c.start..c.end)
                 .and_then(|w| w.chars().next())
                 .is_some_and(char::is_uppercase)
-                && self
-                    .text
-                    .get(q.close_end..c.start)
-                    .is_some_and(|g| g.trim().is_empty());
+                && self.text.get(q.close_end..c.start).is_some_and(is_blank);
             if c.start < next_end && !capitalized {
                 let no_quote_between =
                     self.next_region_start_after(q.close_end, c.start) >= c.start;
@@ -3119,7 +3198,7 @@ impl<'a> Analyzer<'a> {
 
     fn previous_sentence_intro(&mut self, q: &RawQuote, sent_start: usize) -> Option<Attribution> {
         let para_start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-        if !self.text.get(sent_start..q.open)?.trim().is_empty() {
+        if !is_blank(self.text.get(sent_start..q.open)?) {
             return None;
         }
         if sent_start <= para_start {
@@ -3184,7 +3263,7 @@ impl<'a> Analyzer<'a> {
         para_start: usize,
     ) -> Option<Attribution> {
         let own = self.paragraphs.get(q.last_para).copied()?;
-        if !q.closed || !self.text.get(q.close_end..own.end)?.trim().is_empty() {
+        if !q.closed || !is_blank(self.text.get(q.close_end..own.end)?) {
             return None;
         }
         // An earlier quotation in the paragraph has its own speaker, whom this one
@@ -3231,7 +3310,7 @@ impl<'a> Analyzer<'a> {
         let prev = self.paragraphs.get(q.para.checked_sub(1)?).copied()?;
         let own = self.paragraphs.get(q.last_para).copied()?;
         let rest = self.text.get(q.close_end..own.end)?;
-        if !q.closed || !rest.trim().is_empty() {
+        if !q.closed || !is_blank(rest) {
             return None;
         }
         let (prev_sentence, _) = self.sentence_of(prev.end.saturating_sub(1).max(prev.start));
@@ -3961,10 +4040,6 @@ fn quote_shape_from(content: &str, mut i: usize, mut counts: ShapeCounts) -> Quo
     counts.shape()
 }
 
-fn clean_name(raw: &str) -> String {
-    clean_name_cow(raw).into_owned()
-}
-
 /// A name without possessive endings, stray apostrophes or commas, single-spaced;
 /// borrowed when it is already clean (the usual case).
 fn clean_name_cow(raw: &str) -> std::borrow::Cow<'_, str> {
@@ -3988,6 +4063,33 @@ fn clean_name_cow(raw: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(w);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// How many words `s` has (split at whitespace), its first and its last, read in
+/// one pass.
+fn word_summary(s: &str) -> (usize, Option<&str>, Option<&str>) {
+    let (mut n, mut first, mut last) = (0usize, None, None);
+    for w in s.split_whitespace() {
+        n += 1;
+        first = first.or(Some(w));
+        last = Some(w);
+    }
+    (n, first, last)
+}
+
+/// Whether `s` is empty or only whitespace (as `s.trim().is_empty()`): an ASCII
+/// character that is not a space answers at once, without trimming both ends.
+#[inline]
+fn is_blank(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.trim().is_empty();
+        }
+        if !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -4110,22 +4212,6 @@ const ROLE_SHORT_FORMS: &[(&str, &str)] = &[
     ("spokeswoman", "spokesperson"),
 ];
 
-/// The sentence holding `pos`: from the last break at or before it to the next break
-/// or the end of its paragraph.
-fn sentence_bounds(breaks: &[usize], paragraphs: &[Paragraph], pos: usize) -> (usize, usize) {
-    let i = breaks.partition_point(|&b| b <= pos);
-    let start = if i > 0 { breaks[i - 1] } else { 0 };
-    let para_end = paragraphs
-        .get(
-            paragraphs
-                .partition_point(|p| p.start <= pos)
-                .saturating_sub(1),
-        )
-        .map_or(usize::MAX, |p| p.end);
-    let end = breaks.get(i).copied().map_or(para_end, |b| b.min(para_end));
-    (start, end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4229,6 +4315,37 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 128, failure_persistence: None, ..Default::default()
         })]
+
+        /// The occurrences of a word are those a test at every byte finds, for words
+        /// led by capitals, lowercase letters and letters outside ASCII, overlapping
+        /// ones, and ones running past the end of the range.
+        #[test]
+        fn occurrences_match_a_test_at_every_byte(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Мой", " Я", "Теперь", " ", "Ortiz", "Orti", "oo", "o", "é", "Éric",
+                    "de", "d", ".", "\n", "abcdefghijklmnopqrstuvwxyz",
+                ]),
+                0..24,
+            ),
+            word in proptest::sample::select(vec![
+                "Мой", "Я", "Ortiz", "oo", "o", "Éric", "de", "abcdefghijklmnopqrstuvwxyzq",
+            ]),
+            from in 0usize..200,
+            to in 0usize..220,
+        ) {
+            let text: String = parts.concat();
+            let bytes = text.as_bytes();
+            let mut found = Vec::new();
+            for_each_occurrence(bytes, word.as_bytes(), from..to, |p| {
+                found.push(p);
+                true
+            });
+            let expected: Vec<usize> = (from..to.min(bytes.len()))
+                .filter(|&p| bytes[p..].starts_with(word.as_bytes()))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
 
         #[test]
         fn lazy_runs_match_one_pass_on_any_story(

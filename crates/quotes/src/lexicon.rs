@@ -2677,6 +2677,13 @@ pub(crate) fn pronoun(word: &str) -> Option<Option<bool>> {
     // `he's`, `she'd`, `he’ll`: the pronoun of a contraction. A pronoun has at most
     // three letters, so only an apostrophe among the first four bytes can matter.
     let b = word.as_bytes();
+    // Most words are longer than any pronoun and hold no apostrophe that could cut
+    // them to one (only one after the first byte cuts).
+    if let [_, x, y, z, ..] = *b
+        && ![x, y, z].iter().any(|&c| c == b'\'' || c == 0xE2)
+    {
+        return None;
+    }
     let apostrophe = (0..b.len().min(4)).find(|&k| match b[k] {
         b'\'' => true,
         0xE2 => b.get(k + 1..k + 3) == Some(&[0x80, 0x99]),

@@ -140,7 +140,7 @@ impl Stage for QuotesStage {
                     &KEYS,
                     [
                         Value::static_str(kind),
-                        f.speaker.map_or(Value::Null, Value::from),
+                        f.speaker.map_or(Value::Null, |s| Value::from(&*s)),
                         range_value(f.speaker_span),
                         f.cue.map_or(Value::Null, Value::Str),
                         range_value(f.cue_span),

@@ -217,6 +217,10 @@ fn word_end(text: &str, mut i: usize, end: usize) -> usize {
             }
             i += 8;
         }
+        // Most words end at a space, which nothing below would go past.
+        if i < end && bytes[i] == b' ' {
+            return i;
+        }
         while i < end && bytes[i].is_ascii_alphanumeric() {
             i += 1;
         }
