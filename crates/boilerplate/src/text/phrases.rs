@@ -433,9 +433,10 @@ pub struct Hit {
 /// see [`Phrases::shared`].
 pub struct Phrases {
     automaton: PhraseDfa,
-    /// The phrases that are one word of ASCII letters, sorted by [`word_key`], with
-    /// their index in [`PHRASES`].
-    words: Vec<(u64, usize)>,
+    /// The phrases that are one word of ASCII letters: a table by [`word_key`] with
+    /// open addressing (see [`Phrases::scan_word`]), each slot the key and the
+    /// phrase's index in [`PHRASES`]; key 0 (no word has it) marks an empty slot.
+    words: Box<[(u64, u16)]>,
 }
 
 impl std::fmt::Debug for Phrases {
@@ -453,6 +454,11 @@ fn word_key(word: &[u8]) -> u64 {
         .take(7)
         .fold(0u64, |k, &b| (k << 8) | u64::from(b.to_ascii_lowercase()));
     (head << 8) | (word.len() as u64).min(255)
+}
+
+/// The first slot of a word's key in a table of `mask + 1` slots (a power of two).
+fn word_slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -858,7 +864,22 @@ impl Phrases {
             .map(|(i, (p, _, _))| (word_key(p.as_bytes()), i))
             .collect();
         words.sort_unstable();
-        Ok(Phrases { automaton, words })
+        // A slot per word at least twice over, so that a probe rarely goes far. The
+        // words go in in the order of their keys and indices: those of one key are
+        // met in the order the phrase table lists them, as a sorted search met them.
+        let mut table = vec![(0u64, 0u16); (words.len() * 2).next_power_of_two().max(2)];
+        let mask = table.len() - 1;
+        for &(key, index) in &words {
+            let mut slot = word_slot(key, mask);
+            while table[slot].0 != 0 {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = (key, index as u16);
+        }
+        Ok(Phrases {
+            automaton,
+            words: table.into_boxed_slice(),
+        })
     }
 
     /// The automaton shared by all stages, compiled on first use.
@@ -883,13 +904,19 @@ impl Phrases {
             return self.scan(word, found);
         }
         let key = word_key(bytes);
-        let start = self.words.partition_point(|&(k, _)| k < key);
-        for &(k, i) in self.words.get(start..).unwrap_or(&[]) {
-            if k != key {
-                break;
+        let mask = self.words.len() - 1;
+        let mut slot = word_slot(key, mask);
+        // Up to the first empty slot: the table is half empty at most, so there is one.
+        for _ in 0..self.words.len() {
+            let Some(&(k, i)) = self.words.get(slot) else {
+                return;
+            };
+            if k == 0 {
+                return;
             }
-            // Keys of long words share their first eight letters: compare in full.
-            if let Some(&(phrase, reason, strength)) = PHRASES.get(i)
+            // Keys of long words share their first seven letters: compare in full.
+            if k == key
+                && let Some(&(phrase, reason, strength)) = PHRASES.get(usize::from(i))
                 && phrase.as_bytes().eq_ignore_ascii_case(bytes)
             {
                 found(Hit {
@@ -899,6 +926,7 @@ impl Phrases {
                 });
                 return;
             }
+            slot = (slot + 1) & mask;
         }
     }
 
