@@ -68,6 +68,42 @@ pub trait Kernel: Copy {
     fn high_masks_of_half(self, window: &[u8; WINDOW]) -> HighMasks {
         self.high_masks(window)
     }
+
+    /// The masks of a block of one window at most (of half a window at most when
+    /// `HALF`), zero-padded to a window, and its non-ASCII masks when it holds a
+    /// non-ASCII byte (zeros otherwise); the block is copied to the start of `copy`,
+    /// which holds zeros past it. A kernel may read the masks from the block itself
+    /// rather than from the copy: a load of the copy would wait until the copy's
+    /// stores have reached the cache, which the CPU cannot forward to a load that
+    /// spans several of them. `None` when the block is longer than a window or
+    /// `copy` shorter.
+    #[inline(always)]
+    fn first_window<const HALF: bool>(
+        self,
+        bytes: &[u8],
+        copy: &mut [u8],
+    ) -> Option<(Masks, HighMasks)> {
+        copy.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        let window = copy
+            .get(..WINDOW)
+            .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())?;
+        if bytes.len() > WINDOW || (HALF && bytes.len() > WINDOW / 2) {
+            return None;
+        }
+        let m = if HALF {
+            self.masks_of_half(window)
+        } else {
+            self.masks(window)
+        };
+        let h = if m.high == 0 {
+            HighMasks::default()
+        } else if HALF {
+            self.high_masks_of_half(window)
+        } else {
+            self.high_masks(window)
+        };
+        Some((m, h))
+    }
 }
 
 /// Bits of the second half of a window.
@@ -152,6 +188,19 @@ impl Kernel for Avx2 {
     fn high_masks_of_half(self, window: &[u8; WINDOW]) -> HighMasks {
         // SAFETY: an `Avx2` value exists only when the CPU has AVX2.
         unsafe { avx2::high_masks_of_half(window) }
+    }
+
+    /// The block read into registers with loads of the block itself (two
+    /// overlapping ones), the masks computed from there and the copy written with
+    /// whole-vector stores.
+    #[inline(always)]
+    fn first_window<const HALF: bool>(
+        self,
+        bytes: &[u8],
+        copy: &mut [u8],
+    ) -> Option<(Masks, HighMasks)> {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2.
+        unsafe { avx2::first_window::<HALF>(bytes, copy) }
     }
 }
 
@@ -487,8 +536,9 @@ mod sse2 {
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
-        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_max_epu8, _mm256_min_epu8,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
+        __m256i, _mm_loadu_si128, _mm_shuffle_epi8, _mm256_cmpeq_epi8, _mm256_loadu_si256,
+        _mm256_max_epu8, _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set_epi64x,
+        _mm256_set_m128i, _mm256_set1_epi8, _mm256_storeu_si256, _mm256_sub_epi8,
     };
 
     use super::{HighMasks, Masks, WINDOW};
@@ -626,6 +676,150 @@ mod avx2 {
             cjk: bits(lanes, |v| within(v, 0xE3, 0xED)),
         }
     }
+
+    /// `[0, 1, ..., 15]` then sixteen bytes with the top bit set: the sixteen bytes
+    /// from `16 - k` are the shuffle that moves the last `k` bytes of a lane to its
+    /// start and zeros the rest.
+    static TAIL_SHUFFLE: [u8; 32] = {
+        let mut t = [0x80u8; 32];
+        let mut i = 0;
+        while i < 16 {
+            t[i] = i as u8;
+            i += 1;
+        }
+        t
+    };
+
+    /// The eight bytes of `bytes` at `at`, little-endian (zero if out of range).
+    #[inline(always)]
+    fn load8(bytes: &[u8], at: usize) -> u64 {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes)
+    }
+
+    /// The four bytes of `bytes` at `at`, little-endian (zero if out of range).
+    #[inline(always)]
+    fn load4(bytes: &[u8], at: usize) -> u64 {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    }
+
+    /// The bytes of a block of 32 bytes at most, zero-padded to a vector, read with
+    /// two overlapping loads of the block (of 16, 8 or 4 bytes; or three single
+    /// bytes).
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn short_vector(bytes: &[u8]) -> __m256i {
+        let n = bytes.len();
+        if let (Some(head), Some(tail), Some(shuffle)) = (
+            bytes.get(..16),
+            bytes.get(n.wrapping_sub(16)..),
+            TAIL_SHUFFLE.get(32usize.wrapping_sub(n)..48usize.wrapping_sub(n)),
+        ) && n <= 32
+        {
+            // SAFETY: each load reads 16 bytes of a slice of 16 bytes or more.
+            let (head, tail, shuffle) = unsafe {
+                (
+                    _mm_loadu_si128(head.as_ptr().cast()),
+                    _mm_loadu_si128(tail.as_ptr().cast()),
+                    _mm_loadu_si128(shuffle.as_ptr().cast()),
+                )
+            };
+            // Bytes 16.. of the block are the tail load's last `n - 16`.
+            return _mm256_set_m128i(_mm_shuffle_epi8(tail, shuffle), head);
+        }
+        let low = if n >= 8 {
+            // The bytes 8.. are the last `n - 8` of the tail load; shifted in two
+            // steps so that `n == 8` (a shift by 64) gives zero.
+            let tail = (load8(bytes, n - 8) >> 1) >> (8 * (16 - n) - 1);
+            return _mm256_set_epi64x(0, 0, tail as i64, load8(bytes, 0) as i64);
+        } else if n >= 4 {
+            load4(bytes, 0) | (load4(bytes, n - 4) >> (8 * (8 - n))) << 32
+        } else if n > 0 {
+            let byte = |i: usize| u64::from(bytes.get(i).copied().unwrap_or(0)) << (8 * i);
+            byte(0) | byte(n / 2) | byte(n - 1)
+        } else {
+            0
+        };
+        _mm256_set_epi64x(0, 0, 0, low as i64)
+    }
+
+    /// [`super::Kernel::first_window`]: the masks from registers loaded from the
+    /// block itself, the copy written with whole-vector stores.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub fn first_window<const HALF: bool>(
+        bytes: &[u8],
+        copy: &mut [u8],
+    ) -> Option<(Masks, HighMasks)> {
+        let n = bytes.len();
+        if n > WINDOW || (HALF && n > WINDOW / 2) || copy.len() < WINDOW {
+            return None;
+        }
+        if n <= WINDOW / 2 {
+            let v = short_vector(bytes);
+            let out = copy.get_mut(..32)?;
+            // SAFETY: the store writes exactly the 32 bytes of `out`.
+            unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast(), v) };
+            let mut m = masks_of_lanes(&[v]);
+            m.blank |= super::SECOND_HALF;
+            let h = if m.high == 0 {
+                HighMasks::default()
+            } else {
+                high_masks_of_lanes(&[v])
+            };
+            return Some((m, h));
+        }
+        // Two loads of 32 bytes, the second ending at the block's end: each byte's
+        // class is the same in both, so the second's masks, moved to where its bytes
+        // are, are or-ed into the first's.
+        let (head, tail) = (bytes.get(..32)?, bytes.get(n - 32..)?);
+        // SAFETY: each load reads the 32 bytes of a slice of 32 bytes.
+        let (head, tail) = unsafe {
+            (
+                _mm256_loadu_si256(head.as_ptr().cast()),
+                _mm256_loadu_si256(tail.as_ptr().cast()),
+            )
+        };
+        let (out_head, out_tail) = (copy.get_mut(..32)?.as_mut_ptr(), copy.get_mut(n - 32..n)?);
+        // SAFETY: each store writes 32 bytes of `copy` (its first 32 bytes, and the
+        // 32 bytes `out_tail`).
+        unsafe {
+            _mm256_storeu_si256(out_head.cast(), head);
+            _mm256_storeu_si256(out_tail.as_mut_ptr().cast(), tail);
+        }
+        let shift = n - 32;
+        let join = |a: u64, b: u64| a | (b << shift);
+        let (a, b) = (masks_of_lanes(&[head]), masks_of_lanes(&[tail]));
+        let m = Masks {
+            blank: join(a.blank, b.blank) | (u64::MAX << shift << 32),
+            letter: join(a.letter, b.letter),
+            upper: join(a.upper, b.upper),
+            glue_lead: join(a.glue_lead, b.glue_lead),
+            digit: join(a.digit, b.digit),
+            stop: join(a.stop, b.stop),
+            tab: join(a.tab, b.tab),
+            at: join(a.at, b.at),
+            high: join(a.high, b.high),
+        };
+        let h = if m.high == 0 {
+            HighMasks::default()
+        } else {
+            let (a, b) = (high_masks_of_lanes(&[head]), high_masks_of_lanes(&[tail]));
+            HighMasks {
+                c2: join(a.c2, b.c2),
+                a0: join(a.a0, b.a0),
+                lead: join(a.lead, b.lead),
+                symbol_lead: join(a.symbol_lead, b.symbol_lead),
+                cjk: join(a.cjk, b.cjk),
+            }
+        };
+        Some((m, h))
+    }
 }
 
 #[cfg(test)]
@@ -668,6 +862,66 @@ mod tests {
             if let Some(avx2) = Avx2::detect() {
                 prop_assert_eq!(avx2.masks_of_half(&window), masks_bytewise(&window));
                 prop_assert_eq!(avx2.high_masks_of_half(&window), high_masks_bytewise(&window));
+            }
+        }
+    }
+
+    /// What `first_window` should give for `block`: the masks of its zero-padded
+    /// window, the non-ASCII ones only when it holds a non-ASCII byte, and the copy.
+    fn first_window_expected(block: &[u8]) -> (Masks, HighMasks, [u8; WINDOW + 16]) {
+        let mut window = [0u8; WINDOW];
+        window[..block.len()].copy_from_slice(block);
+        let m = masks_bytewise(&window);
+        let h = if m.high == 0 {
+            HighMasks::default()
+        } else {
+            high_masks_bytewise(&window)
+        };
+        let mut copy = [0u8; WINDOW + 16];
+        copy[..block.len()].copy_from_slice(block);
+        (m, h, copy)
+    }
+
+    fn check_first_window(kernel: impl Kernel, block: &[u8]) -> Result<(), TestCaseError> {
+        let (m, h, expected_copy) = first_window_expected(block);
+        let mut copy = [0u8; WINDOW + 16];
+        prop_assert_eq!(kernel.first_window::<false>(block, &mut copy), Some((m, h)));
+        prop_assert_eq!(copy, expected_copy);
+        if block.len() <= WINDOW / 2 {
+            let mut copy = [0u8; WINDOW + 16];
+            prop_assert_eq!(kernel.first_window::<true>(block, &mut copy), Some((m, h)));
+            prop_assert_eq!(copy, expected_copy);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// A block of one window has the masks and copy of its zero-padded window,
+        /// whatever its length and however the kernel loads it.
+        #[test]
+        fn first_window_masks_are_the_padded_windows(
+            block in proptest::collection::vec(prop_oneof![
+                4 => any::<u8>(), 2 => Just(b' '), 1 => Just(0xC2), 1 => Just(0xA0),
+            ], 0..=WINDOW),
+        ) {
+            check_first_window(Baseline, &block)?;
+            #[cfg(target_arch = "x86_64")]
+            if let Some(avx2) = Avx2::detect() {
+                check_first_window(avx2, &block)?;
+            }
+        }
+    }
+
+    #[test]
+    fn first_window_of_every_length() {
+        let text: Vec<u8> = (0..WINDOW as u8).map(|i| b'A' + i % 50).collect();
+        for len in 0..=WINDOW {
+            check_first_window(Baseline, &text[..len]).expect("baseline");
+            #[cfg(target_arch = "x86_64")]
+            if let Some(avx2) = Avx2::detect() {
+                check_first_window(avx2, &text[..len]).expect("avx2");
             }
         }
     }

@@ -697,7 +697,16 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
     // The block, zero-padded: zeros are blanks of no class, so every window is read
     // whole and every token's first eight bytes in one load, with no case for the end.
     let mut copy = [0u8; C];
-    copy[..n].copy_from_slice(bytes);
+    // A block of one window has its masks read from the block itself (see
+    // `Kernel::first_window`), which also fills the copy.
+    let first = if L <= SMALL_L {
+        kernel.first_window::<HALF>(bytes, &mut copy)
+    } else {
+        None
+    };
+    if first.is_none() {
+        copy[..n].copy_from_slice(bytes);
+    }
     for w in 0..windows {
         let from = w * WINDOW;
         let Some(window) = copy
@@ -706,11 +715,15 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
         else {
             break;
         };
-        // A block of half a window: the copy's second half is zeros.
-        let m = if HALF {
-            kernel.masks_of_half(window)
+        let (m, first_high) = if w == 0
+            && let Some((m, h)) = first
+        {
+            (m, Some(h))
+        } else if HALF {
+            // A block of half a window: the copy's second half is zeros.
+            (kernel.masks_of_half(window), None)
         } else {
-            kernel.masks(window)
+            (kernel.masks(window), None)
         };
         blank[w] = m.blank;
         letter[w] = m.letter;
@@ -729,10 +742,10 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
         glue[w] = ((m.glue_lead << 1) | glue_carry) & m.upper;
         glue_carry = m.glue_lead >> 63;
         if m.high != 0 {
-            let h = if HALF {
-                kernel.high_masks_of_half(window)
-            } else {
-                kernel.high_masks(window)
+            let h = match first_high {
+                Some(h) => h,
+                None if HALF => kernel.high_masks_of_half(window),
+                None => kernel.high_masks(window),
             };
             lead += h.lead.count_ones();
             symbol_lead += h.symbol_lead.count_ones();

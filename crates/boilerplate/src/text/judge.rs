@@ -287,9 +287,24 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
         link_like,
         nav: false,
         symbols_only,
-        question: block
-            .trim_end_matches(['"', '\'', '”', '’', ')'])
-            .ends_with(['?', '!']),
+        // A question ends like a sentence (`ending` looks past the same closing
+        // marks, and more), so most blocks need no look at their end.
+        question: sentence && ends_with_question(block),
+    }
+}
+
+/// Whether `block` ends with a question or exclamation mark, past closing quotes and
+/// brackets (`"`, `'`, `”`, `’`, `)`). On the bytes: in valid UTF-8 a character's last
+/// bytes identify it.
+fn ends_with_question(block: &str) -> bool {
+    let mut bytes = block.as_bytes();
+    loop {
+        match bytes {
+            [rest @ .., b'"' | b'\'' | b')'] => bytes = rest,
+            [rest @ .., 0xE2, 0x80, 0x9D | 0x99] => bytes = rest,
+            [.., b'?' | b'!'] => return true,
+            _ => return false,
+        }
     }
 }
 
@@ -845,6 +860,27 @@ mod tests {
     fn evidence(block: &str) -> Option<Reason> {
         let phrases = Phrases::shared().expect("phrases");
         describe(block, 0..block.len(), &Params::default(), phrases).evidence
+    }
+
+    #[test]
+    fn questions_end_past_closing_marks() {
+        for (block, expected) in [
+            ("Is the ferry late?", true),
+            ("Who pays for the bridge?”", true),
+            ("What now?\")'’", true),
+            ("Stop the vote!", true),
+            ("The mayor asked why.", false),
+            ("Why?” she said", false),
+            ("?", true),
+            ("”", false),
+            ("", false),
+        ] {
+            let by_chars = block
+                .trim_end_matches(['"', '\'', '”', '’', ')'])
+                .ends_with(['?', '!']);
+            assert_eq!(by_chars, expected, "{block:?}");
+            assert_eq!(ends_with_question(block), expected, "{block:?}");
+        }
     }
 
     #[test]

@@ -433,9 +433,10 @@ pub struct Hit {
 /// see [`Phrases::shared`].
 pub struct Phrases {
     automaton: PhraseDfa,
-    /// The phrases that are one word of ASCII letters, sorted by [`word_key`], with
-    /// their index in [`PHRASES`].
-    words: Vec<(u64, usize)>,
+    /// The phrases that are one word of ASCII letters: a table by [`word_key`] with
+    /// open addressing (see [`Phrases::scan_word`]), each slot the key and the
+    /// phrase's index in [`PHRASES`]; key 0 (no word has it) marks an empty slot.
+    words: Box<[(u64, u16)]>,
 }
 
 impl std::fmt::Debug for Phrases {
@@ -455,6 +456,11 @@ fn word_key(word: &[u8]) -> u64 {
     (head << 8) | (word.len() as u64).min(255)
 }
 
+/// The first slot of a word's key in a table of `mask + 1` slots (a power of two).
+fn word_slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -466,18 +472,20 @@ fn is_word_byte(b: u8) -> bool {
 /// alike in every state share one class, and a state's row is 64 transitions of 16
 /// bits. The states are those the unanchored search reaches, numbered with the dead
 /// state first, then the match states, so that one compare tells a state that needs a
-/// look.
+/// look. A state is carried as its number times [`STATE_STEP`] (see
+/// [`PhraseDfa::next`]).
 struct PhraseDfa {
     /// Class of each byte.
     classes: [u8; 256],
-    /// Transitions: `trans[(state << CLASS_BITS) | class]` is the next state. Every
-    /// entry is a state whose row lies inside (checked when built).
+    /// Transitions: `trans[(state << CLASS_BITS) | class]` is the next state (times
+    /// [`STATE_STEP`]) for the state of that number. Every entry is a state whose row
+    /// lies inside (checked when built).
     trans: Box<[u16]>,
-    /// The state every search starts in.
+    /// The state every search starts in (times [`STATE_STEP`], as all states below).
     start: u16,
     /// States up to this one are the dead state or match states.
     max_special: u16,
-    /// The pattern a match state matches, by state (0 for the others).
+    /// The pattern a match state matches, by state number (0 for the others).
     patterns: Box<[u16]>,
     /// Each pattern's length in bytes.
     pattern_lens: Box<[u16]>,
@@ -488,6 +496,15 @@ struct PhraseDfa {
 
 /// Bits of a class: a state's row has `1 << CLASS_BITS` transitions.
 const CLASS_BITS: u32 = 6;
+
+/// Bits of [`STATE_STEP`].
+const STATE_BITS: u32 = 4;
+
+/// What a state is carried as, times its number: a row's `1 << CLASS_BITS` entries
+/// of two bytes are `STATE_STEP * 8` bytes, so the row's address is the state times
+/// eight, which a load's address takes as it is (see [`PhraseDfa::next`]). A state's
+/// number times it must fit 16 bits (checked when built).
+const STATE_STEP: usize = 1 << STATE_BITS;
 
 /// The dead state: the search has found its longest match.
 const DEAD: u16 = 0;
@@ -607,7 +624,9 @@ impl PhraseDfa {
         let mut order: Vec<usize> = (0..found.len()).filter(|&i| !is_dead(found[i])).collect();
         order.sort_by_key(|&i| (!is_match(found[i]), i));
         let states = order.len() + 1;
-        if states > usize::from(u16::MAX) || representatives.len() > 1 << CLASS_BITS {
+        if states * STATE_STEP > usize::from(u16::MAX) + 1
+            || representatives.len() > 1 << CLASS_BITS
+        {
             return Err(too_large(states, representatives.len()));
         }
         let mut number = vec![DEAD; found.len()];
@@ -628,7 +647,8 @@ impl PhraseDfa {
                 max_special = max_special.max(number[i]);
             }
             for (class, &next) in rows[i].iter().enumerate() {
-                trans[(state << CLASS_BITS) | class] = number[next];
+                // At most `(states - 1) * STATE_STEP`, which fits (checked above).
+                trans[(state << CLASS_BITS) | class] = number[next] << STATE_BITS;
             }
         }
         let mut barrier = [true; 256];
@@ -641,8 +661,8 @@ impl PhraseDfa {
         Ok(PhraseDfa {
             classes,
             trans,
-            start: number[0],
-            max_special,
+            start: number[0] << STATE_BITS,
+            max_special: max_special << STATE_BITS,
             patterns,
             pattern_lens: PHRASES.iter().map(|(p, _, _)| p.len() as u16).collect(),
             barrier,
@@ -650,18 +670,25 @@ impl PhraseDfa {
     }
 
     /// The state after `state` reads `byte`. States are carried as `usize` in the
-    /// walks, so that a step is a shift, an or and a load of the row entry, with no
-    /// widening of a 16-bit value on the way.
+    /// walks, with no widening of a 16-bit value on the way, and as their number
+    /// times [`STATE_STEP`]: the entry's address is the byte's column in the table
+    /// (which does not wait for the state) plus the state times eight, one load with
+    /// nothing between it and the last step's.
     #[inline(always)]
     fn next(&self, state: usize, byte: u8) -> usize {
-        let at = (state << CLASS_BITS) | usize::from(self.classes[usize::from(byte)]);
+        let class = usize::from(self.classes[usize::from(byte)]);
         // SAFETY: `state` is the start state or an entry of `trans`, every one of which
-        // is below the number of states (`new` numbers the states it fills rows for,
-        // and `trans` has `1 << CLASS_BITS` entries per state); a class is below
-        // `1 << CLASS_BITS` (`new` refuses more classes). So `at` lies inside
-        // `trans`. The proptest `finds_what_aho_corasick_finds` walks it over
-        // arbitrary text against the automaton it was built from.
-        usize::from(unsafe { *self.trans.get_unchecked(at) })
+        // is a state's number times `STATE_STEP` with the number below the number of
+        // states (`new` numbers the states it fills rows for, and `trans` has
+        // `1 << CLASS_BITS` entries per state); a class is below `1 << CLASS_BITS`
+        // (`new` refuses more classes). So `class + (state << (CLASS_BITS -
+        // STATE_BITS))`, the state's row and the class's column, lies inside `trans`.
+        // The proptest `finds_what_aho_corasick_finds` walks it over arbitrary text
+        // against the automaton it was built from.
+        unsafe {
+            let column = self.trans.as_ptr().add(class);
+            usize::from(*column.add(state << (CLASS_BITS - STATE_BITS)))
+        }
     }
 
     /// Reads bytes of `lane` until its search ends: `true` when it ended (on the
@@ -721,7 +748,7 @@ impl PhraseDfa {
         }
         let pattern = usize::from(
             self.patterns
-                .get(usize::from(lane.last))
+                .get(usize::from(lane.last >> STATE_BITS))
                 .copied()
                 .unwrap_or(0),
         );
@@ -837,7 +864,22 @@ impl Phrases {
             .map(|(i, (p, _, _))| (word_key(p.as_bytes()), i))
             .collect();
         words.sort_unstable();
-        Ok(Phrases { automaton, words })
+        // A slot per word at least twice over, so that a probe rarely goes far. The
+        // words go in in the order of their keys and indices: those of one key are
+        // met in the order the phrase table lists them, as a sorted search met them.
+        let mut table = vec![(0u64, 0u16); (words.len() * 2).next_power_of_two().max(2)];
+        let mask = table.len() - 1;
+        for &(key, index) in &words {
+            let mut slot = word_slot(key, mask);
+            while table[slot].0 != 0 {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = (key, index as u16);
+        }
+        Ok(Phrases {
+            automaton,
+            words: table.into_boxed_slice(),
+        })
     }
 
     /// The automaton shared by all stages, compiled on first use.
@@ -862,13 +904,19 @@ impl Phrases {
             return self.scan(word, found);
         }
         let key = word_key(bytes);
-        let start = self.words.partition_point(|&(k, _)| k < key);
-        for &(k, i) in self.words.get(start..).unwrap_or(&[]) {
-            if k != key {
-                break;
+        let mask = self.words.len() - 1;
+        let mut slot = word_slot(key, mask);
+        // Up to the first empty slot: the table is half empty at most, so there is one.
+        for _ in 0..self.words.len() {
+            let Some(&(k, i)) = self.words.get(slot) else {
+                return;
+            };
+            if k == 0 {
+                return;
             }
-            // Keys of long words share their first eight letters: compare in full.
-            if let Some(&(phrase, reason, strength)) = PHRASES.get(i)
+            // Keys of long words share their first seven letters: compare in full.
+            if k == key
+                && let Some(&(phrase, reason, strength)) = PHRASES.get(usize::from(i))
                 && phrase.as_bytes().eq_ignore_ascii_case(bytes)
             {
                 found(Hit {
@@ -878,6 +926,7 @@ impl Phrases {
                 });
                 return;
             }
+            slot = (slot + 1) & mask;
         }
     }
 
