@@ -3380,47 +3380,37 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// Whether the quotation fills its paragraphs: nothing but space before its
-    /// opening mark and after its closing one.
-    fn quotation_is_paragraph(&self, q: &RawQuote) -> bool {
+    /// Whether nothing but space stands before the quotation's opening mark in its
+    /// paragraph.
+    fn opens_paragraph(&self, q: &RawQuote) -> bool {
         let start = self.paragraphs.get(q.para).map_or(0, |p| p.start);
-        let end = self.paragraphs.get(q.last_para).map_or(0, |p| p.end);
-        self.text
-            .get(start..q.open)
-            .is_some_and(|t| t.trim().is_empty())
-            && self
-                .text
-                .get(q.close_end..end)
-                .is_some_and(|t| t.trim().is_empty())
+        self.text.get(start..q.open).is_some_and(is_blank)
     }
 
     fn dash_attribution(&mut self, q: &RawQuote) -> Option<Attribution> {
         if !q.closed {
             return None;
         }
-        let para_end = self.paragraph_end(q.close_end.saturating_sub(1));
+        let mut para_end = self.paragraph_end(q.close_end.saturating_sub(1));
         let mut after = q.close_end;
-        let mut rest = self.text.get(after..para_end)?;
-        if rest.trim().is_empty() && self.quotation_is_paragraph(q) {
+        if is_blank(self.text.get(after..para_end)?) && self.opens_paragraph(q) {
             // A quotation standing as a paragraph of its own, signed in the next one
             // (`“...”` then `—Mayor Karen Weiss, at the hearing.`): quote boxes,
-            // epigraphs and "quotable" lists.
-            // A signature is short; a longer paragraph opening with a dash is a list
-            // item or an aside.
+            // epigraphs and "quotable" lists. A signature is short; a longer
+            // paragraph opening with a dash is a list item or an aside.
             let next = self
                 .paragraphs
                 .get(q.last_para + 1)
                 .filter(|p| p.end - p.start <= DASH_SIGNATURE_BYTES)?;
-            after = next.start;
-            rest = self.text.get(next.start..next.end)?;
+            (after, para_end) = (next.start, next.end);
         }
+        let rest = self.text.get(after..para_end)?;
         let trimmed = rest.trim_start();
         let dash = trimmed
             .chars()
             .next()
             .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
         let dash_at = after + (rest.len() - trimmed.len());
-        let para_end = self.paragraph_end(dash_at);
         let from = dash_at + dash.len_utf8();
         let end = para_end.min(from + 120);
         let end = self.floor_char_boundary(end);
@@ -4223,18 +4213,22 @@ mod tests {
         out
     }
 
-    /// The runs of every paragraph, read one paragraph at a time in any order, are
-    /// those one pass over the whole text reads (the way they were read before they
-    /// were read lazily), flags included.
-    fn lazy_runs_match_one_pass(text: &str, order: &[usize]) {
+    /// Runs `f` on the analyzer of `text` with the stage's default settings.
+    fn with_default_analyzer<R>(text: &str, f: impl FnOnce(&mut Analyzer<'_>) -> R) -> Option<R> {
         let lex = Lexicon::new();
         let settings = Settings {
             resolve: true,
             scare_quotes: false,
             min_unattributed_words: 4,
         };
-        let mut scratch = Scratch::default();
-        with_analyzer(text, &lex, settings, &mut scratch, |a| {
+        with_analyzer(text, &lex, settings, &mut Scratch::default(), f)
+    }
+
+    /// The runs of every paragraph, read one paragraph at a time in any order, are
+    /// those one pass over the whole text reads (the way they were read before they
+    /// were read lazily), flags included.
+    fn lazy_runs_match_one_pass(text: &str, order: &[usize]) {
+        with_default_analyzer(text, |a| {
             let n = a.paragraphs.len();
             for &k in order {
                 a.paragraph_runs(k % n.max(1));
@@ -4376,14 +4370,7 @@ mod tests {
             ),
         ) {
             let text = parts.concat();
-            let lex = Lexicon::new();
-            let settings = Settings {
-                resolve: true,
-                scare_quotes: false,
-                min_unattributed_words: 4,
-            };
-            let mut scratch = Scratch::default();
-            let checked = with_analyzer(&text, &lex, settings, &mut scratch, |a| {
+            let checked = with_default_analyzer(&text, |a| {
                 for pos in 0..=text.len() + 1 {
                     let i = a.breaks.partition_point(|&b| b <= pos);
                     let start = if i > 0 { a.breaks[i - 1] } else { 0 };
