@@ -14,9 +14,9 @@
 //! tokens forward: numerals in digits (`1,500`, `1.111,11`, `1.3e6`, `10k`), in words
 //! (`one hundred and five`, `three million and a half`) or both (`1.5 million`),
 //! fractions (`two thirds`, `1/3`, `½`, `one over three`), ordinals, percentages,
-//! money with its currency, ranges, ages and dates. A few looks behind the anchor find
-//! a sign, `a`, `minus`, a currency code and the qualifier; a look ahead finds the
-//! counted noun. Work per document is linear: each anchor reads a bounded window of
+//! money with its currency, ranges, ages, dates and clock times. A few looks behind
+//! the anchor find a sign, `a`, `minus`, a currency code and the qualifier; a look
+//! ahead finds the counted noun. Work per document is linear: each anchor reads a bounded window of
 //! tokens and scanning resumes after what it read.
 //!
 //! # What it costs
@@ -51,6 +51,12 @@
 //!   document's `date` field (or input `date`) gives it; otherwise the date reads
 //!   `--08-14`. All-numeric dates with both fields ≤ 12 are read month first when
 //!   written with `/` (US) and day first with `.`.
+//! - Each number of a clock reading is its own `time` span (`4` and `30` in `4:30
+//!   a.m.`). `date` gives the time of day in ISO 8601 (`T04:30`) when the text fixes
+//!   it: a.m. or p.m. (`10am`, `12 p.m.` = `T12:00`), or a 24-hour reading with a
+//!   leading zero or an hour past 12 (`03:45`, `21:17`). `3:08 to play` or `3:59.4`
+//!   could be a game clock or a lap time: `time` spans with a null `date`. A ratio
+//!   (`3:1`) is two cardinals.
 //! - `parts` lists the numerals inside a compound mention as `[[start, end], value,
 //!   "cardinal" | "ordinal"]`: the two ends of a range, the digits of a day written
 //!   `14th`, the number of an age (`42` in `42-year-old`), of a decade (`1990` in
@@ -60,7 +66,7 @@
 //! - Not numbers: identifiers (`COVID-19`, `F-35`, `MH17`, `G7`, `Army-2023`),
 //!   designations (`Boeing 737`, `Army 2023 forum`: a plain integer after a
 //!   capitalized name inside a sentence), numbers glued to unit abbreviations (`29km`,
-//!   `180ml`, `5G`, `1am`), and `one` as a pronoun (`one of the`, `which one`, `no
+//!   `180ml`, `5G`), and `one` as a pronoun (`one of the`, `which one`, `no
 //!   one`).
 
 #![deny(missing_docs)]
@@ -99,6 +105,8 @@ pub struct NumbersOptions {
     pub dates: bool,
     /// Report years (`in 2019`).
     pub years: bool,
+    /// Report the numbers of clock times (`4:30 p.m.`, `21:17`).
+    pub times: bool,
 }
 
 impl Default for NumbersOptions {
@@ -107,6 +115,7 @@ impl Default for NumbersOptions {
             ordinals: true,
             dates: true,
             years: true,
+            times: true,
         }
     }
 }
@@ -119,6 +128,10 @@ impl StageOptions for NumbersOptions {
             "report the numbers inside dates, with the ISO date",
         ),
         ("years", "report years (in 2019)"),
+        (
+            "times",
+            "report the numbers of clock times (4:30 p.m., 21:17), with the ISO time of day",
+        ),
     ];
 }
 
@@ -198,6 +211,7 @@ impl Stage for NumbersStage {
                     Kind::Ordinal => self.options.ordinals,
                     Kind::Date => self.options.dates,
                     Kind::Year => self.options.years,
+                    Kind::Time => self.options.times,
                     _ => true,
                 })
                 .filter(|f| removed.is_empty() || !removed.covers(f.start..f.end))

@@ -42,6 +42,10 @@ pub enum Kind {
     Date,
     /// `a 50-year-old man`, `aged 42`.
     Age,
+    /// A number in clock notation: a time of day (`4:30 p.m.`, `21:17`) or a clock
+    /// reading (`3:08 to play`, `3:59.4`); the `date` attribute has the ISO 8601 time
+    /// of day (`T16:30`) when the text fixes it.
+    Time,
 }
 
 impl Kind {
@@ -57,6 +61,7 @@ impl Kind {
             Kind::Year => "year",
             Kind::Date => "date",
             Kind::Age => "age",
+            Kind::Time => "time",
         }
     }
 }
@@ -113,7 +118,8 @@ pub struct Mention {
     pub counted: Option<Range<usize>>,
     /// For ranges, the upper bound.
     pub upper: Option<Num>,
-    /// For dates, the ISO date (`2023-08-14`, `2023-08`, or `--08-14` without a year).
+    /// For dates, the ISO date (`2023-08-14`, `2023-08`, or `--08-14` without a year);
+    /// for times, the ISO time of day (`T16:30`) when the text fixes it.
     pub date: Option<String>,
     /// The bare numerals inside the mention.
     pub parts: Vec<Part>,
@@ -189,6 +195,51 @@ impl Iso {
     }
 }
 
+/// A time of day kept as numbers until the span is built: `T16:30`, `T07:05:30`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ClockTime {
+    hour: u8,
+    minute: u8,
+    second: Option<u8>,
+}
+
+impl ClockTime {
+    /// The time as ISO 8601 text with its designator: `T16:30`, `T07:05:30`.
+    pub fn to_iso(self) -> String {
+        let mut out = String::with_capacity(9);
+        out.push('T');
+        let two = |out: &mut String, v: u8| {
+            out.push(char::from(b'0' + v / 10 % 10));
+            out.push(char::from(b'0' + v % 10));
+        };
+        two(&mut out, self.hour);
+        out.push(':');
+        two(&mut out, self.minute);
+        if let Some(sec) = self.second {
+            out.push(':');
+            two(&mut out, sec);
+        }
+        out
+    }
+}
+
+/// What the `date` attribute says: a calendar date or a time of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum When {
+    Date(Iso),
+    Time(ClockTime),
+}
+
+impl When {
+    /// The ISO 8601 text of the date or time.
+    pub fn to_iso(self) -> String {
+        match self {
+            When::Date(d) => d.to_iso(),
+            When::Time(t) => t.to_iso(),
+        }
+    }
+}
+
 /// One finding as the extractor produces it: like [`Mention`] but `Copy` and free of
 /// allocations, so the stage builds its span straight from it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -201,7 +252,7 @@ pub(crate) struct Found {
     pub approx: Option<(&'static str, usize, usize)>,
     pub counted: Option<(usize, usize)>,
     pub upper: Option<Num>,
-    pub date: Option<Iso>,
+    pub date: Option<When>,
     /// The numerals inside (a range has two; everything else one).
     pub parts: [Option<PartF>; 2],
 }
@@ -217,7 +268,7 @@ impl Found {
             approx: self.approx.map(|(a, s, e)| (a.to_owned(), s..e)),
             counted: self.counted.map(|(s, e)| s..e),
             upper: self.upper,
-            date: self.date.map(Iso::to_iso),
+            date: self.date.map(When::to_iso),
             parts: self.parts.iter().flatten().map(|p| p.to_part()).collect(),
         }
     }
@@ -2180,17 +2231,24 @@ impl<'t> Extractor<'t> {
             return pos + 1;
         };
         let min_resume = t0.end.max(pos + 1);
-        if let Some(d) = t0.digits()
-            && matches!(d.suffix, Suffix::Reject)
-        {
-            return skip_alnum(text, t0.end).max(min_resume);
-        }
         let in_chain = matches!(prev_char(text, t0.start), Some((s, '-' | '/' | '.')) if prev_char(text, s).is_some_and(|(_, c)| c.is_ascii_digit()));
         if t0.digits().is_some()
             && !in_chain
             && let Some(end) = self.date_at(out)
         {
             return end.max(min_resume);
+        }
+        if t0.digits().is_some()
+            && !in_chain
+            && may_start_clock(bytes, &t0)
+            && let Some(end) = self.time_at(&t0, out)
+        {
+            return end.max(min_resume);
+        }
+        if let Some(d) = t0.digits()
+            && matches!(d.suffix, Suffix::Reject)
+        {
+            return skip_alnum(text, t0.end).max(min_resume);
         }
         let fast = match t0.kind {
             TokKind::Digits(d) => self.plain_quantity(&t0, d),
@@ -2806,6 +2864,81 @@ impl<'t> Extractor<'t> {
         Some(s..end)
     }
 
+    // ----- clock times ------------------------------------------------------------------
+
+    /// Clock notation at the anchor `t0`: `4:30 p.m.`, `10am`, `21:17`, `7:05:30`,
+    /// `3:59.4`. Each number in it becomes a `time` mention; a time of day the text
+    /// fixes (a.m./p.m., or a 24-hour reading: `03:45`, `21:17`) is given in ISO form.
+    /// Returns where the reading ends, or `None` when there is none (`3:1`, `10:75`).
+    fn time_at(&mut self, t0: &Tok, out: &mut Vec<Found>) -> Option<usize> {
+        let bytes = self.bytes;
+        // One or two digits, glued to the reading's other parts: read byte by byte,
+        // since the tokenizer joins `30pm` into one rejected run.
+        let fields = clock_fields(bytes, t0.start)?;
+        let ClockFields {
+            numbers,
+            count,
+            fraction,
+            end,
+        } = fields;
+        let (marker_pm, after) = match day_half_marker(bytes, end) {
+            Some((pm, after)) => (Some(pm), after),
+            None => (None, end),
+        };
+        // An hour alone is a time only with its half of the day: `10 a.m.`.
+        if count == 1 && marker_pm.is_none() {
+            return None;
+        }
+        let (hour_start, hour_end, hour) = numbers[0];
+        let minute = (count > 1).then(|| numbers[1].2);
+        let second = (count > 2).then(|| numbers[2].2);
+        let hour_digits = hour_end - hour_start;
+        let of_day = match marker_pm {
+            Some(pm) if (1..=12).contains(&hour) => Some(hour % 12 + if pm { 12 } else { 0 }),
+            Some(_) => return None,
+            // A 24-hour reading: a leading zero or an hour past noon. `3:08` may be a
+            // game clock or a lap time as well as a time of day.
+            None if fraction.is_none()
+                && hour <= 23
+                && ((hour_digits == 2 && hour < 10) || hour >= 13) =>
+            {
+                Some(hour)
+            }
+            None => None,
+        };
+        // `about 4:30 a.m.`: the qualifier goes with every number of the reading.
+        let approx = self
+            .qualifier_before(t0.start)
+            .map(|(a, r)| (a, r.start, r.end));
+        let when = of_day.map(|h| {
+            When::Time(ClockTime {
+                hour: h as u8,
+                minute: minute.unwrap_or(0) as u8,
+                second: second.map(|s| s as u8),
+            })
+        });
+        for (k, &(s, e, v)) in numbers.iter().take(count).enumerate() {
+            // The last field carries the fraction: `59.4` in `3:59.4`.
+            let (e, value) = match fraction {
+                Some((f_end, f_value)) if k + 1 == count => (f_end, f_value),
+                _ => (e, Val::int(i128::from(v)).to_num()),
+            };
+            out.push(Found {
+                start: s,
+                end: e,
+                value,
+                kind: Kind::Time,
+                unit: None,
+                approx,
+                counted: None,
+                upper: None,
+                date: when,
+                parts: [Some(PartF::new(s..e, value, false)), None],
+            });
+        }
+        Some(after.max(t0.end))
+    }
+
     // ----- dates ------------------------------------------------------------------------
 
     /// Dates at the anchor: `August 14, 2023`, `14 August`, `2023-08-14`, `5/17/2018`,
@@ -3007,7 +3140,7 @@ impl<'t> Extractor<'t> {
             approx: None,
             counted: None,
             upper: None,
-            date: Some(iso),
+            date: Some(When::Date(iso)),
             parts: [
                 Some(PartF::new(t.start..d.num_end.min(t.end), value, ordinal)),
                 None,
@@ -3172,4 +3305,128 @@ fn skip_alnum(text: &str, pos: usize) -> usize {
         .and_then(|s| s.chars().next())
         .map_or(1, char::len_utf8);
     end.max(pos + next)
+}
+
+/// Whether the digits of `t0` may start a clock reading: a colon right after them,
+/// letters glued to them (`10am`), or a space and a letter that may begin `a.m.` or
+/// `p.m.`. Most numbers fail this at once.
+fn may_start_clock(bytes: &[u8], t0: &Tok) -> bool {
+    let glued_letters = matches!(
+        t0.kind,
+        TokKind::Digits(DigitNum {
+            suffix: Suffix::Reject,
+            ..
+        })
+    );
+    match bytes.get(t0.end) {
+        Some(b':') => true,
+        Some(b' ') => matches!(bytes.get(t0.end + 1), Some(b'a' | b'A' | b'p' | b'P')),
+        Some(0xC2) => true,
+        _ => glued_letters,
+    }
+}
+
+/// The numbers of a clock reading: up to three `(start, end, value)` fields, how many
+/// there are, a decimal fraction of the last (its end and the field's whole value),
+/// and where the reading ends.
+struct ClockFields {
+    numbers: [(usize, usize, u32); 3],
+    count: usize,
+    fraction: Option<(usize, Num)>,
+    end: usize,
+}
+
+/// Reads `H`, `H:MM` or `H:MM:SS` at `at` (one or two digits, then two-digit fields up
+/// to 59), with an optional decimal fraction after the last field (`3:59.4`). `None`
+/// when the digits run on, a field is out of range, or another field follows
+/// (`1:2:3:4`, `10:75`, `3:1`, `2023`).
+fn clock_fields(bytes: &[u8], at: usize) -> Option<ClockFields> {
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let value = |i: usize, n: usize| {
+        bytes
+            .get(i..i + n)
+            .map(|d| d.iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0')))
+    };
+    let hour_len = if digit(at + 1) { 2 } else { 1 };
+    if !digit(at) || digit(at + hour_len) {
+        return None;
+    }
+    let mut numbers = [(at, at + hour_len, value(at, hour_len)?); 3];
+    let mut count = 1;
+    let mut pos = at + hour_len;
+    while bytes.get(pos) == Some(&b':') && digit(pos + 1) {
+        if count == 3 || !digit(pos + 2) || digit(pos + 3) {
+            return None;
+        }
+        let v = value(pos + 1, 2)?;
+        if v > 59 {
+            return None;
+        }
+        numbers[count] = (pos + 1, pos + 3, v);
+        count += 1;
+        pos += 3;
+    }
+    // `3:59.4`: tenths of a second and finer. A period after the reading that no digit
+    // follows ends a sentence.
+    let mut fraction = None;
+    if count > 1 && bytes.get(pos) == Some(&b'.') && digit(pos + 1) {
+        let mut f_end = pos + 1;
+        while digit(f_end) && f_end - pos <= 6 {
+            f_end += 1;
+        }
+        if digit(f_end) {
+            return None;
+        }
+        let (_, _, whole) = numbers[count - 1];
+        let digits = bytes.get(pos + 1..f_end)?;
+        let mant = digits
+            .iter()
+            .fold(i128::from(whole), |m, b| m * 10 + i128::from(b - b'0'));
+        let places = i32::try_from(digits.len()).ok()?;
+        fraction = Some((f_end, Val::dec(mant, -places).to_num()));
+        pos = f_end;
+    }
+    // Glued letters other than a.m./p.m. (`5:30am` is read by the caller), or a colon
+    // and more digits: not a clock reading of ours.
+    if bytes.get(pos) == Some(&b':') && digit(pos + 1) {
+        return None;
+    }
+    Some(ClockFields {
+        numbers,
+        count,
+        fraction,
+        end: pos,
+    })
+}
+
+/// `a.m.`, `p.m.`, `am`, `PM`... at `at`, glued or after one space: whether it is p.m.,
+/// and where the marker ends. The marker must end its word (`10 amps` is no time).
+fn day_half_marker(bytes: &[u8], at: usize) -> Option<(bool, usize)> {
+    let mut i = at;
+    if bytes.get(i) == Some(&b' ') {
+        i += 1;
+    } else if bytes.get(i..i + 2) == Some(&[0xC2, 0xA0]) {
+        i += 2;
+    }
+    let pm = match bytes.get(i)? {
+        b'a' | b'A' => false,
+        b'p' | b'P' => true,
+        _ => return None,
+    };
+    i += 1;
+    let dotted = bytes.get(i) == Some(&b'.');
+    if dotted {
+        i += 1;
+    }
+    if !matches!(bytes.get(i), Some(b'm' | b'M')) {
+        return None;
+    }
+    i += 1;
+    if dotted && bytes.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    let ends_word = bytes
+        .get(i)
+        .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_'));
+    ends_word.then_some((pm, i))
 }

@@ -36,7 +36,8 @@ pub(crate) enum Suffix {
     Percent,
     /// `1990s`, `90s`.
     Decade,
-    /// Any other letters (`29km`, `5G`, `1am`, `11a`): not a number of ours.
+    /// Any other letters (`29km`, `5G`, `11a`): not a number of ours (`1am` is read as
+    /// a clock time before the suffix is looked at).
     Reject,
 }
 

@@ -475,7 +475,6 @@ fn things_that_are_not_numbers() {
         "That one is better.",
         "No one came.",
         "It is one of the largest forums.",
-        "They met at 1am.",
         "Is it a or an?",
         "The airline ordered more Boeing 737 jets.",
         "The Army 2023 forum opened.",
@@ -487,12 +486,93 @@ fn things_that_are_not_numbers() {
 
 #[test]
 fn scanning_goes_on_after_a_rejected_number_before_a_curly_quote() {
-    // `1am` is no number; the scan used to resume inside the quote mark after it and
+    // `29km` is no number; the scan used to resume inside the quote mark after it and
     // stop, losing every number further on.
     check(
-        "They met at 1am“ and 12 firms signed.",
+        "They ran 29km“ and 12 firms signed.",
         &[want("12", Kind::Cardinal, 12.0)],
     );
+}
+
+/// The numbers of `sentence` as (text, kind, value, ISO date or time).
+fn readings(sentence: &str) -> Vec<(&str, Kind, f64, Option<String>)> {
+    extract(sentence)
+        .into_iter()
+        .map(|m| (&sentence[m.span], m.kind, m.value.as_f64(), m.date))
+        .collect()
+}
+
+#[test]
+fn clock_times_are_times_not_counts() {
+    let t = |s: &str| Some(s.to_owned());
+    // a.m. and p.m. fix the time of day, glued or not, dotted or not; 12 a.m. is
+    // midnight and 12 p.m. noon.
+    assert_eq!(
+        readings("The buses left at 4:30 a.m. and the doors opened at 10am."),
+        [
+            ("4", Kind::Time, 4.0, t("T04:30")),
+            ("30", Kind::Time, 30.0, t("T04:30")),
+            ("10", Kind::Time, 10.0, t("T10:00")),
+        ]
+    );
+    assert_eq!(
+        readings("Polls close at 12 a.m., results by 12:15 PM and 7:05:30 p.m."),
+        [
+            ("12", Kind::Time, 12.0, t("T00:00")),
+            ("12", Kind::Time, 12.0, t("T12:15")),
+            ("15", Kind::Time, 15.0, t("T12:15")),
+            ("7", Kind::Time, 7.0, t("T19:05:30")),
+            ("05", Kind::Time, 5.0, t("T19:05:30")),
+            ("30", Kind::Time, 30.0, t("T19:05:30")),
+        ]
+    );
+    assert_eq!(
+        approx("The buses left at about 4:30 a.m. sharp.").as_deref(),
+        Some("about")
+    );
+    // A 24-hour reading: a leading zero or an hour past noon.
+    assert_eq!(
+        readings("The talks ended at 23:10 (03:10 in Manila), after a 90-minute delay."),
+        [
+            ("23", Kind::Time, 23.0, t("T23:10")),
+            ("10", Kind::Time, 10.0, t("T23:10")),
+            ("03", Kind::Time, 3.0, t("T03:10")),
+            ("10", Kind::Time, 10.0, t("T03:10")),
+            ("90", Kind::Cardinal, 90.0, None),
+        ]
+    );
+    // A game clock or a lap time is clock notation, but no time of day.
+    assert_eq!(
+        readings("With 3:08 to play she ran the mile in 3:59.4 flat."),
+        [
+            ("3", Kind::Time, 3.0, None),
+            ("08", Kind::Time, 8.0, None),
+            ("3", Kind::Time, 3.0, None),
+            ("59.4", Kind::Time, 59.4, None),
+        ]
+    );
+}
+
+#[test]
+fn colons_and_letters_that_are_no_clock() {
+    // A ratio has a one-digit second field; a second field over 59 reads no time; an
+    // hour alone needs a.m. or p.m. as a whole word.
+    check(
+        "The board voted 3:1 to approve it.",
+        &[
+            want("3", Kind::Cardinal, 3.0),
+            want("1", Kind::Cardinal, 1.0),
+        ],
+    );
+    check(
+        "Line 10:75 of the ledger.",
+        &[
+            want("10", Kind::Cardinal, 10.0),
+            want("75", Kind::Cardinal, 75.0),
+        ],
+    );
+    assert_eq!(counted("The fuse takes 10 amps.").as_deref(), Some("amps"));
+    assert_eq!(first("The fuse takes 10 amps.").kind, Kind::Cardinal);
 }
 
 #[test]

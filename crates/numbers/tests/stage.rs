@@ -141,11 +141,11 @@ fn numbers_in_removed_text_are_not_reported() {
 fn options_turn_kinds_off_and_unknown_keys_are_refused() {
     let f = factory();
     let table: toml::Table =
-        toml::from_str("ordinals = false\ndates = false\nyears = false").unwrap();
+        toml::from_str("ordinals = false\ndates = false\nyears = false\ntimes = false").unwrap();
     let stage = f.build(&table).unwrap();
     let mut doc = Document::from_text(
         "d",
-        "The first forum, in 2019, opened on August 14 with 20 firms.",
+        "The first forum, in 2019, opened on August 14 at 9:30 a.m. with 20 firms.",
     );
     stage.process(&mut doc).unwrap();
     let kinds: Vec<_> = doc
@@ -157,7 +157,7 @@ fn options_turn_kinds_off_and_unknown_keys_are_refused() {
     assert_eq!(kinds, [Some(Value::from("cardinal"))]);
     let bad: toml::Table = toml::from_str("ordinal = false").unwrap();
     assert!(f.build(&bad).is_err());
-    assert_eq!(f.options().unwrap().len(), 3);
+    assert_eq!(f.options().unwrap().len(), 4);
     let _ = NumbersOptions::default();
 }
 
@@ -306,6 +306,7 @@ proptest! {
         "1", ",", ".", "-", "/", " ", "one", "hundred", "and", "a", "half", "thirds", "$", "€", "%",
         "million", "point", "over", "out of", "between", "to", "k", "e", "^", "\u{a0}", "twenty", "-",
         "first", "USD", "cents", "aged", "year-old", "August", "2023", "½", "\n", "of", "thousands",
+        ":", "05", "a.m.", "pm", "P.M", "12", "\u{a0}am",
     ]), 0..60)) {
         let text = pieces.concat();
         let found = extract(&text);
