@@ -66,7 +66,8 @@
 //! - Not numbers: identifiers (`COVID-19`, `F-35`, `MH17`, `G7`, `Army-2023`),
 //!   designations (`Boeing 737`, `Army 2023 forum`: a plain integer after a
 //!   capitalized name inside a sentence), numbers glued to unit abbreviations (`29km`,
-//!   `180ml`, `5G`), and `one` as a pronoun (`one of the`, `which one`, `no
+//!   `180ml`, `5G`), North American telephone numbers (`800-273-8255`, `(202)
+//!   555-0143`), and `one` as a pronoun (`one of the`, `which one`, `no
 //!   one`).
 
 #![deny(missing_docs)]

@@ -2234,6 +2234,17 @@ impl<'t> Extractor<'t> {
         let in_chain = matches!(prev_char(text, t0.start), Some((s, '-' | '/' | '.')) if prev_char(text, s).is_some_and(|(_, c)| c.is_ascii_digit()));
         if t0.digits().is_some()
             && !in_chain
+            && matches!(
+                (t0.end - t0.start, bytes.get(t0.end)),
+                (3, Some(b'-' | b'.' | b')')) | (1, Some(b'-'))
+            )
+            && let Some(end) = phone_number_end(bytes, t0.start)
+        {
+            // A telephone number is an identifier, not a quantity.
+            return end.max(min_resume);
+        }
+        if t0.digits().is_some()
+            && !in_chain
             && let Some(end) = self.date_at(out)
         {
             return end.max(min_resume);
@@ -3305,6 +3316,56 @@ fn skip_alnum(text: &str, pos: usize) -> usize {
         .and_then(|s| s.chars().next())
         .map_or(1, char::len_utf8);
     end.max(pos + next)
+}
+
+/// The end of a North American telephone number starting at `at`, when the digits
+/// there are one: `800-273-8255`, `1-800-273-8255`, `202.555.0143`, `(202) 555-0143`
+/// (the anchor is after the parenthesis). Only shapes no quantity takes: three, three
+/// and four digits (a thousands group has three). Other digit groups (`+1-222-2222`,
+/// `192.168.1.2`) are read as numbers, as the Recognizers-Text suites have them.
+fn phone_number_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let run = |i: usize| {
+        bytes
+            .get(i..)
+            .map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let ends_token = |i: usize| {
+        bytes
+            .get(i)
+            .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80))
+            && !(matches!(bytes.get(i), Some(b'-' | b'.')) && run(i + 1) > 0)
+    };
+    let before = at.checked_sub(1).and_then(|i| bytes.get(i)).copied();
+    let first = run(at);
+    // `(202) 555-0143`
+    if before == Some(b'(') && first == 3 && bytes.get(at + 3) == Some(&b')') {
+        let mut pos = at + 4;
+        if bytes.get(pos) == Some(&b' ') {
+            pos += 1;
+        }
+        let ok = run(pos) == 3
+            && matches!(bytes.get(pos + 3), Some(b'-' | b'.' | b' '))
+            && run(pos + 4) == 4;
+        return (ok && ends_token(pos + 8)).then_some(pos + 8);
+    }
+    // `1-800-...`: a country code before the three groups.
+    let start = if first == 1
+        && bytes.get(at) == Some(&b'1')
+        && bytes.get(at + 1) == Some(&b'-')
+        && run(at + 2) == 3
+    {
+        at + 2
+    } else {
+        at
+    };
+    if run(start) != 3 {
+        return None;
+    }
+    let sep = *bytes.get(start + 3)?;
+    if !matches!(sep, b'-' | b'.') || run(start + 4) != 3 || bytes.get(start + 7) != Some(&sep) {
+        return None;
+    }
+    (run(start + 8) == 4 && ends_token(start + 12)).then_some(start + 12)
 }
 
 /// Whether the digits of `t0` may start a clock reading: a colon right after them,

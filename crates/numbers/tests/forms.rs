@@ -478,10 +478,25 @@ fn things_that_are_not_numbers() {
         "Is it a or an?",
         "The airline ordered more Boeing 737 jets.",
         "The Army 2023 forum opened.",
+        "Call the hotline at 800-273-8255 or 1-800-273-8255.",
+        "Tips go to (202) 555-0143 or 202.555.0143.",
     ] {
         let found = extract(text);
         assert!(found.is_empty(), "{text}: {found:#?}");
     }
+}
+
+#[test]
+fn numbers_around_a_telephone_number_are_kept() {
+    // The groups of a telephone number are skipped, not what follows; a range of
+    // three-digit numbers or a 3-4 grouping is no telephone number.
+    check(
+        "Call 800-273-8255, said 12 nurses who took 300-400 calls.",
+        &[
+            want("12", Kind::Cardinal, 12.0),
+            want("300-400", Kind::Range, 300.0),
+        ],
+    );
 }
 
 #[test]
