@@ -832,6 +832,25 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
                 let all_capitals = (x & by_run.capitals_test) == 0;
                 counts += table.get_lanes(key) | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 last_slow = false;
+            } else if let blanks = bits_at(blank[w], blank[w + 1], off)
+                && let len = blanks.trailing_zeros() as usize
+                && len < 64
+                && bits_at(wordy[w], wordy[w + 1], off) & TOKEN_BITS[len] == 0
+                && !matches!(
+                    copy.get(start + len.max(1) - 1),
+                    Some(b'"' | b'\'' | b')' | b']') | None
+                )
+            {
+                // A bare token ("2019", "0.5", "&"), as `other_token` reads it (no
+                // letter, so none of its word paths applies): no counts, no flags,
+                // its sentence end counted in bulk; only its start is marked, so that
+                // the bulk counts do not take it for a letter token.
+                slow_starts[w] |= 1 << off;
+                if start == first_start {
+                    first_word_flags = 0;
+                }
+                last_slow = false;
+                last_slow_ends = 0;
             } else {
                 let other = kernel.other_token(
                     &copy,

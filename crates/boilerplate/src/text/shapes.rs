@@ -544,6 +544,15 @@ pub fn find_date(block: &str) -> Option<String> {
 
 /// A strict ISO 8601 timestamp token, returned as written (upper-cased `T` and `Z`).
 fn iso_timestamp(token: &str) -> Option<String> {
+    // The date before the first `T` has ten bytes: a token without its `T` there is
+    // turned away before it is copied.
+    if !token
+        .as_bytes()
+        .get(10)
+        .is_some_and(|&b| b.eq_ignore_ascii_case(&b'T'))
+    {
+        return None;
+    }
     let upper = token.to_ascii_uppercase();
     let (date, time) = upper.split_once('T')?;
     numeric_date(date).filter(|_| date.len() == 10 && date.as_bytes()[4] == b'-')?;
