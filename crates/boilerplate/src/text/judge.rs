@@ -109,6 +109,10 @@ pub struct Scratch {
     infos: Vec<Info>,
 }
 
+// The date of the story is looked for only in blocks with a digit, as the measures
+// count them: exactly on every block the date reader reads.
+const _: () = assert!(shapes::MAX_SHAPE_BYTES <= super::features::DETAILED_BYTES);
+
 /// Longest block, in bytes, that is checked for chrome phrases: chrome is short, and a
 /// cookie banner or comment form notice fits well within it.
 const MAX_PHRASE_SCAN: usize = 1200;
@@ -832,7 +836,11 @@ fn decide(infos: &[Info], text: &str, params: &Params) -> Decision {
         if findings.byline.is_none() && info.shape == Shape::Byline {
             findings.byline = shapes::byline_name(block);
         }
+        // Every date `find_date` reads has a digit, and it reads no block longer than
+        // the measures' own full reading, whose digit count is exact: a byline without
+        // one is passed over.
         if findings.date.is_none()
+            && info.f.digits > 0
             && (info.is_meta_shape() || info.evidence == Some(Reason::Metadata))
         {
             findings.date = shapes::find_date(block);
@@ -937,6 +945,20 @@ mod tests {
                 Shape::Plain
             };
             proptest::prop_assert_eq!(info.shape, full, "{:?}", block);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2_000, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// Dates have digits: a block without one has none to find.
+        #[test]
+        fn dates_need_digits(pieces in proptest::collection::vec(shape_piece(), 1..30)) {
+            let block: String = pieces.concat();
+            let digits = measure_for_test(&block).digits;
+            if block.len() <= shapes::MAX_SHAPE_BYTES && digits == 0 {
+                proptest::prop_assert_eq!(shapes::find_date(&block), None, "{:?}", block);
+            }
         }
     }
 
