@@ -137,27 +137,34 @@ pub struct Avx2 {
 #[cfg(target_arch = "x86_64")]
 impl Avx2 {
     /// The kernel, when the CPU has the features. Asked for every block, so the
-    /// answer of the five checks is kept in one byte: 0 not yet known, 1 no, 2 yes.
-    #[inline]
+    /// answer of the five checks is kept in one byte ([`AVX2_KNOWN`]), read inline.
+    #[inline(always)]
     pub fn detect() -> Option<Avx2> {
-        use std::sync::atomic::{AtomicU8, Ordering};
-        static KNOWN: AtomicU8 = AtomicU8::new(0);
-        let known = match KNOWN.load(Ordering::Relaxed) {
-            0 => {
-                let has = std::is_x86_feature_detected!("avx2")
-                    && std::is_x86_feature_detected!("bmi1")
-                    && std::is_x86_feature_detected!("bmi2")
-                    && std::is_x86_feature_detected!("popcnt")
-                    && std::is_x86_feature_detected!("lzcnt");
-                let known = 1 + u8::from(has);
-                KNOWN.store(known, Ordering::Relaxed);
-                known
-            }
+        let known = match AVX2_KNOWN.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => Self::detect_now(),
             known => known,
         };
         (known == 2).then_some(Avx2 { _detected: () })
     }
+
+    /// Runs the five checks and keeps their answer in [`AVX2_KNOWN`].
+    #[cold]
+    #[inline(never)]
+    fn detect_now() -> u8 {
+        let has = std::is_x86_feature_detected!("avx2")
+            && std::is_x86_feature_detected!("bmi1")
+            && std::is_x86_feature_detected!("bmi2")
+            && std::is_x86_feature_detected!("popcnt")
+            && std::is_x86_feature_detected!("lzcnt");
+        let known = 1 + u8::from(has);
+        AVX2_KNOWN.store(known, std::sync::atomic::Ordering::Relaxed);
+        known
+    }
 }
+
+/// Whether the CPU has the features of [`Avx2`]: 0 not yet known, 1 no, 2 yes.
+#[cfg(target_arch = "x86_64")]
+static AVX2_KNOWN: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
 #[cfg(target_arch = "x86_64")]
 impl Kernel for Avx2 {

@@ -355,28 +355,35 @@ const HEAD_BYTES: usize = 192;
 /// ... and at its end, where captions put their credits.
 const TAIL_BYTES: usize = 96;
 
-/// Measures `block`.
+/// Measures `block`. Inline, so that a block measured in full costs one call (the
+/// scan's) rather than two.
+#[inline(always)]
 pub fn measure(block: &str) -> Features {
     let bytes = block.as_bytes();
     let mut f = if bytes.len() <= DETAILED_BYTES {
         scan(bytes)
     } else {
-        // Cut head and tail at spaces so their tokens are whole (and on char
-        // boundaries: a space is one byte).
-        let head_end = memchr::memrchr(b' ', &bytes[..HEAD_BYTES]).unwrap_or(HEAD_BYTES);
-        let tail_from = bytes.len() - TAIL_BYTES;
-        let tail_start =
-            memchr::memchr(b' ', &bytes[tail_from..]).map_or(tail_from, |k| tail_from + k);
-        let mut f = scan(&bytes[..head_end]);
-        let tail = scan(&bytes[tail_start..]);
-        add(&mut f, &tail);
-        let sampled = head_end + (bytes.len() - tail_start);
-        let total_words = count_words(bytes);
-        scale(&mut f, total_words, bytes.len(), sampled);
-        f.has_at |= memchr::memchr(b'@', &bytes[head_end..tail_start]).is_some();
-        f
+        measure_sampled(bytes)
     };
     f.ending = ending(block);
+    f
+}
+
+/// The counts of a block longer than [`DETAILED_BYTES`], from its head and tail.
+#[inline(never)]
+fn measure_sampled(bytes: &[u8]) -> Features {
+    // Cut head and tail at spaces so their tokens are whole (and on char
+    // boundaries: a space is one byte).
+    let head_end = memchr::memrchr(b' ', &bytes[..HEAD_BYTES]).unwrap_or(HEAD_BYTES);
+    let tail_from = bytes.len() - TAIL_BYTES;
+    let tail_start = memchr::memchr(b' ', &bytes[tail_from..]).map_or(tail_from, |k| tail_from + k);
+    let mut f = scan(&bytes[..head_end]);
+    let tail = scan(&bytes[tail_start..]);
+    add(&mut f, &tail);
+    let sampled = head_end + (bytes.len() - tail_start);
+    let total_words = count_words(bytes);
+    scale(&mut f, total_words, bytes.len(), sampled);
+    f.has_at |= memchr::memchr(b'@', &bytes[head_end..tail_start]).is_some();
     f
 }
 
@@ -623,6 +630,12 @@ fn scan(bytes: &[u8]) -> Features {
         // SAFETY: `detect` found the features `scan_avx2` is compiled for.
         return unsafe { scan_avx2(bytes, avx2) };
     }
+    scan_baseline(bytes)
+}
+
+/// [`scan`] for the CPUs without AVX2, out of line as [`scan_avx2`] is.
+#[inline(never)]
+fn scan_baseline(bytes: &[u8]) -> Features {
     scan_sized(bytes, bytemask::Baseline)
 }
 
@@ -796,6 +809,10 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
     // needed.
     let mut counts = 0u64;
     let mut first_word_flags = 0u8;
+    // The key of the first plain token, on blocks of one window (their first token's
+    // flags then cost no second reading of it; on longer blocks, two instructions a
+    // token cost more than that reading).
+    let mut first_key = 0u64;
     // Last bytes of the tokens read in full (their sentence ends are their own).
     let mut slow_ends = [0u64; L];
     let mut slow_starts = [0u64; L];
@@ -831,7 +848,31 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
                 let key = ((x | CASE_BITS) & by_run.key_mask) | by_run.long_bit;
                 let all_capitals = (x & by_run.capitals_test) == 0;
                 counts += table.get_lanes(key) | u64::from(all_capitals) << LANE_UPPER_WORDS;
+                if L <= SMALL_L {
+                    // No key is zero: a run has one letter at least, which the case bit
+                    // leaves non-zero.
+                    first_key = if first_key == 0 { key } else { first_key };
+                }
                 last_slow = false;
+            } else if let blanks = bits_at(blank[w], blank[w + 1], off)
+                && let len = blanks.trailing_zeros() as usize
+                && len < 64
+                && bits_at(wordy[w], wordy[w + 1], off) & TOKEN_BITS[len] == 0
+                && !matches!(
+                    copy.get(start + len.max(1) - 1),
+                    Some(b'"' | b'\'' | b')' | b']') | None
+                )
+            {
+                // A bare token ("2019", "0.5", "&"), as `other_token` reads it (no
+                // letter, so none of its word paths applies): no counts, no flags,
+                // its sentence end counted in bulk; only its start is marked, so that
+                // the bulk counts do not take it for a letter token.
+                slow_starts[w] |= 1 << off;
+                if start == first_start {
+                    first_word_flags = 0;
+                }
+                last_slow = false;
+                last_slow_ends = 0;
             } else {
                 let other = kernel.other_token(
                     &copy,
@@ -883,7 +924,12 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
         last_plain_ends
     };
     if first_start < n && slow_starts[first_start / WINDOW] & (1 << (first_start % WINDOW)) == 0 {
-        first_word_flags = plain_flags(bytes, first_start, &blank, &copy, table);
+        // The first token is plain, so it was the first plain one read.
+        first_word_flags = if L <= SMALL_L {
+            table.get(first_key)
+        } else {
+            plain_flags(bytes, first_start, &blank, &copy, table)
+        };
     }
     let glued_headline = glue.iter().any(|&g| g != 0)
         && glued_headline(bytes, &starts, &slow_starts, &upper, &glue, table);
@@ -1480,28 +1526,27 @@ fn word_token(
         && lead >= 0xC3
         && lead != 0xE2
     {
-        // A word in another script: the bytes of its letters are the key.
+        // A word in another script: the bytes of its letters are the key. It runs
+        // to the first character that is ASCII or led by C2 or E2 (the first byte
+        // of the text that is one of those: no other byte of a character is), found
+        // eight bytes at a time. The token's end is such a byte (a blank, or the
+        // zeros past the block).
         let word_start = start + mark;
-        let mut at = word_start;
-        while at < end
-            && let Some(&lead) = copy.get(at)
-            && lead >= 0xC3
-            && lead != 0xE2
-        {
-            let width = match lead {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            if at + width > end {
-                // A character cut by the token's end: not valid text, read slowly.
-                return None;
-            }
-            if at == word_start {
-                cap = first_char_is_uppercase(copy.get(at..at + width)?);
-            }
-            at += width;
+        let at = word_start + other_script_run(copy, word_start);
+        if at > end {
+            // Not valid text: read slowly.
+            return None;
         }
+        let width = match lead {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if word_start + width > at {
+            // A character cut by the word's end: not valid text, read slowly.
+            return None;
+        }
+        cap = first_char_is_uppercase(copy.get(word_start..word_start + width)?);
         let word = copy.get(word_start..at)?;
         if word.len() <= 8 {
             flags = table.get(pack(word));
@@ -1532,15 +1577,58 @@ fn word_token(
     })
 }
 
+/// The bytes from `from` of `copy` up to the first one that is ASCII, 0xC2 or 0xE2
+/// (or the end of `copy`): in valid UTF-8, the run of characters that are neither
+/// ASCII nor led by those bytes, as the token readers step over a word in another
+/// script character by character.
+#[inline(always)]
+fn other_script_run(copy: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each zero byte of `v`, exactly.
+    let zero_lanes = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    let mut at = from;
+    while at < copy.len() {
+        let mut word = [0u8; 8];
+        let take = (copy.len() - at).min(8);
+        word[..take].copy_from_slice(&copy[at..at + take]);
+        let x = u64::from_le_bytes(word);
+        let stops = (!x & HIGH) | zero_lanes(x ^ (0xC2 * ONES)) | zero_lanes(x ^ (0xE2 * ONES));
+        if stops != 0 {
+            return at - from + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    copy.len().saturating_sub(from)
+}
+
+/// Capitals among the characters U+0000 to U+07FF (those of one or two bytes in UTF-8),
+/// bit `c % 64` of entry `c / 64`, as `char::is_uppercase` says.
+static TWO_BYTE_CAPITALS: [u64; 32] = {
+    let mut t = [0u64; 32];
+    let mut c = 0u32;
+    while c < 0x800 {
+        if let Some(ch) = char::from_u32(c)
+            && ch.is_uppercase()
+        {
+            t[(c / 64) as usize] |= 1 << (c % 64);
+        }
+        c += 1;
+    }
+    t
+};
+
 /// Whether the character whose UTF-8 bytes are `bytes` is a capital, as
 /// `char::is_uppercase` says: two-byte characters (Latin, Greek, Cyrillic) decoded in
-/// place, others through `str::from_utf8` as [`slow_token`] reads them.
+/// place and looked up in [`TWO_BYTE_CAPITALS`], others through `str::from_utf8` as
+/// [`slow_token`] reads them.
 #[inline(always)]
 fn first_char_is_uppercase(bytes: &[u8]) -> bool {
     match *bytes {
         [a @ 0xC2..=0xDF, b] if b & 0xC0 == 0x80 => {
-            char::from_u32((u32::from(a) & 0x1F) << 6 | (u32::from(b) & 0x3F))
-                .is_some_and(char::is_uppercase)
+            let c = (u32::from(a) & 0x1F) << 6 | (u32::from(b) & 0x3F);
+            TWO_BYTE_CAPITALS[(c / 64) as usize] >> (c % 64) & 1 != 0
         }
         _ => std::str::from_utf8(bytes)
             .ok()
@@ -2017,6 +2105,14 @@ fn token_ends_sentence(token: &[u8]) -> bool {
 pub fn ending(block: &str) -> Ending {
     // On the bytes: a character's last bytes identify it in valid UTF-8.
     let bytes = block.as_bytes();
+    // Most headlines, labels and menu entries end with a letter or a digit, which no
+    // pattern below takes away or ends with; most paragraphs with a period, which
+    // none takes away either.
+    match bytes.last() {
+        Some(b'.') => return Ending::Sentence,
+        Some(b) if b.is_ascii_alphanumeric() => return Ending::Open,
+        _ => {}
+    }
     let mut end = bytes.len();
     loop {
         match bytes[..end] {
@@ -2132,7 +2228,7 @@ mod tests {
         #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
-        fn endings_agree_on_any_text(block in "[a-z .!?:;*)\\]\"'”’»…。！？：é]{0,8}") {
+        fn endings_agree_on_any_text(block in "[a-zA-Z0-9 .!?:;*)\\]\"'”’»…。！？：é]{0,8}") {
             prop_assert_eq!(ending(&block), ending_by_chars(&block));
         }
     }
@@ -2233,6 +2329,41 @@ mod tests {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             assert_eq!(first_char_is_uppercase(bytes), c.is_uppercase(), "{c}");
+        }
+    }
+
+    #[test]
+    fn two_byte_capitals_as_char_says() {
+        for c in (0u32..0x800).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if bytes.len() == 2 {
+                assert_eq!(first_char_is_uppercase(bytes), c.is_uppercase(), "{c}");
+            }
+        }
+    }
+
+    /// The character-at-a-time form of [`other_script_run`]: characters that are
+    /// neither ASCII nor led by C2 or E2.
+    fn other_script_run_by_chars(text: &str) -> usize {
+        text.char_indices()
+            .find(|&(i, c)| c.is_ascii() || matches!(text.as_bytes()[i], 0xC2 | 0xE2))
+            .map_or(text.len(), |(i, _)| i)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn other_script_runs_end_where_characters_say(pieces in proptest::collection::vec(piece(), 0..8)) {
+            let text: String = pieces.concat();
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(
+                    other_script_run(text.as_bytes(), i),
+                    other_script_run_by_chars(&text[i..]),
+                    "{:?} from {}", text, i
+                );
+            }
         }
     }
 

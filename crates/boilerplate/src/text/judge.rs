@@ -109,6 +109,10 @@ pub struct Scratch {
     infos: Vec<Info>,
 }
 
+// The date of the story is looked for only in blocks with a digit, as the measures
+// count them: exactly on every block the date reader reads.
+const _: () = assert!(shapes::MAX_SHAPE_BYTES <= super::features::DETAILED_BYTES);
+
 /// Longest block, in bytes, that is checked for chrome phrases: chrome is short, and a
 /// cookie banner or comment form notice fits well within it.
 const MAX_PHRASE_SCAN: usize = 1200;
@@ -182,12 +186,12 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     let shape = if maybe_shape && block.len() <= shapes::MAX_SHAPE_BYTES {
         // Most of these are sentences with a number. One of seven words or more, with
         // no "@" and not opening with "By" or "Source", can only be a time stamp,
-        // which is no long sentence: the shape says so after tokenizing it, the
-        // scan's counts (whole on a block this short) say it at once, when its
-        // words split on ASCII whitespace as the shape's do.
-        if sentence
-            && !f.has_at
-            && f.words >= 7
+        // which is no long sentence and has no more than 16 words that are not
+        // separators (a word with a letter is none): the shape says so after
+        // tokenizing it, the scan's counts (whole on a block this short) say it at
+        // once, when its words split on ASCII whitespace as the shape's do.
+        if !f.has_at
+            && ((sentence && f.words >= 7) || f.letter_words > 16)
             && !bytemask::has_odd_blanks(block.as_bytes())
             && !shapes::first_token_opens_credit(block)
         {
@@ -832,7 +836,11 @@ fn decide(infos: &[Info], text: &str, params: &Params) -> Decision {
         if findings.byline.is_none() && info.shape == Shape::Byline {
             findings.byline = shapes::byline_name(block);
         }
+        // Every date `find_date` reads has a digit, and it reads no block longer than
+        // the measures' own full reading, whose digit count is exact: a byline without
+        // one is passed over.
         if findings.date.is_none()
+            && info.f.digits > 0
             && (info.is_meta_shape() || info.evidence == Some(Reason::Metadata))
         {
             findings.date = shapes::find_date(block);
@@ -881,6 +889,81 @@ mod tests {
             assert_eq!(by_chars, expected, "{block:?}");
             assert_eq!(ends_with_question(block), expected, "{block:?}");
         }
+    }
+
+    /// Words and marks of stamps, bylines, handles and headlines with figures, and the
+    /// blanks the shape's tokens and the scan's differ on.
+    fn shape_piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            3 => "[a-zA-Z]{1,9}",
+            2 => "[0-9]{1,4}",
+            3 => proptest::sample::select(vec![
+                " ", " ", " ", " ", "  ", "\t", "\u{a0}", "\u{1}", ".", ",", ":", "|", "-", "—",
+                "/", "(", ")", "@", "By", "by", "Source:", "Courtesy", "of", "November",
+                "Nov.", "Tuesday", "ago", "today", "hours", "AM", "p.m.", "GMT", "Updated",
+                "9:02", "2019-11-19", "19.11.2019", "11/19/19", "(AP)", "@valmora",
+                "Ana Ruiz", "Москва", "ноября", "2019年", "©", "the", "port", "said",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: if cfg!(debug_assertions) { 1_000 } else { 10_000 }, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// The shape `describe` settles on from the scan's counts, without tokenizing
+        /// the block when they rule every shape but `Plain` out, is the shape the
+        /// tokenizing finds.
+        #[test]
+        fn shapes_ruled_out_by_counts_are_plain(
+            pieces in proptest::collection::vec(shape_piece(), 1..40),
+            stamp in proptest::collection::vec(proptest::sample::select(vec![
+                "Updated", "Published", "Tuesday", "November", "Nov.", "19,", "19", "2019",
+                "9:02", "AM", "EST", "GMT", "|", "-", "at", "hours", "ago", "today", "2",
+            ]), 0..24),
+            end in proptest::sample::select(vec!["", ".", "!", ":", " 2019"]),
+        ) {
+            // Half the cases a time stamp (words of dates joined by spaces) after the
+            // pieces, most of them without pieces.
+            let lead = if stamp.len() % 2 == 0 { pieces.concat() } else { String::new() };
+            let block = lead + " " + &stamp.join(" ") + end;
+            let block = block.trim_matches(|c: char| c.is_whitespace());
+            if block.is_empty() || block.len() > shapes::MAX_SHAPE_BYTES {
+                return Ok(());
+            }
+            let phrases = Phrases::shared().expect("phrases");
+            let info = describe(block, 0..block.len(), &Params::default(), phrases);
+            let f = measure_for_test(block);
+            let maybe_shape = f.digits > 0
+                || f.time_words > 0
+                || f.has_at
+                || f.first_word_flags & FLAG_LEAD != 0;
+            let full = if maybe_shape {
+                shapes::shape(block, f.ending == Ending::Sentence, f.digits)
+            } else {
+                Shape::Plain
+            };
+            proptest::prop_assert_eq!(info.shape, full, "{:?}", block);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2_000, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// Dates have digits: a block without one has none to find.
+        #[test]
+        fn dates_need_digits(pieces in proptest::collection::vec(shape_piece(), 1..30)) {
+            let block: String = pieces.concat();
+            let digits = measure_for_test(&block).digits;
+            if block.len() <= shapes::MAX_SHAPE_BYTES && digits == 0 {
+                proptest::prop_assert_eq!(shapes::find_date(&block), None, "{:?}", block);
+            }
+        }
+    }
+
+    fn measure_for_test(block: &str) -> Features {
+        super::super::features::measure(block)
     }
 
     #[test]

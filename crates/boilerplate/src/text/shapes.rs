@@ -434,6 +434,11 @@ fn all_digits(s: &str) -> bool {
 
 /// "3:45", "09.01", "11:03pm", "20194:29" (a year glued to a time).
 fn is_time(t: &str) -> bool {
+    // A time has one of its separators (a suffix cut below takes none away that the
+    // token would not still hold): most numbers have none.
+    if !t.bytes().any(|b| matches!(b, b':' | b'.' | b'h')) {
+        return false;
+    }
     let t = ["am", "pm", "AM", "PM", "a.m.", "p.m."]
         .iter()
         .find_map(|suffix| t.strip_suffix(suffix))
@@ -544,6 +549,15 @@ pub fn find_date(block: &str) -> Option<String> {
 
 /// A strict ISO 8601 timestamp token, returned as written (upper-cased `T` and `Z`).
 fn iso_timestamp(token: &str) -> Option<String> {
+    // The date before the first `T` has ten bytes: a token without its `T` there is
+    // turned away before it is copied.
+    if !token
+        .as_bytes()
+        .get(10)
+        .is_some_and(|&b| b.eq_ignore_ascii_case(&b'T'))
+    {
+        return None;
+    }
     let upper = token.to_ascii_uppercase();
     let (date, time) = upper.split_once('T')?;
     numeric_date(date).filter(|_| date.len() == 10 && date.as_bytes()[4] == b'-')?;
@@ -1358,6 +1372,28 @@ mod tests {
             "Ann",
             "Lee",
         ])
+    }
+
+    /// [`is_time`] without its first look for a separator.
+    fn is_time_in_full(t: &str) -> bool {
+        let t = ["am", "pm", "AM", "PM", "a.m.", "p.m."]
+            .iter()
+            .find_map(|suffix| t.strip_suffix(suffix))
+            .unwrap_or(t);
+        let Some(sep) = t.find([':', '.', 'h']) else {
+            return false;
+        };
+        let (h, m) = (&t[..sep], &t[sep + 1..]);
+        all_digits(h) && m.len() == 2 && all_digits(m)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn times_are_told_as_in_full(t in "[0-9:.hapmAPM]{0,8}") {
+            prop_assert_eq!(is_time(&t), is_time_in_full(&t), "{:?}", t);
+        }
     }
 
     proptest! {
