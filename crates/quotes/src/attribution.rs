@@ -360,10 +360,10 @@ fn with_analyzer<R>(
 /// Whether a run of several capitalized words may end with the word starting at byte
 /// `at`. A run joins its words with one space (`Maria Lopez`), a period and a space
 /// after an initial (`V. Putin`), or particles between spaces (`de la Cruz`), so the
-/// word follows a space and a token that holds a capital or is a short particle
-/// (every listed particle has at most three letters; a test checks it).
+/// word follows a space and a token that holds a capital or is a particle (every
+/// listed particle has at most three letters; a test checks it).
 /// Errs on the side of yes: a token read back further than a word's length is taken.
-fn may_end_multiword_run(bytes: &[u8], at: usize) -> bool {
+fn may_end_multiword_run(lex: &Lexicon, bytes: &[u8], at: usize) -> bool {
     let Some(space) = at.checked_sub(1) else {
         return false;
     };
@@ -377,9 +377,12 @@ fn may_end_multiword_run(bytes: &[u8], at: usize) -> bool {
         None if floor > 0 => return true,
         None => token,
     };
-    // Particles are matched without a final period (`de.` reads as `de`).
+    // Particles are matched without a final period (`de.` reads as `de`), as the
+    // run reader matches them; a short lowercase word that is no particle (`the`,
+    // `of`) joins no run, and the paragraph is not read for it.
     let bare = token.iter().rposition(|&c| c != b'.').map_or(0, |k| k + 1);
-    bare <= 3 || token.iter().any(u8::is_ascii_uppercase)
+    token.iter().any(u8::is_ascii_uppercase)
+        || (bare <= 3 && std::str::from_utf8(token).is_ok_and(|w| lex.is_connector(w)))
 }
 
 /// Calls `f` with every position in `within` where `word` starts in `bytes` (the
@@ -895,7 +898,7 @@ impl<'a> Analyzer<'a> {
         let bytes = text.as_bytes();
         let mut last_para = usize::MAX;
         for_each_occurrence(bytes, word.as_bytes(), within, |at| {
-            if multiword && !may_end_multiword_run(bytes, at) {
+            if multiword && !may_end_multiword_run(self.lex, bytes, at) {
                 return true;
             }
             let pi = self.paragraph_index(at);
@@ -4286,7 +4289,7 @@ mod tests {
             // run of several words through.
             for r in eager.iter().filter(|r| r.words >= 2) {
                 assert!(
-                    may_end_multiword_run(text.as_bytes(), r.last_start as usize),
+                    may_end_multiword_run(a.lex, text.as_bytes(), r.last_start as usize),
                     "{text:?} {r:?}"
                 );
             }
