@@ -2168,14 +2168,14 @@ impl<'a> Analyzer<'a> {
             let longer = self
                 .surnames
                 .get(last)
-                .is_none_or(|known| known.split_whitespace().count() < words);
+                .is_none_or(|known| self::words(known).count() < words);
             if longer {
                 self.surnames.insert(last.to_owned(), canonical.clone());
             }
         }
         // A surname that also names places stays a person's (`Cornel West`).
         let converted = np_org_flag(np) && !org;
-        let placeish = !converted && self.org_name_of(canonical.split_whitespace(), words);
+        let placeish = !converted && self.org_name_of(self::words(&canonical), words);
         let first_gender = first_word.and_then(|f| self.lex.first_name_gender(f));
         // The surname is read across the document only if nothing else settles
         // whether this is a person: it costs a search of the text.
@@ -2314,7 +2314,7 @@ impl<'a> Analyzer<'a> {
                 } else {
                     clen
                 };
-                if self.org_name_of(candidate.split_whitespace().take(named_by), named_by) {
+                if self.org_name_of(words(&candidate).take(named_by), named_by) {
                     continue;
                 }
                 if let (Some(g), Some(f)) =
@@ -3694,16 +3694,27 @@ fn for_each_descriptor_word<'t>(s: &'t str, mut f: impl FnMut(&'t str)) {
             .for_each(f);
         return;
     }
-    for piece in s.split(|c: char| c.is_ascii_whitespace() || c == '\x0b' || c == ',') {
-        let b = piece.as_bytes();
-        let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
+    // Pieces between whitespace and commas, found byte by byte.
+    let bytes = s.as_bytes();
+    let mut piece_start = 0usize;
+    for k in 0..=bytes.len() {
+        if bytes
+            .get(k)
+            .is_some_and(|&c| !is_ascii_space(c) && c != b',')
+        {
+            continue;
+        }
+        let piece = bytes.get(piece_start..k).unwrap_or_default();
+        let from = piece_start;
+        piece_start = k + 1;
+        let Some(first) = piece.iter().position(u8::is_ascii_alphanumeric) else {
             continue;
         };
-        let last = b
+        let last = piece
             .iter()
             .rposition(u8::is_ascii_alphanumeric)
             .unwrap_or(first);
-        if let Some(w) = piece.get(first..=last) {
+        if let Some(w) = s.get(from + first..=from + last) {
             f(w);
         }
     }
@@ -4036,13 +4047,11 @@ fn quote_shape_from(content: &str, mut i: usize, mut counts: ShapeCounts) -> Quo
 /// A name without possessive endings, stray apostrophes or commas, single-spaced;
 /// borrowed when it is already clean (the usual case).
 fn clean_name_cow(raw: &str) -> std::borrow::Cow<'_, str> {
-    let clean =
-        !raw.contains(['\'', '’', ',', '\n', '\t']) && !raw.contains("  ") && raw.trim() == raw;
-    if clean {
+    if is_clean_name(raw) {
         return std::borrow::Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
-    for w in raw.split_whitespace() {
+    for w in words(raw) {
         let w = w
             .trim_end_matches("'s")
             .trim_end_matches("’s")
@@ -4058,11 +4067,76 @@ fn clean_name_cow(raw: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Whether a name as written needs no cleaning: no apostrophe, comma, newline or tab,
+/// no double space, nothing to trim (as `!raw.contains(['\'', '’', ',', '\n', '\t'])
+/// && !raw.contains("  ") && raw.trim() == raw`, read byte by byte: the marks are
+/// ASCII bytes or the bytes of `’`, which no other character contains).
+fn is_clean_name(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let mut prev = 0u8;
+    for (k, &c) in b.iter().enumerate() {
+        match c {
+            b'\'' | b',' | b'\n' | b'\t' => return false,
+            b' ' if prev == b' ' => return false,
+            0xE2 if b.get(k + 1..k + 3) == Some(&[0x80, 0x99]) => return false,
+            _ => {}
+        }
+        prev = c;
+    }
+    !raw.starts_with(char::is_whitespace) && !raw.ends_with(char::is_whitespace)
+}
+
+/// Whether byte `b` is whitespace to `char::is_whitespace` (tab to carriage return,
+/// and space; vertical tab included, unlike `u8::is_ascii_whitespace`).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The words of `s` as `str::split_whitespace` gives them; ASCII text (names, nearly
+/// always) is split byte by byte instead of character by character.
+fn words(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii(s, 0)
+    } else {
+        Words::Other(s.split_whitespace())
+    }
+}
+
+/// See [`words`].
+#[derive(Clone)]
+enum Words<'a> {
+    /// The text and how far it has been read.
+    Ascii(&'a str, usize),
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(s, at) => {
+                let b = s.as_bytes();
+                let start = *at + b.get(*at..)?.iter().position(|&c| !is_ascii_space(c))?;
+                let end = b
+                    .get(start..)
+                    .and_then(|r| r.iter().position(|&c| is_ascii_space(c)))
+                    .map_or(b.len(), |k| start + k);
+                *at = end;
+                s.get(start..end)
+            }
+            Words::Other(it) => it.next(),
+        }
+    }
+}
+
 /// How many words `s` has (split at whitespace), its first and its last, read in
 /// one pass.
 fn word_summary(s: &str) -> (usize, Option<&str>, Option<&str>) {
     let (mut n, mut first, mut last) = (0usize, None, None);
-    for w in s.split_whitespace() {
+    for w in words(s) {
         n += 1;
         first = first.or(Some(w));
         last = Some(w);
@@ -4501,11 +4575,20 @@ mod tests {
                 proptest::sample::select(vec![
                     "Sen.", "the", " ", ",", "  ", "\t", "\u{b}", "ex-", "former", "(", ")", "'s",
                     "’", "don't", "É", "é", "—", "\u{a0}", "42", "-", ".", "x", "Vice",
+                    "\n", "\r", "\u{c}", "\u{2003}", "’s", "\u{2019}", "Maria",
                 ]),
                 0..14,
             ),
         ) {
             let s: String = parts.concat();
+            proptest::prop_assert_eq!(
+                words(&s).collect::<Vec<_>>(),
+                s.split_whitespace().collect::<Vec<_>>()
+            );
+            let clean = !s.contains(['\'', '’', ',', '\n', '\t'])
+                && !s.contains("  ")
+                && s.trim() == s;
+            proptest::prop_assert_eq!(is_clean_name(&s), clean);
             let descriptor_words: Vec<String> = s
                 .split(|c: char| c.is_whitespace() || c == ',')
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
