@@ -713,7 +713,11 @@ impl<'a> Analyzer<'a> {
                     k => self.breaks[k - 1],
                 },
             };
+            // Each position lies at or after the one before it: its cursor starts
+            // from the last one's instead of walking the same sentences again.
+            k_close = k_close.max(k_open);
             let (_, last_end) = self.sentence_from(&mut k_close, q.close_end.saturating_sub(1));
+            k_end = k_end.max(k_close);
             let (_, hi) = self.sentence_from(&mut k_end, last_end);
             match self.cue_ranges.last_mut() {
                 Some(r) if r.1 >= lo => r.1 = r.1.max(hi),
@@ -2929,6 +2933,8 @@ impl<'a> Analyzer<'a> {
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
             let (sent_start, _) = self.sentence_from(&mut k_open, q.open);
+            // The close lies at or after the open: its cursor starts from the open's.
+            k_close = k_close.max(k_open);
             let (_, sent_end) =
                 self.sentence_from(&mut k_close, q.close_end.saturating_sub(1).max(q.open));
             let mut attr = self.own_attribution(&q, sent_start, sent_end);
