@@ -634,6 +634,7 @@ impl<'a> Analyzer<'a> {
         let mut qi = 0usize;
         for pi in 0..self.paragraphs.len() {
             let p = self.paragraphs[pi];
+            let first_break = self.breaks.len();
             self.breaks.push(p.start);
             let mut pos = p.start;
             while qi < self.regions.len() && self.regions[qi].1 <= p.start {
@@ -672,29 +673,29 @@ impl<'a> Analyzer<'a> {
                     break;
                 }
             }
+            // Where each sentence of the paragraph ends: at the next break, the last
+            // one at the paragraph's end (the breaks of a paragraph lie inside it).
+            let next_breaks = self.breaks.get(first_break + 1..).unwrap_or_default();
+            self.sentence_ends.extend(
+                next_breaks
+                    .iter()
+                    .map(|&b| b.min(p.end))
+                    .chain(std::iter::once(p.end)),
+            );
         }
-        // The breaks come out in order (paragraphs and their gaps are read in order);
-        // the sort is a safety net that costs nothing when they do.
-        if !self.breaks.is_sorted() {
+        // The breaks come out in order and once each (paragraphs and their gaps are
+        // read in order, and every break lies after the one before); the sort and the
+        // ends read again are a safety net that costs nothing when they do.
+        let in_order = self.breaks.is_sorted();
+        if !in_order {
             self.breaks.sort_unstable();
         }
+        let count = self.breaks.len();
         self.breaks.dedup();
-        // Where each sentence ends: at the next break or its paragraph's end. Breaks
-        // include every paragraph start, so a break and every position up to the
-        // next one lie in the same paragraph.
-        self.sentence_ends.clear();
-        let mut pi = 0usize;
-        for (k, &b) in self.breaks.iter().enumerate() {
-            while self.paragraphs.get(pi + 1).is_some_and(|p| p.start <= b) {
-                pi += 1;
-            }
-            let para_end = self.paragraphs.get(pi).map_or(text.len(), |p| p.end);
-            let end = self
-                .breaks
-                .get(k + 1)
-                .map_or(para_end, |&next| next.min(para_end));
-            self.sentence_ends.push(end);
+        if !in_order || self.breaks.len() != count || self.sentence_ends.len() != count {
+            self.sentence_ends_again();
         }
+
         // Cues are read around each quotation only: in its sentences, the one
         // before (an introduction) and the one after (`“...” Trump asked.`).
         self.cue_ranges.clear();
@@ -793,6 +794,25 @@ impl<'a> Analyzer<'a> {
         self.para_runs.clear();
         self.para_runs
             .resize(self.paragraphs.len(), (u32::MAX, u32::MAX));
+    }
+
+    /// Where each sentence ends: at the next break or its paragraph's end. Breaks
+    /// include every paragraph start, so a break and every position up to the next
+    /// one lie in the same paragraph.
+    fn sentence_ends_again(&mut self) {
+        self.sentence_ends.clear();
+        let mut pi = 0usize;
+        for (k, &b) in self.breaks.iter().enumerate() {
+            while self.paragraphs.get(pi + 1).is_some_and(|p| p.start <= b) {
+                pi += 1;
+            }
+            let para_end = self.paragraphs.get(pi).map_or(self.text.len(), |p| p.end);
+            let end = self
+                .breaks
+                .get(k + 1)
+                .map_or(para_end, |&next| next.min(para_end));
+            self.sentence_ends.push(end);
+        }
     }
 
     /// The capitalized runs of paragraph `pi`, as indices into `runs`, read the first
@@ -4454,6 +4474,12 @@ mod tests {
         ) {
             let text = parts.concat();
             let checked = with_default_analyzer(&text, |a| {
+                // The ends tabled while segmenting are those read again from the breaks.
+                let tabled = a.sentence_ends.clone();
+                a.sentence_ends_again();
+                if tabled != a.sentence_ends {
+                    return Err(usize::MAX);
+                }
                 for pos in 0..=text.len() + 1 {
                     let i = a.breaks.partition_point(|&b| b <= pos);
                     let start = if i > 0 { a.breaks[i - 1] } else { 0 };
