@@ -1298,14 +1298,21 @@ impl<'a> Analyzer<'a> {
         let Some(&(_, first)) = words.peek() else {
             return false;
         };
+        let first_class = self.lex.class(first);
         if n == 1 {
-            return self.lex.is_org_word(first) || is_acronym(first);
+            return first_class & ORG != 0 || is_acronym(first);
         }
-        let person_led = self.lex.is_first_name(first);
+        let person_led = first_class & (MALE | FEMALE) != 0;
+        // One look-up per word answers both of its questions.
         words.any(|(k, w)| {
-            self.lex.is_org_word(w)
+            let c = if k == 0 {
+                first_class
+            } else {
+                self.lex.class(w)
+            };
+            c & ORG != 0
                 && !(k == 0 && person_led)
-                && !(person_led && k + 1 == n && self.lex.is_name_like_org_word(w))
+                && !(person_led && k + 1 == n && c & NAME_LIKE_ORG != 0)
         })
     }
 

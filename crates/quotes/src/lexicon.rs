@@ -2550,11 +2550,6 @@ impl Lexicon {
         self.class(word) & TITLE != 0
     }
 
-    /// Whether `word` marks an organization or place.
-    pub(crate) fn is_org_word(&self, word: &str) -> bool {
-        self.class(word) & ORG != 0
-    }
-
     /// Whether `word` may stand between a speaker and its verb.
     pub(crate) fn is_filler(&self, word: &str) -> bool {
         self.class(word) & FILLER != 0
