@@ -2957,6 +2957,10 @@ impl<'a> Analyzer<'a> {
         let mut prev_close = 0usize;
         // Quotations come in text order: their sentences are found by cursors.
         let (mut k_open, mut k_close) = (0usize, 0usize);
+        // The listed cues met last (a story says `said` again and again): a cue equal
+        // to one of them is that static string, without a look-up.
+        let mut listed_cues: [&'static str; 4] = [""; 4];
+        let mut next_listed = 0usize;
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
             let (sent_start, _) = self.sentence_from(&mut k_open, q.open);
@@ -3011,10 +3015,19 @@ impl<'a> Analyzer<'a> {
                 direct,
                 speaker: a.speaker,
                 speaker_span: a.speaker_span,
-                cue: a
-                    .cue
-                    .and_then(|(s, e)| self.text.get(s..e))
-                    .map(|c| self.cue_value(c)),
+                cue: a.cue.and_then(|(s, e)| self.text.get(s..e)).map(|c| {
+                    if let Some(&listed) = listed_cues.iter().find(|&&l| !l.is_empty() && l == c) {
+                        return Cow::Borrowed(listed);
+                    }
+                    let value = self.cue_value(c);
+                    if let Cow::Borrowed(listed) = value
+                        && let Some(slot) = listed_cues.get_mut(next_listed % 4)
+                    {
+                        *slot = listed;
+                        next_listed += 1;
+                    }
+                    value
+                }),
                 cue_span: a.cue,
             });
         }
