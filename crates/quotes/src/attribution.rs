@@ -20,7 +20,7 @@ use crate::lexicon::class::*;
 use crate::lexicon::{CueForm, Lexicon, WordHash, pronoun};
 use crate::marks::{self, Paragraph, RawQuote};
 use crate::scan::{self, Run, WordScan};
-use crate::text::{Tok, TokKind, TokStream, sentence_breaks, tokenize};
+use crate::text::{Tok, TokKind, TokStream, is_alphanumeric, sentence_breaks, tokenize};
 
 /// Tuning knobs the stage options set.
 #[derive(Clone, Copy, Debug)]
@@ -2609,7 +2609,7 @@ impl<'a> Analyzer<'a> {
                 .get(floor.max(role_start.saturating_sub(24))..role_start)
                 .unwrap_or("");
             let mut prev = before
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !is_alphanumeric(c))
                 .filter(|w| !w.is_empty())
                 .rev();
             let (w1, w2) = (prev.next().unwrap_or(""), prev.next().unwrap_or(""));
@@ -2872,7 +2872,7 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         between
-            .rsplit(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !is_alphanumeric(c))
             .filter(|w| !w.is_empty())
             .take(3)
             .any(|w| matches!(w, "who" | "which"))
@@ -2888,7 +2888,7 @@ impl<'a> Analyzer<'a> {
             .unwrap_or("")
             .trim_end();
         let last = before_cue
-            .rsplit(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !is_alphanumeric(c))
             .next()
             .unwrap_or("");
         if matches!(last, "who" | "whom" | "which" | "that") || self.relative_cue(np, cue) {
@@ -2900,7 +2900,7 @@ impl<'a> Analyzer<'a> {
             .unwrap_or("")
             .trim_end();
         let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !is_alphanumeric(c))
             .next()
             .unwrap_or("");
         !word.is_empty() && self.lex.is_subordinator(word)
@@ -3045,7 +3045,7 @@ impl<'a> Analyzer<'a> {
         let words = |f: &Finding| {
             text.get(f.start..f.end)
                 .unwrap_or("")
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !is_alphanumeric(c))
                 .filter(|w| !w.is_empty())
         };
         let mut looked = 0;
@@ -3537,7 +3537,7 @@ impl<'a> Analyzer<'a> {
                 let short = tail.split_whitespace().count() <= 8
                     && tail
                         .chars()
-                        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+                        .all(|c| is_alphanumeric(c) || c == ' ' || c == '-');
                 short.then(|| subject.np.clone())
             });
             if let Some(np) = np {
@@ -3735,7 +3735,7 @@ impl<'a> Analyzer<'a> {
 fn for_each_descriptor_word<'t>(s: &'t str, mut f: impl FnMut(&'t str)) {
     if !s.is_ascii() {
         s.split(|c: char| c.is_whitespace() || c == ',')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)))
             .filter(|w| !w.is_empty())
             .for_each(f);
         return;
@@ -3774,7 +3774,7 @@ fn for_each_role_word<'t>(d: &'t str, mut f: impl FnMut(&'t str)) {
             .filter(|w| !w.is_empty())
             .for_each(f);
     } else {
-        for w in d.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        for w in d.split(|c: char| !is_alphanumeric(c) && c != '-') {
             if !w.is_empty() {
                 f(w);
             }
@@ -4051,7 +4051,7 @@ fn quote_shape_from(content: &str, mut i: usize, mut counts: ShapeCounts) -> Quo
             .get(i..)
             .and_then(|r| r.chars().next())
             .map_or((false, 1), |c| {
-                (c == '’' || c.is_alphanumeric(), c.len_utf8())
+                (c == '’' || is_alphanumeric(c), c.len_utf8())
             })
     };
     let bytes = content.as_bytes();

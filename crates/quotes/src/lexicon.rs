@@ -2371,7 +2371,7 @@ fn word_boundary_at(text: &str, i: usize) -> bool {
         Some(_) => !text
             .get(i..)
             .and_then(|s| s.chars().next())
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(crate::text::is_alphanumeric),
     }
 }
 

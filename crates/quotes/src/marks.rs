@@ -624,7 +624,7 @@ impl Pairer<'_> {
         para: usize,
     ) {
         let prev = self.char_before(pos);
-        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let alnum = |c: Option<char>| c.is_some_and(crate::text::is_alphanumeric);
         if alnum(prev) && alnum(next) {
             return; // don't, Ukraine’s, rock'n'roll
         }
