@@ -4165,13 +4165,20 @@ impl<'a> Iterator for Words<'a> {
         match self {
             Words::Ascii(s, at) => {
                 let b = s.as_bytes();
-                let start = *at + b.get(*at..)?.iter().position(|&c| !is_ascii_space(c))?;
-                let end = b
-                    .get(start..)
-                    .and_then(|r| r.iter().position(|&c| is_ascii_space(c)))
-                    .map_or(b.len(), |k| start + k);
-                *at = end;
-                s.get(start..end)
+                let mut i = *at;
+                while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
+                    i += 1;
+                }
+                if i >= b.len() {
+                    *at = i;
+                    return None;
+                }
+                let start = i;
+                while b.get(i).is_some_and(|&c| !is_ascii_space(c)) {
+                    i += 1;
+                }
+                *at = i;
+                s.get(start..i)
             }
             Words::Other(it) => it.next(),
         }
@@ -4182,6 +4189,26 @@ impl<'a> Iterator for Words<'a> {
 /// one pass.
 fn word_summary(s: &str) -> (usize, Option<&str>, Option<&str>) {
     let (mut n, mut first, mut last) = (0usize, None, None);
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let mut i = 0usize;
+        loop {
+            while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
+                i += 1;
+            }
+            if i >= b.len() {
+                return (n, first, last);
+            }
+            let start = i;
+            while b.get(i).is_some_and(|&c| !is_ascii_space(c)) {
+                i += 1;
+            }
+            n += 1;
+            let w = s.get(start..i);
+            first = first.or(w);
+            last = w;
+        }
+    }
     for w in words(s) {
         n += 1;
         first = first.or(Some(w));
@@ -4636,6 +4663,14 @@ mod tests {
             proptest::prop_assert_eq!(
                 words(&s).collect::<Vec<_>>(),
                 s.split_whitespace().collect::<Vec<_>>()
+            );
+            proptest::prop_assert_eq!(
+                word_summary(&s),
+                (
+                    s.split_whitespace().count(),
+                    s.split_whitespace().next(),
+                    s.split_whitespace().next_back()
+                )
             );
             let clean = !s.contains(['\'', '’', ',', '\n', '\t'])
                 && !s.contains("  ")
