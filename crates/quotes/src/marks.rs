@@ -438,6 +438,10 @@ fn scan_into_with<const SKIP_APOSTROPHES: bool>(
     pairer.flush_carry();
 }
 
+/// Ends the line `text[start..end]`: a paragraph unless blank, its marks paired.
+/// Inlined into the scan: most lines are blank or hold no mark, and the pairing (the
+/// large part) is a call of its own.
+#[inline(always)]
 fn end_line(
     text: &str,
     start: usize,
@@ -526,6 +530,7 @@ impl Pairer<'_> {
         }
     }
 
+    #[inline(never)]
     fn paragraph(&mut self, para: Paragraph, index: usize, marks: &[(usize, Glyph, usize)]) {
         self.stack.clear();
         let mut marks = marks;
