@@ -339,6 +339,7 @@ impl<'a> WordScan<'a> {
     /// Sixty-four bytes are tested at once for the two kinds of words worth reading:
     /// capitalized words (names), and, for cues, words after a space whose first
     /// letters start some cue. Every other word costs nothing.
+    #[inline(always)]
     pub fn gap(
         &mut self,
         start: usize,
