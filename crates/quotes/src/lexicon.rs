@@ -2324,7 +2324,7 @@ impl CueTable {
     }
 
     /// The cue starting with the word `text[start..end]`: its end and form.
-    #[inline]
+    #[inline(always)]
     fn match_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, CueForm)> {
         let bytes = text.as_bytes();
         let word = bytes.get(start..end)?;

@@ -204,7 +204,7 @@ mod sse2 {
 /// The end of the word starting at byte `i` (a letter or digit), no further than
 /// `end`: letters and digits, with `.`, `'`, `’`, `-`, `/`, `&` inside when a letter or
 /// digit follows them.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
@@ -438,7 +438,7 @@ impl<'a> WordScan<'a> {
 
     /// Reads the word starting at `ws` (a letter after a word boundary): a cue, a
     /// capitalized word. Returns where it ends.
-    #[inline]
+    #[inline(always)]
     fn word_at<const RUNS: bool, const CUES: bool>(
         &mut self,
         ws: usize,
