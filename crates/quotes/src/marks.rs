@@ -42,7 +42,7 @@ const BLOCK: usize = 64;
 /// is two vector loads with `avx2` (which the caller passes only when the CPU has
 /// AVX2) or four, in one pass for all seven bytes; the bytes are then visited by
 /// their bits, so a mark costs no new search from its position.
-#[inline]
+#[inline(always)]
 fn interesting_mask(bytes: &[u8], i: usize, avx2: bool) -> (u64, usize) {
     #[cfg(target_arch = "x86_64")]
     if let Some(block) = bytes
@@ -88,8 +88,20 @@ mod x86_avx2 {
         _mm256_srli_epi16,
     };
 
+    /// [`super::scan_into`] compiled with AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn scan_into(
+        text: &str,
+        paragraphs: &mut Vec<super::Paragraph>,
+        quotes: &mut Vec<super::RawQuote>,
+        marks: &mut super::MarkBuf,
+    ) {
+        super::scan_into_with::<true>(text, paragraphs, quotes, marks, true);
+    }
+
     /// A bit per byte of `block` that is in `super::INTERESTING`.
     #[target_feature(enable = "avx2")]
+    #[inline]
     pub(super) fn interesting(block: &[u8; 64]) -> u64 {
         // Each byte is classed by its two halves, looked up in two sixteen-entry
         // tables whose bits say which groups of interesting bytes have that half:
@@ -350,16 +362,26 @@ pub(crate) fn scan_into(
     quotes: &mut Vec<RawQuote>,
     marks: &mut MarkBuf,
 ) {
-    scan_into_with::<true>(text, paragraphs, quotes, marks);
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: `has_avx2` says the CPU has AVX2.
+        unsafe { x86_avx2::scan_into(text, paragraphs, quotes, marks) };
+        return;
+    }
+    scan_into_with::<true>(text, paragraphs, quotes, marks, false);
 }
 
 /// [`scan_into`]; with `SKIP_APOSTROPHES` false, apostrophes inside words are handed
-/// to the pairer too (the reference the skipping is tested against).
+/// to the pairer too (the reference the skipping is tested against). With `avx2`
+/// (passed only when the CPU has it) the masks are read with AVX2; inlined into a
+/// copy compiled with AVX2, where they cost no call.
+#[inline(always)]
 fn scan_into_with<const SKIP_APOSTROPHES: bool>(
     text: &str,
     paragraphs: &mut Vec<Paragraph>,
     quotes: &mut Vec<RawQuote>,
     marks: &mut MarkBuf,
+    avx2: bool,
 ) {
     paragraphs.clear();
     quotes.clear();
@@ -376,7 +398,6 @@ fn scan_into_with<const SKIP_APOSTROPHES: bool>(
     let mut line_start = 0usize;
     // Bytes before `i` have been read (a mark or a line break may span several).
     let mut i = 0usize;
-    let avx2 = has_avx2();
     let mut block = 0usize;
     while block < bytes.len() {
         // Only quote marks and line breaks matter here: plain bytes are passed over
@@ -786,11 +807,16 @@ mod tests {
         ) {
             let text: String = pieces.concat();
             let mut skipped = (Vec::new(), Vec::new(), Vec::new());
-            scan_into_with::<true>(&text, &mut skipped.0, &mut skipped.1, &mut skipped.2);
+            scan_into(&text, &mut skipped.0, &mut skipped.1, &mut skipped.2);
             let mut kept = (Vec::new(), Vec::new(), Vec::new());
-            scan_into_with::<false>(&text, &mut kept.0, &mut kept.1, &mut kept.2);
-            proptest::prop_assert_eq!(skipped.0, kept.0);
-            proptest::prop_assert_eq!(skipped.1, kept.1);
+            scan_into_with::<false>(&text, &mut kept.0, &mut kept.1, &mut kept.2, false);
+            proptest::prop_assert_eq!(&skipped.0, &kept.0);
+            proptest::prop_assert_eq!(&skipped.1, &kept.1);
+            // The copy without AVX2 too.
+            let mut plain = (Vec::new(), Vec::new(), Vec::new());
+            scan_into_with::<true>(&text, &mut plain.0, &mut plain.1, &mut plain.2, false);
+            proptest::prop_assert_eq!(plain.0, kept.0);
+            proptest::prop_assert_eq!(plain.1, kept.1);
         }
 
         /// The vector masks mark the same bytes as a plain test for a mark or
