@@ -424,6 +424,7 @@ impl<'b> TokStream<'b> {
 /// capital, a digit or a quotation mark, skipping abbreviations and initials.
 /// `lookahead` bounds how far past `end` the next sentence's first character is read;
 /// `end` and `lookahead` are character boundaries.
+#[inline]
 pub(crate) fn sentence_breaks(
     text: &str,
     start: usize,
