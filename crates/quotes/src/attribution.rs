@@ -2667,41 +2667,130 @@ impl<'a> Analyzer<'a> {
     /// What the uses of a surname across the document say about it.
     fn name_evidence(&mut self, surname: &str) -> Evidence {
         let text = self.text;
+        let bytes = text.as_bytes();
+        // With no more occurrences than uses are read at most, no use is cut off,
+        // and an occurrence whose use could say nothing (see
+        // [`Analyzer::use_adds_nothing`]) needs no paragraph read: the uses that do
+        // say something are met in the same order.
+        let mut found = [0usize; MAX_OCCURRENCES + 1];
+        let mut count = 0usize;
+        for_each_occurrence(bytes, surname.as_bytes(), 0..text.len(), |at| {
+            if let Some(slot) = found.get_mut(count) {
+                *slot = at;
+                count += 1;
+            }
+            count < found.len()
+        });
+        if count > MAX_OCCURRENCES {
+            return self.name_evidence_of_all(surname);
+        }
+        let mut ev = Evidence::default();
+        let mut last_para = usize::MAX;
+        for &at in found.get(..count).unwrap_or_default() {
+            if self.use_adds_nothing(at, surname.len()) {
+                continue;
+            }
+            let pi = self.paragraph_index(at);
+            if pi == last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
+                continue;
+            }
+            last_para = pi;
+            let (a, b) = self.paragraph_runs(pi);
+            for run in self.runs.get(a..b).unwrap_or_default() {
+                if run.flags & scan::HEADLINE == 0 && run.last_word(text) == surname {
+                    self.add_evidence(&mut ev, run);
+                }
+            }
+            // Only `person()` is asked for, an `or` of the flags: once it holds, no
+            // later use can change the answer, and the paragraphs after are not read.
+            if ev.person() {
+                break;
+            }
+        }
+        ev
+    }
+
+    /// [`Analyzer::name_evidence`] of a surname with more occurrences than are read:
+    /// every paragraph with one is read, in order, until enough uses are.
+    fn name_evidence_of_all(&mut self, surname: &str) -> Evidence {
         let mut ev = Evidence::default();
         let mut read = 0usize;
-        // Only `person()` is asked for, an `or` of the flags: once it holds, no
-        // later use can change the answer, and the paragraphs after are not read.
-        self.paragraphs_ending_runs_with(surname, false, 0..text.len(), |a, uses| {
+        self.paragraphs_ending_runs_with(surname, false, 0..self.text.len(), |a, uses| {
             for ri in uses {
                 if read >= MAX_OCCURRENCES {
                     return false;
                 }
                 read += 1;
-                let Some(run) = a.runs.get(ri) else {
-                    continue;
-                };
-                let flags = run.flags;
-                if flags & scan::IN_QUOTE == 0 {
-                    ev.speaker |= flags & scan::NEXT_TO_CUE != 0;
-                    // Capitalized inside a sentence: a proper noun.
-                    ev.proper |= flags & scan::INITIAL == 0;
-                }
-                if run.words >= 2 {
-                    let (start, end) = run.span();
-                    let first = text
-                        .get(start..end)
-                        .and_then(|r| r.split([' ', '.']).next())
-                        .unwrap_or("");
-                    if a.lex.is_title(first) {
-                        ev.titled = true;
-                    } else if a.lex.is_first_name(first) {
-                        ev.first_name = true;
-                    }
+                if let Some(run) = a.runs.get(ri) {
+                    a.add_evidence(&mut ev, run);
                 }
             }
             !ev.person()
         });
         ev
+    }
+
+    /// What one use of a surname (`run`, a capitalized run ending with it) says.
+    fn add_evidence(&self, ev: &mut Evidence, run: &Run) {
+        let flags = run.flags;
+        if flags & scan::IN_QUOTE == 0 {
+            ev.speaker |= flags & scan::NEXT_TO_CUE != 0;
+            // Capitalized inside a sentence: a proper noun.
+            ev.proper |= flags & scan::INITIAL == 0;
+        }
+        if run.words >= 2 {
+            let (start, end) = run.span();
+            let first = self
+                .text
+                .get(start..end)
+                .and_then(|r| r.split([' ', '.']).next())
+                .unwrap_or("");
+            if self.lex.is_title(first) {
+                ev.titled = true;
+            } else if self.lex.is_first_name(first) {
+                ev.first_name = true;
+            }
+        }
+    }
+
+    /// Whether the `len` bytes at `at`, if they are the last word of a run at all,
+    /// make a use that says nothing: a word alone (no name word or particle before
+    /// it), outside quotations, opening its sentence, with no cue next to it. The
+    /// tests are those of the run reader: sentence openers as
+    /// `scan::SentenceStart` tells them, cues next to a run as `paragraph_runs`
+    /// flags them.
+    fn use_adds_nothing(&self, at: usize, len: usize) -> bool {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        if self.inside_quotation(at) || may_end_multiword_run(self.lex, bytes, at) {
+            return false;
+        }
+        // Only punctuation between the sentence's start and the word.
+        let (sentence, _) = self.sentence_of(at);
+        if sentence > at
+            || !text.is_char_boundary(sentence)
+            || !text.is_char_boundary(at)
+            || bytes
+                .get(sentence..at)
+                .is_none_or(|b| b.iter().any(u8::is_ascii_alphanumeric))
+        {
+            return false;
+        }
+        // No cue right after the word, or ending right before it, a space apart.
+        let end = at + len;
+        let k = self.found.partition_point(|&(cs, _, _)| cs < at);
+        let after = self
+            .found
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&(cs, _, _)| cs <= end + 1)
+            .any(|&(cs, _, _)| text.get(end..cs) == Some(" "));
+        let before = k
+            .checked_sub(1)
+            .and_then(|j| self.found.get(j))
+            .is_some_and(|&(_, ce, _)| text.get(ce..at) == Some(" "));
+        !after && !before
     }
 
     /// The most recent person mentioned before `pos` that `ok` accepts. Sentences are
@@ -4489,6 +4578,32 @@ mod tests {
                 .filter(|&p| bytes[p..].starts_with(word.as_bytes()))
                 .collect();
             proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// Passing over the occurrences whose use could say nothing changes no
+        /// evidence about any name.
+        #[test]
+        fn evidence_skips_only_silent_uses(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Analysts", " Analysts", "Ortiz", " Ortiz", " said", " told", " expect",
+                    " Maria", " Mr.", " Sen.", " the", ". ", "“", "”", "\"", "\n", "\n\n",
+                    ", ", " according to", "Said", " de", "Ortiz’s", " Critics", " and",
+                    "(", ")", ": ", " Analysts said",
+                ]),
+                0..50,
+            ),
+        ) {
+            let text = parts.concat();
+            let agreed = with_default_analyzer(&text, |a| {
+                ["Analysts", "Ortiz", "Critics", "Maria"].iter().all(|w| {
+                    let fast = a.name_evidence(w);
+                    let all = a.name_evidence_of_all(w);
+                    (fast.speaker, fast.proper, fast.titled, fast.first_name)
+                        == (all.speaker, all.proper, all.titled, all.first_name)
+                })
+            });
+            proptest::prop_assert!(agreed.unwrap_or(true), "{text:?}");
         }
 
         #[test]
