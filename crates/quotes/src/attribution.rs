@@ -252,6 +252,18 @@ struct Scratch {
     run_nps: Vec<u32>,
     run_np_values: Vec<Option<Np>>,
     described_memo: Vec<u32>,
+    occurrences: Occurrences,
+}
+
+/// Where one word occurs in the text, kept for the next search for it (a name's
+/// fuller form is looked for before its mention, then after it, then the evidence
+/// about the name reads its uses): every start before `upto`, in order, so no byte
+/// is searched twice for the same word.
+#[derive(Default)]
+struct Occurrences {
+    word: String,
+    upto: usize,
+    at: Vec<usize>,
 }
 
 /// The subject of a sentence. A possessive owner (`Suu Kyi's fate is unclear`) is a
@@ -325,6 +337,14 @@ fn with_analyzer<R>(
         run_nps: take_cleared(&mut s.run_nps),
         run_np_values: take_cleared(&mut s.run_np_values),
         described_memo: take_cleared(&mut s.described_memo),
+        occurrences: {
+            // Emptied per document: offsets of another text mean nothing here.
+            let mut o = std::mem::take(&mut s.occurrences);
+            o.word.clear();
+            o.upto = 0;
+            o.at.clear();
+            o
+        },
     };
     a.segment();
     let out = f(&mut a);
@@ -354,6 +374,7 @@ fn with_analyzer<R>(
     s.run_nps = a.run_nps;
     s.run_np_values = a.run_np_values;
     s.described_memo = a.described_memo;
+    s.occurrences = a.occurrences;
     Some(out)
 }
 
@@ -531,6 +552,8 @@ struct Analyzer<'a> {
     /// Per person, whether the role being resolved describes them (see
     /// [`Analyzer::role_referent`]); emptied by each resolution.
     described_memo: Vec<u32>,
+    /// The occurrences of the word searched for last (see [`Occurrences`]).
+    occurrences: Occurrences,
 }
 
 /// Slots of the token class cache (a power of two).
@@ -921,13 +944,18 @@ impl<'a> Analyzer<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut last_para = usize::MAX;
-        for_each_occurrence(bytes, word.as_bytes(), within, |at| {
+        let occurrences = self.take_occurrences(word, within.end);
+        let first = occurrences.at.partition_point(|&at| at < within.start);
+        for &at in occurrences.at.get(first..).unwrap_or_default() {
+            if at >= within.end {
+                break;
+            }
             if multiword && !may_end_multiword_run(self.lex, bytes, at) {
-                return true;
+                continue;
             }
             let pi = self.paragraph_index(at);
             if pi == last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
-                return true;
+                continue;
             }
             last_para = pi;
             let (a, b) = self.paragraph_runs(pi);
@@ -936,8 +964,34 @@ impl<'a> Analyzer<'a> {
                     .get(i)
                     .is_some_and(|r| r.flags & scan::HEADLINE == 0 && r.last_word(text) == word)
             });
-            visit(self, &mut uses)
-        });
+            if !visit(self, &mut uses) {
+                break;
+            }
+        }
+        self.occurrences = occurrences;
+    }
+
+    /// The occurrences of `word` in the text, searched up to `to` at least, taken out
+    /// of the analyzer (the caller puts them back): the part already searched for
+    /// the same word is not searched again.
+    fn take_occurrences(&mut self, word: &str, to: usize) -> Occurrences {
+        let mut o = std::mem::take(&mut self.occurrences);
+        if o.word != word {
+            o.word.clear();
+            o.word.push_str(word);
+            o.upto = 0;
+            o.at.clear();
+        }
+        let to = to.min(self.text.len());
+        if to > o.upto {
+            let at = &mut o.at;
+            for_each_occurrence(self.text.as_bytes(), word.as_bytes(), o.upto..to, |p| {
+                at.push(p);
+                true
+            });
+            o.upto = to;
+        }
+        o
     }
 
     /// The sentence containing `pos`: from the last break at or before it to the next
@@ -2667,26 +2721,18 @@ impl<'a> Analyzer<'a> {
     /// What the uses of a surname across the document say about it.
     fn name_evidence(&mut self, surname: &str) -> Evidence {
         let text = self.text;
-        let bytes = text.as_bytes();
         // With no more occurrences than uses are read at most, no use is cut off,
         // and an occurrence whose use could say nothing (see
         // [`Analyzer::use_adds_nothing`]) needs no paragraph read: the uses that do
         // say something are met in the same order.
-        let mut found = [0usize; MAX_OCCURRENCES + 1];
-        let mut count = 0usize;
-        for_each_occurrence(bytes, surname.as_bytes(), 0..text.len(), |at| {
-            if let Some(slot) = found.get_mut(count) {
-                *slot = at;
-                count += 1;
-            }
-            count < found.len()
-        });
-        if count > MAX_OCCURRENCES {
+        let occurrences = self.take_occurrences(surname, text.len());
+        if occurrences.at.len() > MAX_OCCURRENCES {
+            self.occurrences = occurrences;
             return self.name_evidence_of_all(surname);
         }
         let mut ev = Evidence::default();
         let mut last_para = usize::MAX;
-        for &at in found.get(..count).unwrap_or_default() {
+        for &at in &occurrences.at {
             if self.use_adds_nothing(at, surname.len()) {
                 continue;
             }
@@ -2707,6 +2753,7 @@ impl<'a> Analyzer<'a> {
                 break;
             }
         }
+        self.occurrences = occurrences;
         ev
     }
 
