@@ -1378,13 +1378,18 @@ impl<'a> Analyzer<'a> {
             && !self.lex.is_first_name(w)
     }
 
+    #[inline]
     fn name_token(&self, t: &Tok) -> bool {
         if t.kind != TokKind::Word {
             return false;
         }
+        // A capitalized word is no lowercase particle: its class alone answers.
+        if t.is_capitalized(self.text) {
+            return self.tclass(t) & NOT_NAME == 0;
+        }
         let w = self.word(t);
-        (t.is_capitalized(self.text) && self.tclass(t) & NOT_NAME == 0)
-            || matches!(
+        w.len() <= 3
+            && matches!(
                 w,
                 "de" | "da"
                     | "van"
