@@ -1419,8 +1419,11 @@ impl<'a> Analyzer<'a> {
     }
 
     /// A capitalized month that is also a first name or surname.
+    #[inline]
     fn name_like_month(&self, t: &Tok) -> bool {
+        // Each of them opens with `M`, `J` or `A`: most words are turned away on that.
         t.kind == TokKind::Word
+            && matches!(self.text.as_bytes().get(t.start), Some(b'M' | b'J' | b'A'))
             && matches!(self.word(t), "May" | "June" | "April" | "August" | "Jun")
     }
 
