@@ -4381,6 +4381,13 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
+    // ASCII words (nearly all) are read byte by byte, a lowercase letter ending the
+    // test at once.
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
@@ -4824,7 +4831,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "Sen.", "the", " ", ",", "  ", "\t", "\u{b}", "ex-", "former", "(", ")", "'s",
                     "’", "don't", "É", "é", "—", "\u{a0}", "42", "-", ".", "x", "Vice",
-                    "\n", "\r", "\u{c}", "\u{2003}", "’s", "\u{2019}", "Maria",
+                    "\n", "\r", "\u{c}", "\u{2003}", "’s", "\u{2019}", "Maria", "NATO", "U.S",
                 ]),
                 0..14,
             ),
@@ -4833,6 +4840,11 @@ mod tests {
             proptest::prop_assert_eq!(
                 words(&s).collect::<Vec<_>>(),
                 s.split_whitespace().collect::<Vec<_>>()
+            );
+            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+            proptest::prop_assert_eq!(
+                is_acronym(&s),
+                letters >= 2 && s.chars().all(|c| !c.is_lowercase())
             );
             proptest::prop_assert_eq!(
                 word_summary(&s),
