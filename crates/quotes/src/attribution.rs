@@ -3205,10 +3205,9 @@ impl<'a> Analyzer<'a> {
             let ends_paragraph = text
                 .get(f.end..self.paragraph_end(f.start).max(f.end))
                 .is_some_and(|rest| {
-                    rest.trim_matches(|c: char| {
+                    all_chars(rest, |c| {
                         c.is_whitespace() || c.is_ascii_punctuation() || marks::is_quote_char(c)
                     })
-                    .is_empty()
                 });
             if self.paragraph_index(f.start) > 0 && !ends_paragraph {
                 continue;
@@ -3537,10 +3536,9 @@ impl<'a> Analyzer<'a> {
         if gap.len() > WINDOW_BYTES {
             return false;
         }
-        if gap
-            .trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch))
-            .is_empty()
-        {
+        if all_chars(gap, |ch| {
+            ch.is_whitespace() || ch == ',' || marks::is_quote_char(ch)
+        }) {
             return true;
         }
         match self.cue_np(ci) {
@@ -4361,6 +4359,29 @@ fn word_summary(s: &str) -> (usize, Option<&str>, Option<&str>) {
     (n, first, last)
 }
 
+/// Whether every character of `s` is one `keep` accepts (as
+/// `s.trim_matches(|c| keep(c)).is_empty()`), ASCII bytes tested without decoding.
+#[inline]
+fn all_chars(s: &str, keep: impl Fn(char) -> bool) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => return false,
+            }
+        };
+        if !keep(c) {
+            return false;
+        }
+        i += len;
+    }
+    true
+}
+
 /// Whether `s` is empty or only whitespace (as `s.trim().is_empty()`): an ASCII
 /// character that is not a space answers at once, without trimming both ends.
 #[inline]
@@ -4841,6 +4862,8 @@ mod tests {
                 words(&s).collect::<Vec<_>>(),
                 s.split_whitespace().collect::<Vec<_>>()
             );
+            let keep = |c: char| c.is_whitespace() || c == ',' || c == '’';
+            proptest::prop_assert_eq!(all_chars(&s, keep), s.trim_matches(keep).is_empty());
             let letters = s.chars().filter(|c| c.is_alphabetic()).count();
             proptest::prop_assert_eq!(
                 is_acronym(&s),
