@@ -523,8 +523,9 @@ impl Pairer<'_> {
 
     fn trim_range(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.text.get(start..end).unwrap_or("");
-        let lead = s.len() - s.trim_start().len();
-        let body = s.trim();
+        let rest = s.trim_start();
+        let lead = s.len() - rest.len();
+        let body = rest.trim_end();
         (start + lead, start + lead + body.len())
     }
 
