@@ -475,6 +475,8 @@ fn end_line(
     // Most lines open with a printable ASCII character and are not blank.
     let blank = match line.as_bytes().first() {
         Some(&b) if (0x21..0x7F).contains(&b) => false,
+        // The empty line between two paragraphs.
+        None => true,
         _ => line.trim().is_empty(),
     };
     if blank {
