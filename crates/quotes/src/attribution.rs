@@ -679,13 +679,13 @@ impl<'a> Analyzer<'a> {
                         .get(q.start..q.end)
                         .and_then(|s| s.chars().next_back())
                         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
-                    let next_char = text
-                        .get(e..p.end)
-                        .and_then(|s| s.trim_start().chars().next());
                     if ends_sentence
                         && q.closed
                         && e < p.end
-                        && next_char.is_some_and(|c| c.is_uppercase() || marks::is_quote_char(c))
+                        && text
+                            .get(e..p.end)
+                            .and_then(|s| s.trim_start().chars().next())
+                            .is_some_and(|c| c.is_uppercase() || marks::is_quote_char(c))
                     {
                         self.breaks.push(e);
                     }
