@@ -3316,21 +3316,22 @@ impl<'a> Analyzer<'a> {
         // 1. The cue right after the quotation: `,” he said`, `,” said Putin`, and
         // after a quotation that ends its sentence: `“Why?” Trump asked.`
         let first_after = self.cues.partition_point(|c| c.start < q.close_end);
-        let next_end = if sent_end <= q.close_end {
-            self.sentence_of(q.close_end).1
-        } else {
-            sent_end
-        };
         if let Some(c) = self.cues.get(first_after).copied() {
+            let next_end = if sent_end <= q.close_end {
+                self.sentence_of(q.close_end).1
+            } else {
+                sent_end
+            };
             // A capitalized cue opens the next sentence (`Asked whether ..., she
             // said`); it is not this quotation's.
-            let capitalized = self
-                .text
-                .get(c.start..c.end)
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase)
-                && self.text.get(q.close_end..c.start).is_some_and(is_blank);
-            if c.start < next_end && !capitalized {
+            let capitalized = || {
+                self.text
+                    .get(c.start..c.end)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+                    && self.text.get(q.close_end..c.start).is_some_and(is_blank)
+            };
+            if c.start < next_end && !capitalized() {
                 let no_quote_between =
                     self.next_region_start_after(q.close_end, c.start) >= c.start;
                 let between_ok =
