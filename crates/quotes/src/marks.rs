@@ -34,74 +34,106 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
-/// The first byte at or after `i` that may start a quote mark or a line break (see
-/// [`INTERESTING`]), or the end of `bytes`. Thirty-two bytes (with `avx2`, which the
-/// caller passes only when the CPU has AVX2) or sixteen are tested at once, in one
-/// pass for all seven bytes (a `memchr` per kind of byte would read the text three
-/// times and pay a call per mark).
-#[inline]
-fn next_interesting(bytes: &[u8], mut i: usize, avx2: bool) -> usize {
+/// Bytes tested at once by [`interesting_mask`].
+const BLOCK: usize = 64;
+
+/// A bit per byte of `bytes[i..]` (at most [`BLOCK`] of them) that may start a quote
+/// mark or a line break (see [`INTERESTING`]), and how many bytes were read. A block
+/// is two vector loads with `avx2` (which the caller passes only when the CPU has
+/// AVX2) or four, in one pass for all seven bytes; the bytes are then visited by
+/// their bits, so a mark costs no new search from its position.
+#[inline(always)]
+fn interesting_mask(bytes: &[u8], i: usize, avx2: bool) -> (u64, usize) {
     #[cfg(target_arch = "x86_64")]
+    if let Some(block) = bytes
+        .get(i..i.saturating_add(BLOCK))
+        .and_then(|c| <&[u8; BLOCK]>::try_from(c).ok())
     {
-        if avx2 {
+        let mask = if avx2 {
             // SAFETY: `avx2` is true only when the CPU supports AVX2 (see `has_avx2`).
-            let (at, found) = unsafe { x86_avx2::skip(bytes, i) };
-            if found {
-                return at;
+            unsafe { x86_avx2::interesting(block) }
+        } else {
+            let mut mask = 0u64;
+            for (k, part) in block.chunks_exact(16).enumerate() {
+                if let Ok(part) = <&[u8; 16]>::try_from(part) {
+                    mask |= u64::from(sse2::interesting(part)) << (16 * k);
+                }
             }
-            i = at;
-        }
-        while let Some(chunk) = bytes
-            .get(i..i.saturating_add(16))
-            .and_then(|c| <&[u8; 16]>::try_from(c).ok())
-        {
-            let mask = sse2::interesting(chunk);
-            if mask != 0 {
-                return i + mask.trailing_zeros() as usize;
-            }
-            i += 16;
-        }
+            mask
+        };
+        return (mask, BLOCK);
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = avx2;
-    while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
-        i += 1;
-    }
-    i
+    interesting_mask_scalar(bytes, i)
+}
+
+/// [`interesting_mask`] a byte at a time: the end of the text, other targets, and the
+/// reference the vector code is tested against.
+fn interesting_mask_scalar(bytes: &[u8], i: usize) -> (u64, usize) {
+    let block = bytes
+        .get(i..bytes.len().min(i.saturating_add(BLOCK)))
+        .unwrap_or_default();
+    let mask = block.iter().enumerate().fold(0u64, |m, (k, &b)| {
+        m | (u64::from(INTERESTING[usize::from(b)]) << k)
+    });
+    (mask, block.len())
 }
 
 #[cfg(target_arch = "x86_64")]
 mod x86_avx2 {
     use std::arch::x86_64::{
         __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
-        _mm256_or_si256, _mm256_set1_epi8,
+        _mm256_set1_epi8, _mm256_setr_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
+        _mm256_srli_epi16,
     };
 
-    /// From `i`, thirty-two bytes at a time: the first byte in `super::INTERESTING`
-    /// and `true`, or the offset from which fewer than thirty-two bytes are left and
-    /// `false`.
+    /// [`super::scan_into`] compiled with AVX2.
     #[target_feature(enable = "avx2")]
-    pub(super) fn skip(bytes: &[u8], mut i: usize) -> (usize, bool) {
-        let eq = |v: __m256i, b: u8| _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8));
-        while let Some(chunk) = bytes
-            .get(i..i.saturating_add(32))
-            .and_then(|c| <&[u8; 32]>::try_from(c).ok())
-        {
-            // SAFETY: the load reads exactly the thirty-two bytes of `chunk`
-            // (unaligned loads are allowed); AVX2 is enabled on this function.
-            let v = unsafe { _mm256_loadu_si256(chunk.as_ptr().cast()) };
-            let quotes = _mm256_or_si256(_mm256_or_si256(eq(v, b'"'), eq(v, b'\'')), eq(v, b'`'));
-            let breaks = _mm256_or_si256(eq(v, b'\n'), eq(v, b'\r'));
-            // 0xC2 and 0xE2 differ in one bit only.
-            let lead = eq(_mm256_and_si256(v, _mm256_set1_epi8(!0x20u8 as i8)), 0xC2);
-            let mask =
-                _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(quotes, breaks), lead)) as u32;
-            if mask != 0 {
-                return (i + mask.trailing_zeros() as usize, true);
-            }
-            i += 32;
-        }
-        (i, false)
+    pub(super) fn scan_into(
+        text: &str,
+        paragraphs: &mut Vec<super::Paragraph>,
+        quotes: &mut Vec<super::RawQuote>,
+        marks: &mut super::MarkBuf,
+    ) {
+        super::scan_into_with::<true>(text, paragraphs, quotes, marks, true);
+    }
+
+    /// A bit per byte of `block` that is in `super::INTERESTING`.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub(super) fn interesting(block: &[u8; 64]) -> u64 {
+        // Each byte is classed by its two halves, looked up in two sixteen-entry
+        // tables whose bits say which groups of interesting bytes have that half:
+        // `"` and `'` (high half 2), `` ` `` (6), line breaks (0), the lead bytes
+        // 0xC2 and 0xE2 (C, E). A byte is interesting when its two classes share a
+        // bit.
+        const LOW: [i8; 16] = [2, 0, 1 | 8, 0, 0, 0, 0, 1, 0, 0, 4, 0, 0, 4, 0, 0];
+        const HIGH: [i8; 16] = [4, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 8, 0, 8, 0];
+        let table = |t: [i8; 16]| {
+            _mm256_setr_epi8(
+                t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12],
+                t[13], t[14], t[15], t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9],
+                t[10], t[11], t[12], t[13], t[14], t[15],
+            )
+        };
+        let (low, high) = (table(LOW), table(HIGH));
+        let nibble = _mm256_set1_epi8(0x0F);
+        let half = |v: __m256i| {
+            let lo = _mm256_shuffle_epi8(low, _mm256_and_si256(v, nibble));
+            let hi = _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+            let none = _mm256_cmpeq_epi8(_mm256_and_si256(lo, hi), _mm256_setzero_si256());
+            u64::from(!(_mm256_movemask_epi8(none) as u32))
+        };
+        // SAFETY: the two loads read the sixty-four bytes of `block`, thirty-two each
+        // (unaligned loads are allowed); AVX2 is enabled on this function.
+        let (lo, hi) = unsafe {
+            (
+                _mm256_loadu_si256(block.as_ptr().cast()),
+                _mm256_loadu_si256(block.as_ptr().add(32).cast()),
+            )
+        };
+        half(lo) | (half(hi) << 32)
     }
 }
 
@@ -330,6 +362,27 @@ pub(crate) fn scan_into(
     quotes: &mut Vec<RawQuote>,
     marks: &mut MarkBuf,
 ) {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: `has_avx2` says the CPU has AVX2.
+        unsafe { x86_avx2::scan_into(text, paragraphs, quotes, marks) };
+        return;
+    }
+    scan_into_with::<true>(text, paragraphs, quotes, marks, false);
+}
+
+/// [`scan_into`]; with `SKIP_APOSTROPHES` false, apostrophes inside words are handed
+/// to the pairer too (the reference the skipping is tested against). With `avx2`
+/// (passed only when the CPU has it) the masks are read with AVX2; inlined into a
+/// copy compiled with AVX2, where they cost no call.
+#[inline(always)]
+fn scan_into_with<const SKIP_APOSTROPHES: bool>(
+    text: &str,
+    paragraphs: &mut Vec<Paragraph>,
+    quotes: &mut Vec<RawQuote>,
+    marks: &mut MarkBuf,
+    avx2: bool,
+) {
     paragraphs.clear();
     quotes.clear();
     marks.clear();
@@ -343,39 +396,57 @@ pub(crate) fn scan_into(
         quotes,
     };
     let mut line_start = 0usize;
+    // Bytes before `i` have been read (a mark or a line break may span several).
     let mut i = 0usize;
-    let avx2 = has_avx2();
-    while i < bytes.len() {
-        // Skip plain bytes fast: only quote marks and line breaks matter here.
-        if !INTERESTING[usize::from(bytes[i])] {
-            i = next_interesting(bytes, i, avx2);
-            continue;
-        }
-        let b = bytes[i];
-        // Line breaks: \n, \r, U+2028 and U+2029 (E2 80 A8/A9).
-        let brk = match b {
-            b'\n' | b'\r' => 1,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                3
+    let mut block = 0usize;
+    while block < bytes.len() {
+        // Only quote marks and line breaks matter here: plain bytes are passed over
+        // a block at a time.
+        let (mut mask, n) = interesting_mask(bytes, block, avx2);
+        let base = block;
+        block += n.max(1);
+        while mask != 0 {
+            let at = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if at < i {
+                continue;
             }
-            _ => 0,
-        };
-        if brk > 0 {
-            end_line(text, line_start, i, marks, paragraphs, &mut pairer);
-            i += brk;
-            line_start = i;
-            continue;
+            i = at;
+            let Some(&b) = bytes.get(i) else { break };
+            // Line breaks: \n, \r, U+2028 and U+2029 (E2 80 A8/A9).
+            let brk = match b {
+                b'\n' | b'\r' => 1,
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    3
+                }
+                _ => 0,
+            };
+            if brk > 0 {
+                end_line(text, line_start, i, marks, paragraphs, &mut pairer);
+                i += brk;
+                line_start = i;
+                continue;
+            }
+            if let Some((g, len)) = glyph_at(bytes, i) {
+                // A single mark between two letters or digits (`don't`, `Ukraine’s`)
+                // is an apostrophe, which the pairer passes over without a trace: it
+                // is not kept (the test is the pairer's, on ASCII neighbours only).
+                let in_word = SKIP_APOSTROPHES
+                    && !g.is_double()
+                    && bytes
+                        .get(i.wrapping_sub(1))
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                    && bytes.get(i + len).is_some_and(u8::is_ascii_alphanumeric);
+                if !in_word {
+                    marks.push((i, g, len));
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
         }
-        if matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
-            && let Some((g, len)) = glyph_at(bytes, i)
-        {
-            marks.push((i, g, len));
-            i += len;
-            continue;
-        }
-        i += 1;
     }
     end_line(
         text,
@@ -388,6 +459,10 @@ pub(crate) fn scan_into(
     pairer.flush_carry();
 }
 
+/// Ends the line `text[start..end]`: a paragraph unless blank, its marks paired.
+/// Inlined into the scan: most lines are blank or hold no mark, and the pairing (the
+/// large part) is a call of its own.
+#[inline(always)]
 fn end_line(
     text: &str,
     start: usize,
@@ -400,6 +475,8 @@ fn end_line(
     // Most lines open with a printable ASCII character and are not blank.
     let blank = match line.as_bytes().first() {
         Some(&b) if (0x21..0x7F).contains(&b) => false,
+        // The empty line between two paragraphs.
+        None => true,
         _ => line.trim().is_empty(),
     };
     if blank {
@@ -448,8 +525,9 @@ impl Pairer<'_> {
 
     fn trim_range(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.text.get(start..end).unwrap_or("");
-        let lead = s.len() - s.trim_start().len();
-        let body = s.trim();
+        let rest = s.trim_start();
+        let lead = s.len() - rest.len();
+        let body = rest.trim_end();
         (start + lead, start + lead + body.len())
     }
 
@@ -476,6 +554,7 @@ impl Pairer<'_> {
         }
     }
 
+    #[inline(never)]
     fn paragraph(&mut self, para: Paragraph, index: usize, marks: &[(usize, Glyph, usize)]) {
         self.stack.clear();
         let mut marks = marks;
@@ -574,7 +653,7 @@ impl Pairer<'_> {
         para: usize,
     ) {
         let prev = self.char_before(pos);
-        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let alnum = |c: Option<char>| c.is_some_and(crate::text::is_alphanumeric);
         if alnum(prev) && alnum(next) {
             return; // don't, Ukraine’s, rock'n'roll
         }
@@ -680,21 +759,32 @@ mod tests {
         assert_eq!(paras.len(), 4);
     }
 
+    /// The masks of every block from `from` on, by the scalar reference and by both
+    /// vector paths.
+    fn masks_agree(bytes: &[u8], from: usize) {
+        let mut at = from;
+        while at < bytes.len() {
+            let expected = interesting_mask_scalar(bytes, at);
+            assert_eq!(interesting_mask(bytes, at, false), expected, "{at}");
+            assert_eq!(interesting_mask(bytes, at, has_avx2()), expected, "{at}");
+            let direct: u64 = (0..expected.1)
+                .filter(|&k| INTERESTING[usize::from(bytes[at + k])])
+                .fold(0, |m, k| m | 1 << k);
+            assert_eq!(expected.0, direct);
+            at += expected.1;
+        }
+    }
+
     /// Every byte value, at every offset of a block and near the end: both vector
-    /// skips stop where a byte-at-a-time search does.
+    /// masks mark the bytes a byte-at-a-time test marks.
     #[test]
-    fn skipping_stops_at_every_interesting_byte_value() {
+    fn masks_mark_every_interesting_byte_value() {
         for value in 0..=255u8 {
-            for at in [0usize, 1, 15, 16, 31, 32, 33, 63, 70, 77] {
-                let mut bytes = vec![b'a'; 78];
+            for at in [0usize, 1, 15, 16, 31, 32, 33, 63, 64, 70, 77, 127, 140] {
+                let mut bytes = vec![b'a'; 141];
                 bytes[at] = value;
-                for from in [0usize, 1, at, at.saturating_sub(1), 40] {
-                    let from = from.min(bytes.len());
-                    let expected = (from..bytes.len())
-                        .find(|&k| INTERESTING[usize::from(bytes[k])])
-                        .unwrap_or(bytes.len());
-                    assert_eq!(next_interesting(&bytes, from, false), expected);
-                    assert_eq!(next_interesting(&bytes, from, has_avx2()), expected);
+                for from in [0usize, 1, at, at.saturating_sub(1), 40, 100] {
+                    masks_agree(&bytes, from.min(bytes.len()));
                 }
             }
         }
@@ -705,25 +795,47 @@ mod tests {
             cases: 256, failure_persistence: None, ..Default::default()
         })]
 
-        /// The vector skip stops at the same byte as a plain search for a mark or
+        /// Leaving apostrophes inside words out of the marks changes no paragraph and
+        /// no quotation.
+        #[test]
+        fn apostrophes_in_words_change_nothing(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "b", "7", " ", "  ", "\n", "\r\n", "\"", "'", "''", "``", "“", "”",
+                    "‘", "’", "„", "«", "»", "‹", "›", "‚", ".", ",", "(", "—", "-", "é", "n",
+                    "em", "\u{a0}", "\u{2028}",
+                ]),
+                0..80,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let mut skipped = (Vec::new(), Vec::new(), Vec::new());
+            scan_into(&text, &mut skipped.0, &mut skipped.1, &mut skipped.2);
+            let mut kept = (Vec::new(), Vec::new(), Vec::new());
+            scan_into_with::<false>(&text, &mut kept.0, &mut kept.1, &mut kept.2, false);
+            proptest::prop_assert_eq!(&skipped.0, &kept.0);
+            proptest::prop_assert_eq!(&skipped.1, &kept.1);
+            // The copy without AVX2 too.
+            let mut plain = (Vec::new(), Vec::new(), Vec::new());
+            scan_into_with::<true>(&text, &mut plain.0, &mut plain.1, &mut plain.2, false);
+            proptest::prop_assert_eq!(plain.0, kept.0);
+            proptest::prop_assert_eq!(plain.1, kept.1);
+        }
+
+        /// The vector masks mark the same bytes as a plain test for a mark or
         /// line-break byte.
         #[test]
-        fn skipping_finds_the_next_interesting_byte(
+        fn masks_find_every_interesting_byte(
             bytes in proptest::collection::vec(
                 proptest::sample::select(vec![
                     b'a', b' ', b'"', b'\'', b'`', b'\n', b'\r', 0xC2, 0xE2, 0x80, 0x9D, 0xAB,
                     b'a', b'b', b'c', b'.', 0xA0, 0x02, 0x22 | 0x20, 0x07, 0x2A, 0xC0, 0xE0,
                 ]),
-                0..160,
+                0..300,
             ),
-            from in 0usize..160,
+            from in 0usize..300,
         ) {
-            let from = from.min(bytes.len());
-            let expected = (from..bytes.len())
-                .find(|&k| INTERESTING[usize::from(bytes[k])])
-                .unwrap_or(bytes.len());
-            proptest::prop_assert_eq!(next_interesting(&bytes, from, false), expected);
-            proptest::prop_assert_eq!(next_interesting(&bytes, from, has_avx2()), expected);
+            masks_agree(&bytes, from.min(bytes.len()));
         }
     }
 }

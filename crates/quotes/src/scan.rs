@@ -7,6 +7,7 @@
 //! at a small cost and no later step has to search it again.
 
 use crate::lexicon::{CueForm, CueStart, Lexicon};
+use crate::text::is_alphanumeric;
 
 /// The run opens its sentence.
 pub(crate) const INITIAL: u8 = 1;
@@ -88,7 +89,7 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 fn alnum_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric()),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| is_alphanumeric(c)),
         None => false,
     }
 }
@@ -203,7 +204,7 @@ mod sse2 {
 /// The end of the word starting at byte `i` (a letter or digit), no further than
 /// `end`: letters and digits, with `.`, `'`, `’`, `-`, `/`, `&` inside when a letter or
 /// digit follows them.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
@@ -230,7 +231,7 @@ fn word_end(text: &str, mut i: usize, end: usize) -> usize {
         match CLASS[usize::from(bytes[i])] {
             JOINER if i + 1 < end && alnum_at(text, i + 1) => i += 1,
             HIGH => match char_at(text, i) {
-                Some((c, len)) if c.is_alphanumeric() => i += len,
+                Some((c, len)) if is_alphanumeric(c) => i += len,
                 // `’` inside a word: `Ukraine’s`.
                 Some(('’', len)) if i + len < end && alnum_at(text, i + len) => i += len,
                 _ => return i,
@@ -338,6 +339,7 @@ impl<'a> WordScan<'a> {
     /// Sixty-four bytes are tested at once for the two kinds of words worth reading:
     /// capitalized words (names), and, for cues, words after a space whose first
     /// letters start some cue. Every other word costs nothing.
+    #[inline(always)]
     pub fn gap(
         &mut self,
         start: usize,
@@ -436,7 +438,7 @@ impl<'a> WordScan<'a> {
 
     /// Reads the word starting at `ws` (a letter after a word boundary): a cue, a
     /// capitalized word. Returns where it ends.
-    #[inline]
+    #[inline(always)]
     fn word_at<const RUNS: bool, const CUES: bool>(
         &mut self,
         ws: usize,
@@ -614,7 +616,7 @@ impl<'a> WordScan<'a> {
 
 /// Whether every lowercase word of `para` is one that title case keeps in lowercase.
 fn title_case(para: &str) -> bool {
-    para.split(|c: char| !c.is_alphanumeric())
+    para.split(|c: char| !is_alphanumeric(c))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .all(|w| {
             matches!(
