@@ -2361,6 +2361,14 @@ impl<'a> Analyzer<'a> {
             };
             // Only names of several words are fuller forms.
             self.runs_ending_with(last, true, within, &mut uses);
+            // Read after the mention only, a bare surname takes its gender from the
+            // titles the story gives it (`Mr. Obama`), so that a later `Michelle
+            // Obama` is not taken for `President Obama`. Titles of both genders for
+            // the surname say nothing.
+            let gender = match gender {
+                None if !before_pass && parts_len == 1 => self.title_gender_of(&uses, last),
+                known => known,
+            };
             let mut classified = 0usize;
             for &ri in &uses {
                 let Some(&run) = self.runs.get(ri) else {
@@ -2436,6 +2444,32 @@ impl<'a> Analyzer<'a> {
         let result: Rc<str> = Rc::from(best.as_ref().map_or(&*name, |(_, c)| &**c));
         self.canon_cache.insert(name.into_owned(), result.clone());
         result
+    }
+
+    /// The gender the titles before `surname` imply over the runs `uses` (`Mr.
+    /// Obama`, `Mrs. Clinton`), when they all agree.
+    fn title_gender_of(&self, uses: &[usize], surname: &str) -> Option<bool> {
+        let mut found: Option<bool> = None;
+        for run in uses.iter().filter_map(|&ri| self.runs.get(ri)) {
+            let (start, end) = run.span();
+            let Some(form) = self.text.get(start..end) else {
+                continue;
+            };
+            let mut words = form.split(' ');
+            let (Some(title), Some(name), None) = (words.next(), words.next(), words.next()) else {
+                continue;
+            };
+            if name != surname {
+                continue;
+            }
+            if let Some(g) = self.lex.title_gender(title) {
+                match found {
+                    Some(f) if f != g => return None,
+                    _ => found = Some(g),
+                }
+            }
+        }
+        found
     }
 
     /// The speaker a phrase names: a canonical name, a resolved pronoun or role noun,

@@ -831,3 +831,19 @@ fn a_relative_clause_speaker_is_not_a_later_pronouns_antecedent() {
     assert_eq!(speakers(&qs), [None]);
     assert_eq!(qs[0].mention.as_deref(), Some("he"));
 }
+
+#[test]
+fn a_bare_surname_keeps_the_gender_its_titles_give() {
+    // The only fuller form of `Haller` comes after the quotations and names the
+    // mayor's wife; `Mr. Haller` says the mayor is a man, so his words stay `Haller`.
+    let text = "Mayor Haller is pressing a new message on voters.\n\n\
+        “This race is about the harbour,” Mayor Haller said on Friday.\n\n\
+        “We will not give it away,” Mr. Haller said later.\n\n\
+        Among the guests was Ingrid Haller, who runs a bakery on the quay.";
+    let qs = run(text);
+    assert_eq!(speakers(&qs), [Some("Haller"), Some("Haller")]);
+    // With no title that says otherwise, the later full form is taken.
+    let text = "“This race is about the harbour,” Haller said on Friday.\n\n\
+        Ingrid Haller, who runs a bakery on the quay, has led the campaign since May.";
+    assert_eq!(speakers(&run(text)), [Some("Ingrid Haller")]);
+}
