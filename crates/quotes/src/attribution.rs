@@ -215,10 +215,12 @@ pub(crate) fn analyze(text: &str, lex: &Lexicon, settings: Settings) -> Vec<Find
         static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
     }
     SCRATCH.with(|cell| {
-        let mut scratch = cell.take();
-        let out = analyze_with(text, lex, settings, &mut scratch);
-        cell.replace(scratch);
-        out
+        // Used in place (moving it out and back copied a kilobyte per document); a
+        // nested call, which the stage never makes, would get fresh buffers.
+        match cell.try_borrow_mut() {
+            Ok(mut scratch) => analyze_with(text, lex, settings, &mut scratch),
+            Err(_) => analyze_with(text, lex, settings, &mut Scratch::default()),
+        }
     })
 }
 
@@ -454,9 +456,15 @@ fn for_each_occurrence(
         }
         return;
     }
+    // Most stops at the lead byte go no further than the second byte (`The` for
+    // `Trump`): it is compared before the whole word.
+    let second = word.get(1);
     for k in memchr::memchr_iter(lead, bytes.get(from..to).unwrap_or_default()) {
         let p = from + k;
-        if bytes.get(p..).is_some_and(|rest| rest.starts_with(word)) && !f(p) {
+        if bytes.get(p + 1) == second.or(bytes.get(p + 1))
+            && bytes.get(p..).is_some_and(|rest| rest.starts_with(word))
+            && !f(p)
+        {
             return;
         }
     }
