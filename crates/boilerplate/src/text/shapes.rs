@@ -439,6 +439,12 @@ fn is_time(t: &str) -> bool {
     if !t.bytes().any(|b| matches!(b, b':' | b'.' | b'h')) {
         return false;
     }
+    is_time_in_full(t)
+}
+
+/// [`is_time`] without its first look for a separator: the am/pm suffix cut, then hours
+/// and two-digit minutes around the first separator.
+fn is_time_in_full(t: &str) -> bool {
     let t = ["am", "pm", "AM", "PM", "a.m.", "p.m."]
         .iter()
         .find_map(|suffix| t.strip_suffix(suffix))
@@ -1372,19 +1378,6 @@ mod tests {
             "Ann",
             "Lee",
         ])
-    }
-
-    /// [`is_time`] without its first look for a separator.
-    fn is_time_in_full(t: &str) -> bool {
-        let t = ["am", "pm", "AM", "PM", "a.m.", "p.m."]
-            .iter()
-            .find_map(|suffix| t.strip_suffix(suffix))
-            .unwrap_or(t);
-        let Some(sep) = t.find([':', '.', 'h']) else {
-            return false;
-        };
-        let (h, m) = (&t[..sep], &t[sep + 1..]);
-        all_digits(h) && m.len() == 2 && all_digits(m)
     }
 
     proptest! {
