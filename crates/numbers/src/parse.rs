@@ -162,34 +162,36 @@ pub(crate) struct Iso {
     day: Option<u8>,
 }
 
+/// Appends `v` in decimal, zero-padded to at least `width` digits.
+fn push_padded(out: &mut String, v: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut n = v;
+    let mut i = buf.len();
+    while n > 0 || buf.len() - i < width {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+}
+
 impl Iso {
     /// The date as text, written without `format!` (one allocation of the final size).
     pub fn to_iso(self) -> String {
-        fn digits(out: &mut String, v: u32, width: usize) {
-            let mut buf = [b'0'; 10];
-            let mut n = v;
-            let mut i = buf.len();
-            while n > 0 || buf.len() - i < width {
-                i -= 1;
-                buf[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if i == 0 {
-                    break;
-                }
-            }
-            out.extend(buf[i..].iter().map(|&b| char::from(b)));
-        }
         let mut out = String::with_capacity(10);
         match self.year {
-            Some(y) if (0..=9999).contains(&y) => digits(&mut out, y.unsigned_abs(), 4),
+            Some(y) if (0..=9999).contains(&y) => push_padded(&mut out, y.unsigned_abs(), 4),
             Some(y) => out.push_str(&format!("{y:04}")),
             None => out.push('-'),
         }
         out.push('-');
-        digits(&mut out, u32::from(self.month), 2);
+        push_padded(&mut out, u32::from(self.month), 2);
         if let Some(d) = self.day {
             out.push('-');
-            digits(&mut out, u32::from(d), 2);
+            push_padded(&mut out, u32::from(d), 2);
         }
         out
     }
@@ -208,16 +210,12 @@ impl ClockTime {
     pub fn to_iso(self) -> String {
         let mut out = String::with_capacity(9);
         out.push('T');
-        let two = |out: &mut String, v: u8| {
-            out.push(char::from(b'0' + v / 10 % 10));
-            out.push(char::from(b'0' + v % 10));
-        };
-        two(&mut out, self.hour);
+        push_padded(&mut out, u32::from(self.hour), 2);
         out.push(':');
-        two(&mut out, self.minute);
+        push_padded(&mut out, u32::from(self.minute), 2);
         if let Some(sec) = self.second {
             out.push(':');
-            two(&mut out, sec);
+            push_padded(&mut out, u32::from(sec), 2);
         }
         out
     }
