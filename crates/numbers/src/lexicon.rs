@@ -861,6 +861,16 @@ pub(crate) const YEAR_CUES: &[&str] = &[
     "c.", "season", "last", "this", "next", "on", "at",
 ];
 
+/// Irregular past tenses that end a counted noun phrase after its first word (`one
+/// officer spoke`). Those that are also common nouns (`rose`, `saw`, `won`, `shot`,
+/// `left`) are left out: `one red rose` counts roses.
+pub(crate) const IRREGULAR_PASTS: &[&str] = &[
+    "spoke", "took", "made", "went", "came", "gave", "fell", "ran", "paid", "sent", "held",
+    "began", "became", "knew", "brought", "bought", "stood", "sold", "wrote", "broke", "grew",
+    "threw", "fought", "thought", "lost", "met", "led", "kept", "sank", "struck", "flew", "drove",
+    "fled", "sought", "taught", "caught", "built", "spent", "heard",
+];
+
 /// Function words and verbs that end a counted noun phrase.
 const STOP_WORDS: &[&str] = &[
     "of",
@@ -1305,6 +1315,8 @@ pub(crate) const F_CURRENCY_ADJ: u32 = 1 << 12;
 pub(crate) const F_MONTH_STRICT: u32 = 1 << 13;
 /// In [`DESIGNATION_EXCLUDED`].
 pub(crate) const F_NOT_DESIGNATION: u32 = 1 << 14;
+/// In [`IRREGULAR_PASTS`].
+pub(crate) const F_IRREGULAR_PAST: u32 = 1 << 15;
 
 /// What the lexicon knows about a word: its classes, its number-word reading, its month.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -1677,7 +1689,7 @@ fn table() -> &'static Table {
             let code = u8::try_from(i + 1).unwrap_or(0);
             add(w, &|l| l.code = code);
         }
-        let lists: [(&[&str], u32); 11] = [
+        let lists: [(&[&str], u32); 12] = [
             (STOP_WORDS, F_STOP_WORDS),
             (TIME_UNITS, F_TIME_UNITS),
             (IRREGULAR_PLURALS, F_IRREGULAR_PLURALS),
@@ -1689,6 +1701,7 @@ fn table() -> &'static Table {
             (CURRENCY_NOUNS, F_CURRENCY_NOUN),
             (CURRENCY_ADJECTIVES, F_CURRENCY_ADJ),
             (DESIGNATION_EXCLUDED, F_NOT_DESIGNATION),
+            (IRREGULAR_PASTS, F_IRREGULAR_PAST),
         ];
         for (words, flag) in lists {
             for w in words {

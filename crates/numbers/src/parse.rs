@@ -12,11 +12,12 @@ use std::ops::Range;
 
 use crate::chars::{char_at, is_alnum, is_alpha};
 use crate::lexicon::{
-    Base, Currency, F_CHANGE, F_CURRENCY_ADJ, F_CURRENCY_NOUN, F_IRREGULAR_PLURALS,
-    F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE, F_QUALIFIER_AFTER, F_QUALIFIER_END,
-    F_STOP_WORDS, F_TIME_UNITS, F_WEEKDAYS, F_YEAR_CUE, Lex, NumWord, Word, currency_code,
-    currency_code_of, currency_symbol, currency_word, dollar_prefix, letters_key, lex, lex_key,
-    month_of, qualifiers_after, qualifiers_before, qualifiers_ending_with, vulgar_fraction,
+    Base, Currency, F_CHANGE, F_CURRENCY_ADJ, F_CURRENCY_NOUN, F_IRREGULAR_PAST,
+    F_IRREGULAR_PLURALS, F_NOT_DESIGNATION, F_PRONOUN_AFTER, F_PRONOUN_BEFORE, F_QUALIFIER_AFTER,
+    F_QUALIFIER_END, F_STOP_WORDS, F_TIME_UNITS, F_WEEKDAYS, F_YEAR_CUE, Lex, NumWord, Word,
+    currency_code, currency_code_of, currency_symbol, currency_word, dollar_prefix, letters_key,
+    lex, lex_key, month_of, qualifiers_after, qualifiers_before, qualifiers_ending_with,
+    vulgar_fraction,
 };
 use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
 use crate::value::{Num, Val};
@@ -2339,6 +2340,9 @@ impl<'t> Extractor<'t> {
                 q.end_tok,
             ),
         };
+        if kind == Kind::Ordinal && self.ordinal_in_name(q) {
+            return;
+        }
         let upper_value = upper.map(|u| u.val.to_num());
         let parts = [
             Some(part(q, value)),
@@ -2365,7 +2369,7 @@ impl<'t> Extractor<'t> {
             Kind::Range => q.unit.is_none() && upper.is_some_and(|u| u.unit.is_none()),
             _ => false,
         };
-        let counted = if countable {
+        let counted = if countable && !self.one_as_idiom(q, value) {
             self.counted(counted_from, kind == Kind::Vague, value == Num::Int(1))
         } else {
             None
@@ -2382,6 +2386,40 @@ impl<'t> Extractor<'t> {
             date: None,
             parts,
         });
+    }
+
+    /// Whether a spelled ordinal is part of a proper name rather than a rank: capitalized
+    /// after a lower-case `the` and before another capitalized word, as in `the Second
+    /// Amendment`, `the First Lady` or `the Third Reich`. Named entity recognizers (spaCy's
+    /// LAW, EVENT, ORG) treat these as names too. An ordinal that opens a sentence (`Ninth
+    /// Meeting of ...`) or a title-case line (`The Second Wave Is Here`) is not read so,
+    /// since nothing then tells a name from a capitalized rank.
+    fn ordinal_in_name(&mut self, q: &Qty) -> bool {
+        let starts_upper = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        let spelled_capital = self
+            .text
+            .get(q.start..q.end)
+            .is_some_and(|w| starts_upper(w) && w.bytes().all(|b| b.is_ascii_alphabetic()));
+        spelled_capital
+            && self.prev_word_str(q.start).is_some_and(|(w, _)| w == "the")
+            && self.tok(q.end_tok).is_some_and(|t| {
+                t.is_word() && t.gap == Gap::Space && starts_upper(t.text(self.text))
+            })
+    }
+
+    /// Whether `one` is the pronoun-like `one` of an idiom of time (`at one point`, `at
+    /// one time`, `at one stage`), which counts nothing: the index that `fell one point`
+    /// still counts points.
+    fn one_as_idiom(&mut self, q: &Qty, value: Num) -> bool {
+        value == Num::Int(1)
+            && self
+                .prev_word_str(q.start)
+                .is_some_and(|(w, _)| w.eq_ignore_ascii_case("at"))
+            && self.word(q.end_tok).is_some_and(|w| {
+                ["point", "time", "stage", "moment"]
+                    .iter()
+                    .any(|idiom| w.eq_ignore_ascii_case(idiom))
+            })
     }
 
     fn range_from(&mut self, q1: &Qty, out: &mut Vec<Found>) -> Option<usize> {
@@ -2555,10 +2593,21 @@ impl<'t> Extractor<'t> {
     }
 
     fn pronoun_one(&mut self, q: &Qty) -> bool {
-        if let Some((_, _, l)) = self.prev_word_lex(q.start)
+        if let Some((w, r, l)) = self.prev_word_lex(q.start)
             && l.has(F_PRONOUN_BEFORE)
         {
-            return true;
+            // `the only one` is a pronoun, `only one witness` a count: after `only` or
+            // `just` a determiner decides.
+            let adverb = w.eq_ignore_ascii_case("only") || w.eq_ignore_ascii_case("just");
+            if !adverb
+                || self.prev_word_str(r.start).is_some_and(|(d, _)| {
+                    ["the", "my", "his", "her", "its", "our", "your", "their"]
+                        .iter()
+                        .any(|det| d.eq_ignore_ascii_case(det))
+                })
+            {
+                return true;
+            }
         }
         if let Some(t) = self.tok(q.end_tok) {
             if t.gap == Gap::Newline {
@@ -2807,8 +2856,25 @@ impl<'t> Extractor<'t> {
             if lower_ends("ly") {
                 break;
             }
-            if n == 0 && (lower_ends("ed") || lower_ends("ing")) {
-                // `32 armed men`, `1,500 leading firms`, but not `32 died`.
+            // `32 armed men`, `1,500 leading firms`, but not `32 died`. After the first
+            // word only a past tense is looked for (`one man ruled the city`, `one
+            // officer spoke`): `-ing` words there are mostly nouns (`one key meeting`),
+            // and so are `-eed` and `-bed` words (`top speed`, `seabed`) but `agreed`, `decreed`.
+            let verb_like = if n == 0 {
+                lower_ends("ed") || lower_ends("ing")
+            } else {
+                t.gap == Gap::Space
+                    && (lower_ends("ed")
+                        && (!lower_ends("eed") || lower_ends("reed"))
+                        && !lower_ends("bed")
+                        || l.has(F_IRREGULAR_PAST))
+            };
+            // (`used-car lots`: a word joined by a hyphen is no verb.)
+            let verb_like = verb_like
+                && !self
+                    .tok(i + 1)
+                    .is_some_and(|h| h.is_punct('-') && h.gap == Gap::None);
+            if verb_like {
                 let next_is_word = self.tok(i + 1).is_some_and(|t| {
                     t.is_word() && t.gap == Gap::Space && !t.lex.has(F_STOP_WORDS)
                 });
@@ -2825,15 +2891,7 @@ impl<'t> Extractor<'t> {
             {
                 break;
             }
-            if singular
-                && n >= 1
-                && !self
-                    .tok(i)
-                    .is_some_and(|t| t.is_word() && t.gap == Gap::Space)
-            {
-                break;
-            }
-            // `dual-use products`
+            // `dual-use products`, `one used-car dealer`
             if self
                 .tok(i)
                 .is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
@@ -2843,6 +2901,14 @@ impl<'t> Extractor<'t> {
             {
                 i += 1;
                 continue;
+            }
+            if singular
+                && n >= 1
+                && !self
+                    .tok(i)
+                    .is_some_and(|t| t.is_word() && t.gap == Gap::Space)
+            {
+                break;
             }
         }
         let s = start?;

@@ -637,3 +637,84 @@ fn a_name_after_the_counted_noun_is_left_out() {
         Some("leading Nordic shipping firms")
     );
 }
+
+#[test]
+fn a_verb_after_a_singular_head_ends_the_counted_phrase() {
+    let cases = [
+        ("One councillor voted against the plan.", Some("councillor")),
+        ("Only one trawler sank in the storm.", Some("trawler")),
+        (
+            "One retired firefighter spoke at the hearing.",
+            Some("retired firefighter"),
+        ),
+        ("One delegate agreed to abstain.", Some("delegate")),
+        ("Two other corner shops closed.", Some("other corner shops")),
+        ("One used-car dealer complained.", Some("used-car dealer")),
+        ("The team broke one speed record.", Some("speed record")),
+        ("She held one key meeting.", Some("key meeting")),
+    ];
+    for (sentence, want) in cases {
+        assert_eq!(counted(sentence).as_deref(), want, "{sentence}");
+    }
+}
+
+#[test]
+fn at_one_point_counts_nothing() {
+    for sentence in [
+        "At one point, the mayor left the room.",
+        "The crowd, at one time, filled the square.",
+    ] {
+        let m = first(sentence);
+        assert_eq!(&sentence[m.span.clone()], "one", "{sentence}");
+        assert_eq!(m.value, Num::Int(1));
+        assert_eq!(counted(sentence), None, "{sentence}");
+    }
+    assert_eq!(
+        counted("The index slipped one point on Friday.").as_deref(),
+        Some("point")
+    );
+}
+
+#[test]
+fn an_ordinal_inside_a_name_is_no_number() {
+    for sentence in [
+        "Critics say the rule breaks the Second Amendment.",
+        "The case went to the Fifth Circuit in June.",
+        "He met the First Lady in Boston.",
+    ] {
+        assert!(extract(sentence).is_empty(), "{sentence}");
+    }
+    // A rank stays an ordinal, capitalized or not, at the start of a sentence too.
+    check(
+        "She came second in the final.",
+        &[want("second", Kind::Ordinal, 2.0)],
+    );
+    check(
+        "Third Meeting of the Harbour Board.",
+        &[want("Third", Kind::Ordinal, 3.0)],
+    );
+    check(
+        "the third Smith brother",
+        &[want("third", Kind::Ordinal, 3.0)],
+    );
+}
+
+#[test]
+fn only_one_counts_unless_a_determiner_makes_it_a_pronoun() {
+    check(
+        "Only one witness has come forward, and just one lawyer knew of three calls.",
+        &[
+            want("one", Kind::Cardinal, 1.0),
+            want("one", Kind::Cardinal, 1.0),
+            want("three", Kind::Cardinal, 3.0),
+        ],
+    );
+    assert_eq!(
+        counted("Only one witness has come forward.").as_deref(),
+        Some("witness")
+    );
+    check(
+        "She was the only one who stayed, and her only one was gone.",
+        &[],
+    );
+}
