@@ -887,7 +887,6 @@ const NOT_NAMES: &[&str] = &[
     "too",
     "very",
     "really",
-    "read",
     "watch",
     "click",
     "photo",

@@ -847,3 +847,14 @@ fn a_bare_surname_keeps_the_gender_its_titles_give() {
         Ingrid Haller, who runs a bakery on the quay, has led the campaign since May.";
     assert_eq!(speakers(&run(text)), [Some("Ingrid Haller")]);
 }
+
+#[test]
+fn a_surname_that_is_also_a_verb_is_a_name() {
+    // `Read` is a surname as much as a verb; as a page's `Read more` chrome it is the
+    // boilerplate stage's business, not the speaker finder's.
+    let text = "The pension board met on Tuesday.\n\n\
+        “We cannot afford another delay,” board chair Tom Read said.\n\n\
+        “The fund is sound,” said Alice Read, its treasurer. Read more than once \
+        asked for an audit.";
+    assert_eq!(speakers(&run(text)), [Some("Tom Read"), Some("Alice Read")]);
+}
