@@ -247,8 +247,17 @@ fn text_judge(
     phrases: &text::Phrases,
     scratch: &mut text::Scratch,
 ) -> (Vec<JudgedBlock>, Findings) {
-    text::judge(text, params, phrases, scratch)
+    let judged = text::judge(text, params, phrases, scratch);
+    // The buffers grow with the largest document seen; after a very large one they are
+    // given back rather than held, as dead weight, for the rest of the run.
+    if text.len() > KEEP_SCRATCH_BYTES {
+        *scratch = text::Scratch::default();
+    }
+    judged
 }
+
+/// Documents up to this size leave their working buffers for the next document.
+const KEEP_SCRATCH_BYTES: usize = 1 << 22;
 
 /// HTML mode. The HTML extractor turns the page into text (with its source map) and
 /// judges the blocks; this stage then writes them out with [`write_output`], exactly as

@@ -218,11 +218,22 @@ pub(crate) fn analyze(text: &str, lex: &Lexicon, settings: Settings) -> Vec<Find
         // Used in place (moving it out and back copied a kilobyte per document); a
         // nested call, which the stage never makes, would get fresh buffers.
         match cell.try_borrow_mut() {
-            Ok(mut scratch) => analyze_with(text, lex, settings, &mut scratch),
+            Ok(mut scratch) => {
+                let found = analyze_with(text, lex, settings, &mut scratch);
+                // The buffers grow with the largest document seen; after a very large
+                // one they are given back rather than held for the rest of the run.
+                if text.len() > KEEP_SCRATCH_BYTES {
+                    *scratch = Scratch::default();
+                }
+                found
+            }
             Err(_) => analyze_with(text, lex, settings, &mut Scratch::default()),
         }
     })
 }
+
+/// Documents up to this size leave their working buffers for the next document.
+const KEEP_SCRATCH_BYTES: usize = 1 << 22;
 
 /// Working space of one analysis, kept between documents.
 #[derive(Default)]
