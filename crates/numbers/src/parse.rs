@@ -1280,8 +1280,42 @@ impl<'t> Extractor<'t> {
         if nv < dv && nv >= 1.0 && common.contains(&dv) {
             Some((n.val.div(den.val), i + 3, den_t.end))
         } else {
-            None
+            self.mixed_without_space(nv, dv, i + 3)
+                .map(|v| (v, i + 3, den_t.end))
         }
+    }
+
+    /// `41/2 years`, `a 31/2-hour wait`: a mixed number whose space was lost when `4½`
+    /// or `4 <sup>1</sup>/<sub>2</sub>` became plain text. Read so only for halves and
+    /// quarters and only before a measure (a time unit, a plural noun, or a hyphen
+    /// joining one, or `percent`), since `11/2` alone may be a date and `41/2` a ratio.
+    fn mixed_without_space(&mut self, nv: f64, dv: f64, after: usize) -> Option<Val> {
+        if !(11.0..1000.0).contains(&nv) || nv.fract() != 0.0 {
+            return None;
+        }
+        let (whole, last) = ((nv / 10.0).floor(), nv % 10.0);
+        let proper = matches!((last as u8, dv as u8), (1, 2) | (1 | 3, 4)) && dv.fract() == 0.0;
+        if !proper {
+            return None;
+        }
+        let t = self.tok(after)?;
+        let measure = match t.kind {
+            TokKind::Word => {
+                t.gap == Gap::Space
+                    && (t.lex.has(F_TIME_UNITS)
+                        || t.lex.word == Word::Percent
+                        || plural_like(t.text(self.text)) && !t.lex.has(F_STOP_WORDS))
+            }
+            TokKind::Punct('-') => {
+                t.gap == Gap::None
+                    && self
+                        .tok(after + 1)
+                        .is_some_and(|w| w.is_word() && w.gap == Gap::None)
+            }
+            _ => false,
+        };
+        measure
+            .then(|| Val::int(whole as i128).add(Val::int(last as i128).div(Val::int(dv as i128))))
     }
 
     /// A proper fraction starting at `i`: `a half`, `a quarter`, `a fifth`, `three

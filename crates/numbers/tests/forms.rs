@@ -718,3 +718,29 @@ fn only_one_counts_unless_a_determiner_makes_it_a_pronoun() {
         &[],
     );
 }
+
+#[test]
+fn a_mixed_number_that_lost_its_space_before_a_measure() {
+    check(
+        "The fraud carries 41/2 years in prison.",
+        &[want("41/2", Kind::Cardinal, 4.5)],
+    );
+    check(
+        "After a 31/2-hour hearing, rates rose 23/4 percent.",
+        &[
+            want("31/2", Kind::Cardinal, 3.5),
+            Want {
+                unit: Some("%"),
+                ..want("23/4 percent", Kind::Percent, 2.75)
+            },
+        ],
+    );
+    // Without a measure after it the slash may be a date or a ratio: left as written.
+    check(
+        "Polls close on 11/2 at noon.",
+        &[
+            want("11", Kind::Cardinal, 11.0),
+            want("2", Kind::Cardinal, 2.0),
+        ],
+    );
+}
