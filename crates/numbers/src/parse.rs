@@ -2600,12 +2600,21 @@ impl<'t> Extractor<'t> {
         if !(1000.0..=2100.0).contains(&v) {
             return false;
         }
-        let cue = self
+        let mut cue = self
             .prev_word_lex(q.start)
             .is_some_and(|(_, _, l)| l.has(F_YEAR_CUE))
             || prev_char(self.text, q.start).is_some_and(|(_, c)| matches!(c, '(' | '-'));
-        if self.qualifier_before(q.start).is_some() && !cue {
-            return false;
+        if let Some((_, r)) = self.qualifier_before(q.start)
+            && !cue
+        {
+            // `until at least 2021`, `since about 1990`: the cue is before the qualifier.
+            // Only these two: `to nearly 1000` and `by about 1500` are amounts.
+            cue = self
+                .prev_word_lex(r.start)
+                .is_some_and(|(_, _, l)| matches!(l.word, Word::Since | Word::Until));
+            if !cue {
+                return false;
+            }
         }
         let next_plural = self
             .tok(q.end_tok)

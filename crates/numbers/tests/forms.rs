@@ -744,3 +744,19 @@ fn a_mixed_number_that_lost_its_space_before_a_measure() {
         ],
     );
 }
+
+#[test]
+fn a_year_after_since_or_until_and_a_qualifier() {
+    check(
+        "Turnout was the highest since at least 1984, and the levy runs until about 2031.",
+        &[
+            want("1984", Kind::Year, 1984.0),
+            want("2031", Kind::Year, 2031.0),
+        ],
+    );
+    // After other cues a qualified number is an amount.
+    check(
+        "The tally rose to nearly 1800 by Friday.",
+        &[want("1800", Kind::Cardinal, 1800.0)],
+    );
+}
