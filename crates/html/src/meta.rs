@@ -263,8 +263,14 @@ pub(crate) fn clean_byline(s: &str) -> String {
         "Von ",
         "Di ",
         "Автор: ",
+        "Текст: ",
+        "Text: ",
+        "Texto: ",
+        "Texte : ",
+        "Texte: ",
         "Written by ",
         "Words by ",
+        "Reporting by ",
     ] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest;
@@ -549,6 +555,8 @@ mod tests {
     fn bylines_lose_their_by() {
         assert_eq!(clean_byline("By  Jane Doe "), "Jane Doe");
         assert_eq!(clean_byline("BY JOHN ROE |"), "JOHN ROE");
+        assert_eq!(clean_byline("Текст: Анна Волкова"), "Анна Волкова");
+        assert_eq!(clean_byline("Text: Jonas Berg"), "Jonas Berg");
     }
 
     #[test]
