@@ -126,11 +126,12 @@ fn low_bits(n: usize) -> u64 {
 }
 
 /// For the bytes `bytes[i..end]` (at most [`CHUNK`] of them): a bit per byte that is
-/// a space or `0xA0` (the last byte of a no-break space), a bit per ASCII capital, and
-/// how many bytes were read. Sixteen bytes are classified by a few vector
-/// instructions; lowercase words, digits and punctuation cost nothing more.
+/// a space or `0xA0` (the last byte of a no-break space), a bit per ASCII capital (or,
+/// with `LETTERS`, per ASCII letter of either case), and how many bytes were read.
+/// Sixteen bytes are classified by a few vector instructions; lowercase words, digits
+/// and punctuation cost nothing more.
 #[inline]
-fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
+fn byte_masks<const LETTERS: bool>(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
     let n = end.saturating_sub(i).min(CHUNK);
     let valid = low_bits(n);
     #[cfg(target_arch = "x86_64")]
@@ -140,7 +141,7 @@ fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
                 .get(i..i.saturating_add(16))
                 .and_then(|c| <&[u8; 16]>::try_from(c).ok())
         {
-            let (spaces, upper) = sse2::masks(chunk);
+            let (spaces, upper) = sse2::masks::<LETTERS>(chunk);
             return (u64::from(spaces) & valid, u64::from(upper) & valid, n);
         }
         if let Some(chunk) = bytes
@@ -150,7 +151,7 @@ fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
             let (mut spaces, mut upper) = (0u64, 0u64);
             for (k, part) in chunk.chunks_exact(16).enumerate() {
                 if let Ok(part) = <&[u8; 16]>::try_from(part) {
-                    let (s, u) = sse2::masks(part);
+                    let (s, u) = sse2::masks::<LETTERS>(part);
                     spaces |= u64::from(s) << (16 * k);
                     upper |= u64::from(u) << (16 * k);
                 }
@@ -158,16 +159,21 @@ fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
             return (spaces & valid, upper & valid, n);
         }
     }
-    byte_masks_scalar(bytes, i, n)
+    byte_masks_scalar::<LETTERS>(bytes, i, n)
 }
 
 /// [`byte_masks`] of the `n` bytes from `i`, a byte at a time: the end of the text,
 /// other targets, and the reference the vector code is tested against.
-fn byte_masks_scalar(bytes: &[u8], i: usize, n: usize) -> (u64, u64, usize) {
+fn byte_masks_scalar<const LETTERS: bool>(bytes: &[u8], i: usize, n: usize) -> (u64, u64, usize) {
     let (mut spaces, mut upper) = (0u64, 0u64);
     for (k, &b) in bytes.get(i..i + n).unwrap_or_default().iter().enumerate() {
         spaces |= u64::from(b == b' ' || b == 0xA0) << k;
-        upper |= u64::from(b.is_ascii_uppercase()) << k;
+        let class = if LETTERS {
+            b.is_ascii_alphabetic()
+        } else {
+            b.is_ascii_uppercase()
+        };
+        upper |= u64::from(class) << k;
     }
     (spaces, upper, n)
 }
@@ -179,9 +185,10 @@ mod sse2 {
         _mm_set1_epi8, _mm_sub_epi8,
     };
 
-    /// Space and capital-letter masks of sixteen bytes (see `byte_masks`).
+    /// Space and capital-letter (with `LETTERS`, letter) masks of sixteen bytes (see
+    /// `byte_masks`).
     #[inline]
-    pub(super) fn masks(chunk: &[u8; 16]) -> (u32, u32) {
+    pub(super) fn masks<const LETTERS: bool>(chunk: &[u8; 16]) -> (u32, u32) {
         // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads exactly the
         // sixteen bytes of `chunk` (unaligned loads are allowed).
         unsafe {
@@ -190,8 +197,17 @@ mod sse2 {
                 _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)),
                 _mm_cmpeq_epi8(v, _mm_set1_epi8(0xA0u8 as i8)),
             );
-            // `b - 'A'` is at most 25 (unsigned) exactly for the capitals.
-            let shifted = _mm_sub_epi8(v, _mm_set1_epi8(b'A' as i8));
+            // `b - 'A'` is at most 25 (unsigned) exactly for the capitals; setting bit
+            // 5 first maps the capitals onto the lowercase letters (and no other byte
+            // onto them), so `(b | 0x20) - 'a'` is at most 25 exactly for the letters.
+            let shifted = if LETTERS {
+                _mm_sub_epi8(
+                    _mm_or_si128(v, _mm_set1_epi8(0x20)),
+                    _mm_set1_epi8(b'a' as i8),
+                )
+            } else {
+                _mm_sub_epi8(v, _mm_set1_epi8(b'A' as i8))
+            };
             let upper = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(25)), shifted);
             (
                 _mm_movemask_epi8(spaces) as u32,
@@ -389,7 +405,14 @@ impl<'a> WordScan<'a> {
         let mut i = start;
         while i < end {
             // A word after a space or a no-break space (`\u{a0}` ends in 0xA0).
-            let (spaces, upper, n) = byte_masks(bytes, i, end);
+            // Read for cues alone, the second mask holds the letters: a word whose
+            // first three bytes are not all ASCII letters starts no cue (the first
+            // test of `Lexicon::cue_start`), and is passed over here with no call.
+            let (spaces, upper, n) = if CUES && !RUNS {
+                byte_masks::<true>(bytes, i, end)
+            } else {
+                byte_masks::<false>(bytes, i, end)
+            };
             let after_space = ((spaces << 1) | u64::from(space_before)) & low_bits(n);
             space_before = spaces >> (CHUNK - 1) != 0;
             if RUNS {
@@ -398,7 +421,12 @@ impl<'a> WordScan<'a> {
             let mut hits = match (RUNS, CUES) {
                 (true, true) => upper | after_space,
                 (true, false) => upper,
-                (false, _) => after_space,
+                // `upper` holds the letters (see above). The last two bytes of a full
+                // block have letters after them that this block does not show: their
+                // words are left to the full test. Words near the end of the gap
+                // have fewer than three bytes before it and start no cue.
+                (false, true) => after_space & ((upper & (upper >> 1) & (upper >> 2)) | (0b11 << 62)),
+                (false, false) => after_space,
             };
             let base = i;
             i += n;
@@ -422,7 +450,20 @@ impl<'a> WordScan<'a> {
                 } else if !CUES {
                     continue;
                 } else {
-                    match self.lex.cue_start(bytes, ws, end) {
+                    // Read for cues alone, a word starting up to the block's 61st byte
+                    // has its first three bytes and whether its fourth is a letter
+                    // (inside the gap) in the letter mask.
+                    let k = ws - base;
+                    let hint = match bytes.get(ws..ws.wrapping_add(4)) {
+                        Some(&[a, b, c, d]) if !RUNS && k <= CHUNK - 4 => self
+                            .lex
+                            .cue_start_of_letters(
+                                u32::from_le_bytes([a, b, c, d]),
+                                (upper >> (k + 3)) & 1 != 0,
+                            ),
+                        _ => self.lex.cue_start(bytes, ws, end),
+                    };
+                    match hint {
                         CueStart::No => continue,
                         CueStart::Prefix => {
                             unread = Some(ws);
@@ -468,7 +509,7 @@ impl<'a> WordScan<'a> {
         let mut resume = start;
         let mut i = start;
         while i < end {
-            let (_, mut hits, n) = byte_masks(bytes, i, end);
+            let (_, mut hits, n) = byte_masks::<false>(bytes, i, end);
             let base = i;
             i += n;
             while hits != 0 {
@@ -844,7 +885,14 @@ mod tests {
             let i = at.min(bytes.len());
             let end = (i + len).min(bytes.len());
             let n = end.saturating_sub(i).min(CHUNK);
-            proptest::prop_assert_eq!(byte_masks(&bytes, i, end), byte_masks_scalar(&bytes, i, n));
+            proptest::prop_assert_eq!(
+                byte_masks::<false>(&bytes, i, end),
+                byte_masks_scalar::<false>(&bytes, i, n)
+            );
+            proptest::prop_assert_eq!(
+                byte_masks::<true>(&bytes, i, end),
+                byte_masks_scalar::<true>(&bytes, i, n)
+            );
         }
 
         /// The fast pass finds the runs, cues and word counts the byte-at-a-time
@@ -914,6 +962,16 @@ mod tests {
             let hint = lex.cue_start(bytes, ws, end);
             let old = lex.may_start_cue(bytes.get(ws..end).unwrap_or_default());
             proptest::prop_assert_eq!(hint == CueStart::No, !old);
+            // The word pass's shortcut, for words whose first three bytes it knows to
+            // be letters, says what the full test says.
+            if let Some(&[a, b, c, d]) = bytes.get(ws..ws + 4)
+                && end >= ws + 3
+                && [a, b, c].iter().all(u8::is_ascii_alphabetic)
+            {
+                let fourth = end >= ws + 4 && d.is_ascii_alphabetic();
+                let v = u32::from_le_bytes([a, b, c, d]);
+                proptest::prop_assert_eq!(lex.cue_start_of_letters(v, fourth), hint);
+            }
             if text.is_char_boundary(ws) && ws < end && bytes[ws].is_ascii_alphabetic() {
                 let we = word_end(&text, ws, end);
                 if lex.cue_at(&text, ws, we).is_some() {
