@@ -425,7 +425,9 @@ impl<'a> WordScan<'a> {
                 // block have letters after them that this block does not show: their
                 // words are left to the full test. Words near the end of the gap
                 // have fewer than three bytes before it and start no cue.
-                (false, true) => after_space & ((upper & (upper >> 1) & (upper >> 2)) | (0b11 << 62)),
+                (false, true) => {
+                    after_space & ((upper & (upper >> 1) & (upper >> 2)) | (0b11 << 62))
+                }
                 (false, false) => after_space,
             };
             let base = i;
@@ -455,12 +457,12 @@ impl<'a> WordScan<'a> {
                     // (inside the gap) in the letter mask.
                     let k = ws - base;
                     let hint = match bytes.get(ws..ws.wrapping_add(4)) {
-                        Some(&[a, b, c, d]) if !RUNS && k <= CHUNK - 4 => self
-                            .lex
-                            .cue_start_of_letters(
+                        Some(&[a, b, c, d]) if !RUNS && k <= CHUNK - 4 => {
+                            self.lex.cue_start_of_letters(
                                 u32::from_le_bytes([a, b, c, d]),
                                 (upper >> (k + 3)) & 1 != 0,
-                            ),
+                            )
+                        }
                         _ => self.lex.cue_start(bytes, ws, end),
                     };
                     match hint {
