@@ -573,25 +573,35 @@ impl<'a> WordScan<'a> {
         if self.last_cue_end > ws {
             return;
         }
-        let word = text.get(ws..we).unwrap_or("");
-        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s`.
-        let (name_end, possessive) =
-            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-                Some(stem) if !stem.is_empty() => (ws + stem.len(), true),
-                _ => (we, false),
-            };
+        let bytes = text.as_bytes();
+        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s` (the
+        // word is read by bytes: `ws` and `we` are character boundaries, and so is the
+        // start of an ASCII or a whole `’` ending).
+        let (name_end, possessive) = if we >= ws + 3 && bytes.get(we - 2..we) == Some(b"'s") {
+            (we - 2, true)
+        } else if we >= ws + 5 && bytes.get(we - 4..we) == Some("’s".as_bytes()) {
+            (we - 4, true)
+        } else {
+            (we, false)
+        };
         let joined = self.open.is_some_and(|run| {
-            let gap = text.get(run.end as usize..ws).unwrap_or("");
-            gap == " "
-                || (gap == ". " && abbreviated(text.get(run.last_start as usize..run.end as usize)))
-                // `Charles de Gaulle`, `Ursula von der Leyen`.
-                || (gap.len() <= 9
-                    && gap.starts_with(' ')
-                    && gap.ends_with(' ')
-                    && gap.len() > 2
-                    && gap[1..gap.len() - 1]
-                        .split(' ')
-                        .all(|w| self.lex.is_connector(w)))
+            let (end, last_start) = (run.end as usize, run.last_start as usize);
+            // One space, or an initial's period and a space (ASCII bytes, so the gap
+            // is whole characters).
+            match bytes.get(end..ws) {
+                Some(b" ") => return true,
+                Some(b". ") => return abbreviated(text.get(last_start..end)),
+                _ => {}
+            }
+            // `Charles de Gaulle`, `Ursula von der Leyen`.
+            let gap = text.get(end..ws).unwrap_or("");
+            gap.len() <= 9
+                && gap.starts_with(' ')
+                && gap.ends_with(' ')
+                && gap.len() > 2
+                && gap[1..gap.len() - 1]
+                    .split(' ')
+                    .all(|w| self.lex.is_connector(w))
         });
         if joined {
             if let Some(run) = &mut self.open {
@@ -610,7 +620,7 @@ impl<'a> WordScan<'a> {
             }
             if self.last_cue_end > 0
                 && self.last_cue_end + 1 == ws
-                && text.get(ws - 1..ws) == Some(" ")
+                && bytes.get(ws - 1) == Some(&b' ')
             {
                 flags |= NEXT_TO_CUE;
             }
@@ -796,9 +806,79 @@ mod tests {
                         .any(|c| c.is_ascii_alphanumeric())
             });
             scan.capitalized += 1;
-            scan.capital_word(ws, we, false, initial);
+            capital_word_reference(scan, ws, we, false, initial);
         }
         we
+    }
+
+    /// [`WordScan::capital_word`] as first written, on `str` slices: the reference
+    /// the byte-level reading is tested against.
+    fn capital_word_reference(
+        scan: &mut WordScan<'_>,
+        ws: usize,
+        we: usize,
+        in_quote: bool,
+        initial: bool,
+    ) {
+        let text = scan.text;
+        if scan.last_cue_end > ws {
+            return;
+        }
+        let word = text.get(ws..we).unwrap_or("");
+        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s`.
+        let (name_end, possessive) =
+            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                Some(stem) if !stem.is_empty() => (ws + stem.len(), true),
+                _ => (we, false),
+            };
+        let joined = scan.open.is_some_and(|run| {
+            let gap = text.get(run.end as usize..ws).unwrap_or("");
+            gap == " "
+                || (gap == ". " && abbreviated(text.get(run.last_start as usize..run.end as usize)))
+                // `Charles de Gaulle`, `Ursula von der Leyen`.
+                || (gap.len() <= 9
+                    && gap.starts_with(' ')
+                    && gap.ends_with(' ')
+                    && gap.len() > 2
+                    && gap[1..gap.len() - 1]
+                        .split(' ')
+                        .all(|w| scan.lex.is_connector(w)))
+        });
+        if joined {
+            if let Some(run) = &mut scan.open {
+                run.end = name_end as u32;
+                run.last_start = ws as u32;
+                run.words = run.words.saturating_add(1);
+            }
+        } else {
+            scan.close_run();
+            let mut flags = 0;
+            if initial {
+                flags |= INITIAL;
+            }
+            if in_quote {
+                flags |= IN_QUOTE;
+            }
+            if scan.last_cue_end > 0
+                && scan.last_cue_end + 1 == ws
+                && text.get(ws - 1..ws) == Some(" ")
+            {
+                flags |= NEXT_TO_CUE;
+            }
+            scan.open = Some(Run {
+                start: ws as u32,
+                end: name_end as u32,
+                last_start: ws as u32,
+                words: 1,
+                flags,
+            });
+        }
+        if possessive {
+            if let Some(run) = &mut scan.open {
+                run.flags |= POSSESSIVE;
+            }
+            scan.close_run();
+        }
     }
 
     /// Runs, cues and the word counts of a paragraph read as `gaps`, by the fast pass
