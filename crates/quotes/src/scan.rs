@@ -115,6 +115,13 @@ pub(crate) fn load8(bytes: &[u8], i: usize) -> Option<u64> {
     Some(u64::from_le_bytes(*chunk))
 }
 
+/// Four bytes from `i` as a little-endian word, or `None` near the end.
+#[inline]
+fn load4(bytes: &[u8], i: usize) -> Option<u32> {
+    let chunk: &[u8; 4] = bytes.get(i..i.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(*chunk))
+}
+
 /// Bytes scanned at once by [`byte_masks`]: a gap is some hundred bytes long, so
 /// most are read in one or two steps.
 const CHUNK: usize = 64;
@@ -431,6 +438,15 @@ impl<'a> WordScan<'a> {
                 (false, false) => after_space,
             };
             let base = i;
+            // A full block, whose words' first four bytes are read from it (no bound
+            // to check beyond the block's own).
+            let full: Option<&[u8; CHUNK]> = if CUES && !RUNS && n == CHUNK {
+                bytes
+                    .get(base..base + CHUNK)
+                    .and_then(|c| <&[u8; CHUNK]>::try_from(c).ok())
+            } else {
+                None
+            };
             i += n;
             while hits != 0 {
                 let ws = base + hits.trailing_zeros() as usize;
@@ -456,13 +472,18 @@ impl<'a> WordScan<'a> {
                     // has its first three bytes and whether its fourth is a letter
                     // (inside the gap) in the letter mask.
                     let k = ws - base;
-                    let hint = match bytes.get(ws..ws.wrapping_add(4)) {
-                        Some(&[a, b, c, d]) if !RUNS && k <= CHUNK - 4 => {
-                            self.lex.cue_start_of_letters(
-                                u32::from_le_bytes([a, b, c, d]),
-                                (upper >> (k + 3)) & 1 != 0,
-                            )
-                        }
+                    let first4 = match full {
+                        Some(block) => block
+                            .get(k..k + 4)
+                            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+                            .map(u32::from_le_bytes),
+                        None if k <= CHUNK - 4 => load4(bytes, ws),
+                        None => None,
+                    };
+                    let hint = match first4 {
+                        Some(v) if !RUNS => self
+                            .lex
+                            .cue_start_of_letters(v, (upper >> (k + 3)) & 1 != 0),
                         _ => self.lex.cue_start(bytes, ws, end),
                     };
                     match hint {
