@@ -289,7 +289,8 @@ fn tokenize_append(text: &str, start: usize, end: usize, limit: usize, out: &mut
             end: start + e,
             kind,
         });
-        i = e;
+        // Most tokens are followed by one space, which starts no token.
+        i = if bytes.get(e) == Some(&b' ') { e + 1 } else { e };
     }
     true
 }
