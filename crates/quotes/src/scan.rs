@@ -402,7 +402,7 @@ impl<'a> WordScan<'a> {
         if let Some(ws) = (start..end.min(start + 8)).find(|&k| bytes[k].is_ascii_alphabetic())
             && (ws == start || !alnum_at(text, ws - 1))
         {
-            resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence);
+            resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence, false);
         }
         // A word the cue filter let through its first test only is no cue, but a
         // later word start inside it (after the 0xA0 byte of a letter like `à`) must
@@ -461,7 +461,9 @@ impl<'a> WordScan<'a> {
                     continue;
                 }
                 let Some(&b0) = bytes.get(ws) else { break };
-                if RUNS && b0.is_ascii_uppercase() {
+                // Whether the cue filters have said `Maybe` of the word.
+                let cue_checked = !(RUNS && b0.is_ascii_uppercase());
+                if !cue_checked {
                     if ws > start && alnum_at(text, ws - 1) {
                         continue;
                     }
@@ -495,13 +497,17 @@ impl<'a> WordScan<'a> {
                         CueStart::Maybe => {}
                     }
                 }
-                resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence);
+                resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence, cue_checked);
             }
         }
     }
 
     /// Reads the word starting at `ws` (a letter after a word boundary): a cue, a
     /// capitalized word. Returns where it ends.
+    ///
+    /// Unless `cue_checked` says the cue filters have let the word through, they are
+    /// asked first: [`Lexicon::cue_start`] says `Maybe` of every word that starts a
+    /// cue (the gap's first word, not found by the filtered scan, is mostly none).
     #[inline(always)]
     fn word_at<const RUNS: bool, const CUES: bool>(
         &mut self,
@@ -509,10 +515,12 @@ impl<'a> WordScan<'a> {
         end: usize,
         breaks: &[usize],
         sentence: &mut SentenceStart,
+        cue_checked: bool,
     ) -> usize {
         let text = self.text;
         let we = word_end(text, ws, end);
-        if CUES {
+        if CUES && (cue_checked || self.lex.cue_start(text.as_bytes(), ws, end) == CueStart::Maybe)
+        {
             self.cue_word(ws, we);
         }
         if RUNS && text.as_bytes().get(ws).is_some_and(u8::is_ascii_uppercase) {

@@ -290,7 +290,11 @@ fn tokenize_append(text: &str, start: usize, end: usize, limit: usize, out: &mut
             kind,
         });
         // Most tokens are followed by one space, which starts no token.
-        i = if bytes.get(e) == Some(&b' ') { e + 1 } else { e };
+        i = if bytes.get(e) == Some(&b' ') {
+            e + 1
+        } else {
+            e
+        };
     }
     true
 }
