@@ -2530,18 +2530,23 @@ impl Lexicon {
         if letters & 0x0080_8080 != 0x0080_8080 {
             return CueStart::No;
         }
-        let f = v | 0x2020_2020;
-        let bit =
-            (f & 31) as usize * 1024 + ((f >> 8) & 31) as usize * 32 + ((f >> 16) & 31) as usize;
+        self.cue_start_of_letters(v, letters & 0x8000_0000 != 0)
+    }
+
+    /// [`Lexicon::cue_start`] of a word whose first three bytes, the low three of
+    /// `v`, are ASCII letters inside the window; `fourth_letter` says whether the
+    /// fourth byte (the high one of `v`) is a letter inside it too. The word pass
+    /// knows this from its letter mask and skips the letter test.
+    #[inline]
+    pub(crate) fn cue_start_of_letters(&self, v: u32, fourth_letter: bool) -> CueStart {
+        // The three letters' low five bits side by side: `a * 1024 + b * 32 + c`.
+        let bit = (((v & 31) << 10) | ((v >> 3) & (31 << 5)) | ((v >> 16) & 31)) as usize;
         if self.cues.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
             return CueStart::No;
         }
+        let f = v | 0x2020_2020;
         // A word of a cue has its fourth letter in the quad, or ends after three.
-        let quad = if letters & 0x8000_0000 != 0 {
-            f
-        } else {
-            f & 0x00FF_FFFF
-        };
+        let quad = if fourth_letter { f } else { f & 0x00FF_FFFF };
         let bit = quad_bit(quad);
         if self.cues.quads[bit / 64] & (1 << (bit % 64)) == 0 {
             CueStart::Prefix

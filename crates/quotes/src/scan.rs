@@ -115,6 +115,13 @@ pub(crate) fn load8(bytes: &[u8], i: usize) -> Option<u64> {
     Some(u64::from_le_bytes(*chunk))
 }
 
+/// Four bytes from `i` as a little-endian word, or `None` near the end.
+#[inline]
+fn load4(bytes: &[u8], i: usize) -> Option<u32> {
+    let chunk: &[u8; 4] = bytes.get(i..i.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(*chunk))
+}
+
 /// Bytes scanned at once by [`byte_masks`]: a gap is some hundred bytes long, so
 /// most are read in one or two steps.
 const CHUNK: usize = 64;
@@ -126,11 +133,12 @@ fn low_bits(n: usize) -> u64 {
 }
 
 /// For the bytes `bytes[i..end]` (at most [`CHUNK`] of them): a bit per byte that is
-/// a space or `0xA0` (the last byte of a no-break space), a bit per ASCII capital, and
-/// how many bytes were read. Sixteen bytes are classified by a few vector
-/// instructions; lowercase words, digits and punctuation cost nothing more.
+/// a space or `0xA0` (the last byte of a no-break space), a bit per ASCII capital (or,
+/// with `LETTERS`, per ASCII letter of either case), and how many bytes were read.
+/// Sixteen bytes are classified by a few vector instructions; lowercase words, digits
+/// and punctuation cost nothing more.
 #[inline]
-fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
+fn byte_masks<const LETTERS: bool>(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
     let n = end.saturating_sub(i).min(CHUNK);
     let valid = low_bits(n);
     #[cfg(target_arch = "x86_64")]
@@ -140,7 +148,7 @@ fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
                 .get(i..i.saturating_add(16))
                 .and_then(|c| <&[u8; 16]>::try_from(c).ok())
         {
-            let (spaces, upper) = sse2::masks(chunk);
+            let (spaces, upper) = sse2::masks::<LETTERS>(chunk);
             return (u64::from(spaces) & valid, u64::from(upper) & valid, n);
         }
         if let Some(chunk) = bytes
@@ -150,7 +158,7 @@ fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
             let (mut spaces, mut upper) = (0u64, 0u64);
             for (k, part) in chunk.chunks_exact(16).enumerate() {
                 if let Ok(part) = <&[u8; 16]>::try_from(part) {
-                    let (s, u) = sse2::masks(part);
+                    let (s, u) = sse2::masks::<LETTERS>(part);
                     spaces |= u64::from(s) << (16 * k);
                     upper |= u64::from(u) << (16 * k);
                 }
@@ -158,16 +166,21 @@ fn byte_masks(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
             return (spaces & valid, upper & valid, n);
         }
     }
-    byte_masks_scalar(bytes, i, n)
+    byte_masks_scalar::<LETTERS>(bytes, i, n)
 }
 
 /// [`byte_masks`] of the `n` bytes from `i`, a byte at a time: the end of the text,
 /// other targets, and the reference the vector code is tested against.
-fn byte_masks_scalar(bytes: &[u8], i: usize, n: usize) -> (u64, u64, usize) {
+fn byte_masks_scalar<const LETTERS: bool>(bytes: &[u8], i: usize, n: usize) -> (u64, u64, usize) {
     let (mut spaces, mut upper) = (0u64, 0u64);
     for (k, &b) in bytes.get(i..i + n).unwrap_or_default().iter().enumerate() {
         spaces |= u64::from(b == b' ' || b == 0xA0) << k;
-        upper |= u64::from(b.is_ascii_uppercase()) << k;
+        let class = if LETTERS {
+            b.is_ascii_alphabetic()
+        } else {
+            b.is_ascii_uppercase()
+        };
+        upper |= u64::from(class) << k;
     }
     (spaces, upper, n)
 }
@@ -179,9 +192,10 @@ mod sse2 {
         _mm_set1_epi8, _mm_sub_epi8,
     };
 
-    /// Space and capital-letter masks of sixteen bytes (see `byte_masks`).
+    /// Space and capital-letter (with `LETTERS`, letter) masks of sixteen bytes (see
+    /// `byte_masks`).
     #[inline]
-    pub(super) fn masks(chunk: &[u8; 16]) -> (u32, u32) {
+    pub(super) fn masks<const LETTERS: bool>(chunk: &[u8; 16]) -> (u32, u32) {
         // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads exactly the
         // sixteen bytes of `chunk` (unaligned loads are allowed).
         unsafe {
@@ -190,8 +204,17 @@ mod sse2 {
                 _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)),
                 _mm_cmpeq_epi8(v, _mm_set1_epi8(0xA0u8 as i8)),
             );
-            // `b - 'A'` is at most 25 (unsigned) exactly for the capitals.
-            let shifted = _mm_sub_epi8(v, _mm_set1_epi8(b'A' as i8));
+            // `b - 'A'` is at most 25 (unsigned) exactly for the capitals; setting bit
+            // 5 first maps the capitals onto the lowercase letters (and no other byte
+            // onto them), so `(b | 0x20) - 'a'` is at most 25 exactly for the letters.
+            let shifted = if LETTERS {
+                _mm_sub_epi8(
+                    _mm_or_si128(v, _mm_set1_epi8(0x20)),
+                    _mm_set1_epi8(b'a' as i8),
+                )
+            } else {
+                _mm_sub_epi8(v, _mm_set1_epi8(b'A' as i8))
+            };
             let upper = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(25)), shifted);
             (
                 _mm_movemask_epi8(spaces) as u32,
@@ -379,7 +402,7 @@ impl<'a> WordScan<'a> {
         if let Some(ws) = (start..end.min(start + 8)).find(|&k| bytes[k].is_ascii_alphabetic())
             && (ws == start || !alnum_at(text, ws - 1))
         {
-            resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence);
+            resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence, false);
         }
         // A word the cue filter let through its first test only is no cue, but a
         // later word start inside it (after the 0xA0 byte of a letter like `à`) must
@@ -389,7 +412,14 @@ impl<'a> WordScan<'a> {
         let mut i = start;
         while i < end {
             // A word after a space or a no-break space (`\u{a0}` ends in 0xA0).
-            let (spaces, upper, n) = byte_masks(bytes, i, end);
+            // Read for cues alone, the second mask holds the letters: a word whose
+            // first three bytes are not all ASCII letters starts no cue (the first
+            // test of `Lexicon::cue_start`), and is passed over here with no call.
+            let (spaces, upper, n) = if CUES && !RUNS {
+                byte_masks::<true>(bytes, i, end)
+            } else {
+                byte_masks::<false>(bytes, i, end)
+            };
             let after_space = ((spaces << 1) | u64::from(space_before)) & low_bits(n);
             space_before = spaces >> (CHUNK - 1) != 0;
             if RUNS {
@@ -398,9 +428,25 @@ impl<'a> WordScan<'a> {
             let mut hits = match (RUNS, CUES) {
                 (true, true) => upper | after_space,
                 (true, false) => upper,
-                (false, _) => after_space,
+                // `upper` holds the letters (see above). The last two bytes of a full
+                // block have letters after them that this block does not show: their
+                // words are left to the full test. Words near the end of the gap
+                // have fewer than three bytes before it and start no cue.
+                (false, true) => {
+                    after_space & ((upper & (upper >> 1) & (upper >> 2)) | (0b11 << 62))
+                }
+                (false, false) => after_space,
             };
             let base = i;
+            // A full block, whose words' first four bytes are read from it (no bound
+            // to check beyond the block's own).
+            let full: Option<&[u8; CHUNK]> = if CUES && !RUNS && n == CHUNK {
+                bytes
+                    .get(base..base + CHUNK)
+                    .and_then(|c| <&[u8; CHUNK]>::try_from(c).ok())
+            } else {
+                None
+            };
             i += n;
             while hits != 0 {
                 let ws = base + hits.trailing_zeros() as usize;
@@ -415,14 +461,34 @@ impl<'a> WordScan<'a> {
                     continue;
                 }
                 let Some(&b0) = bytes.get(ws) else { break };
-                if RUNS && b0.is_ascii_uppercase() {
+                // Whether the cue filters have said `Maybe` of the word.
+                let cue_checked = !(RUNS && b0.is_ascii_uppercase());
+                if !cue_checked {
                     if ws > start && alnum_at(text, ws - 1) {
                         continue;
                     }
                 } else if !CUES {
                     continue;
                 } else {
-                    match self.lex.cue_start(bytes, ws, end) {
+                    // Read for cues alone, a word starting up to the block's 61st byte
+                    // has its first three bytes and whether its fourth is a letter
+                    // (inside the gap) in the letter mask.
+                    let k = ws - base;
+                    let first4 = match full {
+                        Some(block) => block
+                            .get(k..k + 4)
+                            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+                            .map(u32::from_le_bytes),
+                        None if k <= CHUNK - 4 => load4(bytes, ws),
+                        None => None,
+                    };
+                    let hint = match first4 {
+                        Some(v) if !RUNS => self
+                            .lex
+                            .cue_start_of_letters(v, (upper >> (k + 3)) & 1 != 0),
+                        _ => self.lex.cue_start(bytes, ws, end),
+                    };
+                    match hint {
                         CueStart::No => continue,
                         CueStart::Prefix => {
                             unread = Some(ws);
@@ -431,13 +497,17 @@ impl<'a> WordScan<'a> {
                         CueStart::Maybe => {}
                     }
                 }
-                resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence);
+                resume = self.word_at::<RUNS, CUES>(ws, end, breaks, &mut sentence, cue_checked);
             }
         }
     }
 
     /// Reads the word starting at `ws` (a letter after a word boundary): a cue, a
     /// capitalized word. Returns where it ends.
+    ///
+    /// Unless `cue_checked` says the cue filters have let the word through, they are
+    /// asked first: [`Lexicon::cue_start`] says `Maybe` of every word that starts a
+    /// cue (the gap's first word, not found by the filtered scan, is mostly none).
     #[inline(always)]
     fn word_at<const RUNS: bool, const CUES: bool>(
         &mut self,
@@ -445,10 +515,12 @@ impl<'a> WordScan<'a> {
         end: usize,
         breaks: &[usize],
         sentence: &mut SentenceStart,
+        cue_checked: bool,
     ) -> usize {
         let text = self.text;
         let we = word_end(text, ws, end);
-        if CUES {
+        if CUES && (cue_checked || self.lex.cue_start(text.as_bytes(), ws, end) == CueStart::Maybe)
+        {
             self.cue_word(ws, we);
         }
         if RUNS && text.as_bytes().get(ws).is_some_and(u8::is_ascii_uppercase) {
@@ -468,7 +540,7 @@ impl<'a> WordScan<'a> {
         let mut resume = start;
         let mut i = start;
         while i < end {
-            let (_, mut hits, n) = byte_masks(bytes, i, end);
+            let (_, mut hits, n) = byte_masks::<false>(bytes, i, end);
             let base = i;
             i += n;
             while hits != 0 {
@@ -530,25 +602,35 @@ impl<'a> WordScan<'a> {
         if self.last_cue_end > ws {
             return;
         }
-        let word = text.get(ws..we).unwrap_or("");
-        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s`.
-        let (name_end, possessive) =
-            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-                Some(stem) if !stem.is_empty() => (ws + stem.len(), true),
-                _ => (we, false),
-            };
+        let bytes = text.as_bytes();
+        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s` (the
+        // word is read by bytes: `ws` and `we` are character boundaries, and so is the
+        // start of an ASCII or a whole `’` ending).
+        let (name_end, possessive) = if we >= ws + 3 && bytes.get(we - 2..we) == Some(b"'s") {
+            (we - 2, true)
+        } else if we >= ws + 5 && bytes.get(we - 4..we) == Some("’s".as_bytes()) {
+            (we - 4, true)
+        } else {
+            (we, false)
+        };
         let joined = self.open.is_some_and(|run| {
-            let gap = text.get(run.end as usize..ws).unwrap_or("");
-            gap == " "
-                || (gap == ". " && abbreviated(text.get(run.last_start as usize..run.end as usize)))
-                // `Charles de Gaulle`, `Ursula von der Leyen`.
-                || (gap.len() <= 9
-                    && gap.starts_with(' ')
-                    && gap.ends_with(' ')
-                    && gap.len() > 2
-                    && gap[1..gap.len() - 1]
-                        .split(' ')
-                        .all(|w| self.lex.is_connector(w)))
+            let (end, last_start) = (run.end as usize, run.last_start as usize);
+            // One space, or an initial's period and a space (ASCII bytes, so the gap
+            // is whole characters).
+            match bytes.get(end..ws) {
+                Some(b" ") => return true,
+                Some(b". ") => return abbreviated(text.get(last_start..end)),
+                _ => {}
+            }
+            // `Charles de Gaulle`, `Ursula von der Leyen`.
+            let gap = text.get(end..ws).unwrap_or("");
+            gap.len() <= 9
+                && gap.starts_with(' ')
+                && gap.ends_with(' ')
+                && gap.len() > 2
+                && gap[1..gap.len() - 1]
+                    .split(' ')
+                    .all(|w| self.lex.is_connector(w))
         });
         if joined {
             if let Some(run) = &mut self.open {
@@ -567,7 +649,7 @@ impl<'a> WordScan<'a> {
             }
             if self.last_cue_end > 0
                 && self.last_cue_end + 1 == ws
-                && text.get(ws - 1..ws) == Some(" ")
+                && bytes.get(ws - 1) == Some(&b' ')
             {
                 flags |= NEXT_TO_CUE;
             }
@@ -753,9 +835,79 @@ mod tests {
                         .any(|c| c.is_ascii_alphanumeric())
             });
             scan.capitalized += 1;
-            scan.capital_word(ws, we, false, initial);
+            capital_word_reference(scan, ws, we, false, initial);
         }
         we
+    }
+
+    /// [`WordScan::capital_word`] as first written, on `str` slices: the reference
+    /// the byte-level reading is tested against.
+    fn capital_word_reference(
+        scan: &mut WordScan<'_>,
+        ws: usize,
+        we: usize,
+        in_quote: bool,
+        initial: bool,
+    ) {
+        let text = scan.text;
+        if scan.last_cue_end > ws {
+            return;
+        }
+        let word = text.get(ws..we).unwrap_or("");
+        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s`.
+        let (name_end, possessive) =
+            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                Some(stem) if !stem.is_empty() => (ws + stem.len(), true),
+                _ => (we, false),
+            };
+        let joined = scan.open.is_some_and(|run| {
+            let gap = text.get(run.end as usize..ws).unwrap_or("");
+            gap == " "
+                || (gap == ". " && abbreviated(text.get(run.last_start as usize..run.end as usize)))
+                // `Charles de Gaulle`, `Ursula von der Leyen`.
+                || (gap.len() <= 9
+                    && gap.starts_with(' ')
+                    && gap.ends_with(' ')
+                    && gap.len() > 2
+                    && gap[1..gap.len() - 1]
+                        .split(' ')
+                        .all(|w| scan.lex.is_connector(w)))
+        });
+        if joined {
+            if let Some(run) = &mut scan.open {
+                run.end = name_end as u32;
+                run.last_start = ws as u32;
+                run.words = run.words.saturating_add(1);
+            }
+        } else {
+            scan.close_run();
+            let mut flags = 0;
+            if initial {
+                flags |= INITIAL;
+            }
+            if in_quote {
+                flags |= IN_QUOTE;
+            }
+            if scan.last_cue_end > 0
+                && scan.last_cue_end + 1 == ws
+                && text.get(ws - 1..ws) == Some(" ")
+            {
+                flags |= NEXT_TO_CUE;
+            }
+            scan.open = Some(Run {
+                start: ws as u32,
+                end: name_end as u32,
+                last_start: ws as u32,
+                words: 1,
+                flags,
+            });
+        }
+        if possessive {
+            if let Some(run) = &mut scan.open {
+                run.flags |= POSSESSIVE;
+            }
+            scan.close_run();
+        }
     }
 
     /// Runs, cues and the word counts of a paragraph read as `gaps`, by the fast pass
@@ -844,7 +996,14 @@ mod tests {
             let i = at.min(bytes.len());
             let end = (i + len).min(bytes.len());
             let n = end.saturating_sub(i).min(CHUNK);
-            proptest::prop_assert_eq!(byte_masks(&bytes, i, end), byte_masks_scalar(&bytes, i, n));
+            proptest::prop_assert_eq!(
+                byte_masks::<false>(&bytes, i, end),
+                byte_masks_scalar::<false>(&bytes, i, n)
+            );
+            proptest::prop_assert_eq!(
+                byte_masks::<true>(&bytes, i, end),
+                byte_masks_scalar::<true>(&bytes, i, n)
+            );
         }
 
         /// The fast pass finds the runs, cues and word counts the byte-at-a-time
@@ -914,6 +1073,16 @@ mod tests {
             let hint = lex.cue_start(bytes, ws, end);
             let old = lex.may_start_cue(bytes.get(ws..end).unwrap_or_default());
             proptest::prop_assert_eq!(hint == CueStart::No, !old);
+            // The word pass's shortcut, for words whose first three bytes it knows to
+            // be letters, says what the full test says.
+            if let Some(&[a, b, c, d]) = bytes.get(ws..ws + 4)
+                && end >= ws + 3
+                && [a, b, c].iter().all(u8::is_ascii_alphabetic)
+            {
+                let fourth = end >= ws + 4 && d.is_ascii_alphabetic();
+                let v = u32::from_le_bytes([a, b, c, d]);
+                proptest::prop_assert_eq!(lex.cue_start_of_letters(v, fourth), hint);
+            }
             if text.is_char_boundary(ws) && ws < end && bytes[ws].is_ascii_alphabetic() {
                 let we = word_end(&text, ws, end);
                 if lex.cue_at(&text, ws, we).is_some() {

@@ -1,7 +1,5 @@
 //! Small text utilities: a word tokenizer for short windows and sentence boundaries.
 
-use std::sync::OnceLock;
-
 use crate::marks::is_quote_char;
 use crate::scan::{HIGH_BITS, alnum_mask, load8};
 
@@ -112,7 +110,7 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     }
     // Only ASCII periods were cut: `n` is a character boundary.
     let w = word.get(..n).unwrap_or("");
-    if n <= 8 && w.is_ascii() {
+    if w.is_ascii() {
         return ascii_abbreviation(w.as_bytes());
     }
     let mut chars = w.chars();
@@ -133,14 +131,17 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     is_listed_abbreviation(pack(w))
 }
 
-/// [`is_abbreviation`] of a short ASCII word without its final periods, byte by byte.
+/// [`is_abbreviation`] of an ASCII word without its final periods, byte by byte.
+#[inline]
 fn ascii_abbreviation(w: &[u8]) -> bool {
     if let [c] = w
         && c.is_ascii_uppercase()
     {
         return true;
     }
-    if w.contains(&b'.') && w.split(|&b| b == b'.').all(|part| part.len() == 1) {
+    // Initials run together (`A.E.`, `J.R.R`): a period second, one byte between
+    // periods. Most words have no period second and are not read for one.
+    if w.get(1) == Some(&b'.') && w.split(|&b| b == b'.').all(|part| part.len() == 1) {
         return true;
     }
     if w.len() > 6 {
@@ -156,30 +157,45 @@ fn ascii_abbreviation(w: &[u8]) -> bool {
 /// Slots of the abbreviation table: at most a quarter full.
 const ABBREVIATION_SLOTS: usize = 512;
 
+/// The slot of the abbreviation table where the search for `key` starts.
+const fn abbreviation_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+}
+
+/// The listed abbreviations packed by [`pack`], by open addressing: built at compile
+/// time, so a look-up costs no check that it was built.
+static ABBREVIATION_TABLE: [u64; ABBREVIATION_SLOTS] = {
+    let mut table = [0u64; ABBREVIATION_SLOTS];
+    let mut a = 0;
+    while a < ABBREVIATIONS.len() {
+        let word = ABBREVIATIONS[a].as_bytes();
+        let mut buf = [0u8; 8];
+        let mut b = 0;
+        while b < word.len() && b < 8 {
+            buf[b] = word[b].to_ascii_lowercase();
+            b += 1;
+        }
+        let key = u64::from_le_bytes(buf);
+        let mut i = abbreviation_slot(key);
+        while table[i] != 0 && table[i] != key {
+            i = (i + 1) % ABBREVIATION_SLOTS;
+        }
+        table[i] = key;
+        a += 1;
+    }
+    table
+};
+
 /// Whether `key` (a word packed by [`pack`]) is a listed abbreviation: an
 /// open-addressing table of the packed words, usually one probe.
 fn is_listed_abbreviation(key: u64) -> bool {
-    static TABLE: OnceLock<Box<[u64; ABBREVIATION_SLOTS]>> = OnceLock::new();
-    let slot = |k: u64| (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
-    let table = TABLE.get_or_init(|| {
-        let mut table = Box::new([0u64; ABBREVIATION_SLOTS]);
-        for a in ABBREVIATIONS {
-            let k = pack(a);
-            let mut i = slot(k);
-            while table[i] != 0 && table[i] != k {
-                i = (i + 1) % ABBREVIATION_SLOTS;
-            }
-            table[i] = k;
-        }
-        table
-    });
     // The empty word packs to 0, the mark of an empty slot, and is no abbreviation.
     if key == 0 {
         return false;
     }
-    let mut i = slot(key);
+    let mut i = abbreviation_slot(key);
     loop {
-        match table.get(i) {
+        match ABBREVIATION_TABLE.get(i) {
             Some(&k) if k == key => return true,
             Some(&0) | None => return false,
             Some(_) => i = (i + 1) % ABBREVIATION_SLOTS,
@@ -273,7 +289,12 @@ fn tokenize_append(text: &str, start: usize, end: usize, limit: usize, out: &mut
             end: start + e,
             kind,
         });
-        i = e;
+        // Most tokens are followed by one space, which starts no token.
+        i = if bytes.get(e) == Some(&b' ') {
+            e + 1
+        } else {
+            e
+        };
     }
     true
 }
@@ -664,8 +685,7 @@ fn abbreviation_before(text: &str, floor: usize, dot: usize) -> bool {
             return abbreviation_before_decoded(before);
         }
         k = at + 1;
-        let word = before.get(k..).unwrap_or("");
-        return !word.is_empty() && is_abbreviation(word);
+        return ascii_abbreviation_before(bytes.get(k..).unwrap_or_default());
     }
     while let Some(&c) = k.checked_sub(1).and_then(|p| bytes.get(p)) {
         if c >= 0x80 {
@@ -676,8 +696,15 @@ fn abbreviation_before(text: &str, floor: usize, dot: usize) -> bool {
         }
         k -= 1;
     }
-    let word = before.get(k..).unwrap_or("");
-    !word.is_empty() && is_abbreviation(word)
+    ascii_abbreviation_before(bytes.get(k..).unwrap_or_default())
+}
+
+/// [`is_abbreviation`] of a word of ASCII letters, digits and periods, false when
+/// it is empty: the word before a sentence's period, which needs no decoding.
+#[inline]
+fn ascii_abbreviation_before(word: &[u8]) -> bool {
+    let n = word.iter().rposition(|&b| b != b'.').map_or(0, |k| k + 1);
+    !word.is_empty() && ascii_abbreviation(word.get(..n).unwrap_or_default())
 }
 
 /// [`abbreviation_before`] of the text `before` the period, decoding characters.
@@ -785,9 +812,44 @@ mod tests {
                 .map(|a| format!("{}.", a.to_ascii_uppercase())),
         );
         for w in [
-            "", ".", "..", "V", "V.", "v", "A.E.", "J.R.R", "ab.c", "a..b", "Sen", "Senator", "É",
-            "É.", "é", "É.Ü.", "Mr", "mrs.", "calif.", "Calif", "abcdefg", "U.S.A.", "x.",
-            "Ünited", "n.c.", "N.Y.", "Sept.", "sept", "septs",
+            "",
+            ".",
+            "..",
+            "V",
+            "V.",
+            "v",
+            "A.E.",
+            "J.R.R",
+            "ab.c",
+            "a..b",
+            "Sen",
+            "Senator",
+            "É",
+            "É.",
+            "é",
+            "É.Ü.",
+            "Mr",
+            "mrs.",
+            "calif.",
+            "Calif",
+            "abcdefg",
+            "U.S.A.",
+            "x.",
+            "Ünited",
+            "n.c.",
+            "N.Y.",
+            "Sept.",
+            "sept",
+            "septs",
+            "A.B.C.D.E.F",
+            "a.b.c.d.e",
+            "A.Bc",
+            "Ab.C",
+            "A.B.Cde",
+            "governments",
+            "abcdefgh",
+            "abcdefgh.",
+            "U.S.A.B.C..",
         ] {
             words.push(w.to_owned());
         }
