@@ -1590,10 +1590,22 @@ fn other_script_run(copy: &[u8], from: usize) -> usize {
     let zero_lanes = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
     let mut at = from;
     while at < copy.len() {
-        let mut word = [0u8; 8];
-        let take = (copy.len() - at).min(8);
-        word[..take].copy_from_slice(&copy[at..at + take]);
-        let x = u64::from_le_bytes(word);
+        // Eight bytes in one load where the copy has them (the block's copy has
+        // sixteen to spare), the last few of a shorter slice zero-padded: a copy of
+        // a length known only at run time is a call to `memcpy`.
+        let x = match copy.get(at..at + 8) {
+            Some(chunk) => {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                u64::from_le_bytes(word)
+            }
+            None => {
+                let mut word = [0u8; 8];
+                let take = (copy.len() - at).min(8);
+                word[..take].copy_from_slice(&copy[at..at + take]);
+                u64::from_le_bytes(word)
+            }
+        };
         let stops = (!x & HIGH) | zero_lanes(x ^ (0xC2 * ONES)) | zero_lanes(x ^ (0xE2 * ONES));
         if stops != 0 {
             return at - from + (stops.trailing_zeros() / 8) as usize;
