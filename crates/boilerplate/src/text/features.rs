@@ -931,9 +931,14 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
             plain_flags(bytes, first_start, &blank, &copy, table)
         };
     }
-    let glued_headline = glue.iter().any(|&g| g != 0)
-        && glued_headline(bytes, &starts, &slow_starts, &upper, &glue, table);
     let lane = |l: u32| ((counts >> l) & 0xFF) as u32;
+    // A glued token has three letter tokens before it, three quarters of them
+    // capitalized, so three capitalized ones at least (as the block counts them): most
+    // blocks with a glue bit ("GamesBeat", "iPhone") have fewer tokens than that.
+    let glued_headline = glue.iter().any(|&g| g != 0)
+        && words >= 4
+        && lane(LANE_CAP_WORDS) >= 3
+        && glued_headline(bytes, &starts, &slow_starts, &upper, &glue, table);
     Features {
         words,
         letter_words: lane(LANE_LETTER_WORDS),
