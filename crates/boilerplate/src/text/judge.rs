@@ -197,7 +197,9 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
         {
             Shape::Plain
         } else {
-            shapes::shape(block, sentence, f.digits)
+            // The block is measured in full (it is no longer than the scan's full
+            // reading), so its `@` count is exact.
+            shapes::shape_with_at(block, sentence, f.digits, f.has_at)
         }
     } else {
         Shape::Plain

@@ -867,7 +867,19 @@ fn split_tokens<'a, const N: usize>(block: &'a str, tokens: &mut [&'a str; N]) -
 /// Recognizes the shape of a short block. `sentence` says whether it ends like a
 /// sentence (bylines do not; "By Monday, the plan was dead." is prose); `digits` is the
 /// number of ASCII digits in it (stamps without digits must say "ago", "today"...).
+#[cfg(test)]
 pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
+    shape_with_at(
+        block,
+        sentence,
+        digits,
+        memchr::memchr(b'@', block.as_bytes()).is_some(),
+    )
+}
+
+/// [`shape`] of a block whose `@` is known: `has_at` says whether it holds one (the
+/// block measures count them).
+pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool) -> Shape {
     const MAX_TOKENS: usize = 32;
     if block.len() > MAX_SHAPE_BYTES {
         return Shape::Plain;
@@ -881,7 +893,6 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
     let Some(&first) = tokens.first() else {
         return Shape::Plain;
     };
-    let has_at = memchr::memchr(b'@', block.as_bytes()).is_some();
     let only_stamp = !has_at && !may_open_credit(first);
     // Without an "@" and an opening "By" or "Source", only a time stamp is possible,
     // and it is no long sentence: most prose with a number stops here.
