@@ -398,6 +398,7 @@ fn month_number(word: &str) -> Option<u8> {
 }
 
 /// The token stripped of the punctuation that surrounds it in stamps.
+#[inline(always)]
 fn core(token: &str) -> &str {
     // Most tokens start and end with a letter or a digit.
     let bytes = token.as_bytes();
@@ -406,11 +407,37 @@ fn core(token: &str) -> &str {
     {
         return token;
     }
-    token.trim_matches(|c: char| {
-        matches!(c, ',' | '(' | ')' | '[' | ']' | '|' | ':' | '"' | '“' | '”')
-    })
+    trim_core_marks(token)
 }
 
+/// `token` without the marks [`core`] strips from its ends: `, ( ) [ ] | : "` and the
+/// curly double quotes. On the bytes: in valid UTF-8 the three bytes of `“` (E2 80 9C)
+/// or `”` (E2 80 9D) at an end of the text are that character.
+fn trim_core_marks(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    let is_mark = |b: u8| matches!(b, b',' | b'(' | b')' | b'[' | b']' | b'|' | b':' | b'"');
+    let mut start = 0;
+    loop {
+        match bytes.get(start..) {
+            Some([b, ..]) if is_mark(*b) => start += 1,
+            Some([0xE2, 0x80, 0x9C | 0x9D, ..]) => start += 3,
+            _ => break,
+        }
+    }
+    let mut end = bytes.len().max(start);
+    loop {
+        match bytes.get(start..end) {
+            Some([.., b]) if is_mark(*b) => end -= 1,
+            Some([.., 0xE2, 0x80, 0x9C | 0x9D]) => end -= 3,
+            _ => break,
+        }
+    }
+    // Both ends are next to an ASCII byte, a whole curly quote or an end of the token.
+    token.get(start..end).unwrap_or_default()
+}
+
+/// Whether `token` is made of separator marks only (a bar, a bullet, a dash...).
+#[inline(always)]
 fn is_separator(token: &str) -> bool {
     // Most tokens start with a letter or a digit.
     if token
@@ -420,6 +447,11 @@ fn is_separator(token: &str) -> bool {
     {
         return false;
     }
+    is_separator_in_full(token)
+}
+
+/// [`is_separator`] without its first look at the first byte.
+fn is_separator_in_full(token: &str) -> bool {
     token.chars().all(|c| {
         matches!(
             c,
@@ -1397,6 +1429,16 @@ mod tests {
         #[test]
         fn times_are_told_as_in_full(t in "[0-9:.hapmAPM]{0,8}") {
             prop_assert_eq!(is_time(&t), is_time_in_full(&t), "{:?}", t);
+        }
+
+        /// The marks around a token are cut on the bytes as on the characters.
+        #[test]
+        fn core_marks_are_cut_as_characters_are(t in "[,()\\[\\]|:\"“”‘’«a1é—.]{0,8}") {
+            let by_chars = t.trim_matches(|c: char| {
+                matches!(c, ',' | '(' | ')' | '[' | ']' | '|' | ':' | '"' | '“' | '”')
+            });
+            prop_assert_eq!(trim_core_marks(&t), by_chars, "{:?}", t);
+            prop_assert_eq!(core(&t), by_chars, "{:?}", t);
         }
     }
 
