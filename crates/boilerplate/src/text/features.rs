@@ -1086,7 +1086,14 @@ fn other_token(
             let x = load8(copy, start);
             let run = run as usize;
             let end = start + len as usize;
-            let (letters_after, copyright) = rest_flags(copy, start + run, end);
+            // A rest of ASCII bytes only (most: closing marks, a hyphen and a word) has
+            // its letters in the mask and no `©`; one with non-ASCII bytes is read.
+            let rest_bits = TOKEN_BITS[len as usize] & !TOKEN_BITS[run];
+            let (letters_after, copyright) = if m.wordy & !m.letters & rest_bits == 0 {
+                (m.letters & rest_bits != 0, false)
+            } else {
+                rest_flags(copy, start + run, end)
+            };
             let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
             let flags = table.get(key)
                 | if copyright {
@@ -1209,7 +1216,7 @@ fn other_token(
     // ("said,”"), a hyphen, or a word of another script: read from the masks; the
     // rest byte by byte.
     let token = if len < 64 {
-        word_token(copy, start, len, m.letters, table)
+        word_token(copy, start, len, m.letters, m.wordy, table)
     } else {
         None
     }
@@ -1459,8 +1466,9 @@ fn prefix_flags(looked: u8) -> u8 {
 /// mark (as [`opening_mark_len`] reads it) and then an ASCII letter, a letter of
 /// another script or nothing, or that open with a digit: the same [`Token`], with the
 /// runs of letters taken from `letters` (bit `i`: byte `start + i` is an ASCII letter)
-/// instead of byte loops. `None` for any other token (two opening marks, a `©`
-/// first...), which `slow_token` reads. `copy` is the block's zero-padded copy and
+/// instead of byte loops, and its non-ASCII bytes from `wordy` (ASCII letters and
+/// non-ASCII bytes, the same way). `None` for any other token (two opening marks, a
+/// `©` first...), which `slow_token` reads. `copy` is the block's zero-padded copy and
 /// `len` the token's length up to its blank.
 #[inline(always)]
 fn word_token(
@@ -1468,6 +1476,7 @@ fn word_token(
     start: usize,
     len: u32,
     letters: u64,
+    wordy: u64,
     table: &WordTable,
 ) -> Option<Token> {
     let len = len as usize;
@@ -1563,7 +1572,16 @@ fn word_token(
     } else {
         return None;
     };
-    let (letters_after, copyright) = rest_flags(copy, rest_start, end);
+    // A rest of ASCII bytes only has its letters in the mask and no `©` (see
+    // `other_token`).
+    // Every branch above starts the rest at `start` or after it (wrapping cannot
+    // happen; were it to, the bound keeps the index in the table).
+    let rest_bits = TOKEN_BITS[len] & !TOKEN_BITS[rest_start.wrapping_sub(start).min(len)];
+    let (letters_after, copyright) = if wordy & !letters & rest_bits == 0 {
+        (letters & rest_bits != 0, false)
+    } else {
+        rest_flags(copy, rest_start, end)
+    };
     if copyright {
         flags |= FLAG_TRIGGER | FLAG_CHROME;
     }
@@ -2331,7 +2349,8 @@ mod tests {
             copy.extend([0u8; 24]);
             let letters = (0..len).fold(0u64, |m, i| m | u64::from(is_ascii_letter(copy[i])) << i);
             let table = word_table();
-            if let Some(fast) = word_token(&copy, 0, len as u32, letters, table) {
+            let wordy = (0..len).fold(0u64, |m, i| m | u64::from(is_ascii_letter(copy[i]) || copy[i] >= 0x80) << i);
+            if let Some(fast) = word_token(&copy, 0, len as u32, letters, wordy, table) {
                 let slow = slow_token(&copy, 0, len, table);
                 prop_assert_eq!((fast.end, fast.counts, fast.flags), (slow.end, slow.counts, slow.flags), "{:?}", &token[..len]);
             }
