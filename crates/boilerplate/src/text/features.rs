@@ -2137,6 +2137,8 @@ fn token_ends_sentence(token: &[u8]) -> bool {
 }
 
 /// How the block ends, skipping closing quotes, brackets and trailing symbols like "*".
+/// Inline, so that most blocks are told by their last byte without a call.
+#[inline(always)]
 pub fn ending(block: &str) -> Ending {
     // On the bytes: a character's last bytes identify it in valid UTF-8.
     let bytes = block.as_bytes();
@@ -2144,10 +2146,14 @@ pub fn ending(block: &str) -> Ending {
     // pattern below takes away or ends with; most paragraphs with a period, which
     // none takes away either.
     match bytes.last() {
-        Some(b'.') => return Ending::Sentence,
-        Some(b) if b.is_ascii_alphanumeric() => return Ending::Open,
-        _ => {}
+        Some(b'.') => Ending::Sentence,
+        Some(b) if b.is_ascii_alphanumeric() => Ending::Open,
+        _ => ending_past_marks(bytes),
     }
+}
+
+/// [`ending`] of a block that does not end in a period, a letter or a digit.
+fn ending_past_marks(bytes: &[u8]) -> Ending {
     let mut end = bytes.len();
     loop {
         match bytes[..end] {
