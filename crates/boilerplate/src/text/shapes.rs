@@ -720,6 +720,11 @@ pub(super) const CREDIT_OPENERS: &[&str] = &[
 /// the token, past an opening bracket and without trailing marks, is an opener.
 fn may_open_credit(first: &str) -> bool {
     let bare = first.trim_start_matches('(');
+    // The opener is a prefix of `bare` made of ASCII letters: most blocks that get here
+    // open with a figure ("20 November 2019", "7 hours ago") and stop at once.
+    if !bare.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     // Trailing ASCII marks are cut on the bytes; a non-ASCII character at the end needs
     // the character test.
     let ascii_end = bare
