@@ -24,18 +24,38 @@ fn is_blank(c: char) -> bool {
         )
 }
 
-/// The range of `line` (at offset `at` of the text) without surrounding blanks, or
-/// `None` when nothing is left.
-fn trimmed(line: &str, at: usize) -> Option<Range<usize>> {
-    let bytes = line.as_bytes();
+/// The range of the line `pos..end` of `text` (between newlines, or the text's ends)
+/// without surrounding blanks, or `None` when nothing is left.
+#[inline(always)]
+fn trimmed(text: &str, pos: usize, end: usize) -> Option<Range<usize>> {
     // Most lines start and end with a visible ASCII character; only a blank or a
-    // non-ASCII byte at an edge needs the character-level trim.
+    // non-ASCII byte at an edge needs the character-level trim. Such a line's ends
+    // are character boundaries, being ASCII bytes.
+    let bytes = text.as_bytes();
+    match (bytes.get(pos), end.checked_sub(1).and_then(|last| bytes.get(last))) {
+        (Some(&first), Some(&last))
+            if pos < end && is_visible_ascii(first) && is_visible_ascii(last) =>
+        {
+            Some(pos..end)
+        }
+        _ => trimmed_by_chars(text.get(pos..end).unwrap_or(""), pos),
+    }
+}
+
+fn is_visible_ascii(b: u8) -> bool {
+    b > b' ' && b < 0x80
+}
+
+/// [`trimmed`] of the line `line` at offset `at` of the text, character by character
+/// at the edges that need it.
+fn trimmed_by_chars(line: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = line.as_bytes();
     let start = match bytes.first() {
-        Some(&b) if b > b' ' && b < 0x80 => 0,
+        Some(&b) if is_visible_ascii(b) => 0,
         _ => line.len() - line.trim_start_matches(is_blank).len(),
     };
     let end = match bytes.last() {
-        Some(&b) if b > b' ' && b < 0x80 => line.len(),
+        Some(&b) if is_visible_ascii(b) => line.len(),
         _ => line.trim_end_matches(is_blank).len(),
     };
     (start < end).then(|| at + start..at + end)
@@ -76,8 +96,7 @@ pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>, widths: &mu
     let mut pos = 0usize;
     let bytes = text.as_bytes();
     for end in Newlines::new(bytes).chain(std::iter::once(bytes.len())) {
-        let line = text.get(pos..end).unwrap_or("");
-        match trimmed(line, pos) {
+        match trimmed(text, pos, end) {
             Some(range) => {
                 saw_paragraph_break |= after_blank && !out.is_empty();
                 out.push(Unit { range, after_blank });
@@ -285,6 +304,28 @@ mod tests {
             }
             if scratch.iter().skip(1).any(|u| u.after_blank) {
                 prop_assert_eq!(units, reference);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Lines are trimmed on their edge bytes as the character trim does it.
+        #[test]
+        fn lines_trim_as_characters_do(lines in proptest::collection::vec(line(), 0..8)) {
+            let text = lines.join("\n");
+            let mut pos = 0;
+            for line in text.split('\n') {
+                let end = pos + line.len();
+                let by_chars = trimmed_by_chars(line, pos);
+                prop_assert_eq!(trimmed(&text, pos, end), by_chars.clone(), "{:?}", line);
+                let reference = (!line.trim_matches(is_blank).is_empty()).then(|| {
+                    let start = line.len() - line.trim_start_matches(is_blank).len();
+                    pos + start..pos + line.trim_end_matches(is_blank).len()
+                });
+                prop_assert_eq!(by_chars, reference, "{:?}", line);
+                pos = end + 1;
             }
         }
     }
