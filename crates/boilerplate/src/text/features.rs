@@ -1314,18 +1314,32 @@ fn glued_headline(
                 continue;
             }
             last_checked = start;
-            // Letter and capitalized tokens before it.
-            let (mut letter_words, mut cap_words) = (0u32, 0u32);
+            // Letter and capitalized tokens before it: the plain ones from the masks.
+            let before_in = |w: usize| match (w * WINDOW).cmp(&(start - start % WINDOW)) {
+                std::cmp::Ordering::Less => u64::MAX,
+                std::cmp::Ordering::Equal => TOKEN_BITS[start % WINDOW],
+                std::cmp::Ordering::Greater => 0,
+            };
+            let (mut letter_words, mut cap_words, mut slow_tokens) = (0u32, 0u32, 0u32);
             for (w, &window_starts) in starts.iter().enumerate() {
-                let before = match (w * WINDOW).cmp(&(start - start % WINDOW)) {
-                    std::cmp::Ordering::Less => u64::MAX,
-                    std::cmp::Ordering::Equal => TOKEN_BITS[start % WINDOW],
-                    std::cmp::Ordering::Greater => 0,
-                };
+                let before = before_in(w);
                 let slow = slow_starts.get(w).copied().unwrap_or(0) & window_starts & before;
                 let plain = window_starts & !slow & before;
                 letter_words += plain.count_ones();
                 cap_words += (plain & upper.get(w).copied().unwrap_or(0)).count_ones();
+                slow_tokens += slow.count_ones();
+            }
+            // Each token read in full adds one letter token at most, and is
+            // capitalized only when it is one: were all of them capitalized letter
+            // tokens, the words before would be as many and as capitalized as they can
+            // be. When even that is too few or too little capitalized, they need no
+            // reading.
+            let (most_letters, most_caps) = (letter_words + slow_tokens, cap_words + slow_tokens);
+            if most_letters < 3 || most_caps * 4 < most_letters * 3 {
+                continue;
+            }
+            for (w, &window_starts) in starts.iter().enumerate() {
+                let slow = slow_starts.get(w).copied().unwrap_or(0) & window_starts & before_in(w);
                 let mut pending = slow;
                 while pending != 0 {
                     let from = w * WINDOW + pending.trailing_zeros() as usize;
