@@ -1577,7 +1577,17 @@ fn word_token(
         cap = first_char_is_uppercase(copy.get(word_start..word_start + width)?);
         let word = copy.get(word_start..at)?;
         if word.len() <= 8 {
-            flags = table.get(pack(word));
+            // `pack` of the word: its bytes in one load of the copy, which has eight
+            // to spare past every word.
+            let key = match copy.get(word_start..word_start + 8) {
+                Some(chunk) => {
+                    let mut eight = [0u8; 8];
+                    eight.copy_from_slice(chunk);
+                    u64::from_le_bytes(eight) & KEY_BYTES[word.len()]
+                }
+                None => pack(word),
+            };
+            flags = table.get(key);
         }
         (at, true)
     } else if mark == len || (mark == 0 && first.is_ascii_digit()) {
