@@ -32,7 +32,10 @@ fn trimmed(text: &str, pos: usize, end: usize) -> Option<Range<usize>> {
     // non-ASCII byte at an edge needs the character-level trim. Such a line's ends
     // are character boundaries, being ASCII bytes.
     let bytes = text.as_bytes();
-    match (bytes.get(pos), end.checked_sub(1).and_then(|last| bytes.get(last))) {
+    match (
+        bytes.get(pos),
+        end.checked_sub(1).and_then(|last| bytes.get(last)),
+    ) {
         (Some(&first), Some(&last))
             if pos < end && is_visible_ascii(first) && is_visible_ascii(last) =>
         {
