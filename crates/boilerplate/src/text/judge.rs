@@ -138,6 +138,8 @@ pub fn judge(
         &mut scratch.widths,
     );
     scratch.infos.clear();
+    // One growth at most, to the page's size, rather than doubling step by step.
+    scratch.infos.reserve(scratch.units.len());
     for unit in &scratch.units {
         let block = text.get(unit.range.clone()).unwrap_or("");
         scratch
