@@ -96,12 +96,21 @@ pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>, widths: &mu
     out.clear();
     let mut after_blank = true;
     let mut saw_paragraph_break = false;
+    // The first unit of the current paragraph, and of the first paragraph of two lines
+    // or more (only those can join).
+    let mut paragraph_start = 0usize;
+    let mut first_joinable: Option<usize> = None;
     let mut pos = 0usize;
     let bytes = text.as_bytes();
     for end in Newlines::new(bytes).chain(std::iter::once(bytes.len())) {
         match trimmed(text, pos, end) {
             Some(range) => {
                 saw_paragraph_break |= after_blank && !out.is_empty();
+                if after_blank {
+                    paragraph_start = out.len();
+                } else if first_joinable.is_none() {
+                    first_joinable = Some(paragraph_start);
+                }
                 out.push(Unit { range, after_blank });
                 after_blank = false;
             }
@@ -112,10 +121,16 @@ pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>, widths: &mu
     if !saw_paragraph_break {
         return;
     }
-    // Blank-line paragraphs: the lines found so far are regrouped.
+    // Blank-line paragraphs: the lines found so far are regrouped. A paragraph of one
+    // line is its own unit, so those before the first longer one stay as they are, and
+    // with no longer one nothing changes.
+    let Some(first_joinable) = first_joinable else {
+        return;
+    };
     std::mem::swap(out, lines);
     out.clear();
-    let mut i = 0;
+    out.extend_from_slice(lines.get(..first_joinable).unwrap_or_default());
+    let mut i = first_joinable;
     while i < lines.len() {
         let para_end = lines[i + 1..]
             .iter()
@@ -292,22 +307,36 @@ mod tests {
         fn wrapped_lines_join_as_the_reference_does(lines in proptest::collection::vec(line(), 0..12)) {
             let text = lines.join("\n");
             let mut units = Vec::new();
-            let mut scratch = Vec::new();
-            split(&text, &mut units, &mut scratch, &mut Vec::new());
-            // The reference regroups the same lines.
+            split(&text, &mut units, &mut Vec::new(), &mut Vec::new());
+            // The reference cuts the lines itself, then regroups every paragraph when
+            // there is a paragraph break.
+            let mut first_pass = Vec::new();
+            let (mut pos, mut after_blank) = (0, true);
+            for line in text.split('\n') {
+                match trimmed_by_chars(line, pos) {
+                    Some(range) => {
+                        first_pass.push(Unit { range, after_blank });
+                        after_blank = false;
+                    }
+                    None => after_blank = true,
+                }
+                pos += line.len() + 1;
+            }
             let mut reference = Vec::new();
-            let mut i = 0;
-            while i < scratch.len() {
-                let para_end = scratch[i + 1..]
-                    .iter()
-                    .position(|unit| unit.after_blank)
-                    .map_or(scratch.len(), |p| i + 1 + p);
-                join_wrapped_reference(&text, &scratch[i..para_end], &mut reference);
-                i = para_end;
+            if first_pass.iter().skip(1).any(|u| u.after_blank) {
+                let mut i = 0;
+                while i < first_pass.len() {
+                    let para_end = first_pass[i + 1..]
+                        .iter()
+                        .position(|unit| unit.after_blank)
+                        .map_or(first_pass.len(), |p| i + 1 + p);
+                    join_wrapped_reference(&text, &first_pass[i..para_end], &mut reference);
+                    i = para_end;
+                }
+            } else {
+                reference = first_pass;
             }
-            if scratch.iter().skip(1).any(|u| u.after_blank) {
-                prop_assert_eq!(units, reference);
-            }
+            prop_assert_eq!(units, reference);
         }
     }
 
