@@ -234,7 +234,8 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
             }
         };
         if one_word {
-            phrases.scan_word(block, &mut on_hit);
+            // Its bytes are all ASCII letters, as the measures count them.
+            phrases.scan_letters(block, &mut on_hit);
         } else {
             phrases.scan(block, &mut on_hit);
         }
