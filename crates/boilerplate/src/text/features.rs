@@ -212,6 +212,8 @@ impl WordTable {
         ]
     }
 
+    /// The slot of `key`: one of its two, or `TABLE_SIZE` (the empty flags and counts
+    /// past the slots) for a word not listed. Always an index of `flags` and `lanes`.
     #[inline(always)]
     fn slot(&self, key: u64) -> usize {
         let [a, b] = self.slots(key);
@@ -226,10 +228,19 @@ impl WordTable {
         self.flags[self.slot(key)]
     }
 
-    /// `FLAG_COUNTS[self.get(key)]`, in one load.
+    /// The counts of the word in `slot` (see [`WordTable::slot`]):
+    /// `FLAG_COUNTS[self.get(key)]` for the slot of `key`, in one load.
     #[inline(always)]
-    fn get_lanes(&self, key: u64) -> u64 {
-        self.lanes[self.slot(key)]
+    fn lanes_at(&self, slot: usize) -> u64 {
+        // `slot` is one `slot` gave: at most `TABLE_SIZE`, an index of `lanes`.
+        self.lanes[slot]
+    }
+
+    /// The flags of the word in `slot` (see [`WordTable::slot`]); none for a slot
+    /// past the table.
+    #[inline(always)]
+    fn flags_at(&self, slot: usize) -> u8 {
+        self.flags.get(slot).copied().unwrap_or(0)
     }
 
     /// Fills `lanes` from `flags`.
@@ -809,10 +820,10 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
     // needed.
     let mut counts = 0u64;
     let mut first_word_flags = 0u8;
-    // The key of the first plain token, on blocks of one window (their first token's
-    // flags then cost no second reading of it; on longer blocks, two instructions a
-    // token cost more than that reading).
-    let mut first_key = 0u64;
+    // The table slot of the first plain token, on blocks of one window (their first
+    // token's flags then cost no second reading nor lookup of it; on longer blocks, two
+    // instructions a token cost more than that reading).
+    let mut first_slot = usize::MAX;
     // Last bytes of the tokens read in full (their sentence ends are their own).
     let mut slow_ends = [0u64; L];
     let mut slow_starts = [0u64; L];
@@ -847,11 +858,14 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
                 let by_run = &BY_RUN[run];
                 let key = ((x | CASE_BITS) & by_run.key_mask) | by_run.long_bit;
                 let all_capitals = (x & by_run.capitals_test) == 0;
-                counts += table.get_lanes(key) | u64::from(all_capitals) << LANE_UPPER_WORDS;
+                let slot = table.slot(key);
+                counts += table.lanes_at(slot) | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 if L <= SMALL_L {
-                    // No key is zero: a run has one letter at least, which the case bit
-                    // leaves non-zero.
-                    first_key = if first_key == 0 { key } else { first_key };
+                    first_slot = if first_slot == usize::MAX {
+                        slot
+                    } else {
+                        first_slot
+                    };
                 }
                 last_slow = false;
             } else if let blanks = bits_at(blank[w], blank[w + 1], off)
@@ -926,7 +940,7 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
     if first_start < n && slow_starts[first_start / WINDOW] & (1 << (first_start % WINDOW)) == 0 {
         // The first token is plain, so it was the first plain one read.
         first_word_flags = if L <= SMALL_L {
-            table.get(first_key)
+            table.flags_at(first_slot)
         } else {
             plain_flags(bytes, first_start, &blank, &copy, table)
         };
