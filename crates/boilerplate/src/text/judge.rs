@@ -165,15 +165,16 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     let f = measure(block);
     let w = f.weight();
     let sentence = f.ending == Ending::Sentence;
-    let density_ok = f.stop_density() >= params.min_stop_density || f.unknown_language();
+    // Worked out only for blocks long enough to ask (most are short).
+    let density_ok = || f.stop_density() >= params.min_stop_density || f.unknown_language();
     let sentence_like = matches!(f.ending, Ending::Sentence | Ending::Colon);
     let class = if (w >= params.min_good_words
-        && density_ok
+        && density_ok()
         && (sentence_like || w >= 25 || f.inner_sentence_ends >= 1))
         || (w >= 40 && f.stop_density() >= params.min_stop_density / 2.0)
     {
         Class::Good
-    } else if w >= 5 && sentence_like && (density_ok || f.stop_density() >= 0.15) {
+    } else if w >= 5 && sentence_like && (density_ok() || f.stop_density() >= 0.15) {
         Class::Near
     } else if w >= 3 && !sentence_like {
         Class::Headline
