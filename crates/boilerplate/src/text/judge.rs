@@ -241,7 +241,6 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
             phrases.scan(block, &mut on_hit);
         }
     }
-    let coverage = covered as f32 / block.len().max(1) as f32;
 
     let mut evidence = None;
     let mut marker = None;
@@ -272,8 +271,11 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     if evidence.is_none()
         && let Some((reason, strength, _)) = weak
     {
-        let mostly_phrase =
-            coverage >= 0.5 || (w <= 5 && !sentence) || (w <= 12 && coverage >= 0.3 && !sentence);
+        let mostly_phrase = {
+            // The share of the block the phrases cover, only for a block with a weak one.
+            let coverage = covered as f32 / block.len().max(1) as f32;
+            coverage >= 0.5 || (w <= 5 && !sentence) || (w <= 12 && coverage >= 0.3 && !sentence)
+        };
         if mostly_phrase {
             evidence = Some(reason);
             if strength == Strength::Marker && w <= 6 {
