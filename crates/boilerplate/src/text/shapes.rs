@@ -551,23 +551,29 @@ pub fn find_date(block: &str) -> Option<String> {
     if block.len() > MAX_SHAPE_BYTES {
         return None;
     }
-    let tokens: Vec<&str> = block
+    let mut tokens = block
         .split_whitespace()
         .map(core)
-        .filter(|t| !t.is_empty() && !in_list(&["de", "of", "del"], t))
-        .collect();
-    for (i, token) in tokens.iter().enumerate() {
+        .filter(|t| !t.is_empty() && !in_list(&["de", "of", "del"], t));
+    // The token read, the one before it and the two after it: a window that slides
+    // over the tokens instead of a list of them all.
+    let mut prev = "";
+    let (mut current, mut next, mut after) = (tokens.next(), tokens.next(), tokens.next());
+    while let Some(token) = current {
         if let Some(stamp) = iso_timestamp(token) {
             return Some(stamp);
         }
-        let date_part = token.split(['t', 'T']).next().unwrap_or(token);
+        // Up to the first `t` or `T` (ASCII, so the cut is a character boundary).
+        let date_part = match token.bytes().position(|b| b | 0x20 == b't') {
+            Some(at) => token.get(..at).unwrap_or(token),
+            None => token,
+        };
         if let Some((y, m, d)) = numeric_date(date_part.trim_end_matches('.')) {
             return Some(format!("{y:04}-{m:02}-{d:02}"));
         }
         if let Some(month) = month_number(token) {
-            let next = tokens.get(i + 1).copied().unwrap_or("");
-            let after = tokens.get(i + 2).copied().unwrap_or("");
-            let prev = if i > 0 { tokens[i - 1] } else { "" };
+            let next = next.unwrap_or("");
+            let after = after.unwrap_or("");
             // Month Day Year
             if let (Some(d), Some(y)) = (day_number(next), year_number(after))
                 && let Some((y, m, d)) = valid_date(y, u32::from(month), d)
@@ -581,6 +587,8 @@ pub fn find_date(block: &str) -> Option<String> {
                 return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
         }
+        prev = token;
+        (current, next, after) = (next, after, tokens.next());
     }
     None
 }
