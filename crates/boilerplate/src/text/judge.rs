@@ -288,7 +288,7 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
         && w <= 8
         && !sentence
         && f.tabs == 0
-        && (f.cap_ratio() >= 0.5 || w <= 2 || f.is_cjk());
+        && (w <= 2 || f.cap_ratio() >= 0.5 || f.is_cjk());
     Info {
         range,
         f,
