@@ -664,7 +664,11 @@ fn kept_kind(info: &Info, text: &str) -> BlockKind {
 
 fn starts_list_item(block: &str) -> bool {
     // Most kept blocks open with a letter, which opens no list item.
-    if block.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+    if block
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
         return false;
     }
     let mut chars = block.chars();
