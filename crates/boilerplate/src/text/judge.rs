@@ -350,19 +350,20 @@ fn mark_navigation(infos: &mut [Info]) {
 
 /// The contribution of a block to the main story's score.
 fn score(info: &Info) -> f32 {
-    let w = info.weight() as f32;
+    // The weight, only for the blocks whose score it is.
+    let w = || info.weight() as f32;
     if info.marker.is_some() {
         return -10.0;
     }
     if info.evidence.is_some() {
-        return -(2.0 + 0.5 * w).min(30.0);
+        return -(2.0 + 0.5 * w()).min(30.0);
     }
     if info.nav {
         return -2.0;
     }
     match info.class {
-        Class::Good => w,
-        Class::Near => 0.5 * w,
+        Class::Good => w(),
+        Class::Near => 0.5 * w(),
         Class::Headline | Class::Short => -1.0,
     }
 }
