@@ -313,6 +313,9 @@ pub struct Newlines<'a> {
     base: usize,
     /// Newlines of the current window not yet returned.
     pending: u64,
+    /// The AVX2 kernel, when the CPU has it: a window in two compares instead of four.
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<Avx2>,
 }
 
 impl<'a> Newlines<'a> {
@@ -322,6 +325,8 @@ impl<'a> Newlines<'a> {
             bytes,
             base: 0,
             pending: 0,
+            #[cfg(target_arch = "x86_64")]
+            avx2: Avx2::detect(),
         };
         it.pending = it.window_newlines();
         it
@@ -329,13 +334,31 @@ impl<'a> Newlines<'a> {
 
     /// The newlines of the window at `base` (zero-padded past the end).
     fn window_newlines(&self) -> u64 {
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2.is_some() {
+            // SAFETY: an `Avx2` value exists only on a CPU that has AVX2.
+            return unsafe { self.window_newlines_avx2() };
+        }
+        self.window_newlines_with(newlines)
+    }
+
+    /// [`Newlines::window_newlines`] compiled for AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn window_newlines_avx2(&self) -> u64 {
+        self.window_newlines_with(|window| avx2::newlines(window))
+    }
+
+    /// The newlines of the window at `base`, found in a whole window by `kernel`.
+    #[inline(always)]
+    fn window_newlines_with(&self, kernel: impl Fn(&[u8; WINDOW]) -> u64) -> u64 {
         match self.bytes.get(self.base..self.base + WINDOW) {
-            Some(full) => full.try_into().map_or(0, newlines),
+            Some(full) => full.try_into().map_or(0, kernel),
             None => {
                 let mut padded = [0u8; WINDOW];
                 let tail = self.bytes.get(self.base..).unwrap_or(&[]);
                 padded[..tail.len()].copy_from_slice(tail);
-                newlines(&padded)
+                kernel(&padded)
             }
         }
     }
@@ -614,6 +637,13 @@ mod avx2 {
     #[inline]
     fn at_least(v: __m256i, lo: u8) -> __m256i {
         _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8(lo as i8)), v)
+    }
+
+    /// [`super::newlines`] 32 bytes at a time.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub fn newlines(window: &[u8; WINDOW]) -> u64 {
+        bits(&lanes(window), |v| eq(v, b'\n'))
     }
 
     /// [`super::masks`] 32 bytes at a time.
@@ -941,6 +971,37 @@ mod tests {
                 .collect();
             let expected: Vec<usize> = (0..len).filter(|i| i % 7 == 3).collect();
             assert_eq!(Newlines::new(&text).collect::<Vec<_>>(), expected, "{len}");
+            // The baseline kernel too, whichever the CPU would take.
+            let mut baseline = Newlines {
+                bytes: &text,
+                base: 0,
+                pending: 0,
+                #[cfg(target_arch = "x86_64")]
+                avx2: None,
+            };
+            baseline.pending = baseline.window_newlines();
+            assert_eq!(baseline.collect::<Vec<_>>(), expected, "{len}");
+        }
+    }
+
+    #[test]
+    fn newline_kernels_agree_on_every_byte() {
+        let mut window = [0u8; WINDOW];
+        for shift in [0usize, 1, 7, 10, 63] {
+            for (i, b) in window.iter_mut().enumerate() {
+                *b = ((i * 37 + shift * 11) % 256) as u8;
+            }
+            for at in [0, shift * 5 % WINDOW, 31, 32, WINDOW - 1] {
+                window[at] = b'\n';
+            }
+            let expected = newlines_bytewise(&window);
+            assert!(expected.count_ones() >= 4);
+            assert_eq!(newlines(&window), expected);
+            #[cfg(target_arch = "x86_64")]
+            if Avx2::detect().is_some() {
+                // SAFETY: the CPU has AVX2.
+                assert_eq!(unsafe { avx2::newlines(&window) }, expected);
+            }
         }
     }
 

@@ -212,6 +212,8 @@ impl WordTable {
         ]
     }
 
+    /// The slot of `key`: one of its two, or `TABLE_SIZE` (the empty flags and counts
+    /// past the slots) for a word not listed. Always an index of `flags` and `lanes`.
     #[inline(always)]
     fn slot(&self, key: u64) -> usize {
         let [a, b] = self.slots(key);
@@ -226,10 +228,19 @@ impl WordTable {
         self.flags[self.slot(key)]
     }
 
-    /// `FLAG_COUNTS[self.get(key)]`, in one load.
+    /// The counts of the word in `slot` (see [`WordTable::slot`]):
+    /// `FLAG_COUNTS[self.get(key)]` for the slot of `key`, in one load.
     #[inline(always)]
-    fn get_lanes(&self, key: u64) -> u64 {
-        self.lanes[self.slot(key)]
+    fn lanes_at(&self, slot: usize) -> u64 {
+        // `slot` is one `slot` gave: at most `TABLE_SIZE`, an index of `lanes`.
+        self.lanes[slot]
+    }
+
+    /// The flags of the word in `slot` (see [`WordTable::slot`]); none for a slot
+    /// past the table.
+    #[inline(always)]
+    fn flags_at(&self, slot: usize) -> u8 {
+        self.flags.get(slot).copied().unwrap_or(0)
     }
 
     /// Fills `lanes` from `flags`.
@@ -809,10 +820,10 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
     // needed.
     let mut counts = 0u64;
     let mut first_word_flags = 0u8;
-    // The key of the first plain token, on blocks of one window (their first token's
-    // flags then cost no second reading of it; on longer blocks, two instructions a
-    // token cost more than that reading).
-    let mut first_key = 0u64;
+    // The table slot of the first plain token, on blocks of one window (their first
+    // token's flags then cost no second reading nor lookup of it; on longer blocks, two
+    // instructions a token cost more than that reading).
+    let mut first_slot = usize::MAX;
     // Last bytes of the tokens read in full (their sentence ends are their own).
     let mut slow_ends = [0u64; L];
     let mut slow_starts = [0u64; L];
@@ -847,11 +858,14 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
                 let by_run = &BY_RUN[run];
                 let key = ((x | CASE_BITS) & by_run.key_mask) | by_run.long_bit;
                 let all_capitals = (x & by_run.capitals_test) == 0;
-                counts += table.get_lanes(key) | u64::from(all_capitals) << LANE_UPPER_WORDS;
+                let slot = table.slot(key);
+                counts += table.lanes_at(slot) | u64::from(all_capitals) << LANE_UPPER_WORDS;
                 if L <= SMALL_L {
-                    // No key is zero: a run has one letter at least, which the case bit
-                    // leaves non-zero.
-                    first_key = if first_key == 0 { key } else { first_key };
+                    first_slot = if first_slot == usize::MAX {
+                        slot
+                    } else {
+                        first_slot
+                    };
                 }
                 last_slow = false;
             } else if let blanks = bits_at(blank[w], blank[w + 1], off)
@@ -926,14 +940,19 @@ fn scan_impl<const L: usize, const C: usize, const HALF: bool>(
     if first_start < n && slow_starts[first_start / WINDOW] & (1 << (first_start % WINDOW)) == 0 {
         // The first token is plain, so it was the first plain one read.
         first_word_flags = if L <= SMALL_L {
-            table.get(first_key)
+            table.flags_at(first_slot)
         } else {
             plain_flags(bytes, first_start, &blank, &copy, table)
         };
     }
-    let glued_headline = glue.iter().any(|&g| g != 0)
-        && glued_headline(bytes, &starts, &slow_starts, &upper, &glue, table);
     let lane = |l: u32| ((counts >> l) & 0xFF) as u32;
+    // A glued token has three letter tokens before it, three quarters of them
+    // capitalized, so three capitalized ones at least (as the block counts them): most
+    // blocks with a glue bit ("GamesBeat", "iPhone") have fewer tokens than that.
+    let glued_headline = glue.iter().any(|&g| g != 0)
+        && words >= 4
+        && lane(LANE_CAP_WORDS) >= 3
+        && glued_headline(bytes, &starts, &slow_starts, &upper, &glue, table);
     Features {
         words,
         letter_words: lane(LANE_LETTER_WORDS),
@@ -1081,7 +1100,14 @@ fn other_token(
             let x = load8(copy, start);
             let run = run as usize;
             let end = start + len as usize;
-            let (letters_after, copyright) = rest_flags(copy, start + run, end);
+            // A rest of ASCII bytes only (most: closing marks, a hyphen and a word) has
+            // its letters in the mask and no `©`; one with non-ASCII bytes is read.
+            let rest_bits = TOKEN_BITS[len as usize] & !TOKEN_BITS[run];
+            let (letters_after, copyright) = if m.wordy & !m.letters & rest_bits == 0 {
+                (m.letters & rest_bits != 0, false)
+            } else {
+                rest_flags(copy, start + run, end)
+            };
             let key = ((x | CASE_BITS) & KEY_MASK[run]) | LONG_BIT[run];
             let flags = table.get(key)
                 | if copyright {
@@ -1204,7 +1230,7 @@ fn other_token(
     // ("said,”"), a hyphen, or a word of another script: read from the masks; the
     // rest byte by byte.
     let token = if len < 64 {
-        word_token(copy, start, len, m.letters, table)
+        word_token(copy, start, len, m.letters, m.wordy, table)
     } else {
         None
     }
@@ -1302,18 +1328,32 @@ fn glued_headline(
                 continue;
             }
             last_checked = start;
-            // Letter and capitalized tokens before it.
-            let (mut letter_words, mut cap_words) = (0u32, 0u32);
+            // Letter and capitalized tokens before it: the plain ones from the masks.
+            let before_in = |w: usize| match (w * WINDOW).cmp(&(start - start % WINDOW)) {
+                std::cmp::Ordering::Less => u64::MAX,
+                std::cmp::Ordering::Equal => TOKEN_BITS[start % WINDOW],
+                std::cmp::Ordering::Greater => 0,
+            };
+            let (mut letter_words, mut cap_words, mut slow_tokens) = (0u32, 0u32, 0u32);
             for (w, &window_starts) in starts.iter().enumerate() {
-                let before = match (w * WINDOW).cmp(&(start - start % WINDOW)) {
-                    std::cmp::Ordering::Less => u64::MAX,
-                    std::cmp::Ordering::Equal => TOKEN_BITS[start % WINDOW],
-                    std::cmp::Ordering::Greater => 0,
-                };
+                let before = before_in(w);
                 let slow = slow_starts.get(w).copied().unwrap_or(0) & window_starts & before;
                 let plain = window_starts & !slow & before;
                 letter_words += plain.count_ones();
                 cap_words += (plain & upper.get(w).copied().unwrap_or(0)).count_ones();
+                slow_tokens += slow.count_ones();
+            }
+            // Each token read in full adds one letter token at most, and is
+            // capitalized only when it is one: were all of them capitalized letter
+            // tokens, the words before would be as many and as capitalized as they can
+            // be. When even that is too few or too little capitalized, they need no
+            // reading.
+            let (most_letters, most_caps) = (letter_words + slow_tokens, cap_words + slow_tokens);
+            if most_letters < 3 || most_caps * 4 < most_letters * 3 {
+                continue;
+            }
+            for (w, &window_starts) in starts.iter().enumerate() {
+                let slow = slow_starts.get(w).copied().unwrap_or(0) & window_starts & before_in(w);
                 let mut pending = slow;
                 while pending != 0 {
                     let from = w * WINDOW + pending.trailing_zeros() as usize;
@@ -1454,8 +1494,9 @@ fn prefix_flags(looked: u8) -> u8 {
 /// mark (as [`opening_mark_len`] reads it) and then an ASCII letter, a letter of
 /// another script or nothing, or that open with a digit: the same [`Token`], with the
 /// runs of letters taken from `letters` (bit `i`: byte `start + i` is an ASCII letter)
-/// instead of byte loops. `None` for any other token (two opening marks, a `©`
-/// first...), which `slow_token` reads. `copy` is the block's zero-padded copy and
+/// instead of byte loops, and its non-ASCII bytes from `wordy` (ASCII letters and
+/// non-ASCII bytes, the same way). `None` for any other token (two opening marks, a
+/// `©` first...), which `slow_token` reads. `copy` is the block's zero-padded copy and
 /// `len` the token's length up to its blank.
 #[inline(always)]
 fn word_token(
@@ -1463,6 +1504,7 @@ fn word_token(
     start: usize,
     len: u32,
     letters: u64,
+    wordy: u64,
     table: &WordTable,
 ) -> Option<Token> {
     let len = len as usize;
@@ -1549,7 +1591,17 @@ fn word_token(
         cap = first_char_is_uppercase(copy.get(word_start..word_start + width)?);
         let word = copy.get(word_start..at)?;
         if word.len() <= 8 {
-            flags = table.get(pack(word));
+            // `pack` of the word: its bytes in one load of the copy, which has eight
+            // to spare past every word.
+            let key = match copy.get(word_start..word_start + 8) {
+                Some(chunk) => {
+                    let mut eight = [0u8; 8];
+                    eight.copy_from_slice(chunk);
+                    u64::from_le_bytes(eight) & KEY_BYTES[word.len()]
+                }
+                None => pack(word),
+            };
+            flags = table.get(key);
         }
         (at, true)
     } else if mark == len || (mark == 0 && first.is_ascii_digit()) {
@@ -1558,7 +1610,16 @@ fn word_token(
     } else {
         return None;
     };
-    let (letters_after, copyright) = rest_flags(copy, rest_start, end);
+    // A rest of ASCII bytes only has its letters in the mask and no `©` (see
+    // `other_token`).
+    // Every branch above starts the rest at `start` or after it (wrapping cannot
+    // happen; were it to, the bound keeps the index in the table).
+    let rest_bits = TOKEN_BITS[len] & !TOKEN_BITS[rest_start.wrapping_sub(start).min(len)];
+    let (letters_after, copyright) = if wordy & !letters & rest_bits == 0 {
+        (letters & rest_bits != 0, false)
+    } else {
+        rest_flags(copy, rest_start, end)
+    };
     if copyright {
         flags |= FLAG_TRIGGER | FLAG_CHROME;
     }
@@ -1590,10 +1651,22 @@ fn other_script_run(copy: &[u8], from: usize) -> usize {
     let zero_lanes = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
     let mut at = from;
     while at < copy.len() {
-        let mut word = [0u8; 8];
-        let take = (copy.len() - at).min(8);
-        word[..take].copy_from_slice(&copy[at..at + take]);
-        let x = u64::from_le_bytes(word);
+        // Eight bytes in one load where the copy has them (the block's copy has
+        // sixteen to spare), the last few of a shorter slice zero-padded: a copy of
+        // a length known only at run time is a call to `memcpy`.
+        let x = match copy.get(at..at + 8) {
+            Some(chunk) => {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                u64::from_le_bytes(word)
+            }
+            None => {
+                let mut word = [0u8; 8];
+                let take = (copy.len() - at).min(8);
+                word[..take].copy_from_slice(&copy[at..at + take]);
+                u64::from_le_bytes(word)
+            }
+        };
         let stops = (!x & HIGH) | zero_lanes(x ^ (0xC2 * ONES)) | zero_lanes(x ^ (0xE2 * ONES));
         if stops != 0 {
             return at - from + (stops.trailing_zeros() / 8) as usize;
@@ -2102,6 +2175,8 @@ fn token_ends_sentence(token: &[u8]) -> bool {
 }
 
 /// How the block ends, skipping closing quotes, brackets and trailing symbols like "*".
+/// Inline, so that most blocks are told by their last byte without a call.
+#[inline(always)]
 pub fn ending(block: &str) -> Ending {
     // On the bytes: a character's last bytes identify it in valid UTF-8.
     let bytes = block.as_bytes();
@@ -2109,10 +2184,14 @@ pub fn ending(block: &str) -> Ending {
     // pattern below takes away or ends with; most paragraphs with a period, which
     // none takes away either.
     match bytes.last() {
-        Some(b'.') => return Ending::Sentence,
-        Some(b) if b.is_ascii_alphanumeric() => return Ending::Open,
-        _ => {}
+        Some(b'.') => Ending::Sentence,
+        Some(b) if b.is_ascii_alphanumeric() => Ending::Open,
+        _ => ending_past_marks(bytes),
     }
+}
+
+/// [`ending`] of a block that does not end in a period, a letter or a digit.
+fn ending_past_marks(bytes: &[u8]) -> Ending {
     let mut end = bytes.len();
     loop {
         match bytes[..end] {
@@ -2314,7 +2393,8 @@ mod tests {
             copy.extend([0u8; 24]);
             let letters = (0..len).fold(0u64, |m, i| m | u64::from(is_ascii_letter(copy[i])) << i);
             let table = word_table();
-            if let Some(fast) = word_token(&copy, 0, len as u32, letters, table) {
+            let wordy = (0..len).fold(0u64, |m, i| m | u64::from(is_ascii_letter(copy[i]) || copy[i] >= 0x80) << i);
+            if let Some(fast) = word_token(&copy, 0, len as u32, letters, wordy, table) {
                 let slow = slow_token(&copy, 0, len, table);
                 prop_assert_eq!((fast.end, fast.counts, fast.flags), (slow.end, slow.counts, slow.flags), "{:?}", &token[..len]);
             }

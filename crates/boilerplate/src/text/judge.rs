@@ -138,6 +138,8 @@ pub fn judge(
         &mut scratch.widths,
     );
     scratch.infos.clear();
+    // One growth at most, to the page's size, rather than doubling step by step.
+    scratch.infos.reserve(scratch.units.len());
     for unit in &scratch.units {
         let block = text.get(unit.range.clone()).unwrap_or("");
         scratch
@@ -163,15 +165,16 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     let f = measure(block);
     let w = f.weight();
     let sentence = f.ending == Ending::Sentence;
-    let density_ok = f.stop_density() >= params.min_stop_density || f.unknown_language();
+    // Worked out only for blocks long enough to ask (most are short).
+    let density_ok = || f.stop_density() >= params.min_stop_density || f.unknown_language();
     let sentence_like = matches!(f.ending, Ending::Sentence | Ending::Colon);
     let class = if (w >= params.min_good_words
-        && density_ok
+        && density_ok()
         && (sentence_like || w >= 25 || f.inner_sentence_ends >= 1))
         || (w >= 40 && f.stop_density() >= params.min_stop_density / 2.0)
     {
         Class::Good
-    } else if w >= 5 && sentence_like && (density_ok || f.stop_density() >= 0.15) {
+    } else if w >= 5 && sentence_like && (density_ok() || f.stop_density() >= 0.15) {
         Class::Near
     } else if w >= 3 && !sentence_like {
         Class::Headline
@@ -197,7 +200,9 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
         {
             Shape::Plain
         } else {
-            shapes::shape(block, sentence, f.digits)
+            // The block is measured in full (it is no longer than the scan's full
+            // reading), so its `@` count is exact.
+            shapes::shape_with_at(block, sentence, f.digits, f.has_at)
         }
     } else {
         Shape::Plain
@@ -230,12 +235,12 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
             }
         };
         if one_word {
-            phrases.scan_word(block, &mut on_hit);
+            // Its bytes are all ASCII letters, as the measures count them.
+            phrases.scan_letters(block, &mut on_hit);
         } else {
             phrases.scan(block, &mut on_hit);
         }
     }
-    let coverage = covered as f32 / block.len().max(1) as f32;
 
     let mut evidence = None;
     let mut marker = None;
@@ -266,8 +271,11 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     if evidence.is_none()
         && let Some((reason, strength, _)) = weak
     {
-        let mostly_phrase =
-            coverage >= 0.5 || (w <= 5 && !sentence) || (w <= 12 && coverage >= 0.3 && !sentence);
+        let mostly_phrase = {
+            // The share of the block the phrases cover, only for a block with a weak one.
+            let coverage = covered as f32 / block.len().max(1) as f32;
+            coverage >= 0.5 || (w <= 5 && !sentence) || (w <= 12 && coverage >= 0.3 && !sentence)
+        };
         if mostly_phrase {
             evidence = Some(reason);
             if strength == Strength::Marker && w <= 6 {
@@ -280,7 +288,7 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
         && w <= 8
         && !sentence
         && f.tabs == 0
-        && (f.cap_ratio() >= 0.5 || w <= 2 || f.is_cjk());
+        && (w <= 2 || f.cap_ratio() >= 0.5 || f.is_cjk());
     Info {
         range,
         f,
@@ -342,19 +350,20 @@ fn mark_navigation(infos: &mut [Info]) {
 
 /// The contribution of a block to the main story's score.
 fn score(info: &Info) -> f32 {
-    let w = info.weight() as f32;
+    // The weight, only for the blocks whose score it is.
+    let w = || info.weight() as f32;
     if info.marker.is_some() {
         return -10.0;
     }
     if info.evidence.is_some() {
-        return -(2.0 + 0.5 * w).min(30.0);
+        return -(2.0 + 0.5 * w()).min(30.0);
     }
     if info.nav {
         return -2.0;
     }
     match info.class {
-        Class::Good => w,
-        Class::Near => 0.5 * w,
+        Class::Good => w(),
+        Class::Near => 0.5 * w(),
         Class::Headline | Class::Short => -1.0,
     }
 }
@@ -655,6 +664,14 @@ fn kept_kind(info: &Info, text: &str) -> BlockKind {
 }
 
 fn starts_list_item(block: &str) -> bool {
+    // Most kept blocks open with a letter, which opens no list item.
+    if block
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
+        return false;
+    }
     let mut chars = block.chars();
     match chars.next() {
         Some('•' | '·' | '▪' | '●' | '◦' | '‣') => true,

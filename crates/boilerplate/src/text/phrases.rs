@@ -898,11 +898,18 @@ impl Phrases {
     /// What [`Phrases::scan`] finds in a block that is a single word of ASCII letters:
     /// at most the phrase that is the whole word. (A phrase inside the word would need
     /// a boundary inside it, and phrases that carry other bytes cannot occur in it.)
-    pub fn scan_word(&self, word: &str, mut found: impl FnMut(Hit)) {
-        let bytes = word.as_bytes();
-        if !bytes.iter().all(u8::is_ascii_alphabetic) {
+    #[cfg(test)]
+    pub fn scan_word(&self, word: &str, found: impl FnMut(Hit)) {
+        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
             return self.scan(word, found);
         }
+        self.scan_letters(word, found);
+    }
+
+    /// [`Phrases::scan_word`] of a word known to be made of ASCII letters only (the
+    /// caller has counted them).
+    pub fn scan_letters(&self, word: &str, mut found: impl FnMut(Hit)) {
+        let bytes = word.as_bytes();
         let key = word_key(bytes);
         let mask = self.words.len() - 1;
         let mut slot = word_slot(key, mask);

@@ -398,6 +398,7 @@ fn month_number(word: &str) -> Option<u8> {
 }
 
 /// The token stripped of the punctuation that surrounds it in stamps.
+#[inline(always)]
 fn core(token: &str) -> &str {
     // Most tokens start and end with a letter or a digit.
     let bytes = token.as_bytes();
@@ -406,11 +407,37 @@ fn core(token: &str) -> &str {
     {
         return token;
     }
-    token.trim_matches(|c: char| {
-        matches!(c, ',' | '(' | ')' | '[' | ']' | '|' | ':' | '"' | '“' | '”')
-    })
+    trim_core_marks(token)
 }
 
+/// `token` without the marks [`core`] strips from its ends: `, ( ) [ ] | : "` and the
+/// curly double quotes. On the bytes: in valid UTF-8 the three bytes of `“` (E2 80 9C)
+/// or `”` (E2 80 9D) at an end of the text are that character.
+fn trim_core_marks(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    let is_mark = |b: u8| matches!(b, b',' | b'(' | b')' | b'[' | b']' | b'|' | b':' | b'"');
+    let mut start = 0;
+    loop {
+        match bytes.get(start..) {
+            Some([b, ..]) if is_mark(*b) => start += 1,
+            Some([0xE2, 0x80, 0x9C | 0x9D, ..]) => start += 3,
+            _ => break,
+        }
+    }
+    let mut end = bytes.len().max(start);
+    loop {
+        match bytes.get(start..end) {
+            Some([.., b]) if is_mark(*b) => end -= 1,
+            Some([.., 0xE2, 0x80, 0x9C | 0x9D]) => end -= 3,
+            _ => break,
+        }
+    }
+    // Both ends are next to an ASCII byte, a whole curly quote or an end of the token.
+    token.get(start..end).unwrap_or_default()
+}
+
+/// Whether `token` is made of separator marks only (a bar, a bullet, a dash...).
+#[inline(always)]
 fn is_separator(token: &str) -> bool {
     // Most tokens start with a letter or a digit.
     if token
@@ -420,6 +447,11 @@ fn is_separator(token: &str) -> bool {
     {
         return false;
     }
+    is_separator_in_full(token)
+}
+
+/// [`is_separator`] without its first look at the first byte.
+fn is_separator_in_full(token: &str) -> bool {
     token.chars().all(|c| {
         matches!(
             c,
@@ -519,23 +551,29 @@ pub fn find_date(block: &str) -> Option<String> {
     if block.len() > MAX_SHAPE_BYTES {
         return None;
     }
-    let tokens: Vec<&str> = block
+    let mut tokens = block
         .split_whitespace()
         .map(core)
-        .filter(|t| !t.is_empty() && !in_list(&["de", "of", "del"], t))
-        .collect();
-    for (i, token) in tokens.iter().enumerate() {
+        .filter(|t| !t.is_empty() && !in_list(&["de", "of", "del"], t));
+    // The token read, the one before it and the two after it: a window that slides
+    // over the tokens instead of a list of them all.
+    let mut prev = "";
+    let (mut current, mut next, mut after) = (tokens.next(), tokens.next(), tokens.next());
+    while let Some(token) = current {
         if let Some(stamp) = iso_timestamp(token) {
             return Some(stamp);
         }
-        let date_part = token.split(['t', 'T']).next().unwrap_or(token);
+        // Up to the first `t` or `T` (ASCII, so the cut is a character boundary).
+        let date_part = match token.bytes().position(|b| b | 0x20 == b't') {
+            Some(at) => token.get(..at).unwrap_or(token),
+            None => token,
+        };
         if let Some((y, m, d)) = numeric_date(date_part.trim_end_matches('.')) {
             return Some(format!("{y:04}-{m:02}-{d:02}"));
         }
         if let Some(month) = month_number(token) {
-            let next = tokens.get(i + 1).copied().unwrap_or("");
-            let after = tokens.get(i + 2).copied().unwrap_or("");
-            let prev = if i > 0 { tokens[i - 1] } else { "" };
+            let next = next.unwrap_or("");
+            let after = after.unwrap_or("");
             // Month Day Year
             if let (Some(d), Some(y)) = (day_number(next), year_number(after))
                 && let Some((y, m, d)) = valid_date(y, u32::from(month), d)
@@ -549,6 +587,8 @@ pub fn find_date(block: &str) -> Option<String> {
                 return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
         }
+        prev = token;
+        (current, next, after) = (next, after, tokens.next());
     }
     None
 }
@@ -688,6 +728,11 @@ pub(super) const CREDIT_OPENERS: &[&str] = &[
 /// the token, past an opening bracket and without trailing marks, is an opener.
 fn may_open_credit(first: &str) -> bool {
     let bare = first.trim_start_matches('(');
+    // The opener is a prefix of `bare` made of ASCII letters: most blocks that get here
+    // open with a figure ("20 November 2019", "7 hours ago") and stop at once.
+    if !bare.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     // Trailing ASCII marks are cut on the bytes; a non-ASCII character at the end needs
     // the character test.
     let ascii_end = bare
@@ -867,7 +912,19 @@ fn split_tokens<'a, const N: usize>(block: &'a str, tokens: &mut [&'a str; N]) -
 /// Recognizes the shape of a short block. `sentence` says whether it ends like a
 /// sentence (bylines do not; "By Monday, the plan was dead." is prose); `digits` is the
 /// number of ASCII digits in it (stamps without digits must say "ago", "today"...).
+#[cfg(test)]
 pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
+    shape_with_at(
+        block,
+        sentence,
+        digits,
+        memchr::memchr(b'@', block.as_bytes()).is_some(),
+    )
+}
+
+/// [`shape`] of a block whose `@` is known: `has_at` says whether it holds one (the
+/// block measures count them).
+pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool) -> Shape {
     const MAX_TOKENS: usize = 32;
     if block.len() > MAX_SHAPE_BYTES {
         return Shape::Plain;
@@ -881,7 +938,6 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
     let Some(&first) = tokens.first() else {
         return Shape::Plain;
     };
-    let has_at = memchr::memchr(b'@', block.as_bytes()).is_some();
     let only_stamp = !has_at && !may_open_credit(first);
     // Without an "@" and an opening "By" or "Source", only a time stamp is possible,
     // and it is no long sentence: most prose with a number stops here.
@@ -1386,6 +1442,16 @@ mod tests {
         #[test]
         fn times_are_told_as_in_full(t in "[0-9:.hapmAPM]{0,8}") {
             prop_assert_eq!(is_time(&t), is_time_in_full(&t), "{:?}", t);
+        }
+
+        /// The marks around a token are cut on the bytes as on the characters.
+        #[test]
+        fn core_marks_are_cut_as_characters_are(t in "[,()\\[\\]|:\"“”‘’«a1é—.]{0,8}") {
+            let by_chars = t.trim_matches(|c: char| {
+                matches!(c, ',' | '(' | ')' | '[' | ']' | '|' | ':' | '"' | '“' | '”')
+            });
+            prop_assert_eq!(trim_core_marks(&t), by_chars, "{:?}", t);
+            prop_assert_eq!(core(&t), by_chars, "{:?}", t);
         }
     }
 

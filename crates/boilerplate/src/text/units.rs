@@ -24,18 +24,41 @@ fn is_blank(c: char) -> bool {
         )
 }
 
-/// The range of `line` (at offset `at` of the text) without surrounding blanks, or
-/// `None` when nothing is left.
-fn trimmed(line: &str, at: usize) -> Option<Range<usize>> {
-    let bytes = line.as_bytes();
+/// The range of the line `pos..end` of `text` (between newlines, or the text's ends)
+/// without surrounding blanks, or `None` when nothing is left.
+#[inline(always)]
+fn trimmed(text: &str, pos: usize, end: usize) -> Option<Range<usize>> {
     // Most lines start and end with a visible ASCII character; only a blank or a
-    // non-ASCII byte at an edge needs the character-level trim.
+    // non-ASCII byte at an edge needs the character-level trim. Such a line's ends
+    // are character boundaries, being ASCII bytes.
+    let bytes = text.as_bytes();
+    match (
+        bytes.get(pos),
+        end.checked_sub(1).and_then(|last| bytes.get(last)),
+    ) {
+        (Some(&first), Some(&last))
+            if pos < end && is_visible_ascii(first) && is_visible_ascii(last) =>
+        {
+            Some(pos..end)
+        }
+        _ => trimmed_by_chars(text.get(pos..end).unwrap_or(""), pos),
+    }
+}
+
+fn is_visible_ascii(b: u8) -> bool {
+    b > b' ' && b < 0x80
+}
+
+/// [`trimmed`] of the line `line` at offset `at` of the text, character by character
+/// at the edges that need it.
+fn trimmed_by_chars(line: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = line.as_bytes();
     let start = match bytes.first() {
-        Some(&b) if b > b' ' && b < 0x80 => 0,
+        Some(&b) if is_visible_ascii(b) => 0,
         _ => line.len() - line.trim_start_matches(is_blank).len(),
     };
     let end = match bytes.last() {
-        Some(&b) if b > b' ' && b < 0x80 => line.len(),
+        Some(&b) if is_visible_ascii(b) => line.len(),
         _ => line.trim_end_matches(is_blank).len(),
     };
     (start < end).then(|| at + start..at + end)
@@ -73,13 +96,21 @@ pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>, widths: &mu
     out.clear();
     let mut after_blank = true;
     let mut saw_paragraph_break = false;
+    // The first unit of the current paragraph, and of the first paragraph of two lines
+    // or more (only those can join).
+    let mut paragraph_start = 0usize;
+    let mut first_joinable: Option<usize> = None;
     let mut pos = 0usize;
     let bytes = text.as_bytes();
     for end in Newlines::new(bytes).chain(std::iter::once(bytes.len())) {
-        let line = text.get(pos..end).unwrap_or("");
-        match trimmed(line, pos) {
+        match trimmed(text, pos, end) {
             Some(range) => {
                 saw_paragraph_break |= after_blank && !out.is_empty();
+                if after_blank {
+                    paragraph_start = out.len();
+                } else if first_joinable.is_none() {
+                    first_joinable = Some(paragraph_start);
+                }
                 out.push(Unit { range, after_blank });
                 after_blank = false;
             }
@@ -90,10 +121,16 @@ pub fn split(text: &str, out: &mut Vec<Unit>, lines: &mut Vec<Unit>, widths: &mu
     if !saw_paragraph_break {
         return;
     }
-    // Blank-line paragraphs: the lines found so far are regrouped.
+    // Blank-line paragraphs: the lines found so far are regrouped. A paragraph of one
+    // line is its own unit, so those before the first longer one stay as they are, and
+    // with no longer one nothing changes.
+    let Some(first_joinable) = first_joinable else {
+        return;
+    };
     std::mem::swap(out, lines);
     out.clear();
-    let mut i = 0;
+    out.extend_from_slice(lines.get(..first_joinable).unwrap_or_default());
+    let mut i = first_joinable;
     while i < lines.len() {
         let para_end = lines[i + 1..]
             .iter()
@@ -270,21 +307,57 @@ mod tests {
         fn wrapped_lines_join_as_the_reference_does(lines in proptest::collection::vec(line(), 0..12)) {
             let text = lines.join("\n");
             let mut units = Vec::new();
-            let mut scratch = Vec::new();
-            split(&text, &mut units, &mut scratch, &mut Vec::new());
-            // The reference regroups the same lines.
-            let mut reference = Vec::new();
-            let mut i = 0;
-            while i < scratch.len() {
-                let para_end = scratch[i + 1..]
-                    .iter()
-                    .position(|unit| unit.after_blank)
-                    .map_or(scratch.len(), |p| i + 1 + p);
-                join_wrapped_reference(&text, &scratch[i..para_end], &mut reference);
-                i = para_end;
+            split(&text, &mut units, &mut Vec::new(), &mut Vec::new());
+            // The reference cuts the lines itself, then regroups every paragraph when
+            // there is a paragraph break.
+            let mut first_pass = Vec::new();
+            let (mut pos, mut after_blank) = (0, true);
+            for line in text.split('\n') {
+                match trimmed_by_chars(line, pos) {
+                    Some(range) => {
+                        first_pass.push(Unit { range, after_blank });
+                        after_blank = false;
+                    }
+                    None => after_blank = true,
+                }
+                pos += line.len() + 1;
             }
-            if scratch.iter().skip(1).any(|u| u.after_blank) {
-                prop_assert_eq!(units, reference);
+            let mut reference = Vec::new();
+            if first_pass.iter().skip(1).any(|u| u.after_blank) {
+                let mut i = 0;
+                while i < first_pass.len() {
+                    let para_end = first_pass[i + 1..]
+                        .iter()
+                        .position(|unit| unit.after_blank)
+                        .map_or(first_pass.len(), |p| i + 1 + p);
+                    join_wrapped_reference(&text, &first_pass[i..para_end], &mut reference);
+                    i = para_end;
+                }
+            } else {
+                reference = first_pass;
+            }
+            prop_assert_eq!(units, reference);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Lines are trimmed on their edge bytes as the character trim does it.
+        #[test]
+        fn lines_trim_as_characters_do(lines in proptest::collection::vec(line(), 0..8)) {
+            let text = lines.join("\n");
+            let mut pos = 0;
+            for line in text.split('\n') {
+                let end = pos + line.len();
+                let by_chars = trimmed_by_chars(line, pos);
+                prop_assert_eq!(trimmed(&text, pos, end), by_chars.clone(), "{:?}", line);
+                let reference = (!line.trim_matches(is_blank).is_empty()).then(|| {
+                    let start = line.len() - line.trim_start_matches(is_blank).len();
+                    pos + start..pos + line.trim_end_matches(is_blank).len()
+                });
+                prop_assert_eq!(by_chars, reference, "{:?}", line);
+                pos = end + 1;
             }
         }
     }
