@@ -632,6 +632,22 @@ impl<'a> WordScan<'a> {
                     .split(' ')
                     .all(|w| self.lex.is_connector(w))
         });
+        self.add_capital(ws, name_end, joined, possessive, in_quote, initial);
+    }
+
+    /// Adds the capitalized word starting at `ws` (its name part ending at `name_end`)
+    /// to the open run when `joined`, else opens a run with it; a possessive closes the
+    /// run after it.
+    #[inline(always)]
+    fn add_capital(
+        &mut self,
+        ws: usize,
+        name_end: usize,
+        joined: bool,
+        possessive: bool,
+        in_quote: bool,
+        initial: bool,
+    ) {
         if joined {
             if let Some(run) = &mut self.open {
                 run.end = name_end as u32;
@@ -649,7 +665,7 @@ impl<'a> WordScan<'a> {
             }
             if self.last_cue_end > 0
                 && self.last_cue_end + 1 == ws
-                && bytes.get(ws - 1) == Some(&b' ')
+                && self.text.as_bytes().get(ws - 1) == Some(&b' ')
             {
                 flags |= NEXT_TO_CUE;
             }
@@ -873,41 +889,7 @@ mod tests {
                         .split(' ')
                         .all(|w| scan.lex.is_connector(w)))
         });
-        if joined {
-            if let Some(run) = &mut scan.open {
-                run.end = name_end as u32;
-                run.last_start = ws as u32;
-                run.words = run.words.saturating_add(1);
-            }
-        } else {
-            scan.close_run();
-            let mut flags = 0;
-            if initial {
-                flags |= INITIAL;
-            }
-            if in_quote {
-                flags |= IN_QUOTE;
-            }
-            if scan.last_cue_end > 0
-                && scan.last_cue_end + 1 == ws
-                && text.get(ws - 1..ws) == Some(" ")
-            {
-                flags |= NEXT_TO_CUE;
-            }
-            scan.open = Some(Run {
-                start: ws as u32,
-                end: name_end as u32,
-                last_start: ws as u32,
-                words: 1,
-                flags,
-            });
-        }
-        if possessive {
-            if let Some(run) = &mut scan.open {
-                run.flags |= POSSESSIVE;
-            }
-            scan.close_run();
-        }
+        scan.add_capital(ws, name_end, joined, possessive, in_quote, initial);
     }
 
     /// Runs, cues and the word counts of a paragraph read as `gaps`, by the fast pass
