@@ -861,6 +861,22 @@ impl<'a> Analyzer<'a> {
     /// time they are asked for. The paragraph is read as one pass over the whole text
     /// would read it: its gaps and quotations in order, with its sentence breaks (a
     /// run never crosses a paragraph, and nothing carries from one to the next).
+    /// The runs of the paragraph holding `at` when it is not `last_para` (then the new
+    /// last one): the walks over a word's occurrences read each paragraph once.
+    #[inline(always)]
+    fn runs_of_new_paragraph(
+        &mut self,
+        at: usize,
+        last_para: &mut usize,
+    ) -> Option<(usize, usize)> {
+        let pi = self.paragraph_index(at);
+        if pi == *last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
+            return None;
+        }
+        *last_para = pi;
+        Some(self.paragraph_runs(pi))
+    }
+
     fn paragraph_runs(&mut self, pi: usize) -> (usize, usize) {
         if let Some(&(a, b)) = self.para_runs.get(pi)
             && a != u32::MAX
@@ -972,12 +988,9 @@ impl<'a> Analyzer<'a> {
             if multiword && !may_end_multiword_run(self.lex, bytes, at) {
                 continue;
             }
-            let pi = self.paragraph_index(at);
-            if pi == last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
+            let Some((a, b)) = self.runs_of_new_paragraph(at, &mut last_para) else {
                 continue;
-            }
-            last_para = pi;
-            let (a, b) = self.paragraph_runs(pi);
+            };
             let mut uses = (a..b).filter(|&i| {
                 self.runs
                     .get(i)
@@ -2797,12 +2810,9 @@ impl<'a> Analyzer<'a> {
             if self.use_adds_nothing(at, surname.len()) {
                 continue;
             }
-            let pi = self.paragraph_index(at);
-            if pi == last_para || self.paragraphs.get(pi).is_none_or(|p| at >= p.end) {
+            let Some((a, b)) = self.runs_of_new_paragraph(at, &mut last_para) else {
                 continue;
-            }
-            last_para = pi;
-            let (a, b) = self.paragraph_runs(pi);
+            };
             for run in self.runs.get(a..b).unwrap_or_default() {
                 if run.flags & scan::HEADLINE == 0 && run.last_word(text) == surname {
                     self.add_evidence(&mut ev, run);
