@@ -45,7 +45,9 @@
 //!   hundred` = 300, `a few thousand` = 2,000, `scores of` = 40.
 //! - A range's span runs from its first number to its last (`5 to 10`, not
 //!   `between`); `value` is the lower bound and `upper` the upper. `rose from 3 to 4
-//!   million` is a change, not a range: two numbers (3 million and 4 million).
+//!   million` is a change, not a range: two numbers (3 million and 4 million). A
+//!   season or fiscal year (`2015/16`, `2011-12`, `1999-00`, `2008/2009`) is a range
+//!   of years with its upper bound written out (2016) and no counted noun.
 //! - Each number inside a date is its own `date` span (`14` and `2023` in
 //!   `August 14, 2023`), with the ISO date in `date`. Without a year in the text, the
 //!   document's `date` field (or input `date`) gives it; otherwise the date reads
@@ -67,8 +69,11 @@
 //!   designations (`Boeing 737`, `Army 2023 forum`: a plain integer after a
 //!   capitalized name inside a sentence), numbers glued to unit abbreviations (`29km`,
 //!   `180ml`, `5G`), North American telephone numbers (`800-273-8255`, `(202)
-//!   555-0143`), and `one` as a pronoun (`one of the`, `which one`, `no
-//!   one`).
+//!   555-0143`), two whole numbers joined by a slash that are neither a fraction nor
+//!   a date (`9/11 attacks`, `24/7`, `50/50`; after `on`, `since`, `until`... a month
+//!   and day such as `on 9/11` is a date, `--09-11`), an ordinal opening a compound
+//!   that ranks nothing (`second-hand`, `first-rate`, `second-guess`, `third-party`),
+//!   and `one` as a pronoun (`one of the`, `which one`, `no one`).
 
 #![deny(missing_docs)]
 

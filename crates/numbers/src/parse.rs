@@ -2289,6 +2289,13 @@ impl<'t> Extractor<'t> {
         {
             return end.max(min_resume);
         }
+        if let Some(d0) = t0.digits()
+            && !in_chain
+            && matches!(bytes.get(t0.end), Some(b'/' | b'-'))
+            && let Some(end) = self.digit_pair_at(&t0, d0, out)
+        {
+            return end.max(min_resume);
+        }
         if let Some(d) = t0.digits()
             && matches!(d.suffix, Suffix::Reject)
         {
@@ -2377,6 +2384,11 @@ impl<'t> Extractor<'t> {
         if kind == Kind::Ordinal && self.ordinal_in_name(q) {
             return;
         }
+        // `a third-party bid` is read as the fraction `a third` first.
+        let spelled_rank = kind == Kind::Ordinal || (q.nm.fraction && q.nm.words);
+        if spelled_rank && self.ordinal_in_compound(q) {
+            return;
+        }
         let upper_value = upper.map(|u| u.val.to_num());
         let parts = [
             Some(part(q, value)),
@@ -2422,6 +2434,102 @@ impl<'t> Extractor<'t> {
         });
     }
 
+    /// Two whole numbers glued by a slash or a hyphen at the anchor `t0` that no other
+    /// rule reads (not a fraction, not a dated date, not a telephone number):
+    /// - a season or fiscal year (`2015/16`, `2011-12`, `1999-00`, `2008/2009`) is a
+    ///   range of years, its upper bound written out (`2016`); it counts nothing;
+    /// - a month and day after a word that introduces a date (`on 11/2`) is a date
+    ///   without a year (`--11-02`);
+    /// - other slash pairs (`9/11`, `24/7`, `7/7`, `50/50`) name an event, a schedule
+    ///   or a split, not two quantities: neither is reported (as `MH17` is not), so
+    ///   that `9/11 attacks` does not count eleven attacks.
+    ///
+    /// Returns where scanning resumes, or `None` to read `t0` as usual (hyphen pairs
+    /// other than seasons are ranges or scores, read by the quantity rules).
+    fn digit_pair_at(&mut self, t0: &Tok, d0: DigitNum, out: &mut Vec<Found>) -> Option<usize> {
+        let sep = self.tok(1)?;
+        let slash = sep.is_punct('/');
+        // Hyphen pairs other than seasons (`5-4`, `10-20`) are for the quantity rules.
+        if sep.gap != Gap::None || !(slash || sep.is_punct('-') && d0.int_digits == 4) {
+            return None;
+        }
+        let t2 = self.tok(2)?;
+        let d2 = t2.digits()?;
+        let whole = |d: &DigitNum| d.plain && d.integer && matches!(d.suffix, Suffix::None);
+        if t2.gap != Gap::None || !whole(&d0) || !whole(&d2) {
+            return None;
+        }
+        // A third glued number (`2015/16/17`, `1-800-...`): a date or a code, read
+        // elsewhere or not at all.
+        if let (Some(s3), Some(t4)) = (self.tok(3), self.tok(4))
+            && s3.gap == Gap::None
+            && matches!(s3.kind, TokKind::Punct('-' | '/' | '.'))
+            && t4.gap == Gap::None
+            && t4.digits().is_some()
+        {
+            return None;
+        }
+        let year = d0.val.f;
+        if d0.int_digits == 4 && (1800.0..=2100.0).contains(&year) {
+            let century = (year / 100.0).floor() * 100.0;
+            let upper = match d2.int_digits {
+                2 if d2.val.f > year - century => Some(century + d2.val.f),
+                2 => Some(century + 100.0 + d2.val.f),
+                // `2010-2015` is a range the quantity rules read already.
+                4 if slash => Some(d2.val.f),
+                _ => None,
+            };
+            if let Some(upper) = upper.filter(|&u| u > year && u <= year + 5.0) {
+                let lower = d0.val.to_num();
+                let upper = Val::int(upper as i128).to_num();
+                out.push(Found {
+                    start: t0.start,
+                    end: t2.end,
+                    value: lower,
+                    kind: Kind::Range,
+                    unit: None,
+                    approx: None,
+                    counted: None,
+                    upper: Some(upper),
+                    date: None,
+                    parts: [
+                        Some(PartF::new(t0.start..t0.end, lower, false)),
+                        Some(PartF::new(t2.start..t2.end, upper, false)),
+                    ],
+                });
+                return Some(t2.end);
+            }
+        }
+        if !slash || self.slash_fraction(0, d0).is_some() {
+            return None;
+        }
+        // `Polls close on 11/2`: a month and day (month first, as in `5/17/2018`)
+        // after a word that introduces a date.
+        let (month, day) = (d0.val.f, d2.val.f);
+        let date_cue = self.prev_word_str(t0.start).is_some_and(|(w, _)| {
+            [
+                "on", "since", "until", "till", "by", "before", "after", "from", "through",
+            ]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+        });
+        if date_cue
+            && d0.int_digits <= 2
+            && d2.int_digits <= 2
+            && (1.0..=12.0).contains(&month)
+            && (1.0..=31.0).contains(&day)
+        {
+            let iso = Iso {
+                year: None,
+                month: month as u8,
+                day: Some(day as u8),
+            };
+            self.push_date(out, t0, d0, iso, false);
+            self.push_date(out, &t2, d2, iso, false);
+        }
+        Some(t2.end)
+    }
+
     /// Whether a spelled ordinal is part of a proper name rather than a rank: capitalized
     /// after a lower-case `the` and before another capitalized word, as in `the Second
     /// Amendment`, `the First Lady` or `the Third Reich`. Named entity recognizers (spaCy's
@@ -2438,6 +2546,30 @@ impl<'t> Extractor<'t> {
             && self.prev_word_str(q.start).is_some_and(|(w, _)| w == "the")
             && self.tok(q.end_tok).is_some_and(|t| {
                 t.is_word() && t.gap == Gap::Space && starts_upper(t.text(self.text))
+            })
+    }
+
+    /// Whether an ordinal is the first half of a compound that ranks nothing:
+    /// `second-hand`, `first-hand`, `second-guess`, `first-rate`, `second-class`,
+    /// `second-string`, `third-party`, `first-person`. (`first-ever`, `second-largest`
+    /// and `third-quarter` still rank.)
+    fn ordinal_in_compound(&mut self, q: &Qty) -> bool {
+        const SECOND_HALVES: [&str; 11] = [
+            "hand", "handed", "guess", "guessed", "guesses", "guessing", "rate", "class", "string",
+            "party", "person",
+        ];
+        let text = self.text;
+        // Most ordinals are followed by a space: no token is read for them.
+        self.bytes.get(q.end) == Some(&b'-')
+            && self
+                .tok(q.end_tok)
+                .is_some_and(|t| t.gap == Gap::None && t.is_punct('-'))
+            && self.tok(q.end_tok + 1).is_some_and(|t| {
+                t.is_word()
+                    && t.gap == Gap::None
+                    && SECOND_HALVES
+                        .iter()
+                        .any(|h| t.text(text).eq_ignore_ascii_case(h))
             })
     }
 

@@ -735,12 +735,83 @@ fn a_mixed_number_that_lost_its_space_before_a_measure() {
             },
         ],
     );
-    // Without a measure after it the slash may be a date or a ratio: left as written.
+    // Without a measure after it the slash is not a mixed number: here a date.
+    let date = Some("--11-02".to_owned());
+    assert_eq!(
+        readings("Polls close on 11/2 at noon."),
+        [
+            ("11", Kind::Date, 11.0, date.clone()),
+            ("2", Kind::Date, 2.0, date),
+        ]
+    );
+}
+
+#[test]
+fn a_season_or_fiscal_year_is_a_range_of_years() {
+    let text = "Ortiz scored 14 goals in the 2015/16 season, and the 2011-12 budget \
+                and the 1999-00 accounts ran over, as in the 2008/2009 crisis.";
+    let found = extract(text);
+    let seasons: Vec<_> = found
+        .iter()
+        .map(|m| (&text[m.span.clone()], m.kind, m.value.as_f64(), m.upper))
+        .collect();
+    let seasons_wanted = [
+        ("14", Kind::Cardinal, 14.0, None),
+        ("2015/16", Kind::Range, 2015.0, Some(Num::Int(2016))),
+        ("2011-12", Kind::Range, 2011.0, Some(Num::Int(2012))),
+        ("1999-00", Kind::Range, 1999.0, Some(Num::Int(2000))),
+        ("2008/2009", Kind::Range, 2008.0, Some(Num::Int(2009))),
+    ];
+    assert_eq!(seasons, seasons_wanted);
+    // A season counts nothing: `season` and `budget` are not counted nouns.
+    assert!(found.iter().skip(1).all(|m| m.counted.is_none()));
+    // `2015-06` is no season (the second year would come before the first).
     check(
-        "Polls close on 11/2 at noon.",
+        "It peaked in 2015-06.",
         &[
-            want("11", Kind::Cardinal, 11.0),
-            want("2", Kind::Cardinal, 2.0),
+            want("2015", Kind::Year, 2015.0),
+            want("06", Kind::Cardinal, 6.0),
+        ],
+    );
+}
+
+#[test]
+fn slash_pairs_that_are_neither_fractions_nor_dates_count_nothing() {
+    // `9/11 attacks` are not eleven attacks, `24/7` is a schedule and `50/50` a split.
+    check(
+        "Since the 9/11 attacks the desk has run 24/7, and the odds are 50/50 for 3 bids.",
+        &[want("3", Kind::Cardinal, 3.0)],
+    );
+    // Fractions and dates with a year are read as before.
+    check(
+        "About 3/4 of the 120 voters agreed.",
+        &[
+            want("3/4", Kind::Cardinal, 0.75),
+            want("120", Kind::Cardinal, 120.0),
+        ],
+    );
+    assert_eq!(
+        readings("He was born on 9/11/1990.")
+            .iter()
+            .map(|r| r.3.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("1990-09-11"); 3]
+    );
+}
+
+#[test]
+fn an_ordinal_that_opens_a_compound_ranks_nothing() {
+    check(
+        "She sold a second-hand van, had first-hand reports, second-guessed a first-rate \
+         plan and backed a third-party bid.",
+        &[],
+    );
+    // These still rank.
+    check(
+        "It was the first-ever win for the second-largest bank.",
+        &[
+            want("first", Kind::Ordinal, 1.0),
+            want("second", Kind::Ordinal, 2.0),
         ],
     );
 }
