@@ -233,12 +233,12 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<Tok>) {
     out.clear();
     if let Some(window) = text.get(start..end) {
-        tokenize_window(window, start, 0, limit, out);
+        tokenize_window(text.as_bytes(), window, start, 0, limit, out);
     }
 }
 
-/// Appends the tokens of `window` (the text from byte `base` on) from its byte `i`
-/// to `out` until it holds `limit` tokens. Returns whether the window was read to
+/// Appends the tokens of `window` (the bytes of `text` from `base` on) from its byte
+/// `i` to `out` until it holds `limit` tokens. Returns whether the window was read to
 /// its end, and the byte of the window where the next token may start.
 ///
 /// Tokenizing has no state but the position: a token never holds whitespace and never
@@ -246,6 +246,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
 /// the same tokens as one pass over the whole window.
 #[inline]
 fn tokenize_window(
+    text: &[u8],
     window: &str,
     base: usize,
     mut i: usize,
@@ -277,7 +278,7 @@ fn tokenize_window(
             return (false, i);
         }
         let e = if kind == TokKind::Word {
-            word_end_fast(window, i, i + len)
+            word_end_fast(text, base, window, i, i + len)
         } else {
             i + len
         };
@@ -307,28 +308,27 @@ fn non_ascii_kind(c: char) -> TokKind {
     }
 }
 
-/// [`word_end`] of the word starting at byte `i` of `s`, whose first character ends
-/// at `e`: when the sixteen bytes from `i` can be read, one vector mask finds where
-/// its ASCII letters and digits stop, and a word stopping at a space (most) ends
-/// there with nothing else to test.
+/// [`word_end`] of the word starting at byte `i` of the window `s` (the bytes of
+/// `text` from `base` on), whose first character ends at `e`: when the text has
+/// sixteen bytes from the word's start, one vector mask finds where its ASCII letters
+/// and digits stop (bytes past the window count as stops), and a word stopping at a
+/// space or at the window's end (most) ends there with nothing else to test.
 #[inline]
-fn word_end_fast(s: &str, i: usize, e: usize) -> usize {
+fn word_end_fast(text: &[u8], base: usize, s: &str, i: usize, e: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    if let Some(chunk) = s
-        .as_bytes()
-        .get(i..i.wrapping_add(16))
+    if let Some(chunk) = text
+        .get(base.wrapping_add(i)..base.wrapping_add(i).wrapping_add(16))
         .and_then(|c| <&[u8; 16]>::try_from(c).ok())
     {
-        // The first character is read already (`e > i`): only the bytes after it count.
-        let stop = !sse2::alnum_mask(chunk) & (u32::MAX << (e - i).min(16)) & 0xFFFF;
-        if stop != 0 {
-            let at = i + stop.trailing_zeros() as usize;
-            if s.as_bytes().get(at) == Some(&b' ') {
-                return at;
-            }
-            return word_end(s, i, at);
-        }
-        return word_end(s, i, i + 16);
+        // The first character is read already (`e > i`): only the bytes after it
+        // count. A stop past the sixteen bytes stands for more of the word, which
+        // the window's end may cut.
+        let stop = (!sse2::alnum_mask(chunk) & (u32::MAX << (e - i).min(16))) | 1 << 16;
+        let at = (i + stop.trailing_zeros() as usize).min(s.len());
+        return match s.as_bytes().get(at) {
+            Some(b' ') | None => at,
+            Some(_) => word_end(s, i, at),
+        };
     }
     word_end(s, i, e)
 }
@@ -414,6 +414,8 @@ fn word_end(s: &str, i: usize, mut e: usize) -> usize {
 /// readers stop after a few words (a sentence's subject is near its start), so the
 /// rest of the window costs nothing. Gives the same tokens as [`tokenize`].
 pub(crate) struct TokStream<'b> {
+    /// The whole text's bytes.
+    text: &'b [u8],
     /// The window's text (empty when `start..end` is no window of the text).
     window: &'b str,
     /// Where the window starts in the text.
@@ -437,6 +439,7 @@ impl<'b> TokStream<'b> {
     ) -> Self {
         buf.clear();
         TokStream {
+            text: text.as_bytes(),
             window: text.get(start..end).unwrap_or_default(),
             base: start,
             next: 0,
@@ -459,8 +462,14 @@ impl<'b> TokStream<'b> {
     fn fill(&mut self, want: usize) {
         // Read ahead a little: a reader that wants token `i` usually wants the next.
         let target = want.max(self.toks.len() + 2).min(self.limit);
-        let (finished, next) =
-            tokenize_window(self.window, self.base, self.next, target, self.toks);
+        let (finished, next) = tokenize_window(
+            self.text,
+            self.window,
+            self.base,
+            self.next,
+            target,
+            self.toks,
+        );
         self.next = next;
         self.done = finished || self.toks.len() >= self.limit;
     }
