@@ -244,7 +244,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, limit: usize, out: 
 /// Tokenizing has no state but the position: a token never holds whitespace and never
 /// looks before its own first byte, so resuming where the last call stopped gives
 /// the same tokens as one pass over the whole window.
-#[inline]
+#[inline(always)]
 fn tokenize_window(
     text: &[u8],
     window: &str,
