@@ -2049,6 +2049,31 @@ impl<'a> Analyzer<'a> {
         })
     }
 
+    /// The first token of `toks` that is `of`, `at` or `from`, and the first that
+    /// is `of`, `for`, `at`, `from`, `with` or `in` (the prepositions that cut a
+    /// phrase): one pass, each token told by its length and bytes.
+    #[inline]
+    fn first_prepositions(&self, toks: &[Tok]) -> (Option<usize>, Option<usize>) {
+        let bytes = self.text.as_bytes();
+        let mut any = None;
+        for (k, t) in toks.iter().enumerate() {
+            // A byte range equal to one of these ASCII words is on character
+            // boundaries, so comparing bytes answers as comparing the token's text.
+            let of_at_from = match bytes.get(t.start..t.end) {
+                Some(b"of" | b"at" | b"from") => true,
+                Some(b"for" | b"with" | b"in") => false,
+                _ => continue,
+            };
+            if of_at_from {
+                return (Some(k), any.or(Some(k)));
+            }
+            if any.is_none() {
+                any = Some(k);
+            }
+        }
+        (None, any)
+    }
+
     fn classify_np(&self, toks: &[Tok]) -> Option<Np> {
         let first = toks.first()?;
         let last = toks.last()?;
@@ -2082,9 +2107,9 @@ impl<'a> Analyzer<'a> {
         // `Jeffrey Lewis of the James Martin Center`, `Del. Stacey Plaskett of the Virgin
         // Islands`: a person's name before `of`, `at` or `from` is the speaker and the
         // rest describes them.
-        if let Some(p) = toks
-            .iter()
-            .position(|t| matches!(self.word(t), "of" | "at" | "from"))
+        // The prepositions of both tests below, found in one pass.
+        let (of_at_from, any_prep) = self.first_prepositions(toks);
+        if let Some(p) = of_at_from
             && p > 0
             && self.name_token(&toks[p - 1])
             && !is_possessive(self.word(&toks[p - 1]))
@@ -2112,9 +2137,7 @@ impl<'a> Analyzer<'a> {
         // the object of `for` is no person either (`a spokesman for committee
         // Democrats`); in `a chorus of prominent Republicans` the group speaks.
         let ends_with_group = lc & GROUP != 0;
-        let common_head = toks
-            .iter()
-            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
+        let common_head = any_prep
             .filter(|&p| {
                 (ends_with_group && self.word(&toks[p]) == "for")
                     || toks[p + 1..]
@@ -2202,9 +2225,7 @@ impl<'a> Analyzer<'a> {
         }
         // The head of `a spokesman for the ministry` is `spokesman`, of `the mother of
         // three` is `mother`, of `a staffer in the room` is `staffer`.
-        let head = toks
-            .iter()
-            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
+        let head = any_prep
             .and_then(|p| p.checked_sub(1))
             .map_or(*last, |p| toks[p]);
         let lowerish = head.kind == TokKind::Word && !head.is_capitalized(self.text);
@@ -4725,6 +4746,42 @@ mod tests {
                 .filter(|&p| bytes[p..].starts_with(word.as_bytes()))
                 .collect();
             proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// The prepositions found in one pass over a phrase's bytes are the first
+        /// tokens whose text the two searches by text find, for any tokens, cut
+        /// ones and tokens of other kinds included.
+        #[test]
+        fn prepositions_match_a_search_by_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " of", " at", " from", " for", " with", " in", " Of", " off", " o",
+                    " fro", " within", " into", " the", " Maria", " spokesman", ",", " “",
+                    " é", " ofé", " in’s",
+                ]),
+                0..16,
+            ),
+            cut in 0usize..4,
+        ) {
+            let phrase = parts.concat();
+            // A quotation after the phrase, so the text is analyzed at all.
+            let text = format!("{phrase}. “Yes,” she said.");
+            let mut toks = Vec::new();
+            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
+            // A token cut short (as a possessive's stem is) may end inside a word.
+            if let Some(t) = toks.last_mut() {
+                t.end = t.end.saturating_sub(cut).max(t.start);
+            }
+            let agreed = with_default_analyzer(&text, |a| {
+                let of_at_from = toks
+                    .iter()
+                    .position(|t| matches!(a.word(t), "of" | "at" | "from"));
+                let any = toks.iter().position(|t| {
+                    matches!(a.word(t), "of" | "for" | "at" | "from" | "with" | "in")
+                });
+                a.first_prepositions(&toks) == (of_at_from, any)
+            });
+            proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
         }
 
         /// Passing over the occurrences whose use could say nothing changes no
