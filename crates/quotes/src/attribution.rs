@@ -1370,15 +1370,29 @@ impl<'a> Analyzer<'a> {
         next_lower && t.is_capitalized(self.text) && self.suspicious_opener(w)
     }
 
-    /// Whether the words of a name make it an organization or a place. A word that
-    /// also names things is still a surname after a known first name (`Bill Clinton`,
-    /// `Steven Law`, `Cornel West`).
-    fn org_name<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> bool {
-        let n = words.clone().count();
-        self.org_name_of(words, n)
+    /// Whether the words of a name (`toks`) make it an organization or a place. A
+    /// word that also names things is still a surname after a known first name
+    /// (`Bill Clinton`, `Steven Law`, `Cornel West`). The classes are read through
+    /// the token class cache: the phrase readers have looked most of them up already.
+    fn org_name_toks(&self, toks: &[Tok]) -> bool {
+        let Some(first) = toks.first() else {
+            return false;
+        };
+        let first_class = self.tclass(first);
+        if toks.len() == 1 {
+            return first_class & ORG != 0 || is_acronym(self.word(first));
+        }
+        let n = toks.len();
+        let person_led = first_class & (MALE | FEMALE) != 0;
+        toks.iter().enumerate().any(|(k, t)| {
+            let c = if k == 0 { first_class } else { self.tclass(t) };
+            c & ORG != 0
+                && !(k == 0 && person_led)
+                && !(person_led && k + 1 == n && c & NAME_LIKE_ORG != 0)
+        })
     }
 
-    /// [`Analyzer::org_name`] of `n` words.
+    /// [`Analyzer::org_name_toks`] of `n` words.
     fn org_name_of<'w>(&self, words: impl Iterator<Item = &'w str>, n: usize) -> bool {
         let mut words = words.enumerate().peekable();
         let Some(&(_, first)) = words.peek() else {
@@ -2213,7 +2227,7 @@ impl<'a> Analyzer<'a> {
                 (Some(a), Some(b)) => Descriptors::one((a.start, b.end)),
                 _ => Descriptors::default(),
             };
-            let org = self.org_name(name_toks.iter().map(|t| self.word(t)));
+            let org = self.org_name_toks(name_toks);
             return Some(Np {
                 span,
                 kind: NpKind::Named {
@@ -4780,6 +4794,34 @@ mod tests {
                     matches!(a.word(t), "of" | "for" | "at" | "from" | "with" | "in")
                 });
                 a.first_prepositions(&toks) == (of_at_from, any)
+            });
+            proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
+        }
+
+        /// Whether a name's tokens make an organization, their classes read through
+        /// the token class cache, is what the test of its words by the lexicon says:
+        /// party and nation words, first names, words that also name things, acronyms.
+        #[test]
+        fn org_names_of_tokens_match_org_names_of_words(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " Bill", " Clinton", " Steven", " Law", " Cornel", " West", " Democratic",
+                    " Republican", " Russian", " Senate", " FBI", " Maria", " Lopez", " House",
+                    " NATO", " U.S.", " de", " Ørsted", " É", " Ministry",
+                ]),
+                1..6,
+            ),
+        ) {
+            let phrase = parts.concat();
+            let text = format!("{phrase}. “Yes,” she said.");
+            let mut toks = Vec::new();
+            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
+            let agreed = with_default_analyzer(&text, |a| {
+                // Twice: the second reading of each class comes from the cache.
+                (0..2).all(|_| {
+                    a.org_name_toks(&toks)
+                        == a.org_name_of(toks.iter().map(|t| a.word(t)), toks.len())
+                })
             });
             proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
         }
