@@ -594,7 +594,7 @@ impl<'a> Analyzer<'a> {
                 return c;
             }
         }
-        let c = self.lex.class(self.word(t));
+        let c = self.lex.class_in(self.text, t.start, t.end);
         if let Some(slot) = slot {
             slot.set((start, end, c));
         }
