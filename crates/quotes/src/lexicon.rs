@@ -2118,9 +2118,15 @@ impl Key {
         if n == 0 || n > MAX_KEY {
             return None;
         }
+        // Most words fit the first part; the second is then zero as folded.
         let (head, tail) = word.split_at(n.min(8));
+        let second = if tail.is_empty() {
+            0
+        } else {
+            fold_ascii(load_short(tail))
+        };
         Some(Key {
-            parts: [fold_ascii(load_short(head)), fold_ascii(load_short(tail))],
+            parts: [fold_ascii(load_short(head)), second],
             len: n as u8,
         })
     }
