@@ -594,7 +594,7 @@ impl<'a> Analyzer<'a> {
                 return c;
             }
         }
-        let c = self.lex.class(self.word(t));
+        let c = self.lex.class_in(self.text, t.start, t.end);
         if let Some(slot) = slot {
             slot.set((start, end, c));
         }
@@ -1370,15 +1370,29 @@ impl<'a> Analyzer<'a> {
         next_lower && t.is_capitalized(self.text) && self.suspicious_opener(w)
     }
 
-    /// Whether the words of a name make it an organization or a place. A word that
-    /// also names things is still a surname after a known first name (`Bill Clinton`,
-    /// `Steven Law`, `Cornel West`).
-    fn org_name<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> bool {
-        let n = words.clone().count();
-        self.org_name_of(words, n)
+    /// Whether the words of a name (`toks`) make it an organization or a place. A
+    /// word that also names things is still a surname after a known first name
+    /// (`Bill Clinton`, `Steven Law`, `Cornel West`). The classes are read through
+    /// the token class cache: the phrase readers have looked most of them up already.
+    fn org_name_toks(&self, toks: &[Tok]) -> bool {
+        let Some(first) = toks.first() else {
+            return false;
+        };
+        let first_class = self.tclass(first);
+        if toks.len() == 1 {
+            return first_class & ORG != 0 || is_acronym(self.word(first));
+        }
+        let n = toks.len();
+        let person_led = first_class & (MALE | FEMALE) != 0;
+        toks.iter().enumerate().any(|(k, t)| {
+            let c = if k == 0 { first_class } else { self.tclass(t) };
+            c & ORG != 0
+                && !(k == 0 && person_led)
+                && !(person_led && k + 1 == n && c & NAME_LIKE_ORG != 0)
+        })
     }
 
-    /// [`Analyzer::org_name`] of `n` words.
+    /// [`Analyzer::org_name_toks`] of `n` words.
     fn org_name_of<'w>(&self, words: impl Iterator<Item = &'w str>, n: usize) -> bool {
         let mut words = words.enumerate().peekable();
         let Some(&(_, first)) = words.peek() else {
@@ -1419,22 +1433,25 @@ impl<'a> Analyzer<'a> {
         if t.is_capitalized(self.text) {
             return self.tclass(t) & NOT_NAME == 0;
         }
-        let w = self.word(t);
+        // The particles are ASCII: their bytes compare as their text would (an ASCII
+        // byte range of the text lies on character boundaries).
+        let w = self.text.as_bytes().get(t.start..t.end).unwrap_or_default();
         w.len() <= 3
             && matches!(
                 w,
-                "de" | "da"
-                    | "van"
-                    | "von"
-                    | "bin"
-                    | "al"
-                    | "del"
-                    | "la"
-                    | "le"
-                    | "di"
-                    | "du"
-                    | "der"
-                    | "ibn"
+                b"de"
+                    | b"da"
+                    | b"van"
+                    | b"von"
+                    | b"bin"
+                    | b"al"
+                    | b"del"
+                    | b"la"
+                    | b"le"
+                    | b"di"
+                    | b"du"
+                    | b"der"
+                    | b"ibn"
             )
     }
 
@@ -2049,6 +2066,31 @@ impl<'a> Analyzer<'a> {
         })
     }
 
+    /// The first token of `toks` that is `of`, `at` or `from`, and the first that
+    /// is `of`, `for`, `at`, `from`, `with` or `in` (the prepositions that cut a
+    /// phrase): one pass, each token told by its length and bytes.
+    #[inline]
+    fn first_prepositions(&self, toks: &[Tok]) -> (Option<usize>, Option<usize>) {
+        let bytes = self.text.as_bytes();
+        let mut any = None;
+        for (k, t) in toks.iter().enumerate() {
+            // A byte range equal to one of these ASCII words is on character
+            // boundaries, so comparing bytes answers as comparing the token's text.
+            let of_at_from = match bytes.get(t.start..t.end) {
+                Some(b"of" | b"at" | b"from") => true,
+                Some(b"for" | b"with" | b"in") => false,
+                _ => continue,
+            };
+            if of_at_from {
+                return (Some(k), any.or(Some(k)));
+            }
+            if any.is_none() {
+                any = Some(k);
+            }
+        }
+        (None, any)
+    }
+
     fn classify_np(&self, toks: &[Tok]) -> Option<Np> {
         let first = toks.first()?;
         let last = toks.last()?;
@@ -2082,9 +2124,9 @@ impl<'a> Analyzer<'a> {
         // `Jeffrey Lewis of the James Martin Center`, `Del. Stacey Plaskett of the Virgin
         // Islands`: a person's name before `of`, `at` or `from` is the speaker and the
         // rest describes them.
-        if let Some(p) = toks
-            .iter()
-            .position(|t| matches!(self.word(t), "of" | "at" | "from"))
+        // The prepositions of both tests below, found in one pass.
+        let (of_at_from, any_prep) = self.first_prepositions(toks);
+        if let Some(p) = of_at_from
             && p > 0
             && self.name_token(&toks[p - 1])
             && !is_possessive(self.word(&toks[p - 1]))
@@ -2112,9 +2154,7 @@ impl<'a> Analyzer<'a> {
         // the object of `for` is no person either (`a spokesman for committee
         // Democrats`); in `a chorus of prominent Republicans` the group speaks.
         let ends_with_group = lc & GROUP != 0;
-        let common_head = toks
-            .iter()
-            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
+        let common_head = any_prep
             .filter(|&p| {
                 (ends_with_group && self.word(&toks[p]) == "for")
                     || toks[p + 1..]
@@ -2190,7 +2230,7 @@ impl<'a> Analyzer<'a> {
                 (Some(a), Some(b)) => Descriptors::one((a.start, b.end)),
                 _ => Descriptors::default(),
             };
-            let org = self.org_name(name_toks.iter().map(|t| self.word(t)));
+            let org = self.org_name_toks(name_toks);
             return Some(Np {
                 span,
                 kind: NpKind::Named {
@@ -2202,9 +2242,7 @@ impl<'a> Analyzer<'a> {
         }
         // The head of `a spokesman for the ministry` is `spokesman`, of `the mother of
         // three` is `mother`, of `a staffer in the room` is `staffer`.
-        let head = toks
-            .iter()
-            .position(|t| matches!(self.word(t), "of" | "for" | "at" | "from" | "with" | "in"))
+        let head = any_prep
             .and_then(|p| p.checked_sub(1))
             .map_or(*last, |p| toks[p]);
         let lowerish = head.kind == TokKind::Word && !head.is_capitalized(self.text);
@@ -4725,6 +4763,109 @@ mod tests {
                 .filter(|&p| bytes[p..].starts_with(word.as_bytes()))
                 .collect();
             proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// The prepositions found in one pass over a phrase's bytes are the first
+        /// tokens whose text the two searches by text find, for any tokens, cut
+        /// ones and tokens of other kinds included.
+        #[test]
+        fn prepositions_match_a_search_by_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " of", " at", " from", " for", " with", " in", " Of", " off", " o",
+                    " fro", " within", " into", " the", " Maria", " spokesman", ",", " “",
+                    " é", " ofé", " in’s",
+                ]),
+                0..16,
+            ),
+            cut in 0usize..4,
+        ) {
+            let phrase = parts.concat();
+            // A quotation after the phrase, so the text is analyzed at all.
+            let text = format!("{phrase}. “Yes,” she said.");
+            let mut toks = Vec::new();
+            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
+            // A token cut short (as a possessive's stem is) may end inside a word.
+            if let Some(t) = toks.last_mut() {
+                t.end = t.end.saturating_sub(cut).max(t.start);
+            }
+            let agreed = with_default_analyzer(&text, |a| {
+                let of_at_from = toks
+                    .iter()
+                    .position(|t| matches!(a.word(t), "of" | "at" | "from"));
+                let any = toks.iter().position(|t| {
+                    matches!(a.word(t), "of" | "for" | "at" | "from" | "with" | "in")
+                });
+                a.first_prepositions(&toks) == (of_at_from, any)
+            });
+            proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
+        }
+
+        /// Whether a name's tokens make an organization, their classes read through
+        /// the token class cache, is what the test of its words by the lexicon says:
+        /// party and nation words, first names, words that also name things, acronyms.
+        #[test]
+        fn org_names_of_tokens_match_org_names_of_words(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " Bill", " Clinton", " Steven", " Law", " Cornel", " West", " Democratic",
+                    " Republican", " Russian", " Senate", " FBI", " Maria", " Lopez", " House",
+                    " NATO", " U.S.", " de", " Ørsted", " É", " Ministry",
+                ]),
+                1..6,
+            ),
+        ) {
+            let phrase = parts.concat();
+            let text = format!("{phrase}. “Yes,” she said.");
+            let mut toks = Vec::new();
+            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
+            let agreed = with_default_analyzer(&text, |a| {
+                // Twice: the second reading of each class comes from the cache.
+                (0..2).all(|_| {
+                    a.org_name_toks(&toks)
+                        == a.org_name_of(toks.iter().map(|t| a.word(t)), toks.len())
+                })
+            });
+            proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
+        }
+
+        /// A name token is told as by its text: capitalized words by their class,
+        /// lowercase ones by the list of name particles, tokens cut inside a word too.
+        #[test]
+        fn name_tokens_match_a_test_by_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " de", " da", " van", " von", " bin", " al", " del", " la", " le", " di",
+                    " du", " der", " ibn", " dé", " De", " ibné", " Maria", " the", " The",
+                    " d", " vo", " dera", ",", " é", " Ørsted",
+                ]),
+                0..10,
+            ),
+            cut in 0usize..3,
+        ) {
+            let phrase = parts.concat();
+            let text = format!("{phrase}. “Yes,” she said.");
+            let mut toks = Vec::new();
+            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
+            if let Some(t) = toks.last_mut() {
+                t.end = t.end.saturating_sub(cut).max(t.start);
+            }
+            let agreed = with_default_analyzer(&text, |a| {
+                toks.iter().all(|t| {
+                    let by_text = t.kind == TokKind::Word
+                        && if t.is_capitalized(a.text) {
+                            a.lex.class(a.word(t)) & NOT_NAME == 0
+                        } else {
+                            matches!(
+                                a.word(t),
+                                "de" | "da" | "van" | "von" | "bin" | "al" | "del" | "la"
+                                    | "le" | "di" | "du" | "der" | "ibn"
+                            )
+                        };
+                    a.name_token(t) == by_text
+                })
+            });
+            proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
         }
 
         /// Passing over the occurrences whose use could say nothing changes no

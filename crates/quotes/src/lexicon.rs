@@ -2118,9 +2118,15 @@ impl Key {
         if n == 0 || n > MAX_KEY {
             return None;
         }
+        // Most words fit the first part; the second is then zero as folded.
         let (head, tail) = word.split_at(n.min(8));
+        let second = if tail.is_empty() {
+            0
+        } else {
+            fold_ascii(load_short(tail))
+        };
         Some(Key {
-            parts: [fold_ascii(load_short(head)), fold_ascii(load_short(tail))],
+            parts: [fold_ascii(load_short(head)), second],
             len: n as u8,
         })
     }
@@ -2170,7 +2176,17 @@ impl WordTable {
 
     #[inline]
     fn get(&self, word: &[u8]) -> Option<u32> {
-        let key = Key::new(word)?;
+        Key::new(word).and_then(|key| self.find(key))
+    }
+
+    /// The value of `key`, 0 when it is in no slot (as [`Lexicon::class`] reads it).
+    #[inline]
+    fn get_key(&self, key: Key) -> u32 {
+        self.find(key).unwrap_or(0)
+    }
+
+    #[inline]
+    fn find(&self, key: Key) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut i = (key.hash() >> self.shift) as usize;
         loop {
@@ -2492,6 +2508,34 @@ impl Lexicon {
             Some(_) => self.classes.get(w).unwrap_or(0),
             None => 0,
         }
+    }
+
+    /// [`Lexicon::class`] of `text[start..end]` (a word of the text): a word of at
+    /// most eight bytes is read with one load from the text instead of pieced
+    /// together from its own bytes. A range off character boundaries, whose text is
+    /// empty, is on no list either way: its bytes open or end with part of a
+    /// character, and every listed word is whole UTF-8 (folding ASCII capitals
+    /// changes no other byte), so no key can equal them. Kept out of line: the token
+    /// class cache calls it from every phrase reader, and inlined there it cost more
+    /// than it saved.
+    #[inline(never)]
+    pub(crate) fn class_in(&self, text: &str, start: usize, end: usize) -> u32 {
+        let bytes = text.as_bytes();
+        let n = end.wrapping_sub(start);
+        if (1..=8).contains(&n)
+            && let Some(chunk) = bytes
+                .get(start..start.wrapping_add(8))
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            // A word ending with a period takes the period-free look-up below.
+            && bytes.get(end - 1) != Some(&b'.')
+        {
+            let v = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * n));
+            return self.classes.get_key(Key {
+                parts: [fold_ascii(v), 0],
+                len: n as u8,
+            });
+        }
+        self.class(text.get(start..end).unwrap_or(""))
     }
 
     /// The cue phrase whose first word is `text[start..end]` (a whole word): where the
@@ -3158,6 +3202,36 @@ mod tests {
         ) {
             let w: String = parts.concat();
             proptest::prop_assert_eq!(pronoun(&w), pronoun_in_full(&w), "{:?}", w);
+        }
+
+        /// The class of a range of a text, short words read with one load, is the
+        /// class of the range's text: listed words in any case, words with periods,
+        /// ranges at the text's end, off character boundaries, empty or reversed.
+        #[test]
+        fn classes_in_a_text_match_classes_of_words(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Sen.", "senator", "Maria", "the", "The", " ", "é", "Ørsted", "U.S.",
+                    "Democrats", "mr", ".", "’s", "said", "abcdefgh", "abcdefghi", "x",
+                    "spokeswoman", "\u{a0}",
+                ]),
+                0..8,
+            ),
+            after in proptest::sample::select(vec!["", " said the", "xxxxxxxxx", "é"]),
+        ) {
+            let lex = Lexicon::new();
+            // Every range of up to seventeen bytes, at every byte: whole words, parts
+            // of words and ranges across or off character boundaries, with more text
+            // after them or none.
+            let text = format!("{}{after}", parts.concat());
+            for start in 0..=text.len() + 1 {
+                for end in start.saturating_sub(1)..=start + 17 {
+                    let expected = lex.class(text.get(start..end).unwrap_or(""));
+                    proptest::prop_assert_eq!(
+                        lex.class_in(&text, start, end), expected, "{:?} {}..{}", text, start, end
+                    );
+                }
+            }
         }
 
         /// The one-table look-up answers as a scan of the lists would, for listed
