@@ -1,11 +1,13 @@
-//! A JSON string writer for the output's long strings (`text`, `clean_text`, span texts).
+//! A JSON string writer for the output's strings and object keys.
 //!
 //! serde_json escapes strings one byte at a time through a lookup table; on article text,
 //! where almost nothing needs escaping, that loop was 40 % of the runner's own time. This
 //! writer checks thirty-two bytes at a time in long strings (AVX2, where the CPU has
 //! it), sixteen otherwise (SSE2 on x86_64, a string's last few bytes padded to
 //! sixteen; eight at a time elsewhere) for the only bytes JSON requires escaping (`"`, `\` and controls
-//! below 0x20) and copies clean runs whole. Its output is identical to
+//! below 0x20) and copies clean runs whole. Strings of at most sixteen bytes (keys,
+//! kinds, units, short span texts: most of the calls) take a path with no `memcpy` call
+//! at all (see [`write_short`]). Its output is identical to
 //! serde_json's (same escapes, lowercase `\u00XX`, non-ASCII passed through), which a
 //! property test checks.
 
@@ -64,8 +66,136 @@ fn escapes_at(_bytes: &[u8], _i: usize) -> Option<(u32, usize)> {
     None
 }
 
+/// The bytes of `b` (at most sixteen) as two little-endian words, zero past the end,
+/// or `None` when one of them must be escaped (or `b` is longer). Built from a few
+/// overlapping fixed-size loads, so a short string costs no `memcpy` call.
+#[inline]
+fn short_words(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    let word = |at: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let (lo, hi) = if n >= 8 {
+        if n > 16 {
+            return None;
+        }
+        // The last eight bytes, moved down so that byte 8 of `b` lands at the bottom;
+        // for n == 8 there is nothing left (a shift by 64 would overflow).
+        let hi = if n > 8 {
+            word(n - 8) >> (8 * (16 - n))
+        } else {
+            0
+        };
+        (word(0), hi)
+    } else if n >= 4 {
+        let half = |at: usize| -> u64 {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&b[at..at + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        // Bytes 0..4 and n-4..n overlap on equal bytes, so OR puts each in its place.
+        (half(0) | half(n - 4) << (8 * (n - 4)), 0)
+    } else if n > 0 {
+        // 0, n/2 and n-1 cover every position of one to three bytes.
+        let lo = u64::from(b[0])
+            | u64::from(b[n / 2]) << (8 * (n / 2))
+            | u64::from(b[n - 1]) << (8 * (n - 1));
+        (lo, 0)
+    } else {
+        (0, 0)
+    };
+    (short_escapes(lo, hi, n) == 0).then_some((lo, hi))
+}
+
+/// Whether any of the first `n` (at most sixteen) bytes of `lo`, then `hi`, must be
+/// escaped: nonzero if so. The zero padding above the end would count as controls, so
+/// only the real bytes' flags are kept.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn short_escapes(lo: u64, hi: u64, n: usize) -> u32 {
+    let mut chunk = [0u8; 16];
+    chunk[..8].copy_from_slice(&lo.to_le_bytes());
+    chunk[8..].copy_from_slice(&hi.to_le_bytes());
+    // SAFETY: SSE2 is part of every x86_64 target.
+    let mask = unsafe { escape_mask16_sse2(&chunk) };
+    mask & ((1u32 << n) - 1)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn short_escapes(lo: u64, hi: u64, n: usize) -> u32 {
+    // A SWAR false flag sits above a real match, so a flag survives the cut exactly
+    // when a real byte needs escaping.
+    let valid = |k: usize| {
+        if k >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * k)) - 1
+        }
+    };
+    let hits = (escape_mask(lo) & valid(n)) | (escape_mask(hi) & valid(n.saturating_sub(8)));
+    u32::from(hits != 0)
+}
+
+/// Appends `prefix`, `s` and `suffix` when `s` is at most sixteen bytes and needs no
+/// escaping, and says whether it did. The pieces are put together in a stack buffer
+/// and appended as one fixed 32-byte block (a few vector moves, where a slice of
+/// variable length calls `memcpy`), then the scratch past the end is cut off again.
+#[inline]
+fn write_short<const P: usize, const S: usize>(
+    out: &mut Vec<u8>,
+    prefix: &[u8; P],
+    s: &[u8],
+    suffix: &[u8; S],
+) -> bool {
+    const { assert!(P + 16 + S <= 32) };
+    let Some((lo, hi)) = short_words(s) else {
+        return false;
+    };
+    let n = s.len(); // at most 16, as `short_words` checked
+    let mut buf = [0u8; 32];
+    buf[..P].copy_from_slice(prefix);
+    buf[P..P + 8].copy_from_slice(&lo.to_le_bytes());
+    buf[P + 8..P + 16].copy_from_slice(&hi.to_le_bytes());
+    if let Some(tail) = buf.get_mut(P + n..P + n + S) {
+        tail.copy_from_slice(suffix);
+    }
+    let end = out.len() + P + n + S;
+    out.extend_from_slice(&buf);
+    out.truncate(end);
+    true
+}
+
+/// Appends `,"key":`, the start of an object member after the first; the key is
+/// escaped as any string would be.
+pub fn write_key_after_first(out: &mut Vec<u8>, key: &str) {
+    if !write_short(out, b",\"", key.as_bytes(), b"\":") {
+        out.push(b',');
+        write_str_general(out, key);
+        out.push(b':');
+    }
+}
+
+/// Appends `"key":`, an object's first member's key.
+pub fn write_key(out: &mut Vec<u8>, key: &str) {
+    if !write_short(out, b"\"", key.as_bytes(), b"\":") {
+        write_str_general(out, key);
+        out.push(b':');
+    }
+}
+
 /// Appends `s` as a JSON string literal, quotes included.
+#[inline]
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    if !write_short(out, b"\"", s.as_bytes(), b"\"") {
+        write_str_general(out, s);
+    }
+}
+
+/// [`write_str`] for any string: the path for long strings and those that need escaping.
+fn write_str_general(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
@@ -205,6 +335,31 @@ mod tests {
         #[test]
         fn matches_serde_json_on_any_string(s in "\\PC*|[\\x00-\\x7f]{0,64}|(\"|\\\\|\n|x|é){0,40}") {
             prop_assert_eq!(ours(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        // Every length the short path takes (0..=16 bytes) and just past it, with
+        // escapes, non-ASCII and NUL at every offset: the short path, the general one
+        // and serde_json agree.
+        #[test]
+        fn short_strings_match_the_general_path(s in "[a-z\"\\\x00\x01\x1f\x7f\n é€😀]{0,17}") {
+            let mut general = Vec::new();
+            write_str_general(&mut general, &s);
+            let expected = serde_json::to_string(&s).unwrap();
+            prop_assert_eq!(&general, expected.as_bytes());
+            prop_assert_eq!(ours(&s), expected);
+        }
+
+        #[test]
+        fn keys_are_escaped_like_any_string(key in "[a-z_\"\\\x00\n é]{0,20}", first: bool) {
+            let mut out = b"x".to_vec();
+            let expected = if first {
+                write_key(&mut out, &key);
+                format!("x{}:", serde_json::to_string(&key).unwrap())
+            } else {
+                write_key_after_first(&mut out, &key);
+                format!("x,{}:", serde_json::to_string(&key).unwrap())
+            };
+            prop_assert_eq!(String::from_utf8(out).unwrap(), expected);
         }
 
         // Long enough for the 32-byte blocks, with escapes at every offset.

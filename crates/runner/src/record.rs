@@ -235,12 +235,12 @@ impl<'a> Object<'a> {
 
     /// Writes `"key":` and returns the buffer for the value.
     fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        if !self.empty {
-            self.out.push(b',');
+        if self.empty {
+            json::write_key(self.out, key);
+        } else {
+            json::write_key_after_first(self.out, key);
         }
         self.empty = false;
-        json::write_str(self.out, key);
-        self.out.push(b':');
         self.out
     }
 
