@@ -69,7 +69,7 @@ fn escapes_at(_bytes: &[u8], _i: usize) -> Option<(u32, usize)> {
 /// The bytes of `b` (at most sixteen) as two little-endian words, zero past the end,
 /// or `None` when one of them must be escaped (or `b` is longer). Built from a few
 /// overlapping fixed-size loads, so a short string costs no `memcpy` call.
-#[inline]
+#[inline(always)]
 fn short_words(b: &[u8]) -> Option<(u64, u64)> {
     let n = b.len();
     let word = |at: usize| -> u64 {
@@ -143,7 +143,7 @@ fn short_escapes(lo: u64, hi: u64, n: usize) -> u32 {
 /// escaping, and says whether it did. The pieces are put together in a stack buffer
 /// and appended as one fixed 32-byte block (a few vector moves, where a slice of
 /// variable length calls `memcpy`), then the scratch past the end is cut off again.
-#[inline]
+#[inline(always)]
 fn write_short<const P: usize, const S: usize>(
     out: &mut Vec<u8>,
     prefix: &[u8; P],
@@ -279,6 +279,67 @@ fn escape_blocks_avx2(out: &mut Vec<u8>, bytes: &[u8], start: &mut usize, i: &mu
     }
 }
 
+/// The two-digit decimal strings "00" to "99", back to back.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+/// Appends `n` in decimal, as `itoa` would, but with no `memcpy` call: the digits are
+/// put at the front of a stack buffer that is appended whole and cut back (offsets and
+/// counts have a few digits each, and calling `memcpy` for those cost more than the
+/// digits).
+#[inline]
+pub fn write_u64(out: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 24];
+    let len = put_digits(&mut buf, n);
+    let end = out.len() + len;
+    out.extend_from_slice(&buf);
+    out.truncate(end);
+}
+
+/// Appends `n` in decimal (a minus sign first when negative).
+#[inline]
+pub fn write_i64(out: &mut Vec<u8>, n: i64) {
+    let mut buf = [0u8; 24];
+    let sign = usize::from(n < 0);
+    buf[0] = b'-';
+    let (_, digits) = buf.split_at_mut(sign);
+    let Some(digits) = digits.first_chunk_mut::<20>() else {
+        return; // unreachable: 23 bytes follow the sign
+    };
+    let len = sign + put_digits(digits, n.unsigned_abs());
+    let end = out.len() + len;
+    out.extend_from_slice(&buf);
+    out.truncate(end);
+}
+
+/// Writes the decimal digits of `n` at the front of `buf` and says how many (one to
+/// twenty: `u64::MAX` has twenty).
+#[inline]
+fn put_digits<const N: usize>(buf: &mut [u8; N], mut n: u64) -> usize {
+    const { assert!(N >= 20) };
+    let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
+    let mut end = len;
+    // Two digits at a time from the last; `end` stays at least 2 in the loop, as
+    // `n >= 100` has at least two digits still to write before position `end`.
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        end -= 2;
+        buf[end..end + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        buf[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    } else {
+        buf[0] = b'0' + n as u8;
+    }
+    len
+}
+
 /// Appends the JSON escape of `b`, one of `"`, `\` or a control byte below 0x20.
 #[inline]
 fn write_escape(out: &mut Vec<u8>, b: u8) {
@@ -315,6 +376,24 @@ mod tests {
         let mut out = Vec::new();
         write_str(&mut out, s);
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn integer_extremes() {
+        for (n, text) in [
+            (i64::MIN, "-9223372036854775808"),
+            (i64::MAX, "9223372036854775807"),
+            (0, "0"),
+            (-1, "-1"),
+            (-10, "-10"),
+        ] {
+            let mut out = Vec::new();
+            write_i64(&mut out, n);
+            assert_eq!(out, text.as_bytes());
+        }
+        let mut out = Vec::new();
+        write_u64(&mut out, u64::MAX);
+        assert_eq!(out, b"18446744073709551615");
     }
 
     #[test]
@@ -360,6 +439,23 @@ mod tests {
                 format!("x,{}:", serde_json::to_string(&key).unwrap())
             };
             prop_assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+
+        #[test]
+        fn integers_are_written_as_display_writes_them(n: i64, u: u64, digits in 0u32..20) {
+            let mut out = Vec::new();
+            write_i64(&mut out, n);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+            let mut out = Vec::new();
+            write_u64(&mut out, u);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), u.to_string());
+            // Every length, and the powers of ten where it changes.
+            let small = 10u64.pow(digits);
+            for v in [small - 1, small, small.saturating_add(1)] {
+                let mut out = b"x".to_vec();
+                write_u64(&mut out, v);
+                prop_assert_eq!(String::from_utf8(out).unwrap(), format!("x{v}"));
+            }
         }
 
         // Long enough for the 32-byte blocks, with escapes at every offset.

@@ -170,7 +170,7 @@ impl OutputShape {
 /// produces is kept under `input_fields`, so nothing the input carried is lost.
 ///
 /// Written by hand rather than through a serde map: the long strings go through
-/// [`json::write_str`] and integers through `itoa`, which keeps the runner's own cost per
+/// [`json::write_str`] and integers through [`json::write_u64`], which keeps the runner's own cost per
 /// byte low. The result is the same JSON serde_json would write.
 pub fn write_document(doc: &Document, shape: &OutputShape, out: &mut Vec<u8>) {
     let mut obj = Object::open(out);
@@ -259,21 +259,17 @@ fn write_json_value(out: &mut Vec<u8>, value: &serde_json::Value) {
     }
 }
 
-fn write_int(out: &mut Vec<u8>, n: impl itoa::Integer) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
 fn write_value(out: &mut Vec<u8>, value: &Value) {
     match value {
         Value::Null => out.extend_from_slice(b"null"),
         Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Int(i) => write_int(out, *i),
+        Value::Int(i) => json::write_i64(out, *i),
         Value::Str(s) => json::write_str(out, s),
         Value::Range(a, b) => {
             out.push(b'[');
-            write_int(out, *a);
+            json::write_u64(out, u64::from(*a));
             out.push(b',');
-            write_int(out, *b);
+            json::write_u64(out, u64::from(*b));
             out.push(b']');
         }
         Value::List(items) => {
@@ -302,8 +298,8 @@ fn write_layer(out: &mut Vec<u8>, text: Option<&str>, spans: &[Span]) {
             out.push(b',');
         }
         let mut obj = Object::open(out);
-        write_int(obj.key("start"), span.start);
-        write_int(obj.key("end"), span.end);
+        json::write_u64(obj.key("start"), u64::from(span.start));
+        json::write_u64(obj.key("end"), u64::from(span.end));
         if let Some(text) = text {
             json::write_str(obj.key("text"), text.get(span.range()).unwrap_or(""));
         }
