@@ -316,6 +316,94 @@ pub fn write_i64(out: &mut Vec<u8>, n: i64) {
     out.truncate(end);
 }
 
+/// Appends the start of a span object, `{"start":S,"end":E`, after a comma when it is
+/// not the list's first: one fixed append for what would be five.
+#[inline]
+pub fn write_span_head(out: &mut Vec<u8>, comma: bool, start: u32, end: u32) {
+    const START: &[u8; 9] = b"{\"start\":";
+    const END: &[u8; 7] = b",\"end\":";
+    // At most 1 + 9 + 10 + 7 + 10 bytes; `put_digits` wants twenty free from where it
+    // writes, so 64 leaves room at every step.
+    let mut buf = [0u8; 64];
+    buf[0] = b',';
+    let mut len = usize::from(comma);
+    buf[len..len + START.len()].copy_from_slice(START);
+    len += START.len();
+    if let Some(digits) = buf[len..].first_chunk_mut::<20>() {
+        len += put_digits(digits, u64::from(start));
+    }
+    buf[len..len + END.len()].copy_from_slice(END);
+    len += END.len();
+    if let Some(digits) = buf[len..].first_chunk_mut::<20>() {
+        len += put_digits(digits, u64::from(end));
+    }
+    let total = out.len() + len;
+    out.extend_from_slice(&buf);
+    out.truncate(total);
+}
+
+/// Object keys rendered as `,"key":` the first time they are written, by their place
+/// in the member list: the spans of one layer mostly repeat the same keys in the same
+/// order (a stage's static names), so a key is then one pointer compare and one fixed
+/// append instead of an escape check. A slot is found by the key's address and
+/// length, which while the cache lives (the keys are borrowed for all of it, so none
+/// can change or be freed) means the same bytes.
+pub struct KeyCache {
+    slots: [KeySlot; KEY_SLOTS],
+}
+
+const KEY_SLOTS: usize = 16;
+
+#[derive(Clone, Copy)]
+struct KeySlot {
+    /// The key's address; null (no `&str` has it) while the slot is empty.
+    at: *const u8,
+    /// The key's length in bytes.
+    len: usize,
+    /// `,"key":` and scratch after it.
+    rendered: [u8; 32],
+}
+
+impl Default for KeyCache {
+    fn default() -> Self {
+        KeyCache {
+            slots: [KeySlot {
+                at: std::ptr::null(),
+                len: 0,
+                rendered: [0; 32],
+            }; KEY_SLOTS],
+        }
+    }
+}
+
+impl KeyCache {
+    /// Appends `,"key":` for the member at `place` of an object.
+    #[inline]
+    pub fn write_key_after_first(&mut self, out: &mut Vec<u8>, place: usize, key: &str) {
+        let Some(slot) = self.slots.get_mut(place) else {
+            write_key_after_first(out, key);
+            return;
+        };
+        if slot.at != key.as_ptr() || slot.len != key.len() {
+            let Some((lo, hi)) = short_words(key.as_bytes()) else {
+                write_key_after_first(out, key);
+                return;
+            };
+            slot.rendered[..2].copy_from_slice(b",\"");
+            slot.rendered[2..10].copy_from_slice(&lo.to_le_bytes());
+            slot.rendered[10..18].copy_from_slice(&hi.to_le_bytes());
+            if let Some(tail) = slot.rendered.get_mut(2 + key.len()..4 + key.len()) {
+                tail.copy_from_slice(b"\":");
+            }
+            slot.at = key.as_ptr();
+            slot.len = key.len();
+        }
+        let end = out.len() + slot.len + 4;
+        out.extend_from_slice(&slot.rendered);
+        out.truncate(end);
+    }
+}
+
 /// Writes the decimal digits of `n` at the front of `buf` and says how many (one to
 /// twenty: `u64::MAX` has twenty).
 #[inline]

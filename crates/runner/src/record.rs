@@ -292,21 +292,19 @@ fn write_value(out: &mut Vec<u8>, value: &Value) {
 /// Writes `spans` as a JSON list of objects: `start`, `end`, the covered text when
 /// `text` is given, then the span's attributes.
 fn write_layer(out: &mut Vec<u8>, text: Option<&str>, spans: &[Span]) {
+    let mut keys = json::KeyCache::default();
     out.push(b'[');
     for (i, span) in spans.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        let mut obj = Object::open(out);
-        json::write_u64(obj.key("start"), u64::from(span.start));
-        json::write_u64(obj.key("end"), u64::from(span.end));
+        json::write_span_head(out, i > 0, span.start, span.end);
         if let Some(text) = text {
-            json::write_str(obj.key("text"), text.get(span.range()).unwrap_or(""));
+            out.extend_from_slice(b",\"text\":");
+            json::write_str(out, text.get(span.range()).unwrap_or(""));
         }
-        for (k, v) in span.attrs.iter() {
-            write_value(obj.key(k), v);
+        for (place, (k, v)) in span.attrs.iter().enumerate() {
+            keys.write_key_after_first(out, place, k);
+            write_value(out, v);
         }
-        obj.close();
+        out.push(b'}');
     }
     out.push(b']');
 }
@@ -483,6 +481,95 @@ mod tests {
             String::from_utf8(out).unwrap(),
             format!("{}\n", serde_json::to_string(&expected).unwrap())
         );
+    }
+
+    /// Keys a stage could use, borrowed from one static string where it helps: two
+    /// keys at the same address with different lengths must not be taken for each
+    /// other by the key cache. Some need escaping, one is too long for the short path.
+    fn key_pool() -> Vec<&'static str> {
+        let kinds: &'static str = "kinds";
+        vec![
+            kinds,
+            &kinds[..4],
+            &kinds[..1],
+            "counted_span",
+            "a_key_longer_than_sixteen_bytes",
+            "exactly_16_bytes",
+            "quo\"te",
+            "back\\slash",
+            "new\nline",
+            "",
+            "clé",
+        ]
+    }
+
+    fn value_strategy() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::Int),
+            (-1e6f64..1e6).prop_map(Value::Float),
+            "[a-z \"\\\n\x01é]{0,24}".prop_map(Value::from),
+            Just(Value::static_str("quote")),
+            (any::<u32>(), any::<u32>()).prop_map(|(a, b)| Value::Range(a, b)),
+        ];
+        leaf.prop_recursive(2, 8, 4, |inner| {
+            prop::collection::vec(inner, 0..4).prop_map(Value::List)
+        })
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        // The span writer (one append for the head, keys from the cache) against
+        // serde_json, over keys that hit and miss the cache, need escaping or not.
+        #[test]
+        fn layers_are_what_serde_json_would_write(
+            spans in prop::collection::vec(
+                (any::<u32>(), 0u32..80, prop::collection::vec((0usize..11, value_strategy()), 0..20)),
+                0..6,
+            ),
+            with_text: bool,
+        ) {
+            let pool = key_pool();
+            let text = "Port hires 300 workers, “now” says Ortiz. The harbour board met on Tuesday.";
+            let spans: Vec<Span> = spans
+                .into_iter()
+                .map(|(start, len, attrs)| {
+                    let (start, end) = if start % 2 == 0 {
+                        (start % 70, (start % 70).saturating_add(len))
+                    } else {
+                        (start, start.saturating_add(len))
+                    };
+                    let mut span = Span::new(start as usize, end as usize);
+                    for (k, v) in attrs {
+                        span = span.with(pool[k], v);
+                    }
+                    span
+                })
+                .collect();
+            let mut out = Vec::new();
+            write_layer(&mut out, with_text.then_some(text), &spans);
+            let expected: Vec<serde_json::Value> = spans
+                .iter()
+                .map(|span| {
+                    let mut obj = serde_json::Map::new();
+                    obj.insert("start".into(), span.start.into());
+                    obj.insert("end".into(), span.end.into());
+                    if with_text {
+                        obj.insert("text".into(), text.get(span.range()).unwrap_or("").into());
+                    }
+                    for (k, v) in span.attrs.iter() {
+                        obj.insert(k.into(), serde_json::to_value(v).unwrap());
+                    }
+                    serde_json::Value::Object(obj)
+                })
+                .collect();
+            prop_assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&expected).unwrap()
+            );
+        }
     }
 
     #[test]
