@@ -27,23 +27,6 @@ fn escape_mask(w: u64) -> u64 {
     (below_0x20 | has_zero(quote) | has_zero(backslash)) & HI
 }
 
-/// The bytes from `i` that need escaping, sixteen at a time: a mask with bit `k` set
-/// when byte `i + k` must be escaped, and how many bytes it covers (sixteen, or what is
-/// left). The short strings (keys, kinds, units, span texts) are most of the calls, so
-/// the last few bytes go through the same compare, padded with spaces.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn escapes_at(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
-    let rest = bytes.get(i..)?;
-    // SAFETY (both calls): SSE2 is part of every x86_64 target.
-    if let Some(chunk) = rest.first_chunk::<16>() {
-        return Some((unsafe { escape_mask16_sse2(chunk) }, 16));
-    }
-    let mut padded = [b' '; 16];
-    padded[..rest.len()].copy_from_slice(rest);
-    Some((unsafe { escape_mask16_sse2(&padded) }, rest.len()))
-}
-
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn escape_mask16_sse2(chunk: &[u8; 16]) -> u32 {
@@ -58,12 +41,6 @@ fn escape_mask16_sse2(chunk: &[u8; 16]) -> u32 {
     let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
     let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
     _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))) as u32
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn escapes_at(_bytes: &[u8], _i: usize) -> Option<(u32, usize)> {
-    None
 }
 
 /// The bytes of `b` (at most sixteen) as two little-endian words, zero past the end,
@@ -195,33 +172,85 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// [`write_str`] for any string: the path for long strings and those that need escaping.
+///
+/// Each block of 32 bytes (AVX2, where the CPU has it), then of 16 (SSE2), is appended
+/// whole with a fixed-size copy as soon as it is tested; when it holds a byte to escape,
+/// the output is cut back to just before that byte, the escape written, and the next
+/// block read from the byte after it. A clean run thus costs no `memcpy` call, and an
+/// escape (article text has one every few dozen bytes: paragraph breaks, straight
+/// quotes) one short cut instead of a call. The last bytes (fewer than sixteen) go
+/// through the short-string path.
 fn write_str_general(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    let mut at = 0; // first byte not yet written
+    #[cfg(target_arch = "x86_64")]
+    {
+        if bytes.len() >= 64 && std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: AVX2 was just detected.
+            at = unsafe { copy_blocks_avx2(out, bytes) };
+        }
+        while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+            // SAFETY: SSE2 is part of every x86_64 target.
+            let mask = unsafe { escape_mask16_sse2(chunk) };
+            at += copy_block(out, chunk, mask);
+        }
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    if !write_short(out, b"", rest, b"\"") {
+        escape_bytes(out, rest);
+        out.push(b'"');
+    }
+}
+
+/// Appends `chunk`, or when `mask` (bit `k` for `chunk[k]`) flags a byte to escape, the
+/// bytes before the first flagged one and its escape; returns how many bytes of
+/// `chunk` that wrote.
+#[inline(always)]
+fn copy_block<const N: usize>(out: &mut Vec<u8>, chunk: &[u8; N], mask: u32) -> usize {
+    out.extend_from_slice(chunk);
+    if mask == 0 {
+        return N;
+    }
+    let first = mask.trailing_zeros() as usize; // below N: `mask` has N bits
+    out.truncate(out.len() - (N - first));
+    write_escape(out, chunk[first]);
+    first + 1
+}
+
+/// Writes `bytes` from the front in blocks of 32 as [`write_str_general`] says, and
+/// returns where it stopped (fewer than 32 bytes before the end).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn copy_blocks_avx2(out: &mut Vec<u8>, bytes: &[u8]) -> usize {
+    use std::arch::x86_64::{
+        _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8,
+    };
+    let control = _mm256_set1_epi8(0x1f);
+    let quote = _mm256_set1_epi8(b'"' as i8);
+    let backslash = _mm256_set1_epi8(b'\\' as i8);
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<32>()) {
+        // SAFETY: `chunk` is 32 readable bytes; the load needs no alignment.
+        let v = unsafe { _mm256_loadu_si256(chunk.as_ptr().cast()) };
+        // As in `escape_mask16_sse2`: `min(v, 0x1f) == v` marks the controls.
+        let hits = _mm256_or_si256(
+            _mm256_cmpeq_epi8(_mm256_min_epu8(v, control), v),
+            _mm256_or_si256(_mm256_cmpeq_epi8(v, quote), _mm256_cmpeq_epi8(v, backslash)),
+        );
+        at += copy_block(out, chunk, _mm256_movemask_epi8(hits) as u32);
+    }
+    at
+}
+
+/// Appends `bytes` escaped, eight at a time where no byte needs it: the path for
+/// targets without SSE2 and for a short tail that holds an escape.
+fn escape_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut start = 0; // first byte not yet copied
     let mut i = 0;
-    // Long strings (`text`, `clean_text`) are most of the output's bytes: thirty-two
-    // at a time where the CPU can (std caches the detection).
-    #[cfg(target_arch = "x86_64")]
-    if bytes.len() >= 64 && std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: AVX2 was just detected.
-        unsafe { escape_blocks_avx2(out, bytes, &mut start, &mut i) };
-    }
     while i < bytes.len() {
-        if let Some((mut mask, width)) = escapes_at(bytes, i) {
-            // The mask is exact, so every byte it flags is escaped here, with no
-            // second look at the rest of the sixteen (paragraph breaks come in pairs).
-            while mask != 0 {
-                let at = i + mask.trailing_zeros() as usize;
-                out.extend_from_slice(&bytes[start..at]);
-                write_escape(out, bytes[at]);
-                start = at + 1;
-                mask &= mask - 1;
-            }
-            i += width;
-            continue;
-        }
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
@@ -243,40 +272,6 @@ fn write_str_general(out: &mut Vec<u8>, s: &str) {
         i += 1;
     }
     out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
-}
-
-/// Escapes the whole 32-byte blocks of `bytes` from `*i`, advancing `*i` past them and
-/// `*start` past the last byte escaped, as the loop of [`write_str`] does; the bytes
-/// left (fewer than 32) are for that loop.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn escape_blocks_avx2(out: &mut Vec<u8>, bytes: &[u8], start: &mut usize, i: &mut usize) {
-    use std::arch::x86_64::{
-        _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8,
-        _mm256_or_si256, _mm256_set1_epi8,
-    };
-    let control = _mm256_set1_epi8(0x1f);
-    let quote = _mm256_set1_epi8(b'"' as i8);
-    let backslash = _mm256_set1_epi8(b'\\' as i8);
-    while let Some(chunk) = bytes.get(*i..).and_then(|rest| rest.first_chunk::<32>()) {
-        // SAFETY: `chunk` is 32 readable bytes; the load needs no alignment.
-        let v = unsafe { _mm256_loadu_si256(chunk.as_ptr().cast()) };
-        // As in `escape_mask16_sse2`: `min(v, 0x1f) == v` marks the controls.
-        let hits = _mm256_or_si256(
-            _mm256_cmpeq_epi8(_mm256_min_epu8(v, control), v),
-            _mm256_or_si256(_mm256_cmpeq_epi8(v, quote), _mm256_cmpeq_epi8(v, backslash)),
-        );
-        let mut mask = _mm256_movemask_epi8(hits) as u32;
-        while mask != 0 {
-            let at = *i + mask.trailing_zeros() as usize;
-            out.extend_from_slice(&bytes[*start..at]);
-            write_escape(out, bytes[at]);
-            *start = at + 1;
-            mask &= mask - 1;
-        }
-        *i += 32;
-    }
 }
 
 /// The two-digit decimal strings "00" to "99", back to back.
