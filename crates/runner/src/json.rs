@@ -337,12 +337,13 @@ pub fn write_span_head(out: &mut Vec<u8>, comma: bool, start: u32, end: u32) {
     out.truncate(total);
 }
 
-/// Object keys rendered as `,"key":` the first time they are written, by their place
+/// Object members' beginnings rendered the first time they are written, by their place
 /// in the member list: the spans of one layer mostly repeat the same keys in the same
-/// order (a stage's static names), so a key is then one pointer compare and one fixed
-/// append instead of an escape check. A slot is found by the key's address and
-/// length, which while the cache lives (the keys are borrowed for all of it, so none
-/// can change or be freed) means the same bytes.
+/// order (a stage's static names), and often the same short values (a kind, a unit,
+/// `null`), so a key, or a key with such a value, is then one pointer compare and one
+/// fixed append instead of an escape check. A key or value is recognized by its
+/// address and length, which while the cache lives (all it saw is borrowed for as
+/// long, so none can change or be freed) means the same bytes.
 pub struct KeyCache {
     slots: [KeySlot; KEY_SLOTS],
 }
@@ -355,8 +356,15 @@ struct KeySlot {
     at: *const u8,
     /// The key's length in bytes.
     len: usize,
-    /// `,"key":` and scratch after it.
+    /// `,"key":null` and scratch after it: the key alone is its first `len + 4`
+    /// bytes.
     rendered: [u8; 32],
+    /// The address of the string value in `member`; null when there is none.
+    value_at: *const u8,
+    /// That value's length in bytes.
+    value_len: usize,
+    /// `,"key":"value"` and scratch after it.
+    member: [u8; 48],
 }
 
 impl Default for KeyCache {
@@ -366,36 +374,93 @@ impl Default for KeyCache {
                 at: std::ptr::null(),
                 len: 0,
                 rendered: [0; 32],
+                value_at: std::ptr::null(),
+                value_len: 0,
+                member: [0; 48],
             }; KEY_SLOTS],
         }
     }
 }
 
+/// Appends the first `len` bytes of `rendered` with one fixed-size copy.
+#[inline(always)]
+fn append_prefix<const N: usize>(out: &mut Vec<u8>, rendered: &[u8; N], len: usize) {
+    let end = out.len() + len.min(N);
+    out.extend_from_slice(rendered);
+    out.truncate(end);
+}
+
 impl KeyCache {
-    /// Appends `,"key":` for the member at `place` of an object.
-    #[inline]
-    pub fn write_key_after_first(&mut self, out: &mut Vec<u8>, place: usize, key: &str) {
-        let Some(slot) = self.slots.get_mut(place) else {
-            write_key_after_first(out, key);
-            return;
-        };
+    /// The slot for `key` at `place`, rendered for it if it held another key; `None`
+    /// when the key cannot be cached (past the slots, too long, or to be escaped).
+    #[inline(always)]
+    fn slot(&mut self, place: usize, key: &str) -> Option<&mut KeySlot> {
+        let slot = self.slots.get_mut(place)?;
         if slot.at != key.as_ptr() || slot.len != key.len() {
-            let Some((lo, hi)) = short_words(key.as_bytes()) else {
-                write_key_after_first(out, key);
-                return;
-            };
+            let (lo, hi) = short_words(key.as_bytes())?;
             slot.rendered[..2].copy_from_slice(b",\"");
             slot.rendered[2..10].copy_from_slice(&lo.to_le_bytes());
             slot.rendered[10..18].copy_from_slice(&hi.to_le_bytes());
-            if let Some(tail) = slot.rendered.get_mut(2 + key.len()..4 + key.len()) {
-                tail.copy_from_slice(b"\":");
+            if let Some(tail) = slot.rendered.get_mut(2 + key.len()..8 + key.len()) {
+                tail.copy_from_slice(b"\":null");
             }
             slot.at = key.as_ptr();
             slot.len = key.len();
+            slot.value_at = std::ptr::null();
         }
-        let end = out.len() + slot.len + 4;
-        out.extend_from_slice(&slot.rendered);
-        out.truncate(end);
+        Some(slot)
+    }
+
+    /// Appends `,"key":` for the member at `place` of an object.
+    #[inline]
+    pub fn write_key_after_first(&mut self, out: &mut Vec<u8>, place: usize, key: &str) {
+        match self.slot(place, key) {
+            Some(slot) => append_prefix(out, &slot.rendered, slot.len + 4),
+            None => write_key_after_first(out, key),
+        }
+    }
+
+    /// Appends `,"key":null` for the member at `place` of an object.
+    #[inline]
+    pub fn write_null_member(&mut self, out: &mut Vec<u8>, place: usize, key: &str) {
+        match self.slot(place, key) {
+            Some(slot) => append_prefix(out, &slot.rendered, slot.len + 8),
+            None => {
+                write_key_after_first(out, key);
+                out.extend_from_slice(b"null");
+            }
+        }
+    }
+
+    /// Appends `,"key":"value"` for the member at `place` of an object.
+    #[inline]
+    pub fn write_str_member(&mut self, out: &mut Vec<u8>, place: usize, key: &str, value: &str) {
+        let Some(slot) = self.slot(place, key) else {
+            write_key_after_first(out, key);
+            write_str(out, value);
+            return;
+        };
+        let key_end = slot.len + 4; // at most 20
+        if slot.value_at != value.as_ptr() || slot.value_len != value.len() {
+            let Some((lo, hi)) = short_words(value.as_bytes()) else {
+                append_prefix(out, &slot.rendered, key_end);
+                write_str_general(out, value);
+                return;
+            };
+            if let Some(key_part) = slot.member.first_chunk_mut::<32>() {
+                *key_part = slot.rendered;
+            }
+            // `key_end + 18 <= 38`: the value's sixteen bytes and its quotes fit.
+            if let Some(quoted) = slot.member.get_mut(key_end..key_end + 18) {
+                quoted[0] = b'"';
+                quoted[1..9].copy_from_slice(&lo.to_le_bytes());
+                quoted[9..17].copy_from_slice(&hi.to_le_bytes());
+                quoted[1 + value.len()] = b'"';
+            }
+            slot.value_at = value.as_ptr();
+            slot.value_len = value.len();
+        }
+        append_prefix(out, &slot.member, key_end + slot.value_len + 2);
     }
 }
 

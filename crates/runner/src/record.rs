@@ -259,6 +259,9 @@ fn write_json_value(out: &mut Vec<u8>, value: &serde_json::Value) {
     }
 }
 
+/// Appends `value` as JSON. Inlined where it is used, with lists and floats (a few in
+/// a hundred values) out of line, so the common values cost no call.
+#[inline]
 fn write_value(out: &mut Vec<u8>, value: &Value) {
     match value {
         Value::Null => out.extend_from_slice(b"null"),
@@ -272,21 +275,29 @@ fn write_value(out: &mut Vec<u8>, value: &Value) {
             json::write_u64(out, u64::from(*b));
             out.push(b']');
         }
-        Value::List(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_value(out, item);
-            }
-            out.push(b']');
-        }
-        // Floats (rare) go through serde_json for its shortest round-trip formatting.
-        Value::Float(_) => {
-            let _ = serde_json::to_writer(&mut *out, value);
-        }
+        Value::List(items) => write_list(out, items),
+        Value::Float(_) => write_float(out, value),
     }
+}
+
+#[inline(never)]
+fn write_list(out: &mut Vec<u8>, items: &[Value]) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_value(out, item);
+    }
+    out.push(b']');
+}
+
+/// Floats go through serde_json for its shortest round-trip formatting (and `null`
+/// for the non-finite ones).
+#[cold]
+#[inline(never)]
+fn write_float(out: &mut Vec<u8>, value: &Value) {
+    let _ = serde_json::to_writer(&mut *out, value);
 }
 
 /// Writes `spans` as a JSON list of objects: `start`, `end`, the covered text when
@@ -301,8 +312,14 @@ fn write_layer(out: &mut Vec<u8>, text: Option<&str>, spans: &[Span]) {
             json::write_str(out, text.get(span.range()).unwrap_or(""));
         }
         for (place, (k, v)) in span.attrs.iter().enumerate() {
-            keys.write_key_after_first(out, place, k);
-            write_value(out, v);
+            match v {
+                Value::Null => keys.write_null_member(out, place, k),
+                Value::Str(s) => keys.write_str_member(out, place, k, s),
+                _ => {
+                    keys.write_key_after_first(out, place, k);
+                    write_value(out, v);
+                }
+            }
         }
         out.push(b'}');
     }
@@ -510,12 +527,43 @@ mod tests {
             any::<i64>().prop_map(Value::Int),
             (-1e6f64..1e6).prop_map(Value::Float),
             "[a-z \"\\\n\x01é]{0,24}".prop_map(Value::from),
-            Just(Value::static_str("quote")),
+            // Static values, as stages write them: two at one address with different
+            // lengths, one too long for the short path, one to escape.
+            prop::sample::select(vec![
+                "quotes",
+                &"quotes"[..5],
+                "a value longer than 16",
+                "say \"so\""
+            ])
+            .prop_map(Value::static_str),
             (any::<u32>(), any::<u32>()).prop_map(|(a, b)| Value::Range(a, b)),
         ];
         leaf.prop_recursive(2, 8, 4, |inner| {
             prop::collection::vec(inner, 0..4).prop_map(Value::List)
         })
+    }
+
+    #[test]
+    fn cached_keys_and_values_are_told_apart_by_length() {
+        let kinds: &'static str = "kinds";
+        let value: &'static str = "quotes";
+        let spans = [
+            Span::new(0, 1).with(kinds, Value::static_str(value)),
+            Span::new(0, 1).with(kinds, Value::static_str(&value[..5])),
+            Span::new(0, 1).with(&kinds[..4], Value::static_str(&value[..5])),
+            Span::new(0, 1).with(&kinds[..4], Value::Null),
+            Span::new(0, 1).with(kinds, Value::static_str(value)),
+        ];
+        let mut out = Vec::new();
+        write_layer(&mut out, None, &spans);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            concat!(
+                r#"[{"start":0,"end":1,"kinds":"quotes"},{"start":0,"end":1,"kinds":"quote"},"#,
+                r#"{"start":0,"end":1,"kind":"quote"},{"start":0,"end":1,"kind":null},"#,
+                r#"{"start":0,"end":1,"kinds":"quotes"}]"#
+            )
+        );
     }
 
     use proptest::prelude::*;
@@ -526,7 +574,12 @@ mod tests {
         #[test]
         fn layers_are_what_serde_json_would_write(
             spans in prop::collection::vec(
-                (any::<u32>(), 0u32..80, prop::collection::vec((0usize..11, value_strategy()), 0..20)),
+                (
+                    any::<u32>(),
+                    0u32..80,
+                    // Few keys often, so that places repeat their keys and values.
+                    prop::collection::vec((prop_oneof![0usize..3, 0usize..11], value_strategy()), 0..20),
+                ),
                 0..6,
             ),
             with_text: bool,
