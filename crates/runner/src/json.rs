@@ -2,14 +2,15 @@
 //!
 //! serde_json escapes strings one byte at a time through a lookup table; on article text,
 //! where almost nothing needs escaping, that loop was 40 % of the runner's own time. This
-//! writer checks thirty-two bytes at a time in long strings (AVX2, where the CPU has
-//! it), sixteen otherwise (SSE2 on x86_64, a string's last few bytes padded to
-//! sixteen; eight at a time elsewhere) for the only bytes JSON requires escaping (`"`, `\` and controls
-//! below 0x20) and copies clean runs whole. Strings of at most sixteen bytes (keys,
+//! writer tests thirty-two bytes at a time in long strings (AVX2, where the CPU has it),
+//! sixteen otherwise (SSE2 on x86_64; eight at a time elsewhere) for the only bytes JSON
+//! requires escaping (`"`, `\` and controls below 0x20), appending each block with a
+//! fixed-size copy (see [`write_str_general`]). Strings of at most sixteen bytes (keys,
 //! kinds, units, short span texts: most of the calls) take a path with no `memcpy` call
-//! at all (see [`write_short`]). Its output is identical to
-//! serde_json's (same escapes, lowercase `\u00XX`, non-ASCII passed through), which a
-//! property test checks.
+//! at all (see [`write_short`]), and [`KeyCache`] renders a layer's repeated keys and
+//! short values once. Integers go through a digit-pair formatter the same way. The
+//! output is identical to serde_json's (same escapes, lowercase `\u00XX`, non-ASCII
+//! passed through), which property tests check.
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
