@@ -170,7 +170,7 @@ impl OutputShape {
 /// produces is kept under `input_fields`, so nothing the input carried is lost.
 ///
 /// Written by hand rather than through a serde map: the long strings go through
-/// [`json::write_str`] and integers through `itoa`, which keeps the runner's own cost per
+/// [`json::write_str`] and integers through [`json::write_u64`], which keeps the runner's own cost per
 /// byte low. The result is the same JSON serde_json would write.
 pub fn write_document(doc: &Document, shape: &OutputShape, out: &mut Vec<u8>) {
     let mut obj = Object::open(out);
@@ -235,12 +235,12 @@ impl<'a> Object<'a> {
 
     /// Writes `"key":` and returns the buffer for the value.
     fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        if !self.empty {
-            self.out.push(b',');
+        if self.empty {
+            json::write_key(self.out, key);
+        } else {
+            json::write_key_after_first(self.out, key);
         }
         self.empty = false;
-        json::write_str(self.out, key);
-        self.out.push(b':');
         self.out
     }
 
@@ -259,58 +259,69 @@ fn write_json_value(out: &mut Vec<u8>, value: &serde_json::Value) {
     }
 }
 
-fn write_int(out: &mut Vec<u8>, n: impl itoa::Integer) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
+/// Appends `value` as JSON. Inlined where it is used, with lists and floats (a few in
+/// a hundred values) out of line, so the common values cost no call.
+#[inline]
 fn write_value(out: &mut Vec<u8>, value: &Value) {
     match value {
         Value::Null => out.extend_from_slice(b"null"),
         Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Int(i) => write_int(out, *i),
+        Value::Int(i) => json::write_i64(out, *i),
         Value::Str(s) => json::write_str(out, s),
         Value::Range(a, b) => {
             out.push(b'[');
-            write_int(out, *a);
+            json::write_u64(out, u64::from(*a));
             out.push(b',');
-            write_int(out, *b);
+            json::write_u64(out, u64::from(*b));
             out.push(b']');
         }
-        Value::List(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_value(out, item);
-            }
-            out.push(b']');
-        }
-        // Floats (rare) go through serde_json for its shortest round-trip formatting.
-        Value::Float(_) => {
-            let _ = serde_json::to_writer(&mut *out, value);
-        }
+        Value::List(items) => write_list(out, items),
+        Value::Float(_) => write_float(out, value),
     }
+}
+
+#[inline(never)]
+fn write_list(out: &mut Vec<u8>, items: &[Value]) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_value(out, item);
+    }
+    out.push(b']');
+}
+
+/// Floats go through serde_json for its shortest round-trip formatting (and `null`
+/// for the non-finite ones).
+#[cold]
+#[inline(never)]
+fn write_float(out: &mut Vec<u8>, value: &Value) {
+    let _ = serde_json::to_writer(&mut *out, value);
 }
 
 /// Writes `spans` as a JSON list of objects: `start`, `end`, the covered text when
 /// `text` is given, then the span's attributes.
 fn write_layer(out: &mut Vec<u8>, text: Option<&str>, spans: &[Span]) {
+    let mut keys = json::KeyCache::default();
     out.push(b'[');
     for (i, span) in spans.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        let mut obj = Object::open(out);
-        write_int(obj.key("start"), span.start);
-        write_int(obj.key("end"), span.end);
+        json::write_span_head(out, i > 0, span.start, span.end);
         if let Some(text) = text {
-            json::write_str(obj.key("text"), text.get(span.range()).unwrap_or(""));
+            out.extend_from_slice(b",\"text\":");
+            json::write_str(out, text.get(span.range()).unwrap_or(""));
         }
-        for (k, v) in span.attrs.iter() {
-            write_value(obj.key(k), v);
+        for (place, (k, v)) in span.attrs.iter().enumerate() {
+            match v {
+                Value::Null => keys.write_null_member(out, place, k),
+                Value::Str(s) => keys.write_str_member(out, place, k, s),
+                _ => {
+                    keys.write_key_after_first(out, place, k);
+                    write_value(out, v);
+                }
+            }
         }
-        obj.close();
+        out.push(b'}');
     }
     out.push(b']');
 }
@@ -487,6 +498,131 @@ mod tests {
             String::from_utf8(out).unwrap(),
             format!("{}\n", serde_json::to_string(&expected).unwrap())
         );
+    }
+
+    /// Keys a stage could use, borrowed from one static string where it helps: two
+    /// keys at the same address with different lengths must not be taken for each
+    /// other by the key cache. Some need escaping, one is too long for the short path.
+    fn key_pool() -> Vec<&'static str> {
+        let kinds: &'static str = "kinds";
+        vec![
+            kinds,
+            &kinds[..4],
+            &kinds[..1],
+            "counted_span",
+            "a_key_longer_than_sixteen_bytes",
+            "exactly_16_bytes",
+            "quo\"te",
+            "back\\slash",
+            "new\nline",
+            "",
+            "clé",
+        ]
+    }
+
+    fn value_strategy() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::Int),
+            (-1e6f64..1e6).prop_map(Value::Float),
+            "[a-z \"\\\n\x01é]{0,24}".prop_map(Value::from),
+            // Static values, as stages write them: two at one address with different
+            // lengths, one too long for the short path, one to escape.
+            prop::sample::select(vec![
+                "quotes",
+                &"quotes"[..5],
+                "a value longer than 16",
+                "say \"so\""
+            ])
+            .prop_map(Value::static_str),
+            (any::<u32>(), any::<u32>()).prop_map(|(a, b)| Value::Range(a, b)),
+        ];
+        leaf.prop_recursive(2, 8, 4, |inner| {
+            prop::collection::vec(inner, 0..4).prop_map(Value::List)
+        })
+    }
+
+    #[test]
+    fn cached_keys_and_values_are_told_apart_by_length() {
+        let kinds: &'static str = "kinds";
+        let value: &'static str = "quotes";
+        let spans = [
+            Span::new(0, 1).with(kinds, Value::static_str(value)),
+            Span::new(0, 1).with(kinds, Value::static_str(&value[..5])),
+            Span::new(0, 1).with(&kinds[..4], Value::static_str(&value[..5])),
+            Span::new(0, 1).with(&kinds[..4], Value::Null),
+            Span::new(0, 1).with(kinds, Value::static_str(value)),
+        ];
+        let mut out = Vec::new();
+        write_layer(&mut out, None, &spans);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            concat!(
+                r#"[{"start":0,"end":1,"kinds":"quotes"},{"start":0,"end":1,"kinds":"quote"},"#,
+                r#"{"start":0,"end":1,"kind":"quote"},{"start":0,"end":1,"kind":null},"#,
+                r#"{"start":0,"end":1,"kinds":"quotes"}]"#
+            )
+        );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        // The span writer (one append for the head, keys from the cache) against
+        // serde_json, over keys that hit and miss the cache, need escaping or not.
+        #[test]
+        fn layers_are_what_serde_json_would_write(
+            spans in prop::collection::vec(
+                (
+                    any::<u32>(),
+                    0u32..80,
+                    // Few keys often, so that places repeat their keys and values.
+                    prop::collection::vec((prop_oneof![0usize..3, 0usize..11], value_strategy()), 0..20),
+                ),
+                0..6,
+            ),
+            with_text: bool,
+        ) {
+            let pool = key_pool();
+            let text = "Port hires 300 workers, “now” says Ortiz. The harbour board met on Tuesday.";
+            let spans: Vec<Span> = spans
+                .into_iter()
+                .map(|(start, len, attrs)| {
+                    let (start, end) = if start % 2 == 0 {
+                        (start % 70, (start % 70).saturating_add(len))
+                    } else {
+                        (start, start.saturating_add(len))
+                    };
+                    let mut span = Span::new(start as usize, end as usize);
+                    for (k, v) in attrs {
+                        span = span.with(pool[k], v);
+                    }
+                    span
+                })
+                .collect();
+            let mut out = Vec::new();
+            write_layer(&mut out, with_text.then_some(text), &spans);
+            let expected: Vec<serde_json::Value> = spans
+                .iter()
+                .map(|span| {
+                    let mut obj = serde_json::Map::new();
+                    obj.insert("start".into(), span.start.into());
+                    obj.insert("end".into(), span.end.into());
+                    if with_text {
+                        obj.insert("text".into(), text.get(span.range()).unwrap_or("").into());
+                    }
+                    for (k, v) in span.attrs.iter() {
+                        obj.insert(k.into(), serde_json::to_value(v).unwrap());
+                    }
+                    serde_json::Value::Object(obj)
+                })
+                .collect();
+            prop_assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&expected).unwrap()
+            );
+        }
     }
 
     #[test]
