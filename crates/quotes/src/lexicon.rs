@@ -2084,17 +2084,20 @@ fn fold_ascii(v: u64) -> u64 {
 const MAX_KEY: usize = 16;
 
 /// Up to eight bytes as a little-endian integer, zero-padded: overlapping loads of
-/// two, four or eight bytes instead of a loop over the bytes.
+/// one, four or eight bytes instead of a loop over the bytes (a word of up to
+/// three bytes takes its first, middle and last byte, which overlap as needed).
 #[inline]
 fn load_short(b: &[u8]) -> u64 {
     let n = b.len();
     let at = |k: usize| u64::from(b.get(k).copied().unwrap_or(0));
-    let u16_at = |k: usize| at(k) | (at(k + 1) << 8);
-    let u32_at = |k: usize| u16_at(k) | (u16_at(k + 2) << 16);
+    let u32_at = |k: usize| {
+        b.get(k..k + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, |c| u64::from(u32::from_le_bytes(c)))
+    };
     match n {
         0 => 0,
-        1 => at(0),
-        2 | 3 => u16_at(0) | (at(n - 1) << (8 * (n - 1))),
+        1..=3 => at(0) | (at(n / 2) << (8 * (n / 2))) | (at(n - 1) << (8 * (n - 1))),
         4..=7 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
         _ => match b.get(..8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
             Some(c) => u64::from_le_bytes(c),
@@ -3232,6 +3235,20 @@ mod tests {
                     );
                 }
             }
+        }
+
+        /// A short load is the word's first eight bytes, zero-padded, as a loop over
+        /// the bytes builds them.
+        #[test]
+        fn short_loads_match_a_loop_over_the_bytes(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..12),
+        ) {
+            let expected = bytes
+                .iter()
+                .take(8)
+                .enumerate()
+                .fold(0u64, |v, (k, &b)| v | (u64::from(b) << (8 * k)));
+            proptest::prop_assert_eq!(load_short(&bytes), expected, "{:?}", bytes);
         }
 
         /// The one-table look-up answers as a scan of the lists would, for listed
