@@ -1424,35 +1424,33 @@ impl<'a> Analyzer<'a> {
             && !self.lex.is_first_name(w)
     }
 
-    #[inline]
+    /// Whether word token `t` may be part of a name: a capitalized word not listed
+    /// as no name, or a lowercase name particle (`van`, `de`). Inlined into the
+    /// phrase readers, which ask it of most tokens: a word opening with an ASCII
+    /// letter is answered here, any other in [`Analyzer::name_token_by_text`].
+    #[inline(always)]
     fn name_token(&self, t: &Tok) -> bool {
         if t.kind != TokKind::Word {
             return false;
         }
+        match self.text.as_bytes().get(t.start) {
+            Some(b) if b.is_ascii_uppercase() => self.tclass(t) & NOT_NAME == 0,
+            Some(b) if b.is_ascii_lowercase() => {
+                is_name_particle(self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
+            }
+            _ => self.name_token_by_text(t),
+        }
+    }
+
+    /// [`Analyzer::name_token`] of a word token opening with another byte than an
+    /// ASCII letter (a digit, `@`, a letter of another script).
+    #[inline(never)]
+    fn name_token_by_text(&self, t: &Tok) -> bool {
         // A capitalized word is no lowercase particle: its class alone answers.
         if t.is_capitalized(self.text) {
             return self.tclass(t) & NOT_NAME == 0;
         }
-        // The particles are ASCII: their bytes compare as their text would (an ASCII
-        // byte range of the text lies on character boundaries).
-        let w = self.text.as_bytes().get(t.start..t.end).unwrap_or_default();
-        w.len() <= 3
-            && matches!(
-                w,
-                b"de"
-                    | b"da"
-                    | b"van"
-                    | b"von"
-                    | b"bin"
-                    | b"al"
-                    | b"del"
-                    | b"la"
-                    | b"le"
-                    | b"di"
-                    | b"du"
-                    | b"der"
-                    | b"ibn"
-            )
+        is_name_particle(self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
     }
 
     /// A month that is also a name (`Theresa May`, `Ms. May`, `Ai Jun`): a name word
@@ -4626,6 +4624,30 @@ const ROLE_SHORT_FORMS: &[(&str, &str)] = &[
     ("spokeswoman", "spokesperson"),
 ];
 
+/// Whether `w` (a word's bytes) is a lowercase name particle (`de`, `van`, `bin`).
+/// The particles are ASCII: their bytes compare as their text would (an ASCII byte
+/// range of the text lies on character boundaries).
+#[inline(always)]
+fn is_name_particle(w: &[u8]) -> bool {
+    w.len() <= 3
+        && matches!(
+            w,
+            b"de"
+                | b"da"
+                | b"van"
+                | b"von"
+                | b"bin"
+                | b"al"
+                | b"del"
+                | b"la"
+                | b"le"
+                | b"di"
+                | b"du"
+                | b"der"
+                | b"ibn"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4830,14 +4852,16 @@ mod tests {
         }
 
         /// A name token is told as by its text: capitalized words by their class,
-        /// lowercase ones by the list of name particles, tokens cut inside a word too.
+        /// lowercase ones by the list of name particles, tokens cut inside a word too,
+        /// words opening with a digit, `@` or a letter of another script as well.
         #[test]
         fn name_tokens_match_a_test_by_text(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     " de", " da", " van", " von", " bin", " al", " del", " la", " le", " di",
                     " du", " der", " ibn", " dé", " De", " ibné", " Maria", " the", " The",
-                    " d", " vo", " dera", ",", " é", " Ørsted",
+                    " d", " vo", " dera", ",", " é", " Ørsted", " @AP", " @de", " 3M", " Élodie",
+                    " élan",
                 ]),
                 0..10,
             ),
