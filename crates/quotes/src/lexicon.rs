@@ -2368,7 +2368,7 @@ impl CueTable {
 
     /// The listed phrase equal (ignoring case) to `cue`, or `None`.
     fn phrase(&self, cue: &str) -> Option<&'static str> {
-        let first_end = cue.find(' ').unwrap_or(cue.len());
+        let first_end = cue.bytes().position(|b| b == b' ').unwrap_or(cue.len());
         let mut k = self.first.get(cue.as_bytes().get(..first_end)?)? as usize;
         while let Some(Some(entry)) = self.entries.get(k) {
             if entry.phrase.eq_ignore_ascii_case(cue) {
@@ -3249,6 +3249,27 @@ mod tests {
                 .enumerate()
                 .fold(0u64, |v, (k, &b)| v | (u64::from(b) << (8 * k)));
             proptest::prop_assert_eq!(load_short(&bytes), expected, "{:?}", bytes);
+        }
+
+        /// A cue's listed phrase is the one a scan of the cue list finds equal to it
+        /// ignoring case: one word or several, in any case, near misses, spaces.
+        #[test]
+        fn cue_phrases_match_a_scan_of_the_cues(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "said", "Said", "SAID", "according", "to", "told", "pointed", "out", " ",
+                    "  ", "é", "x", "sai", "d", "warned", "Tweeted", "in", "a", "statement",
+                ]),
+                0..5,
+            ),
+        ) {
+            let lex = Lexicon::new();
+            let cue: String = parts.concat();
+            let expected = CUES
+                .iter()
+                .find(|(phrase, _)| phrase.eq_ignore_ascii_case(&cue))
+                .map(|(phrase, _)| *phrase);
+            proptest::prop_assert_eq!(lex.cue_phrase(&cue), expected, "{:?}", cue);
         }
 
         /// The one-table look-up answers as a scan of the lists would, for listed
