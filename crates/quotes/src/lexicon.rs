@@ -2380,17 +2380,25 @@ impl CueTable {
     }
 }
 
-/// Whether no word character (letter, digit or hyphen) follows byte `i`.
-#[inline]
+/// Whether no word character (letter, digit or hyphen) follows byte `i`. Inlined
+/// into the cue match: an ASCII byte (the usual case) is told here, a character of
+/// another script in [`no_letter_at`].
+#[inline(always)]
 fn word_boundary_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => true,
         Some(&b) if b < 0x80 => !(b.is_ascii_alphanumeric() || b == b'-'),
-        Some(_) => !text
-            .get(i..)
-            .and_then(|s| s.chars().next())
-            .is_some_and(crate::text::is_alphanumeric),
+        Some(_) => no_letter_at(text, i),
     }
+}
+
+/// Whether the character at byte `i` of `text` (not ASCII) is no letter or digit.
+#[inline(never)]
+fn no_letter_at(text: &str, i: usize) -> bool {
+    !text
+        .get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(crate::text::is_alphanumeric)
 }
 
 /// Word classes: the lists a word is on, as bits of one value, so that one look-up
@@ -3270,6 +3278,28 @@ mod tests {
                 .find(|(phrase, _)| phrase.eq_ignore_ascii_case(&cue))
                 .map(|(phrase, _)| *phrase);
             proptest::prop_assert_eq!(lex.cue_phrase(&cue), expected, "{:?}", cue);
+        }
+
+        /// A word boundary is told as by the character after it: none, or no letter,
+        /// digit or hyphen, in any script, at every byte (off character boundaries
+        /// too) and past the end.
+        #[test]
+        fn word_boundaries_match_a_test_by_character(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "7", "-", " ", ",", "é", "Ø", "’", "\u{a0}", "中", "٣", "—",
+                ]),
+                0..8,
+            ),
+        ) {
+            let text: String = parts.concat();
+            for i in 0..=text.len() + 1 {
+                let expected = text
+                    .get(i..)
+                    .and_then(|s| s.chars().next())
+                    .is_none_or(|c| !(crate::text::is_alphanumeric(c) || c == '-'));
+                proptest::prop_assert_eq!(word_boundary_at(&text, i), expected, "{:?} {}", text, i);
+            }
         }
 
         /// The one-table look-up answers as a scan of the lists would, for listed
