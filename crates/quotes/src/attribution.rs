@@ -4502,12 +4502,15 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    // ASCII words (nearly all) are read byte by byte, a lowercase letter ending the
-    // test at once.
+    // Words are read byte by byte, an ASCII lowercase letter (the second byte of
+    // most names asked about) ending the test at once in any script: an acronym has
+    // no lowercase letter.
+    let b = w.as_bytes();
+    if b.iter().any(u8::is_ascii_lowercase) {
+        return false;
+    }
     if w.is_ascii() {
-        let b = w.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && w.chars().all(|c| !c.is_lowercase())
@@ -4755,6 +4758,23 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 128, failure_persistence: None, ..Default::default()
         })]
+
+        /// An acronym is told as by its characters: at least two letters and none of
+        /// them lowercase, in any script.
+        #[test]
+        fn acronyms_match_a_test_by_characters(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "A", "b", "N", "7", ".", "-", "&", "É", "é", "Ø", "ß", "中", "Σ", "σ", "'",
+                ]),
+                0..7,
+            ),
+        ) {
+            let w: String = parts.concat();
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let expected = letters >= 2 && w.chars().all(|c| !c.is_lowercase());
+            proptest::prop_assert_eq!(is_acronym(&w), expected, "{:?}", w);
+        }
 
         /// The occurrences of a word are those a test at every byte finds, for words
         /// led by capitals, lowercase letters and letters outside ASCII, overlapping
