@@ -575,8 +575,11 @@ struct Analyzer<'a> {
     occurrences: Occurrences,
 }
 
-/// Slots of the token class cache (a power of two).
-const CLASS_CACHE: usize = 256;
+/// Slots of the token class cache (a power of two). Slot `start % CLASS_CACHE`:
+/// the tokens read again are those of the phrase being read, whose starts differ
+/// within a few dozen bytes, so a small direct-mapped cache keeps them, and it is
+/// cheap to empty for each document (a bigger one cost more to empty than it saved).
+const CLASS_CACHE: usize = 64;
 
 impl<'a> Analyzer<'a> {
     /// The lexicon class bits of word token `t`. The same words are read again and
@@ -585,9 +588,7 @@ impl<'a> Analyzer<'a> {
     #[inline]
     fn tclass(&self, t: &Tok) -> u32 {
         let (start, end) = (t.start as u32, t.end as u32);
-        let slot = self
-            .class_cache
-            .get(t.start.wrapping_mul(0x9E37) >> 4 & (CLASS_CACHE - 1));
+        let slot = self.class_cache.get(t.start & (CLASS_CACHE - 1));
         if let Some(slot) = slot {
             let (s, e, c) = slot.get();
             if s == start && e == end {
