@@ -2522,8 +2522,8 @@ impl Lexicon {
     }
 
     /// [`Lexicon::class`] of `text[start..end]` (a word of the text): a word of at
-    /// most eight bytes is read with one load from the text instead of pieced
-    /// together from its own bytes. A range off character boundaries, whose text is
+    /// most eight bytes is read with one load from the text, one of up to sixteen
+    /// with two, instead of pieced together from its own bytes. A range off character boundaries, whose text is
     /// empty, is on no list either way: its bytes open or end with part of a
     /// character, and every listed word is whole UTF-8 (folding ASCII capitals
     /// changes no other byte), so no key can equal them. Kept out of line: the token
@@ -2543,6 +2543,20 @@ impl Lexicon {
             let v = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * n));
             return self.classes.get_key(Key {
                 parts: [fold_ascii(v), 0],
+                len: n as u8,
+            });
+        }
+        // A word of nine to sixteen bytes: two loads, the second masked to its end.
+        if (9..=MAX_KEY).contains(&n)
+            && let Some(chunk) = bytes
+                .get(start..start.wrapping_add(16))
+                .and_then(|c| <[u8; 16]>::try_from(c).ok())
+            && bytes.get(end - 1) != Some(&b'.')
+        {
+            let v = u128::from_le_bytes(chunk);
+            let second = (v >> 64) as u64 & (u64::MAX >> (128 - 8 * n));
+            return self.classes.get_key(Key {
+                parts: [fold_ascii(v as u64), fold_ascii(second)],
                 len: n as u8,
             });
         }
@@ -3215,8 +3229,8 @@ mod tests {
             proptest::prop_assert_eq!(pronoun(&w), pronoun_in_full(&w), "{:?}", w);
         }
 
-        /// The class of a range of a text, short words read with one load, is the
-        /// class of the range's text: listed words in any case, words with periods,
+        /// The class of a range of a text, words of up to sixteen bytes read with one
+        /// or two loads, is the class of the range's text: listed words in any case, words with periods,
         /// ranges at the text's end, off character boundaries, empty or reversed.
         #[test]
         fn classes_in_a_text_match_classes_of_words(
