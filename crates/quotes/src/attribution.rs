@@ -642,8 +642,7 @@ impl<'a> Analyzer<'a> {
     fn descriptor_info(&self, spans: &[(usize, usize)]) -> (Option<bool>, bool) {
         let mut gender = None;
         let mut title = false;
-        let mut take = |w: &str| {
-            let c = self.lex.class(w);
+        let mut take = |c: u32| {
             title |= c & TITLE != 0;
             if gender.is_none() {
                 gender = if c & FEMALE_TITLE != 0 {
@@ -656,7 +655,17 @@ impl<'a> Analyzer<'a> {
             }
         };
         for &(a, b) in spans {
-            for_each_descriptor_word(self.text.get(a..b).unwrap_or(""), &mut take);
+            let s = self.text.get(a..b).unwrap_or("");
+            // The words are slices of `s`: their offsets in the text, for the look-up
+            // from the text.
+            for_each_descriptor_word(s, |w| {
+                let at = (w.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+                take(if at <= s.len() && w.len() <= s.len() - at {
+                    self.lex.class_in(self.text, a + at, a + at + w.len())
+                } else {
+                    self.lex.class(w)
+                })
+            });
         }
         (gender, title)
     }
@@ -4870,6 +4879,41 @@ mod tests {
                 })
             });
             proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
+        }
+
+        /// What descriptors say is read from the text as from their words' own text:
+        /// titles, gendered nouns, periods, commas, other scripts.
+        #[test]
+        fn descriptor_info_matches_classes_of_words(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " Mr.", " Ms.", " spokeswoman", " senator", ", ", " the", " Sen.", " é",
+                    " Ørsted", " chairman", " x", " former", " U.S.", "  ", " Mrs",
+                ]),
+                0..8,
+            ),
+        ) {
+            let phrase = parts.concat();
+            let text = format!("{phrase}. “Yes,” she said.");
+            let same = with_default_analyzer(&text, |a| {
+                let mut gender = None;
+                let mut title = false;
+                for_each_descriptor_word(&phrase, |w| {
+                    let c = a.lex.class(w);
+                    title |= c & TITLE != 0;
+                    if gender.is_none() {
+                        gender = if c & FEMALE_TITLE != 0 {
+                            Some(false)
+                        } else if c & MALE_TITLE != 0 {
+                            Some(true)
+                        } else {
+                            None
+                        };
+                    }
+                });
+                a.descriptor_info(&[(0, phrase.len())]) == (gender, title)
+            });
+            proptest::prop_assert_eq!(same, Some(true), "{:?}", text);
         }
 
         /// A name token is told as by its text: capitalized words by their class,
