@@ -575,8 +575,11 @@ struct Analyzer<'a> {
     occurrences: Occurrences,
 }
 
-/// Slots of the token class cache (a power of two).
-const CLASS_CACHE: usize = 256;
+/// Slots of the token class cache (a power of two). Slot `start % CLASS_CACHE`:
+/// the tokens read again are those of the phrase being read, whose starts differ
+/// within a few dozen bytes, so a small direct-mapped cache keeps them, and it is
+/// cheap to empty for each document (a bigger one cost more to empty than it saved).
+const CLASS_CACHE: usize = 64;
 
 impl<'a> Analyzer<'a> {
     /// The lexicon class bits of word token `t`. The same words are read again and
@@ -585,9 +588,7 @@ impl<'a> Analyzer<'a> {
     #[inline]
     fn tclass(&self, t: &Tok) -> u32 {
         let (start, end) = (t.start as u32, t.end as u32);
-        let slot = self
-            .class_cache
-            .get(t.start.wrapping_mul(0x9E37) >> 4 & (CLASS_CACHE - 1));
+        let slot = self.class_cache.get(t.start & (CLASS_CACHE - 1));
         if let Some(slot) = slot {
             let (s, e, c) = slot.get();
             if s == start && e == end {
@@ -641,8 +642,7 @@ impl<'a> Analyzer<'a> {
     fn descriptor_info(&self, spans: &[(usize, usize)]) -> (Option<bool>, bool) {
         let mut gender = None;
         let mut title = false;
-        let mut take = |w: &str| {
-            let c = self.lex.class(w);
+        let mut take = |c: u32| {
             title |= c & TITLE != 0;
             if gender.is_none() {
                 gender = if c & FEMALE_TITLE != 0 {
@@ -655,7 +655,17 @@ impl<'a> Analyzer<'a> {
             }
         };
         for &(a, b) in spans {
-            for_each_descriptor_word(self.text.get(a..b).unwrap_or(""), &mut take);
+            let s = self.text.get(a..b).unwrap_or("");
+            // The words are slices of `s`: their offsets in the text, for the look-up
+            // from the text.
+            for_each_descriptor_word(s, |w| {
+                let at = (w.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+                take(if at <= s.len() && w.len() <= s.len() - at {
+                    self.lex.class_in(self.text, a + at, a + at + w.len())
+                } else {
+                    self.lex.class(w)
+                })
+            });
         }
         (gender, title)
     }
@@ -1424,35 +1434,33 @@ impl<'a> Analyzer<'a> {
             && !self.lex.is_first_name(w)
     }
 
-    #[inline]
+    /// Whether word token `t` may be part of a name: a capitalized word not listed
+    /// as no name, or a lowercase name particle (`van`, `de`). Inlined into the
+    /// phrase readers, which ask it of most tokens: a word opening with an ASCII
+    /// letter is answered here, any other in [`Analyzer::name_token_by_text`].
+    #[inline(always)]
     fn name_token(&self, t: &Tok) -> bool {
         if t.kind != TokKind::Word {
             return false;
         }
+        match self.text.as_bytes().get(t.start) {
+            Some(b) if b.is_ascii_uppercase() => self.tclass(t) & NOT_NAME == 0,
+            Some(b) if b.is_ascii_lowercase() => {
+                is_name_particle(self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
+            }
+            _ => self.name_token_by_text(t),
+        }
+    }
+
+    /// [`Analyzer::name_token`] of a word token opening with another byte than an
+    /// ASCII letter (a digit, `@`, a letter of another script).
+    #[inline(never)]
+    fn name_token_by_text(&self, t: &Tok) -> bool {
         // A capitalized word is no lowercase particle: its class alone answers.
         if t.is_capitalized(self.text) {
             return self.tclass(t) & NOT_NAME == 0;
         }
-        // The particles are ASCII: their bytes compare as their text would (an ASCII
-        // byte range of the text lies on character boundaries).
-        let w = self.text.as_bytes().get(t.start..t.end).unwrap_or_default();
-        w.len() <= 3
-            && matches!(
-                w,
-                b"de"
-                    | b"da"
-                    | b"van"
-                    | b"von"
-                    | b"bin"
-                    | b"al"
-                    | b"del"
-                    | b"la"
-                    | b"le"
-                    | b"di"
-                    | b"du"
-                    | b"der"
-                    | b"ibn"
-            )
+        is_name_particle(self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
     }
 
     /// A month that is also a name (`Theresa May`, `Ms. May`, `Ai Jun`): a name word
@@ -4504,12 +4512,15 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    // ASCII words (nearly all) are read byte by byte, a lowercase letter ending the
-    // test at once.
+    // Words are read byte by byte, an ASCII lowercase letter (the second byte of
+    // most names asked about) ending the test at once in any script: an acronym has
+    // no lowercase letter.
+    let b = w.as_bytes();
+    if b.iter().any(u8::is_ascii_lowercase) {
+        return false;
+    }
     if w.is_ascii() {
-        let b = w.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && w.chars().all(|c| !c.is_lowercase())
@@ -4626,6 +4637,30 @@ const ROLE_SHORT_FORMS: &[(&str, &str)] = &[
     ("spokeswoman", "spokesperson"),
 ];
 
+/// Whether `w` (a word's bytes) is a lowercase name particle (`de`, `van`, `bin`).
+/// The particles are ASCII: their bytes compare as their text would (an ASCII byte
+/// range of the text lies on character boundaries).
+#[inline(always)]
+fn is_name_particle(w: &[u8]) -> bool {
+    w.len() <= 3
+        && matches!(
+            w,
+            b"de"
+                | b"da"
+                | b"van"
+                | b"von"
+                | b"bin"
+                | b"al"
+                | b"del"
+                | b"la"
+                | b"le"
+                | b"di"
+                | b"du"
+                | b"der"
+                | b"ibn"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4734,6 +4769,23 @@ mod tests {
             cases: 128, failure_persistence: None, ..Default::default()
         })]
 
+        /// An acronym is told as by its characters: at least two letters and none of
+        /// them lowercase, in any script.
+        #[test]
+        fn acronyms_match_a_test_by_characters(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "A", "b", "N", "7", ".", "-", "&", "É", "é", "Ø", "ß", "中", "Σ", "σ", "'",
+                ]),
+                0..7,
+            ),
+        ) {
+            let w: String = parts.concat();
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let expected = letters >= 2 && w.chars().all(|c| !c.is_lowercase());
+            proptest::prop_assert_eq!(is_acronym(&w), expected, "{:?}", w);
+        }
+
         /// The occurrences of a word are those a test at every byte finds, for words
         /// led by capitals, lowercase letters and letters outside ASCII, overlapping
         /// ones, and ones running past the end of the range.
@@ -4829,15 +4881,52 @@ mod tests {
             proptest::prop_assert_eq!(agreed, Some(true), "{:?}", text);
         }
 
+        /// What descriptors say is read from the text as from their words' own text:
+        /// titles, gendered nouns, periods, commas, other scripts.
+        #[test]
+        fn descriptor_info_matches_classes_of_words(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " Mr.", " Ms.", " spokeswoman", " senator", ", ", " the", " Sen.", " é",
+                    " Ørsted", " chairman", " x", " former", " U.S.", "  ", " Mrs",
+                ]),
+                0..8,
+            ),
+        ) {
+            let phrase = parts.concat();
+            let text = format!("{phrase}. “Yes,” she said.");
+            let same = with_default_analyzer(&text, |a| {
+                let mut gender = None;
+                let mut title = false;
+                for_each_descriptor_word(&phrase, |w| {
+                    let c = a.lex.class(w);
+                    title |= c & TITLE != 0;
+                    if gender.is_none() {
+                        gender = if c & FEMALE_TITLE != 0 {
+                            Some(false)
+                        } else if c & MALE_TITLE != 0 {
+                            Some(true)
+                        } else {
+                            None
+                        };
+                    }
+                });
+                a.descriptor_info(&[(0, phrase.len())]) == (gender, title)
+            });
+            proptest::prop_assert_eq!(same, Some(true), "{:?}", text);
+        }
+
         /// A name token is told as by its text: capitalized words by their class,
-        /// lowercase ones by the list of name particles, tokens cut inside a word too.
+        /// lowercase ones by the list of name particles, tokens cut inside a word too,
+        /// words opening with a digit, `@` or a letter of another script as well.
         #[test]
         fn name_tokens_match_a_test_by_text(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     " de", " da", " van", " von", " bin", " al", " del", " la", " le", " di",
                     " du", " der", " ibn", " dé", " De", " ibné", " Maria", " the", " The",
-                    " d", " vo", " dera", ",", " é", " Ørsted",
+                    " d", " vo", " dera", ",", " é", " Ørsted", " @AP", " @de", " 3M", " Élodie",
+                    " élan",
                 ]),
                 0..10,
             ),

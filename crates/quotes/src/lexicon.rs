@@ -2084,17 +2084,20 @@ fn fold_ascii(v: u64) -> u64 {
 const MAX_KEY: usize = 16;
 
 /// Up to eight bytes as a little-endian integer, zero-padded: overlapping loads of
-/// two, four or eight bytes instead of a loop over the bytes.
+/// one, four or eight bytes instead of a loop over the bytes (a word of up to
+/// three bytes takes its first, middle and last byte, which overlap as needed).
 #[inline]
 fn load_short(b: &[u8]) -> u64 {
     let n = b.len();
     let at = |k: usize| u64::from(b.get(k).copied().unwrap_or(0));
-    let u16_at = |k: usize| at(k) | (at(k + 1) << 8);
-    let u32_at = |k: usize| u16_at(k) | (u16_at(k + 2) << 16);
+    let u32_at = |k: usize| {
+        b.get(k..k + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, |c| u64::from(u32::from_le_bytes(c)))
+    };
     match n {
         0 => 0,
-        1 => at(0),
-        2 | 3 => u16_at(0) | (at(n - 1) << (8 * (n - 1))),
+        1..=3 => at(0) | (at(n / 2) << (8 * (n / 2))) | (at(n - 1) << (8 * (n - 1))),
         4..=7 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
         _ => match b.get(..8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
             Some(c) => u64::from_le_bytes(c),
@@ -2365,7 +2368,7 @@ impl CueTable {
 
     /// The listed phrase equal (ignoring case) to `cue`, or `None`.
     fn phrase(&self, cue: &str) -> Option<&'static str> {
-        let first_end = cue.find(' ').unwrap_or(cue.len());
+        let first_end = cue.bytes().position(|b| b == b' ').unwrap_or(cue.len());
         let mut k = self.first.get(cue.as_bytes().get(..first_end)?)? as usize;
         while let Some(Some(entry)) = self.entries.get(k) {
             if entry.phrase.eq_ignore_ascii_case(cue) {
@@ -2377,17 +2380,25 @@ impl CueTable {
     }
 }
 
-/// Whether no word character (letter, digit or hyphen) follows byte `i`.
-#[inline]
+/// Whether no word character (letter, digit or hyphen) follows byte `i`. Inlined
+/// into the cue match: an ASCII byte (the usual case) is told here, a character of
+/// another script in [`no_letter_at`].
+#[inline(always)]
 fn word_boundary_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => true,
         Some(&b) if b < 0x80 => !(b.is_ascii_alphanumeric() || b == b'-'),
-        Some(_) => !text
-            .get(i..)
-            .and_then(|s| s.chars().next())
-            .is_some_and(crate::text::is_alphanumeric),
+        Some(_) => no_letter_at(text, i),
     }
+}
+
+/// Whether the character at byte `i` of `text` (not ASCII) is no letter or digit.
+#[inline(never)]
+fn no_letter_at(text: &str, i: usize) -> bool {
+    !text
+        .get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(crate::text::is_alphanumeric)
 }
 
 /// Word classes: the lists a word is on, as bits of one value, so that one look-up
@@ -2511,8 +2522,8 @@ impl Lexicon {
     }
 
     /// [`Lexicon::class`] of `text[start..end]` (a word of the text): a word of at
-    /// most eight bytes is read with one load from the text instead of pieced
-    /// together from its own bytes. A range off character boundaries, whose text is
+    /// most eight bytes is read with one load from the text, one of up to sixteen
+    /// with two, instead of pieced together from its own bytes. A range off character boundaries, whose text is
     /// empty, is on no list either way: its bytes open or end with part of a
     /// character, and every listed word is whole UTF-8 (folding ASCII capitals
     /// changes no other byte), so no key can equal them. Kept out of line: the token
@@ -2532,6 +2543,20 @@ impl Lexicon {
             let v = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * n));
             return self.classes.get_key(Key {
                 parts: [fold_ascii(v), 0],
+                len: n as u8,
+            });
+        }
+        // A word of nine to sixteen bytes: two loads, the second masked to its end.
+        if (9..=MAX_KEY).contains(&n)
+            && let Some(chunk) = bytes
+                .get(start..start.wrapping_add(16))
+                .and_then(|c| <[u8; 16]>::try_from(c).ok())
+            && bytes.get(end - 1) != Some(&b'.')
+        {
+            let v = u128::from_le_bytes(chunk);
+            let second = (v >> 64) as u64 & (u64::MAX >> (128 - 8 * n));
+            return self.classes.get_key(Key {
+                parts: [fold_ascii(v as u64), fold_ascii(second)],
                 len: n as u8,
             });
         }
@@ -3204,8 +3229,8 @@ mod tests {
             proptest::prop_assert_eq!(pronoun(&w), pronoun_in_full(&w), "{:?}", w);
         }
 
-        /// The class of a range of a text, short words read with one load, is the
-        /// class of the range's text: listed words in any case, words with periods,
+        /// The class of a range of a text, words of up to sixteen bytes read with one
+        /// or two loads, is the class of the range's text: listed words in any case, words with periods,
         /// ranges at the text's end, off character boundaries, empty or reversed.
         #[test]
         fn classes_in_a_text_match_classes_of_words(
@@ -3231,6 +3256,63 @@ mod tests {
                         lex.class_in(&text, start, end), expected, "{:?} {}..{}", text, start, end
                     );
                 }
+            }
+        }
+
+        /// A short load is the word's first eight bytes, zero-padded, as a loop over
+        /// the bytes builds them.
+        #[test]
+        fn short_loads_match_a_loop_over_the_bytes(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..12),
+        ) {
+            let expected = bytes
+                .iter()
+                .take(8)
+                .enumerate()
+                .fold(0u64, |v, (k, &b)| v | (u64::from(b) << (8 * k)));
+            proptest::prop_assert_eq!(load_short(&bytes), expected, "{:?}", bytes);
+        }
+
+        /// A cue's listed phrase is the one a scan of the cue list finds equal to it
+        /// ignoring case: one word or several, in any case, near misses, spaces.
+        #[test]
+        fn cue_phrases_match_a_scan_of_the_cues(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "said", "Said", "SAID", "according", "to", "told", "pointed", "out", " ",
+                    "  ", "é", "x", "sai", "d", "warned", "Tweeted", "in", "a", "statement",
+                ]),
+                0..5,
+            ),
+        ) {
+            let lex = Lexicon::new();
+            let cue: String = parts.concat();
+            let expected = CUES
+                .iter()
+                .find(|(phrase, _)| phrase.eq_ignore_ascii_case(&cue))
+                .map(|(phrase, _)| *phrase);
+            proptest::prop_assert_eq!(lex.cue_phrase(&cue), expected, "{:?}", cue);
+        }
+
+        /// A word boundary is told as by the character after it: none, or no letter,
+        /// digit or hyphen, in any script, at every byte (off character boundaries
+        /// too) and past the end.
+        #[test]
+        fn word_boundaries_match_a_test_by_character(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "7", "-", " ", ",", "é", "Ø", "’", "\u{a0}", "中", "٣", "—",
+                ]),
+                0..8,
+            ),
+        ) {
+            let text: String = parts.concat();
+            for i in 0..=text.len() + 1 {
+                let expected = text
+                    .get(i..)
+                    .and_then(|s| s.chars().next())
+                    .is_none_or(|c| !(crate::text::is_alphanumeric(c) || c == '-'));
+                proptest::prop_assert_eq!(word_boundary_at(&text, i), expected, "{:?} {}", text, i);
             }
         }
 

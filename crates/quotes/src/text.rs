@@ -62,6 +62,7 @@ pub(crate) struct Tok {
 
 impl Tok {
     /// The token's text.
+    #[inline]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
     }
