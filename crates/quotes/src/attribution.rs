@@ -4673,6 +4673,20 @@ mod tests {
     }
 
     /// Runs `f` on the analyzer of `text` with the stage's default settings.
+    /// `parts` joined into a phrase that opens a text with a quotation after it (so the
+    /// text is analyzed at all), and the phrase's tokens, the last cut `cut` bytes short
+    /// (a token cut short, as a possessive's stem is, may end inside a word).
+    fn phrase_tokens(parts: &[&str], cut: usize) -> (String, Vec<Tok>) {
+        let phrase = parts.concat();
+        let text = format!("{phrase}. “Yes,” she said.");
+        let mut toks = Vec::new();
+        crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
+        if let Some(t) = toks.last_mut() {
+            t.end = t.end.saturating_sub(cut).max(t.start);
+        }
+        (text, toks)
+    }
+
     fn with_default_analyzer<R>(text: &str, f: impl FnOnce(&mut Analyzer<'_>) -> R) -> Option<R> {
         let lex = Lexicon::new();
         let settings = Settings {
@@ -4832,15 +4846,7 @@ mod tests {
             ),
             cut in 0usize..4,
         ) {
-            let phrase = parts.concat();
-            // A quotation after the phrase, so the text is analyzed at all.
-            let text = format!("{phrase}. “Yes,” she said.");
-            let mut toks = Vec::new();
-            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
-            // A token cut short (as a possessive's stem is) may end inside a word.
-            if let Some(t) = toks.last_mut() {
-                t.end = t.end.saturating_sub(cut).max(t.start);
-            }
+            let (text, toks) = phrase_tokens(&parts, cut);
             let agreed = with_default_analyzer(&text, |a| {
                 let of_at_from = toks
                     .iter()
@@ -4867,10 +4873,7 @@ mod tests {
                 1..6,
             ),
         ) {
-            let phrase = parts.concat();
-            let text = format!("{phrase}. “Yes,” she said.");
-            let mut toks = Vec::new();
-            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
+            let (text, toks) = phrase_tokens(&parts, 0);
             let agreed = with_default_analyzer(&text, |a| {
                 // Twice: the second reading of each class comes from the cache.
                 (0..2).all(|_| {
@@ -4932,13 +4935,7 @@ mod tests {
             ),
             cut in 0usize..3,
         ) {
-            let phrase = parts.concat();
-            let text = format!("{phrase}. “Yes,” she said.");
-            let mut toks = Vec::new();
-            crate::text::tokenize(&text, 0, phrase.len(), usize::MAX, &mut toks);
-            if let Some(t) = toks.last_mut() {
-                t.end = t.end.saturating_sub(cut).max(t.start);
-            }
+            let (text, toks) = phrase_tokens(&parts, cut);
             let agreed = with_default_analyzer(&text, |a| {
                 toks.iter().all(|t| {
                     let by_text = t.kind == TokKind::Word
