@@ -537,6 +537,42 @@ fn plural_like(w: &str) -> bool {
         && !(b.ends_with(b"ss") || b.ends_with(b"us") || b.ends_with(b"is") || b.ends_with(b"'s"))
 }
 
+/// Whether a lower-case word could be a verb in the third person present (`says`,
+/// `expects`) or a plural, which a singular counted phrase cannot end in. Singular
+/// nouns ending in `-s` are left out: `-ss`, `-us`, `-is` (by [`plural_like`]), `-ics`
+/// (`ethics`), `-as` (`gas`, `bias`), `-os` (`chaos`), the listed plurals and mass
+/// nouns, nouns the same in both numbers (`one TV series`) and nouns with no singular
+/// (`one college savings plan` is cut by its last word, but `savings` may end a
+/// phrase too).
+fn present_verb_like(w: &str, l: Lex) -> bool {
+    let b = w.as_bytes();
+    plural_like(w)
+        && b.first().is_some_and(u8::is_ascii_lowercase)
+        && !(b.ends_with(b"ics") || b.ends_with(b"as") || b.ends_with(b"os"))
+        && !l.has(F_IRREGULAR_PLURALS | F_TIME_UNITS)
+        && !matches!(
+            w,
+            "series"
+                | "species"
+                | "news"
+                | "means"
+                | "headquarters"
+                | "barracks"
+                | "crossroads"
+                | "whereabouts"
+                | "lens"
+                | "innings"
+                | "savings"
+                | "earnings"
+                | "proceeds"
+                | "goods"
+                | "belongings"
+                | "premises"
+                | "outskirts"
+                | "remains"
+        )
+}
+
 impl<'t> Extractor<'t> {
     pub fn new(text: &'t str, ref_year: Option<i32>) -> Self {
         Extractor {
@@ -2981,6 +3017,9 @@ impl<'t> Extractor<'t> {
         let mut start = None;
         let mut end = 0;
         let mut last: Option<(usize, Lex)> = None;
+        // Where a singular phrase would end if its first `-s` word after the head is
+        // a verb (`one analyst expects`).
+        let mut verb_cut: Option<usize> = None;
         let mut n = 0;
         let mut i = k;
         while n < 4 {
@@ -3035,14 +3074,18 @@ impl<'t> Extractor<'t> {
             // word only a past tense is looked for (`one man ruled the city`, `one
             // officer spoke`): `-ing` words there are mostly nouns (`one key meeting`),
             // and so are `-eed` and `-bed` words (`top speed`, `seabed`) but `agreed`, `decreed`.
+            // An irregular past is no adjective (`one player felt sick`), so it ends
+            // the phrase whatever follows it.
+            if n > 0 && t.gap == Gap::Space && l.has(F_IRREGULAR_PAST) {
+                break;
+            }
             let verb_like = if n == 0 {
                 lower_ends("ed") || lower_ends("ing")
             } else {
                 t.gap == Gap::Space
-                    && (lower_ends("ed")
-                        && (!lower_ends("eed") || lower_ends("reed"))
-                        && !lower_ends("bed")
-                        || l.has(F_IRREGULAR_PAST))
+                    && lower_ends("ed")
+                    && (!lower_ends("eed") || lower_ends("reed"))
+                    && !lower_ends("bed")
             };
             // (`used-car lots`: a word joined by a hyphen is no verb.)
             let verb_like = verb_like
@@ -3056,6 +3099,14 @@ impl<'t> Extractor<'t> {
                 if !next_is_word {
                     break;
                 }
+            }
+            if singular
+                && n > 0
+                && verb_cut.is_none()
+                && t.gap == Gap::Space
+                && present_verb_like(w, l)
+            {
+                verb_cut = Some(end);
             }
             start.get_or_insert(t.start);
             end = t.end;
@@ -3086,6 +3137,12 @@ impl<'t> Extractor<'t> {
                 break;
             }
         }
+        // At the word cap, the phrase may stop short of the plural it runs on to (`one
+        // pension fund expects steep losses`).
+        let capped_before_plural = n == 4
+            && self.tok(i).is_some_and(|t| {
+                t.is_word() && t.gap == Gap::Space && present_verb_like(t.text(text), t.lex)
+            });
         let s = start?;
         let w_last = text.get(s..end)?;
         // After the last space or hyphen (bytes: both are ASCII).
@@ -3100,6 +3157,15 @@ impl<'t> Extractor<'t> {
             Some((at, l)) if end - at == last_word.len() => l,
             _ => lex(last_word),
         };
+        // One of something is a singular noun: a phrase after `one` that ends in an
+        // `-s` word took in a verb in the present tense (`one official thinks`, `one
+        // analyst expects deep cuts`), while `one city parks department` ends in its
+        // noun and is kept.
+        if let Some(cut) = verb_cut
+            && (present_verb_like(last_word, last_lex) || capped_before_plural)
+        {
+            return Some(s..cut);
+        }
         if n > 1
             && !(plural_like(last_word) || last_lex.has(F_IRREGULAR_PLURALS | F_TIME_UNITS))
             && !singular
