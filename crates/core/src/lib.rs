@@ -33,7 +33,7 @@ pub use registry::{
     suggest,
 };
 pub use stage::{Stage, StageMeta};
-pub use value::{AttrKey, Attrs, KeySet, Span, Value};
+pub use value::{AttrKey, Attrs, AttrsIter, KeySet, Span, Value};
 
 /// The message inside a panic payload (`panic!` with a literal or a formatted string),
 /// for turning a caught panic into an error that says what happened.

@@ -413,7 +413,7 @@ impl KeyCache {
     }
 
     /// Appends `,"key":` for the member at `place` of an object.
-    #[inline]
+    #[inline(always)]
     pub fn write_key_after_first(&mut self, out: &mut Vec<u8>, place: usize, key: &str) {
         match self.slot(place, key) {
             Some(slot) => append_prefix(out, &slot.rendered, slot.len + 4),
@@ -422,7 +422,7 @@ impl KeyCache {
     }
 
     /// Appends `,"key":null` for the member at `place` of an object.
-    #[inline]
+    #[inline(always)]
     pub fn write_null_member(&mut self, out: &mut Vec<u8>, place: usize, key: &str) {
         match self.slot(place, key) {
             Some(slot) => append_prefix(out, &slot.rendered, slot.len + 8),
@@ -434,7 +434,7 @@ impl KeyCache {
     }
 
     /// Appends `,"key":"value"` for the member at `place` of an object.
-    #[inline]
+    #[inline(always)]
     pub fn write_str_member(&mut self, out: &mut Vec<u8>, place: usize, key: &str, value: &str) {
         let Some(slot) = self.slot(place, key) else {
             write_key_after_first(out, key);

@@ -311,19 +311,32 @@ fn write_layer(out: &mut Vec<u8>, text: Option<&str>, spans: &[Span]) {
             out.extend_from_slice(b",\"text\":");
             json::write_str(out, text.get(span.range()).unwrap_or(""));
         }
-        for (place, (k, v)) in span.attrs.iter().enumerate() {
-            match v {
-                Value::Null => keys.write_null_member(out, place, k),
-                Value::Str(s) => keys.write_str_member(out, place, k, s),
-                _ => {
-                    keys.write_key_after_first(out, place, k);
-                    write_value(out, v);
-                }
+        // The attributes' storage is told apart once per span, not at every pair.
+        if let Some((names, values)) = span.attrs.keyed() {
+            for (place, (k, v)) in names.iter().zip(values).enumerate() {
+                write_member(out, &mut keys, place, k, v);
+            }
+        } else {
+            for (place, (k, v)) in span.attrs.iter().enumerate() {
+                write_member(out, &mut keys, place, k, v);
             }
         }
         out.push(b'}');
     }
     out.push(b']');
+}
+
+/// Appends `,"k":v` (no comma for the first member after the span's head).
+#[inline(always)]
+fn write_member(out: &mut Vec<u8>, keys: &mut json::KeyCache, place: usize, k: &str, v: &Value) {
+    match v {
+        Value::Null => keys.write_null_member(out, place, k),
+        Value::Str(s) => keys.write_str_member(out, place, k, s),
+        _ => {
+            keys.write_key_after_first(out, place, k);
+            write_value(out, v);
+        }
+    }
 }
 
 #[cfg(test)]
