@@ -208,38 +208,36 @@ impl Stage for NumbersStage {
         let removed = doc.removed();
         let mut found = FOUND.with(RefCell::take);
         found.clear();
-        find_all(doc.text(), reference_year(doc), &removed, &mut found);
-        let mut spans: Vec<Span> = Vec::with_capacity(found.len());
-        spans.extend(
-            found
-                .iter()
-                .filter(|f| match f.kind {
-                    Kind::Ordinal => self.options.ordinals,
-                    Kind::Date => self.options.dates,
-                    Kind::Year => self.options.years,
-                    Kind::Time => self.options.times,
-                    _ => true,
-                })
-                .filter(|f| removed.is_empty() || !removed.covers(f.start..f.end))
-                .map(|f| to_span(doc.text(), f)),
-        );
-        if found.capacity() <= MAX_KEPT_FINDINGS {
-            FOUND.with(|cell| cell.replace(found));
-        }
+        let text = doc.text();
+        let mut spans: Vec<Span> = Vec::new();
+        find_all(text, reference_year(doc), &removed, &mut found, |batch| {
+            spans.extend(
+                batch
+                    .iter()
+                    .filter(|f| match f.kind {
+                        Kind::Ordinal => self.options.ordinals,
+                        Kind::Date => self.options.dates,
+                        Kind::Year => self.options.years,
+                        Kind::Time => self.options.times,
+                        _ => true,
+                    })
+                    .filter(|f| removed.is_empty() || !removed.covers(f.start..f.end))
+                    .map(|f| to_span(text, f)),
+            );
+            batch.clear();
+        });
+        FOUND.with(|cell| cell.replace(found));
         doc.set_layer(layers::NUMBERS, spans)?;
         Ok(())
     }
 }
 
 thread_local! {
-    /// The findings buffer of the last document on this thread: a finding is over 200
-    /// bytes, and growing a fresh vector for every document cost a reallocation and a
-    /// copy of everything found so far at each doubling.
+    /// The findings buffer of the last document on this thread, reused: it holds at
+    /// most about [`FINDINGS_BATCH`] findings, since they are made into spans as they
+    /// come.
     static FOUND: RefCell<Vec<Found>> = const { RefCell::new(Vec::new()) };
 }
-
-/// The largest findings buffer kept between documents (about 1 MB).
-const MAX_KEPT_FINDINGS: usize = 4096;
 
 /// The attribute keys of a `numbers` span, in contract order.
 const KEYS: KeySet = KeySet::new(&[
@@ -317,13 +315,29 @@ pub fn extract(text: &str) -> Vec<Mention> {
 /// Finds every number in `text`; dates written without a year take `ref_year`.
 pub fn extract_with_year(text: &str, ref_year: Option<i32>) -> Vec<Mention> {
     let mut found = Vec::new();
-    find_all(text, ref_year, &RangeSet::default(), &mut found);
-    found.into_iter().map(Found::to_mention).collect()
+    let mut mentions = Vec::new();
+    find_all(text, ref_year, &RangeSet::default(), &mut found, |batch| {
+        mentions.extend(batch.drain(..).map(Found::to_mention));
+    });
+    mentions
 }
+
+/// Findings handed on at a time by [`find_all`]: a finding is over 200 bytes, and a
+/// book-length document has millions of numbers, which must not all be held twice
+/// (as findings and as spans).
+const FINDINGS_BATCH: usize = 1024;
 
 /// The extraction loop: scans for anchors and lets the grammar read each one. Blocks
 /// in `removed` are stepped over unread: nothing found there would be reported.
-fn find_all(text: &str, ref_year: Option<i32>, removed: &RangeSet, out: &mut Vec<Found>) {
+/// Findings go to `out`, which is handed to `take` (to be emptied) whenever it holds
+/// [`FINDINGS_BATCH`] or more, and once at the end.
+fn find_all(
+    text: &str,
+    ref_year: Option<i32>,
+    removed: &RangeSet,
+    out: &mut Vec<Found>,
+    mut take: impl FnMut(&mut Vec<Found>),
+) {
     let mut ex = parse::Extractor::new(text, ref_year);
     let mut cursor = 0usize;
     let mut floor = 0usize;
@@ -365,7 +379,11 @@ fn find_all(text: &str, ref_year: Option<i32>, removed: &RangeSet, out: &mut Vec
         {
             floor = floor.max(last);
         }
+        if out.len() >= FINDINGS_BATCH {
+            take(out);
+        }
     }
+    take(out);
 }
 
 #[cfg(test)]
