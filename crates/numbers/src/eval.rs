@@ -11,7 +11,8 @@
 //! money → `currency`; and the suites tag plain numerals, so the numerals inside a money
 //! amount, percentage, range, date, year or age (the `parts`) are written as `number`
 //! (or `ordinal` for `14th`) too. Vague quantities (`thousands`) are not exact numbers
-//! and are left out.
+//! and are left out; measurements are written only as their numerals, and not when
+//! the unit is glued on (`29km`), since the suites read whole tokens.
 
 use newsmill_core::{Span, Value};
 use serde_json::json;
@@ -54,6 +55,8 @@ pub fn recognizers_predictions(text: &str, spans: &[Span]) -> Vec<serde_json::Va
                 push(start, end, value, "currency", unit);
             }
             "vague" => continue,
+            // No suite has measurements (the dimension and temperature models were
+            // left out); only their numerals are written, below.
             _ => {}
         }
         // The numerals inside; a mention that is one plain numeral has none listed
@@ -87,6 +90,15 @@ pub fn recognizers_predictions(text: &str, spans: &[Span]) -> Vec<serde_json::Va
                 continue;
             }
             if kind == "cardinal" && (*s, *e) == (start, end) {
+                continue;
+            }
+            // The suites read whole tokens: `29km` holds no number for them, `29 km`
+            // and `40°C` do.
+            let glued_to_letters = text
+                .get(*e as usize..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphabetic);
+            if kind == "measure" && glued_to_letters {
                 continue;
             }
             push(*s, *e, v, part_kind, json!(null));

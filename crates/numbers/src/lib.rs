@@ -40,6 +40,14 @@
 //!   USD, `470 pence` is 4.7 GBP. A currency named without its country where several
 //!   share the name (bare `francs`, `pesos`, `dinars`) has a null `unit`. Bare `$` is
 //!   USD, bare `¥` is JPY.
+//! - A number with a unit symbol, glued or after a space, is a `measure` whose `unit`
+//!   is the symbol as usually written: `29km`, `42 km` → `km`; `95km/h`, `60kph` →
+//!   `km/h`; `4C`, `4°C`, `33 °C` → `°C`; `90°` → `°`; `200lbs` → `lb`; `16GB`,
+//!   `2.4GHz`, `70 kWh`, `20mph`, `30mm`. It counts nothing. Symbols that are also
+//!   scales or names (`m`, `k`, `G`, `5G`, `4K`, `3D`) are not units, a temperature
+//!   must be plausible (`Room 400C` has none), and symbols that could be a word or an
+//!   initial (`g`, `h`, `C`, `min`) are units only when glued on. Units written out
+//!   (`12 miles`, `5 minutes`) stay the counted noun of a cardinal.
 //! - Vague quantities take the smallest count the plural allows: `hundreds` = 200,
 //!   `thousands` = 2,000, `dozens` = 24, `tens of thousands` = 20,000, `several
 //!   hundred` = 300, `a few thousand` = 2,000, `scores of` = 40.
@@ -67,8 +75,8 @@
 //!   own), as for `1,500`, `2019` or the `14` of a date.
 //! - Not numbers: identifiers (`COVID-19`, `F-35`, `MH17`, `G7`, `Army-2023`),
 //!   designations (`Boeing 737`, `Army 2023 forum`: a plain integer after a
-//!   capitalized name inside a sentence), numbers glued to unit abbreviations (`29km`,
-//!   `180ml`, `5G`), North American telephone numbers (`800-273-8255`, `(202)
+//!   capitalized name inside a sentence), numbers glued to letters that are no unit
+//!   (`5G`, `4x4`, `11a`), North American telephone numbers (`800-273-8255`, `(202)
 //!   555-0143`), two whole numbers joined by a slash that are neither a fraction nor
 //!   a date (`9/11 attacks`, `24/7`, `50/50`; after `on`, `since`, `until`... a month
 //!   and day such as `on 9/11` is a date, `--09-11`), an ordinal opening a compound

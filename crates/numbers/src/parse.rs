@@ -19,7 +19,7 @@ use crate::lexicon::{
     lex, lex_key, month_of, qualifiers_after, qualifiers_before, qualifiers_ending_with,
     vulgar_fraction,
 };
-use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok};
+use crate::token::{DigitNum, Gap, Suffix, Tok, TokKind, is_newline, next_tok, spaced_unit};
 use crate::value::{Num, Val};
 
 /// What kind of number a mention is (the `kind` attribute).
@@ -47,6 +47,9 @@ pub enum Kind {
     /// reading (`3:08 to play`, `3:59.4`); the `date` attribute has the ISO 8601 time
     /// of day (`T16:30`) when the text fixes it.
     Time,
+    /// A measurement: a number with a unit symbol (`29km`, `40°C`, `2 GB`, `20mph`);
+    /// the `unit` attribute has the symbol.
+    Measure,
 }
 
 impl Kind {
@@ -63,6 +66,7 @@ impl Kind {
             Kind::Date => "date",
             Kind::Age => "age",
             Kind::Time => "time",
+            Kind::Measure => "measure",
         }
     }
 }
@@ -76,16 +80,20 @@ pub enum Unit {
     Percent,
     /// Percentage points.
     PercentPoint,
+    /// A unit of measurement, by its symbol (`km`, `°C`, `GB`, `km/h`).
+    Measure(&'static str),
 }
 
 impl Unit {
-    /// The `unit` attribute: the ISO 4217 code, `%` or `pp`; `None` for a currency
+    /// The `unit` attribute: the ISO 4217 code, `%`, `pp` or a unit symbol; `None` for a
+    /// currency
     /// whose country the text leaves open.
     pub fn code(self) -> Option<&'static str> {
         match self {
             Unit::Currency(c) => c.iso,
             Unit::Percent => Some("%"),
             Unit::PercentPoint => Some("pp"),
+            Unit::Measure(symbol) => Some(symbol),
         }
     }
 }
@@ -453,6 +461,7 @@ enum QKind {
     Cardinal,
     Ordinal,
     Percent,
+    Measure,
     Money,
     Vague,
     Age,
@@ -1965,6 +1974,21 @@ impl<'t> Extractor<'t> {
                     sub = true;
                 }
                 Suffix::Percent => unit = Some(Unit::Percent),
+                Suffix::Unit(symbol) => {
+                    unit = Some(Unit::Measure(symbol));
+                    // `100km/h`
+                    if symbol == "km"
+                        && text.get(end..end + 2) == Some("/h")
+                        && !text
+                            .get(end + 2..)
+                            .and_then(|s| s.chars().next())
+                            .is_some_and(is_alnum)
+                    {
+                        unit = Some(Unit::Measure("km/h"));
+                        end += 2;
+                        end_tok += 2;
+                    }
+                }
                 Suffix::Decade => kind = QKind::Year,
                 _ => {}
             }
@@ -1975,6 +1999,15 @@ impl<'t> Extractor<'t> {
                 val = val.mul_pow10(mult);
                 scale = Some(6);
             }
+        }
+        if unit.is_none()
+            && !nm.ordinal
+            && kind != QKind::Year
+            && let Some((symbol, e_tok, e)) = self.degrees_after(end_tok)
+        {
+            unit = Some(Unit::Measure(symbol));
+            end = e;
+            end_tok = e_tok;
         }
         if unit.is_none()
             && !nm.ordinal
@@ -2010,6 +2043,17 @@ impl<'t> Extractor<'t> {
                         }
                         end = self.tok(end_tok + 1).map_or(end, |t| t.end);
                         end_tok += 2;
+                    } else if let Some(symbol) = spaced_unit(w).filter(|_| {
+                        // (`414 lb-ft` is a unit of its own.)
+                        t.gap == Gap::Space
+                            && !nm.words
+                            && !self
+                                .tok(end_tok + 1)
+                                .is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
+                    }) {
+                        unit = Some(Unit::Measure(symbol));
+                        end = t.end;
+                        end_tok += 1;
                     } else if nm.vague {
                         // `millions of dollars`
                         if lw == Word::Of
@@ -2092,6 +2136,8 @@ impl<'t> Extractor<'t> {
                     end_tok = e_tok;
                 }
             }
+        } else if let Some(Unit::Measure(_)) = unit {
+            kind = QKind::Measure;
         } else if unit.is_some() {
             kind = QKind::Percent;
         }
@@ -2118,6 +2164,30 @@ impl<'t> Extractor<'t> {
         })
     }
 
+    /// A degree sign after a numeral, at token `k` (`40°`, `40°C`, `104 °F`): the
+    /// unit (`°`, `°C`, `°F`), the token after it and its end.
+    fn degrees_after(&mut self, k: usize) -> Option<(&'static str, usize, usize)> {
+        let sign = self.tok(k).filter(|t| t.gap != Gap::Newline)?;
+        if !matches!(self.text.get(sign.start..sign.end), Some("°" | "º")) {
+            return None;
+        }
+        let scale = self
+            .tok(k + 1)
+            .filter(|t| t.gap != Gap::Newline)
+            .and_then(|t| {
+                let symbol = match t.text(self.text) {
+                    "C" | "Celsius" => "°C",
+                    "F" | "Fahrenheit" => "°F",
+                    _ => return None,
+                };
+                Some((symbol, t.end))
+            });
+        Some(match scale {
+            Some((symbol, end)) => (symbol, k + 2, end),
+            None => ("°", k + 1, sign.end),
+        })
+    }
+
     /// The quantity at token 0 when it is a digit run that nothing around can change:
     /// no suffix, no sign or `minus`, no currency code before it, and a next token that
     /// no rule of [`Extractor::quantity`] reads (punctuation other than dashes, `/`
@@ -2133,7 +2203,9 @@ impl<'t> Extractor<'t> {
             None => true,
             Some(t) if t.gap == Gap::Newline => true,
             Some(t) => match t.kind {
-                TokKind::Punct(c) => !matches!(c, '/' | '%' | '％' | '-' | '‐' | '–' | '—'),
+                TokKind::Punct(c) => {
+                    !matches!(c, '/' | '%' | '％' | '-' | '‐' | '–' | '—' | '°' | 'º')
+                }
                 TokKind::Word => {
                     let l = t.lex;
                     let w = t.text(self.text);
@@ -2160,6 +2232,7 @@ impl<'t> Extractor<'t> {
                         )
                         && (w.is_ascii() || currency_symbol(w).is_none())
                         && !(w.len() == 4 && w.starts_with('M'))
+                        && (w.len() > 3 || spaced_unit(w).is_none())
                 }
                 TokKind::Digits(_) | TokKind::Sym(_) => false,
             },
@@ -2349,7 +2422,10 @@ impl<'t> Extractor<'t> {
 
         // Ranges and changes: `5 to 10`, `5-10%`, `between 5 and 10`, `from 3 to 4 million`.
         if !in_chain
-            && matches!(q.kind, QKind::Cardinal | QKind::Percent | QKind::Money)
+            && matches!(
+                q.kind,
+                QKind::Cardinal | QKind::Percent | QKind::Money | QKind::Measure
+            )
             && !q.nm.fraction
             && let Some(done) = self.range_from(q, out)
         {
@@ -2407,6 +2483,7 @@ impl<'t> Extractor<'t> {
                     QKind::Cardinal => Kind::Cardinal,
                     QKind::Ordinal => Kind::Ordinal,
                     QKind::Percent => Kind::Percent,
+                    QKind::Measure => Kind::Measure,
                     QKind::Money => Kind::Money,
                     QKind::Vague => Kind::Vague,
                     QKind::Age => Kind::Age,
@@ -2662,7 +2739,11 @@ impl<'t> Extractor<'t> {
         if hyphen && (q1.nm.digits.is_none() || q2.nm.words) {
             return None;
         }
-        if !matches!(q2.kind, QKind::Cardinal | QKind::Percent | QKind::Money) || q2.nm.fraction {
+        if !matches!(
+            q2.kind,
+            QKind::Cardinal | QKind::Percent | QKind::Money | QKind::Measure
+        ) || q2.nm.fraction
+        {
             return None;
         }
         // `1-222-2222`: a chain of codes, not a range.
@@ -3470,7 +3551,7 @@ impl<'t> Extractor<'t> {
 fn part(q: &Qty, value: Num) -> PartF {
     let span = match q.kind {
         QKind::Money | QKind::Percent | QKind::Age => q.nm.start..q.nm.end,
-        QKind::Year => match q.nm.digits {
+        QKind::Year | QKind::Measure => match q.nm.digits {
             Some(d) => q.nm.start..d.num_end,
             None => q.nm.start..q.nm.end,
         },

@@ -36,9 +36,64 @@ pub(crate) enum Suffix {
     Percent,
     /// `1990s`, `90s`.
     Decade,
-    /// Any other letters (`29km`, `5G`, `11a`): not a number of ours (`1am` is read as
-    /// a clock time before the suffix is looked at).
+    /// A unit of measurement, as the `unit` attribute writes it: `29km`, `40C` (`°C`),
+    /// `2GB`, `20mph`.
+    Unit(&'static str),
+    /// Any other letters (`5G`, `11a`, `4x4`): not a number of ours (`1am` is read as a
+    /// clock time before the suffix is looked at).
     Reject,
+}
+
+/// The unit a symbol glued to a number stands for (`km`, `lbs` → `lb`, `C` → `°C`), as
+/// the `unit` attribute writes it. Symbols that are also scales (`m`, `M`, `k`, `G`,
+/// `B`) or that name other things often (`5G`, `4K`, `3D`, `1p`) are not units here. A
+/// temperature must be a plausible one: `C` from −90 to 60, `F` from −130 to 140.
+pub(crate) fn glued_unit(letters: &str, value: f64) -> Option<&'static str> {
+    Some(match letters {
+        "km" => "km",
+        "cm" => "cm",
+        "mm" => "mm",
+        "ft" => "ft",
+        "kg" => "kg",
+        "mg" => "mg",
+        "g" if !(2.0..=6.0).contains(&value) => "g",
+        "lb" | "lbs" => "lb",
+        "oz" => "oz",
+        "ml" | "mL" => "ml",
+        "mph" => "mph",
+        "kph" | "kmh" => "km/h",
+        "C" if (-90.0..=60.0).contains(&value) => "°C",
+        "F" if (-130.0..=140.0).contains(&value) => "°F",
+        "KB" | "kB" => "kB",
+        "MB" => "MB",
+        "GB" => "GB",
+        "TB" => "TB",
+        "kHz" => "kHz",
+        "MHz" => "MHz",
+        "GHz" => "GHz",
+        "kW" => "kW",
+        "MW" => "MW",
+        "GW" => "GW",
+        "kWh" => "kWh",
+        "MWh" => "MWh",
+        "GWh" => "GWh",
+        "TWh" => "TWh",
+        "ha" => "ha",
+        "h" | "hr" | "hrs" => "h",
+        "min" | "mins" => "min",
+        "sec" | "secs" => "s",
+        _ => return None,
+    })
+}
+
+/// The unit a symbol written after a number and a space stands for (`5 km`, `2 GB`):
+/// the glued symbols that cannot be read as a word or an initial (not `g`, `h`, `C`,
+/// `F`, `ha`, `min`, `sec`: `5 min` and `5 minutes` are both counted minutes).
+pub(crate) fn spaced_unit(word: &str) -> Option<&'static str> {
+    match word {
+        "g" | "h" | "hr" | "hrs" | "C" | "F" | "ha" | "min" | "mins" | "sec" | "secs" => None,
+        _ => glued_unit(word, 0.0),
+    }
 }
 
 /// A digit run read as a number.
@@ -555,6 +610,8 @@ fn finish(text: &str, start: usize, mut num: DigitNum, pos: usize) -> (DigitNum,
             _ => {
                 if let Some(c) = currency_code(letters) {
                     Suffix::Code(c)
+                } else if let Some(unit) = glued_unit(letters, v) {
+                    Suffix::Unit(unit)
                 } else if letters.len() == 4 && letters.starts_with('M') {
                     letters
                         .get(1..)
@@ -779,7 +836,11 @@ mod tests {
         assert_eq!(num("10k").2, Suffix::Scale(3));
         assert_eq!(num("3bn").2, Suffix::Scale(9));
         assert_eq!(num("21st").2, Suffix::Ordinal);
-        assert_eq!(num("29km").2, Suffix::Reject);
+        assert_eq!(num("29km").2, Suffix::Unit("km"));
+        assert_eq!(num("40C").2, Suffix::Unit("°C"));
+        assert_eq!(num("400C").2, Suffix::Reject);
+        assert_eq!(num("5g").2, Suffix::Reject);
+        assert_eq!(num("29kmz").2, Suffix::Reject);
         assert_eq!(num("5G").2, Suffix::Reject);
         assert_eq!(num("10G").2, Suffix::Scale(9));
         assert_eq!(num("1990s").2, Suffix::Decade);

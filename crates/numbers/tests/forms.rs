@@ -470,7 +470,7 @@ fn things_that_are_not_numbers() {
         "The MH17 report came out.",
         "The G7 met.",
         "The 5G rollout stalled.",
-        "The 180ml bottle and the 29km road.",
+        "The 4x4 trucks and the 11a form.",
         "Which one do you prefer?",
         "That one is better.",
         "No one came.",
@@ -501,11 +501,82 @@ fn numbers_around_a_telephone_number_are_kept() {
 
 #[test]
 fn scanning_goes_on_after_a_rejected_number_before_a_curly_quote() {
-    // `29km` is no number; the scan used to resume inside the quote mark after it and
+    // `5G` is no number; the scan used to resume inside the quote mark after it and
     // stop, losing every number further on.
     check(
-        "They ran 29km“ and 12 firms signed.",
+        "They built 5G“ and 12 firms signed.",
         &[want("12", Kind::Cardinal, 12.0)],
+    );
+}
+
+fn measure(text: &'static str, value: f64, unit: &'static str) -> Want {
+    Want {
+        text,
+        kind: Kind::Measure,
+        value,
+        unit: Some(unit),
+    }
+}
+
+#[test]
+fn measurements_carry_their_unit() {
+    check(
+        "The storm dumped 30mm of rain, winds reached 95km/h and it was 4C at dawn.",
+        &[
+            measure("30mm", 30.0, "mm"),
+            measure("95km/h", 95.0, "km/h"),
+            measure("4C", 4.0, "°C"),
+        ],
+    );
+    check(
+        "She cycled 42 km with a 9kg pack at 18mph; it hit 91°F, then 33 °C.",
+        &[
+            measure("42 km", 42.0, "km"),
+            measure("9kg", 9.0, "kg"),
+            measure("18mph", 18.0, "mph"),
+            measure("91°F", 91.0, "°F"),
+            measure("33 °C", 33.0, "°C"),
+        ],
+    );
+    check(
+        "The laptop has 16GB of memory, a 2.4GHz chip and a 70 kWh pack.",
+        &[
+            measure("16GB", 16.0, "GB"),
+            measure("2.4GHz", 2.4, "GHz"),
+            measure("70 kWh", 70.0, "kWh"),
+        ],
+    );
+    check(
+        "Frost dropped it to -7C and the dish was turned 90°.",
+        &[measure("-7C", -7.0, "°C"), measure("90°", 90.0, "°")],
+    );
+    // A range takes the unit of its upper end.
+    check(
+        "The farm covers 5-12km of coast and 2 to 3 GW of panels.",
+        &[
+            Want {
+                text: "5-12km",
+                kind: Kind::Range,
+                value: 5.0,
+                unit: Some("km"),
+            },
+            Want {
+                text: "2 to 3 GW",
+                kind: Kind::Range,
+                value: 2.0,
+                unit: Some("GW"),
+            },
+        ],
+    );
+    // Implausible temperatures and letters that name other things are no units.
+    check("Room 400C is on the left.", &[]);
+    check("The 3D film used 4G phones.", &[]);
+    // A measurement counts nothing.
+    assert_eq!(counted("They walked 12 km home."), None);
+    // Spelled-out units are still the counted noun, as before.
+    assert_eq!(
+        counted("They walked 12 miles home.").as_deref(),
+        Some("miles")
     );
 }
 
