@@ -47,7 +47,9 @@
 //!   scales or names (`m`, `k`, `G`, `5G`, `4K`, `3D`) are not units, a temperature
 //!   must be plausible (`Room 400C` has none), and symbols that could be a word or an
 //!   initial (`g`, `h`, `C`, `min`) are units only when glued on. Units written out
-//!   (`12 miles`, `5 minutes`) stay the counted noun of a cardinal.
+//!   (`12 miles`, `5 minutes`) stay the counted noun of a cardinal. A lower-case `m`
+//!   is a million after a currency (`€2m`) or before a plural noun (`5m users`),
+//!   metres before a word of size (`3.5m high`, `5m-long`), and otherwise not read.
 //! - Vague quantities take the smallest count the plural allows: `hundreds` = 200,
 //!   `thousands` = 2,000, `dozens` = 24, `tens of thousands` = 20,000, `several
 //!   hundred` = 300, `a few thousand` = 2,000, `scores of` = 40.

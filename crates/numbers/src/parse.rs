@@ -1957,12 +1957,17 @@ impl<'t> Extractor<'t> {
         let mut sub = false;
         if let Some(d) = nm.digits {
             match d.suffix {
-                Suffix::LowerM => {
-                    // `€2m` is two million; `2m` alone is two metres.
-                    prefix?;
-                    val = val.mul_pow10(6);
-                    scale = Some(6);
-                }
+                Suffix::LowerM => match self.lower_m_reading(end_tok, prefix.is_some()) {
+                    // `€2m`, `5m users`: millions.
+                    LowerMReading::Million => {
+                        val = val.mul_pow10(6);
+                        scale = Some(6);
+                    }
+                    // `3.5m high`, `a 5m-long python`: metres.
+                    LowerMReading::Metres => unit = Some(Unit::Measure("m")),
+                    // `a 10m fine`, `the 100m final`: either.
+                    LowerMReading::Unknown => return None,
+                },
                 Suffix::Code(c) => unit = Some(Unit::Currency(*c)),
                 Suffix::MCode(c) => {
                     unit = Some(Unit::Currency(*c));
@@ -2162,6 +2167,57 @@ impl<'t> Extractor<'t> {
             nm: *nm,
             scale,
         })
+    }
+
+    /// What a lower-case `m` glued to a number means, from the token `k` after it: a
+    /// million after a currency or before a plural noun (`5m users`, `1.2m copies`),
+    /// metres before a word of size or distance, with a space or a hyphen (`3.5m
+    /// high`, `5m-long`, `2m away`); otherwise the text does not say.
+    fn lower_m_reading(&mut self, k: usize, after_currency: bool) -> LowerMReading {
+        if after_currency {
+            return LowerMReading::Million;
+        }
+        let text = self.text;
+        let Some(next) = self.tok(k).filter(|t| t.gap != Gap::Newline) else {
+            return LowerMReading::Unknown;
+        };
+        let (word, gap) = if next.is_punct('-') && next.gap == Gap::None {
+            match self
+                .tok(k + 1)
+                .filter(|t| t.gap == Gap::None && t.is_word())
+            {
+                Some(w) => (w, Gap::None),
+                None => return LowerMReading::Unknown,
+            }
+        } else {
+            (next, next.gap)
+        };
+        if !word.is_word() || (gap != Gap::Space && gap != Gap::None) {
+            return LowerMReading::Unknown;
+        }
+        let w = word.text(text);
+        if matches!(
+            w,
+            "high"
+                | "tall"
+                | "long"
+                | "deep"
+                | "wide"
+                | "away"
+                | "thick"
+                | "across"
+                | "above"
+                | "below"
+        ) {
+            return LowerMReading::Metres;
+        }
+        let plural = w.starts_with(|c: char| c.is_ascii_lowercase())
+            && (present_verb_like(w, word.lex) || word.lex.has(F_IRREGULAR_PLURALS));
+        if gap == Gap::Space && plural {
+            LowerMReading::Million
+        } else {
+            LowerMReading::Unknown
+        }
     }
 
     /// A degree sign after a numeral, at token `k` (`40°`, `40°C`, `104 °F`): the
@@ -3544,6 +3600,13 @@ impl<'t> Extractor<'t> {
             ],
         });
     }
+}
+
+/// See [`Extractor::lower_m_reading`].
+enum LowerMReading {
+    Million,
+    Metres,
+    Unknown,
 }
 
 /// The numeral inside a quantity, as written; `value` is the quantity's value as

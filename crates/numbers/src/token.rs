@@ -24,7 +24,7 @@ pub(crate) enum Suffix {
     Ordinal,
     /// A multiplier: `10k`, `1.2bn`, `10M`, `1MM`, `10G`.
     Scale(u8),
-    /// Lower-case `m`: a million after a currency (`€2m`), a metre otherwise.
+    /// Lower-case `m`: a million or a metre, as the words around it say.
     LowerM,
     /// A currency code: `115USD`.
     Code(&'static Currency),

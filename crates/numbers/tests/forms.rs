@@ -571,6 +571,18 @@ fn measurements_carry_their_unit() {
     // Implausible temperatures and letters that name other things are no units.
     check("Room 400C is on the left.", &[]);
     check("The 3D film used 4G phones.", &[]);
+    // A lower-case `m`: millions before a plural noun, metres before a word of size,
+    // and nothing when the text does not say which.
+    check(
+        "The app has 4.5m users; the dam is 30m high and the 3m-long eel swam.",
+        &[
+            want("4.5m", Kind::Cardinal, 4_500_000.0),
+            measure("30m", 30.0, "m"),
+            measure("3m", 3.0, "m"),
+        ],
+    );
+    assert_eq!(counted("The app has 4.5m users.").as_deref(), Some("users"));
+    check("She won the 100m and paid a 10m fine.", &[]);
     // A measurement counts nothing.
     assert_eq!(counted("They walked 12 km home."), None);
     // Spelled-out units are still the counted noun, as before.
