@@ -107,6 +107,115 @@ pub struct Scratch {
     lines: Vec<Unit>,
     widths: Vec<units::Width>,
     infos: Vec<Info>,
+    /// Short blocks already described in this document (see [`ShortBlocks`]).
+    seen: ShortBlocks,
+}
+
+/// Blocks of up to this many bytes are remembered within a document: menu entries,
+/// labels and share buttons recur on a page (a fifth of a scraped page's lines repeat
+/// an earlier line, most of them of 16 bytes or less), and a block's description
+/// depends on its bytes alone. A block this short is its length and two 8-byte words.
+const SEEN_BYTES: usize = 16;
+
+/// Slots of the table of short blocks seen (a page has about a hundred distinct short
+/// lines; a collision only costs a repeated description).
+const SEEN_SLOTS: usize = 256;
+
+/// A block of 1 to [`SEEN_BYTES`] bytes as its length and its first and last eight
+/// bytes (zeros past the end of a shorter one), which together hold every byte of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl ShortKey {
+    /// The key of `text[range]`, for a range of 1 to [`SEEN_BYTES`] bytes, read from
+    /// the text with 8-byte loads where it has room.
+    #[inline(always)]
+    fn of(text: &[u8], range: &Range<usize>) -> Option<ShortKey> {
+        let len = range.end.checked_sub(range.start)?;
+        if !(1..=SEEN_BYTES).contains(&len) {
+            return None;
+        }
+        let (head, tail) = if len >= 8 {
+            (load_u64(text, range.start)?, load_u64(text, range.end - 8)?)
+        } else if let Some(word) = load_u64(text, range.start) {
+            // The bytes past the block cleared.
+            (word & (u64::MAX >> (64 - 8 * len as u32)), 0)
+        } else {
+            // Near the end of the text: the 8 bytes that end with the block.
+            let word = load_u64(text, range.end.checked_sub(8)?)?;
+            (word >> (64 - 8 * len as u32), 0)
+        };
+        Some(ShortKey { head, tail, len })
+    }
+
+    fn slot(&self) -> usize {
+        let mixed = (self.head ^ self.tail.rotate_left(29) ^ (self.len as u64) << 59)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 56) as usize % SEEN_SLOTS
+    }
+}
+
+/// The eight bytes at `at` of `bytes`, when it has them.
+#[inline(always)]
+fn load_u64(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    Some(u64::from_le_bytes(word))
+}
+
+/// One remembered block: its key and its description.
+#[derive(Clone)]
+struct Seen {
+    key: ShortKey,
+    info: Info,
+}
+
+/// The short blocks described so far, by a hash of their bytes, kept from one document
+/// to the next: besides a page's own repeats, chrome words ("Advertisement", "Read
+/// More", a site's menu entries) recur from page to page. A block's description
+/// depends on its bytes and on the [`Params`] alone, so the table is emptied when
+/// the parameters change.
+#[derive(Default)]
+struct ShortBlocks {
+    slots: Vec<Option<Seen>>,
+    params: Option<Params>,
+}
+
+impl ShortBlocks {
+    /// Readies the table for a document judged with `params`.
+    fn start(&mut self, params: &Params) {
+        if self.params.as_ref() != Some(params) || self.slots.len() != SEEN_SLOTS {
+            self.slots.clear();
+            self.slots.resize(SEEN_SLOTS, None);
+            self.params = Some(*params);
+        }
+    }
+
+    /// The description of an earlier block with the same bytes, if it is remembered.
+    #[inline(always)]
+    fn earlier(&self, key: &ShortKey) -> Option<&Info> {
+        match self.slots.get(key.slot()) {
+            Some(Some(seen)) if seen.key == *key => Some(&seen.info),
+            _ => None,
+        }
+    }
+
+    /// Remembers the description of the block of `key`, in place of the block that
+    /// held its slot.
+    #[inline(always)]
+    fn remember(&mut self, key: ShortKey, info: &Info) {
+        if let Some(slot) = self.slots.get_mut(key.slot()) {
+            *slot = Some(Seen {
+                key,
+                info: info.clone(),
+            });
+        }
+    }
 }
 
 // The date of the story is looked for only in blocks with a digit, as the measures
@@ -140,11 +249,21 @@ pub fn judge(
     scratch.infos.clear();
     // One growth at most, to the page's size, rather than doubling step by step.
     scratch.infos.reserve(scratch.units.len());
+    scratch.seen.start(params);
     for unit in &scratch.units {
+        let key = ShortKey::of(text.as_bytes(), &unit.range);
+        if let Some(earlier) = key.as_ref().and_then(|key| scratch.seen.earlier(key)) {
+            let mut info = earlier.clone();
+            info.range = unit.range.clone();
+            scratch.infos.push(info);
+            continue;
+        }
         let block = text.get(unit.range.clone()).unwrap_or("");
-        scratch
-            .infos
-            .push(describe(block, unit.range.clone(), params, phrases));
+        let info = describe(block, unit.range.clone(), params, phrases);
+        if let Some(key) = key {
+            scratch.seen.remember(key, &info);
+        }
+        scratch.infos.push(info);
     }
     let infos = &mut scratch.infos;
     mark_navigation(infos);
@@ -975,6 +1094,124 @@ mod tests {
             let digits = measure_for_test(&block).digits;
             if block.len() <= shapes::MAX_SHAPE_BYTES && digits == 0 {
                 proptest::prop_assert_eq!(shapes::find_date(&block), None, "{:?}", block);
+            }
+        }
+    }
+
+    /// The descriptions of every block of `text` with `scratch`, as their debug text
+    /// (an [`Info`] has no equality of its own).
+    fn described(text: &str, params: &Params, scratch: &mut Scratch) -> Vec<String> {
+        let phrases = Phrases::shared().expect("phrases");
+        judge(text, params, phrases, scratch);
+        scratch
+            .infos
+            .iter()
+            .map(|info| format!("{info:?}"))
+            .collect()
+    }
+
+    /// The same, each block described afresh (and the navigation marked, as `judge`
+    /// marks it).
+    fn described_afresh(text: &str, params: &Params) -> Vec<String> {
+        let phrases = Phrases::shared().expect("phrases");
+        let (mut units, mut lines, mut widths) = (Vec::new(), Vec::new(), Vec::new());
+        units::split(text, &mut units, &mut lines, &mut widths);
+        let mut infos: Vec<Info> = units
+            .iter()
+            .map(|unit| {
+                let block = text.get(unit.range.clone()).unwrap_or("");
+                describe(block, unit.range.clone(), params, phrases)
+            })
+            .collect();
+        mark_navigation(&mut infos);
+        infos.iter().map(|info| format!("{info:?}")).collect()
+    }
+
+    #[test]
+    fn repeated_short_blocks_are_described_as_afresh() {
+        let page = "Home\nWorld\nSport\nHome\nShare\n3 hours ago\nWorld\n\
+                    The ferry from the island ran late again on Monday, the harbour master said.\n\
+                    Share\nRead more\n3 hours ago\nHome";
+        let next = "Sport\nHome\nBy Ann Lee\nShare\nThe council met on Tuesday to vote on it.";
+        let params = Params::default();
+        let other = Params {
+            min_good_words: 3,
+            min_stop_density: 0.5,
+            drop_other_stories: false,
+        };
+        let mut scratch = Scratch::default();
+        // Within a page, across pages, and when the parameters change in between.
+        for (text, params) in [
+            (page, &params),
+            (next, &params),
+            (page, &other),
+            (next, &params),
+        ] {
+            assert_eq!(
+                described(text, params, &mut scratch),
+                described_afresh(text, params)
+            );
+        }
+    }
+
+    /// A short line, often one from a small set, so that lines repeat.
+    fn short_line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            3 => proptest::sample::select(vec![
+                "Home", "home", "Home ", "Sport", "AI", "A", "B", "Share", "Read More",
+                "Related Articles", "Related Articles!", "2 hours ago", "By Ann Lee",
+                "Москва", "日本語", "@valmora", "Nov. 19, 2019", "Advertisement",
+            ])
+            .prop_map(str::to_owned),
+            2 => "[a-zA-Z0-9 .:@]{1,20}",
+            1 => "[ \t\u{a0}“”é日a-z]{0,18}",
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// Blocks answered from the table of short blocks seen, within a page and from
+        /// the pages before, are described as a fresh description describes them.
+        #[test]
+        fn remembered_blocks_are_described_as_afresh(
+            pages in proptest::collection::vec(proptest::collection::vec(short_line(), 0..40), 1..4),
+            loose in proptest::bool::ANY,
+        ) {
+            let params = if loose {
+                Params { min_good_words: 2, ..Params::default() }
+            } else {
+                Params::default()
+            };
+            let mut scratch = Scratch::default();
+            for lines in &pages {
+                let text = lines.join("\n");
+                proptest::prop_assert_eq!(
+                    described(&text, &params, &mut scratch),
+                    described_afresh(&text, &params)
+                );
+            }
+        }
+
+        /// Two short stretches of a text have the same key exactly when they have the
+        /// same bytes, wherever they lie (at the text's ends too).
+        #[test]
+        fn short_keys_tell_bytes_apart(
+            text in "[ab\u{0}é]{0,24}",
+            a in 0usize..24, a_len in 1usize..=SEEN_BYTES,
+            b in 0usize..24, b_len in 1usize..=SEEN_BYTES,
+        ) {
+            let bytes = text.as_bytes();
+            let (ra, rb) = (a..a + a_len, b..b + b_len);
+            if ra.end <= bytes.len() && rb.end <= bytes.len() {
+                let (ka, kb) = (ShortKey::of(bytes, &ra), ShortKey::of(bytes, &rb));
+                if bytes.len() >= 8 {
+                    proptest::prop_assert!(ka.is_some() && kb.is_some());
+                }
+                if let (Some(ka), Some(kb)) = (ka, kb) {
+                    proptest::prop_assert_eq!(ka == kb, bytes[ra] == bytes[rb]);
+                }
             }
         }
     }
