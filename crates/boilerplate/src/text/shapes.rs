@@ -327,6 +327,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// The meaning of `word` in a date (case-insensitive), if any.
+#[inline(always)]
 fn date_word(word: &str) -> Option<DateWord> {
     let bytes = word.as_bytes();
     let len = bytes.len();
@@ -620,34 +621,28 @@ fn iso_timestamp(token: &str) -> Option<String> {
 
 /// Whether the tokens of `block` are mostly parts of a date or time.
 fn is_timestamp(tokens: &[&str]) -> bool {
-    // Each token is told a separator once (bit `i`: token `i`, for the first 64).
-    let mut separators = 0u64;
-    let mut words = 0u32;
-    for (i, t) in tokens.iter().enumerate() {
-        if is_separator(t) {
-            separators |= 1u64.checked_shl(i as u32).unwrap_or(0);
-        } else {
-            words += 1;
+    // A stamp has 16 words at most (tokens that are no separators). Only a block of
+    // more tokens than that is counted first; the others are read once, and their
+    // number of words bounds the count from above while it is not known.
+    let mut words_bound = tokens.len() as u32;
+    if tokens.len() > 16 {
+        words_bound = tokens.iter().filter(|t| !is_separator(t)).count() as u32;
+        if words_bound > 16 {
+            return false;
         }
     }
-    if words == 0 || words > 16 {
-        return false;
-    }
+    let mut words = 0u32;
     let mut datey = 0u32;
     let mut other = 0u32;
     let mut strong = false;
     let mut full = false;
     for (i, raw) in tokens.iter().enumerate() {
-        let separator = if i < 64 {
-            separators >> i & 1 != 0
-        } else {
-            is_separator(raw)
-        };
-        if separator {
+        if is_separator(raw) {
+            words_bound -= u32::from(tokens.len() <= 16);
             continue;
         }
-        let t = core(raw);
-        let t = t.trim_end_matches('.');
+        words += 1;
+        let t = without_final_periods(core(raw));
         if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             // Numbers: no month name or stamp word starts with a digit.
             if is_time(t) || numeric_date(t).is_some() {
@@ -681,18 +676,31 @@ fn is_timestamp(tokens: &[&str]) -> bool {
                 None => other += 1,
             }
         }
-        // Half the words at least must be part of the stamp.
-        if other * 2 > words {
+        // Half the words at least must be part of the stamp: `other` only grows, and
+        // the words are no more than the bound.
+        if other * 2 > words_bound {
             return false;
         }
     }
-    if !strong {
+    if words == 0 || !strong {
         return false;
     }
     // A full date or a clock time makes a stamp even with a few words around it
     // ("New Delhi, Bureau | Updated: 19 November 2019, 09:01 AM").
     let needed = if full { 0.5 } else { 0.6 };
     datey as f32 >= needed * words as f32
+}
+
+/// `token` without the periods it ends with, cut on the bytes (a period is one byte, so
+/// the cut is a character boundary).
+#[inline(always)]
+fn without_final_periods(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes.get(end - 1) == Some(&b'.') {
+        end -= 1;
+    }
+    token.get(..end).unwrap_or(token)
 }
 
 /// Words whose presence first in a block lets it be a byline or a source credit:
@@ -1227,7 +1235,7 @@ mod tests {
                 )
         }
 
-        fn is_timestamp(tokens: &[&str]) -> bool {
+        pub fn is_timestamp(tokens: &[&str]) -> bool {
             let words = tokens.iter().filter(|t| !is_separator(t)).count() as u32;
             if words == 0 || words > 16 {
                 return false;
@@ -1611,7 +1619,14 @@ mod tests {
                 .collect();
             let d = digits(&block);
             prop_assert_eq!(shape(&block, sentence, d), reference::shape(&block, sentence, d), "{:?}", block);
+            // The stamp test on its own, on every token list the split can give (the
+            // shape reaches it only past the byline and credit tests).
+            let tokens: Vec<&str> = block.split_ascii_whitespace().collect();
+            if tokens.len() <= 32 {
+                prop_assert_eq!(is_timestamp(&tokens), reference::is_timestamp(&tokens), "{:?}", block);
+            }
             for token in block.split_ascii_whitespace() {
+                prop_assert_eq!(without_final_periods(token), token.trim_end_matches('.'));
                 prop_assert_eq!(may_open_credit(token), reference::may_open_credit(token), "{:?}", token);
                 let t = core(token).trim_end_matches('.');
                 prop_assert_eq!(date_word(t), date_word_in_table(t), "{:?}", t);
