@@ -148,9 +148,10 @@ impl ShortKey {
             // The bytes past the block cleared.
             (word & (u64::MAX >> (64 - 8 * len as u32)), 0)
         } else {
-            // Near the end of the text: the 8 bytes that end with the block.
-            let word = load_u64(text, range.end.checked_sub(8)?)?;
-            (word >> (64 - 8 * len as u32), 0)
+            // Near the end of the text: its last 8 bytes, shifted to the block.
+            let base = text.len().checked_sub(8)?;
+            let word = load_u64(text, base)? >> (8 * range.start.checked_sub(base)? as u32);
+            (word & (u64::MAX >> (64 - 8 * len as u32)), 0)
         };
         Some(ShortKey { head, tail, len })
     }
@@ -1176,6 +1177,36 @@ mod tests {
                 described(&text, &params, &mut scratch),
                 described_afresh(&text, &params)
             );
+        }
+    }
+
+    #[test]
+    fn short_keys_tell_every_pair_of_stretches_apart() {
+        // Every pair of stretches of 1 to 16 bytes of a few texts, shorter and longer
+        // than a load, with repeats at the start, the middle and the end.
+        for text in [
+            "ab\0a",
+            "ééé\0a",
+            "abab\0abab",
+            "Home\nHome\nHome Homeé\0Home\nHome",
+        ] {
+            let bytes = text.as_bytes();
+            let stretches: Vec<Range<usize>> = (0..bytes.len())
+                .flat_map(|a| (a + 1..=(a + 16).min(bytes.len())).map(move |b| a..b))
+                .collect();
+            for ra in &stretches {
+                for rb in &stretches {
+                    let (ka, kb) = (ShortKey::of(bytes, ra), ShortKey::of(bytes, rb));
+                    assert_eq!(ka.is_some(), bytes.len() >= 8, "{text:?} {ra:?}");
+                    if let (Some(ka), Some(kb)) = (ka, kb) {
+                        assert_eq!(
+                            ka == kb,
+                            bytes[ra.clone()] == bytes[rb.clone()],
+                            "{text:?} {ra:?} {rb:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 
