@@ -307,9 +307,13 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
 
     // Stamps need a digit or a relative-time word, bylines and credits a leading
     // "By"/"Source", handles an "@": most blocks are spared the tokenizing.
-    let maybe_shape =
-        f.digits > 0 || f.time_words > 0 || f.has_at || f.first_word_flags & FLAG_LEAD != 0;
+    let lead = f.first_word_flags & FLAG_LEAD != 0;
+    let maybe_shape = f.digits > 0 || f.time_words > 0 || f.has_at || lead;
     let shape = if maybe_shape && block.len() <= shapes::MAX_SHAPE_BYTES {
+        // The scan flags a first word that opens a credit ("By", "(Source:") unless it
+        // is longer than its keys: without either, the first token opens none, and its
+        // check is spared.
+        let lead = lead || shapes::opens_long_credit(block);
         // Most of these are sentences with a number. One of seven words or more, with
         // no "@" and not opening with "By" or "Source", can only be a time stamp,
         // which is no long sentence and has no more than 16 words that are not
@@ -319,13 +323,13 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
         if !f.has_at
             && ((sentence && f.words >= 7) || f.letter_words > 16)
             && !bytemask::has_odd_blanks(block.as_bytes())
-            && !shapes::first_token_opens_credit(block)
+            && !(lead && shapes::first_token_opens_credit(block))
         {
             Shape::Plain
         } else {
             // The block is measured in full (it is no longer than the scan's full
             // reading), so its `@` count is exact.
-            shapes::shape_with_at(block, sentence, f.digits, f.has_at)
+            shapes::shape_with_at(block, sentence, f.digits, f.has_at, lead)
         }
     } else {
         Shape::Plain
@@ -1085,6 +1089,97 @@ mod tests {
                 Shape::Plain
             };
             proptest::prop_assert_eq!(info.shape, full, "{:?}", block);
+        }
+    }
+
+    /// A first token that may open a credit, in the forms pages write it, and others.
+    fn opener_piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let opener = proptest::sample::select(vec![
+            "By",
+            "BY",
+            "by",
+            "bY",
+            "Por",
+            "von",
+            "PAR",
+            "door",
+            "Author",
+            "authors",
+            "Autor",
+            "Written",
+            "Words",
+            "posted",
+            "Story",
+            "Text",
+            "Reporting",
+            "reported",
+            "Source",
+            "SOURCES",
+            "Fonte",
+            "fontes",
+            "Fuente",
+            "fuentes",
+            "Quelle",
+            "Courtesy",
+            "Bye",
+            "Byline",
+            "Sourced",
+            "Stories",
+            "Pa",
+            "B",
+            "Writtenby",
+            "Coverage",
+        ]);
+        let before = proptest::sample::select(vec!["", "", "(", "((", "\"", "“", "'", "[", "-"]);
+        let after = proptest::sample::select(vec![
+            "", "", ":", ",", ".", ")", ":-", "…", "’", "\u{a0}", "\u{a0}:", "\u{1}", "é", "—",
+            "'s", "s", "1", "/", ";", "::", "\u{200b}", "@x",
+        ]);
+        (before, opener, after).prop_map(|(b, o, a)| format!("{b}{o}{a}"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: if cfg!(debug_assertions) { 3_000 } else { 30_000 }, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// A block whose first token may open a credit has its first word flagged as an
+        /// opener by the scan or opens with a long opener, so that no check of it is
+        /// skipped that could say yes.
+        #[test]
+        fn credit_openers_are_flagged_by_the_scan(
+            first in opener_piece(),
+            rest in proptest::collection::vec(shape_piece(), 0..8),
+            join in proptest::sample::select(vec![" ", "\t", "  ", "\u{a0}", "\u{1}"]),
+        ) {
+            let block = format!("{first}{join}{}", rest.concat());
+            let block = block.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+            if block.is_empty() {
+                return Ok(());
+            }
+            let bare = block.trim_start_matches('(');
+            let long_by_chars = bare.len() >= 9
+                && bare.is_char_boundary(9)
+                && bare[..9].eq_ignore_ascii_case("reporting");
+            proptest::prop_assert_eq!(shapes::opens_long_credit(block), long_by_chars, "{:?}", block);
+            if shapes::first_token_opens_credit(block) {
+                let f = measure_for_test(block);
+                proptest::prop_assert!(
+                    f.first_word_flags & FLAG_LEAD != 0 || shapes::opens_long_credit(block),
+                    "{:?}", block
+                );
+            }
+            // And the shape comes out as the full recognizer's.
+            let phrases = Phrases::shared().expect("phrases");
+            let info = describe(block, 0..block.len(), &Params::default(), phrases);
+            let f = measure_for_test(block);
+            let maybe_shape = f.digits > 0
+                || f.time_words > 0
+                || f.has_at
+                || f.first_word_flags & FLAG_LEAD != 0;
+            if maybe_shape && block.len() <= shapes::MAX_SHAPE_BYTES {
+                let full = shapes::shape(block, f.ending == Ending::Sentence, f.digits);
+                proptest::prop_assert_eq!(info.shape, full, "{:?}", block);
+            }
         }
     }
 

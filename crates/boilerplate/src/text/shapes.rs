@@ -732,6 +732,28 @@ pub(super) const CREDIT_OPENERS: &[&str] = &[
     "courtesy",
 ];
 
+/// The credit openers of more than eight letters: the block scan's word table keys a
+/// word by its first eight letters and does not flag these (see [`opens_long_credit`]).
+const LONG_OPENERS: &[&str] = &["reporting"];
+
+/// Whether `block` opens, past opening brackets, with the letters of a credit opener
+/// the block scan does not flag (one of more than eight letters). With
+/// `first_word_flags` of the scan, this tells every block whose first token may open
+/// a credit ([`first_token_opens_credit`]).
+#[inline]
+pub fn opens_long_credit(block: &str) -> bool {
+    let bytes = block.as_bytes();
+    let brackets = bytes.iter().take_while(|&&b| b == b'(').count();
+    let bare = bytes.get(brackets..).unwrap_or_default();
+    // Most blocks differ from every long opener in their first letter.
+    LONG_OPENERS.iter().any(|opener| {
+        bare.first().map(|b| b | 0x20) == opener.as_bytes().first().copied()
+            && bare
+                .get(..opener.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(opener.as_bytes()))
+    })
+}
+
 /// Whether a block whose first token is `first` may be a byline or a source credit:
 /// the token, past an opening bracket and without trailing marks, is an opener.
 fn may_open_credit(first: &str) -> bool {
@@ -927,12 +949,14 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
         sentence,
         digits,
         memchr::memchr(b'@', block.as_bytes()).is_some(),
+        true,
     )
 }
 
 /// [`shape`] of a block whose `@` is known: `has_at` says whether it holds one (the
-/// block measures count them).
-pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool) -> Shape {
+/// block measures count them). `lead` is false when the block's first word is known to
+/// open no credit (the block scan flags the openers): its check is then skipped.
+pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool, lead: bool) -> Shape {
     const MAX_TOKENS: usize = 32;
     if block.len() > MAX_SHAPE_BYTES {
         return Shape::Plain;
@@ -946,7 +970,9 @@ pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool) -> 
     let Some(&first) = tokens.first() else {
         return Shape::Plain;
     };
-    let only_stamp = !has_at && !may_open_credit(first);
+    // A first word the scan did not flag opens no credit: its check is spared.
+    let may_credit = lead && may_open_credit(first);
+    let only_stamp = !has_at && !may_credit;
     // Without an "@" and an opening "By" or "Source", only a time stamp is possible,
     // and it is no long sentence: most prose with a number stops here.
     if only_stamp && sentence && tokens.len() > 6 {
@@ -1599,6 +1625,16 @@ mod tests {
             "\x0C",
             "\u{a0}",
         ])
+    }
+
+    #[test]
+    fn long_openers_are_the_openers_of_more_than_eight_letters() {
+        let long: Vec<&str> = CREDIT_OPENERS
+            .iter()
+            .copied()
+            .filter(|w| w.len() > 8)
+            .collect();
+        assert_eq!(long, LONG_OPENERS);
     }
 
     proptest! {
