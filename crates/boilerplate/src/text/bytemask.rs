@@ -332,7 +332,9 @@ impl<'a> Newlines<'a> {
         it
     }
 
-    /// The newlines of the window at `base` (zero-padded past the end).
+    /// The newlines of the window at `base` (zero-padded past the end). Inline, so that
+    /// the dispatch costs no call per window whatever the caller's size.
+    #[inline(always)]
     fn window_newlines(&self) -> u64 {
         #[cfg(target_arch = "x86_64")]
         if self.avx2.is_some() {

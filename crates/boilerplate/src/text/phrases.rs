@@ -461,6 +461,35 @@ fn word_slot(key: u64, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
+/// Whether the character of `block` that ends at `at` is alphanumeric: an ASCII byte
+/// says it alone (for ASCII, `char::is_alphanumeric` is the ASCII test), another is
+/// read as a character.
+#[inline(always)]
+fn alphanumeric_before(block: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| block.as_bytes().get(i)) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => block
+            .get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// Whether the character of `block` that starts at `at` is alphanumeric (see
+/// [`alphanumeric_before`]).
+#[inline(always)]
+fn alphanumeric_at(block: &str, at: usize) -> bool {
+    match block.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => block
+            .get(at..)
+            .and_then(|after| after.chars().next())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -950,15 +979,9 @@ impl Phrases {
                 let glued = !pb.last().copied().is_some_and(is_word_byte);
                 let left_ok = glued
                     || !pb.first().copied().is_some_and(is_word_byte)
-                    || !block
-                        .get(..start)
-                        .and_then(|before| before.chars().next_back())
-                        .is_some_and(char::is_alphanumeric);
-                let right_ok = !pb.last().copied().is_some_and(is_word_byte)
-                    || !block
-                        .get(end..)
-                        .and_then(|after| after.chars().next())
-                        .is_some_and(char::is_alphanumeric);
+                    || !alphanumeric_before(block, start);
+                let right_ok =
+                    !pb.last().copied().is_some_and(is_word_byte) || !alphanumeric_at(block, end);
                 if left_ok && right_ok {
                     found(Hit {
                         reason,
@@ -1012,6 +1035,28 @@ mod tests {
             1 => "[a-zA-Z .]{1,20}",
             1 => any::<char>().prop_map(String::from),
         ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The word-boundary tests on the bytes say what the character tests say, at
+        /// every offset (boundaries of characters or not).
+        #[test]
+        fn boundaries_read_on_bytes_as_on_characters(block in "[a-zA-Z0-9 .,'é日ß’\u{a0}-]{0,12}") {
+            for at in 0..=block.len() + 1 {
+                let before = block
+                    .get(..at)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(char::is_alphanumeric);
+                let after = block
+                    .get(at..)
+                    .and_then(|a| a.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+                prop_assert_eq!(alphanumeric_before(&block, at), before, "{:?} {}", block, at);
+                prop_assert_eq!(alphanumeric_at(&block, at), after, "{:?} {}", block, at);
+            }
+        }
     }
 
     proptest! {

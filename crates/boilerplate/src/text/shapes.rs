@@ -327,6 +327,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// The meaning of `word` in a date (case-insensitive), if any.
+#[inline(always)]
 fn date_word(word: &str) -> Option<DateWord> {
     let bytes = word.as_bytes();
     let len = bytes.len();
@@ -620,34 +621,28 @@ fn iso_timestamp(token: &str) -> Option<String> {
 
 /// Whether the tokens of `block` are mostly parts of a date or time.
 fn is_timestamp(tokens: &[&str]) -> bool {
-    // Each token is told a separator once (bit `i`: token `i`, for the first 64).
-    let mut separators = 0u64;
-    let mut words = 0u32;
-    for (i, t) in tokens.iter().enumerate() {
-        if is_separator(t) {
-            separators |= 1u64.checked_shl(i as u32).unwrap_or(0);
-        } else {
-            words += 1;
+    // A stamp has 16 words at most (tokens that are no separators). Only a block of
+    // more tokens than that is counted first; the others are read once, and their
+    // number of words bounds the count from above while it is not known.
+    let mut words_bound = tokens.len() as u32;
+    if tokens.len() > 16 {
+        words_bound = tokens.iter().filter(|t| !is_separator(t)).count() as u32;
+        if words_bound > 16 {
+            return false;
         }
     }
-    if words == 0 || words > 16 {
-        return false;
-    }
+    let mut words = 0u32;
     let mut datey = 0u32;
     let mut other = 0u32;
     let mut strong = false;
     let mut full = false;
     for (i, raw) in tokens.iter().enumerate() {
-        let separator = if i < 64 {
-            separators >> i & 1 != 0
-        } else {
-            is_separator(raw)
-        };
-        if separator {
+        if is_separator(raw) {
+            words_bound -= u32::from(tokens.len() <= 16);
             continue;
         }
-        let t = core(raw);
-        let t = t.trim_end_matches('.');
+        words += 1;
+        let t = without_final_periods(core(raw));
         if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             // Numbers: no month name or stamp word starts with a digit.
             if is_time(t) || numeric_date(t).is_some() {
@@ -681,18 +676,31 @@ fn is_timestamp(tokens: &[&str]) -> bool {
                 None => other += 1,
             }
         }
-        // Half the words at least must be part of the stamp.
-        if other * 2 > words {
+        // Half the words at least must be part of the stamp: `other` only grows, and
+        // the words are no more than the bound.
+        if other * 2 > words_bound {
             return false;
         }
     }
-    if !strong {
+    if words == 0 || !strong {
         return false;
     }
     // A full date or a clock time makes a stamp even with a few words around it
     // ("New Delhi, Bureau | Updated: 19 November 2019, 09:01 AM").
     let needed = if full { 0.5 } else { 0.6 };
     datey as f32 >= needed * words as f32
+}
+
+/// `token` without the periods it ends with, cut on the bytes (a period is one byte, so
+/// the cut is a character boundary).
+#[inline(always)]
+fn without_final_periods(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes.get(end - 1) == Some(&b'.') {
+        end -= 1;
+    }
+    token.get(..end).unwrap_or(token)
 }
 
 /// Words whose presence first in a block lets it be a byline or a source credit:
@@ -723,6 +731,28 @@ pub(super) const CREDIT_OPENERS: &[&str] = &[
     "quelle",
     "courtesy",
 ];
+
+/// The credit openers of more than eight letters: the block scan's word table keys a
+/// word by its first eight letters and does not flag these (see [`opens_long_credit`]).
+const LONG_OPENERS: &[&str] = &["reporting"];
+
+/// Whether `block` opens, past opening brackets, with the letters of a credit opener
+/// the block scan does not flag (one of more than eight letters). With
+/// `first_word_flags` of the scan, this tells every block whose first token may open
+/// a credit ([`first_token_opens_credit`]).
+#[inline]
+pub fn opens_long_credit(block: &str) -> bool {
+    let bytes = block.as_bytes();
+    let brackets = bytes.iter().take_while(|&&b| b == b'(').count();
+    let bare = bytes.get(brackets..).unwrap_or_default();
+    // Most blocks differ from every long opener in their first letter.
+    LONG_OPENERS.iter().any(|opener| {
+        bare.first().map(|b| b | 0x20) == opener.as_bytes().first().copied()
+            && bare
+                .get(..opener.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(opener.as_bytes()))
+    })
+}
 
 /// Whether a block whose first token is `first` may be a byline or a source credit:
 /// the token, past an opening bracket and without trailing marks, is an opener.
@@ -919,12 +949,14 @@ pub fn shape(block: &str, sentence: bool, digits: u32) -> Shape {
         sentence,
         digits,
         memchr::memchr(b'@', block.as_bytes()).is_some(),
+        true,
     )
 }
 
 /// [`shape`] of a block whose `@` is known: `has_at` says whether it holds one (the
-/// block measures count them).
-pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool) -> Shape {
+/// block measures count them). `lead` is false when the block's first word is known to
+/// open no credit (the block scan flags the openers): its check is then skipped.
+pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool, lead: bool) -> Shape {
     const MAX_TOKENS: usize = 32;
     if block.len() > MAX_SHAPE_BYTES {
         return Shape::Plain;
@@ -938,7 +970,9 @@ pub fn shape_with_at(block: &str, sentence: bool, digits: u32, has_at: bool) -> 
     let Some(&first) = tokens.first() else {
         return Shape::Plain;
     };
-    let only_stamp = !has_at && !may_open_credit(first);
+    // A first word the scan did not flag opens no credit: its check is spared.
+    let may_credit = lead && may_open_credit(first);
+    let only_stamp = !has_at && !may_credit;
     // Without an "@" and an opening "By" or "Source", only a time stamp is possible,
     // and it is no long sentence: most prose with a number stops here.
     if only_stamp && sentence && tokens.len() > 6 {
@@ -1227,7 +1261,7 @@ mod tests {
                 )
         }
 
-        fn is_timestamp(tokens: &[&str]) -> bool {
+        pub fn is_timestamp(tokens: &[&str]) -> bool {
             let words = tokens.iter().filter(|t| !is_separator(t)).count() as u32;
             if words == 0 || words > 16 {
                 return false;
@@ -1593,6 +1627,16 @@ mod tests {
         ])
     }
 
+    #[test]
+    fn long_openers_are_the_openers_of_more_than_eight_letters() {
+        let long: Vec<&str> = CREDIT_OPENERS
+            .iter()
+            .copied()
+            .filter(|w| w.len() > 8)
+            .collect();
+        assert_eq!(long, LONG_OPENERS);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: if cfg!(debug_assertions) { 3_000 } else { 30_000 }, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -1611,7 +1655,14 @@ mod tests {
                 .collect();
             let d = digits(&block);
             prop_assert_eq!(shape(&block, sentence, d), reference::shape(&block, sentence, d), "{:?}", block);
+            // The stamp test on its own, on every token list the split can give (the
+            // shape reaches it only past the byline and credit tests).
+            let tokens: Vec<&str> = block.split_ascii_whitespace().collect();
+            if tokens.len() <= 32 {
+                prop_assert_eq!(is_timestamp(&tokens), reference::is_timestamp(&tokens), "{:?}", block);
+            }
             for token in block.split_ascii_whitespace() {
+                prop_assert_eq!(without_final_periods(token), token.trim_end_matches('.'));
                 prop_assert_eq!(may_open_credit(token), reference::may_open_credit(token), "{:?}", token);
                 let t = core(token).trim_end_matches('.');
                 prop_assert_eq!(date_word(t), date_word_in_table(t), "{:?}", t);
