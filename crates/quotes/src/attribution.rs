@@ -256,7 +256,7 @@ struct Scratch {
     pool: Vec<Vec<Tok>>,
     runs: Vec<Run>,
     para_runs: Vec<(u32, u32)>,
-    name_uses: Vec<usize>,
+    name_uses: Vec<Run>,
     found: Vec<(usize, usize, CueForm)>,
     cue_ranges: Vec<(usize, usize)>,
     mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
@@ -553,8 +553,8 @@ struct Analyzer<'a> {
     runs: Vec<Run>,
     /// Per paragraph: its runs in `runs`, or `u32::MAX` while it is unread.
     para_runs: Vec<(u32, u32)>,
-    /// Buffer for the uses of a surname (see [`Analyzer::runs_ending_with`]).
-    name_uses: Vec<usize>,
+    /// Buffer for the uses of a surname (see [`Analyzer::multiword_runs_ending_with`]).
+    name_uses: Vec<Run>,
     /// Cues as found by the word pass.
     found: Vec<(usize, usize, CueForm)>,
     /// Stretches around quotations where cues are looked for, in order.
@@ -952,51 +952,151 @@ impl<'a> Analyzer<'a> {
         (first, end)
     }
 
-    /// Indices of the runs (outside title-case headlines) whose last word is `word`,
-    /// in text order: the paragraphs that hold the word are found by a search for its
-    /// first byte (a capital, rare in running text; no searcher to set up per word)
-    /// and only those are read for runs.
+    /// The runs of several words (outside title-case headlines) whose last word is
+    /// `word`, in text order, as the runs of the paragraphs that hold the word list
+    /// them: the paragraphs are found by a search for the word, and only a paragraph
+    /// where the word follows, after one space, a token that could be the word before
+    /// it in a run (one holding a capital, or a short particle such as `de`) is looked
+    /// at. Only uses of the word starting `within` that range of bytes are looked for.
     ///
-    /// With `multiword`, only runs of several words are wanted: a paragraph is read
-    /// only if the word follows, after one space, a token that could be the word
-    /// before it in a run (one holding a capital, or a short particle such as `de`).
-    ///
-    /// Only uses of the word starting `within` that range of bytes are looked for.
-    fn runs_ending_with(
+    /// A paragraph not read yet is not read for them when the bytes around each such
+    /// use tell its run (see [`scan::run_ending_at`]): most such paragraphs are read
+    /// for nothing else.
+    fn multiword_runs_ending_with(
         &mut self,
         word: &str,
-        multiword: bool,
         within: std::ops::Range<usize>,
-        out: &mut Vec<usize>,
+        out: &mut Vec<Run>,
     ) {
         out.clear();
-        self.paragraphs_ending_runs_with(word, multiword, within, |_, uses| {
-            out.extend(uses);
-            true
-        });
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let occurrences = self.take_occurrences(word, within.end);
+        let ats = &occurrences.at;
+        let first = ats.partition_point(|&at| at < within.start);
+        let mut last_para = usize::MAX;
+        for &at in ats.get(first..).unwrap_or_default() {
+            if at >= within.end {
+                break;
+            }
+            if !may_end_multiword_run(self.lex, bytes, at) {
+                continue;
+            }
+            let pi = self.paragraph_index(at);
+            let Some(p) = self.paragraphs.get(pi).copied() else {
+                continue;
+            };
+            if pi == last_para || at >= p.end {
+                continue;
+            }
+            last_para = pi;
+            let read = self.para_runs.get(pi).is_some_and(|&(a, _)| a != u32::MAX);
+            // The local reading needs every use in the paragraph found.
+            if !read && occurrences.upto >= p.end && self.local_multiword_runs(p, word, ats, out) {
+                continue;
+            }
+            let (a, b) = self.paragraph_runs(pi);
+            out.extend(self.runs.get(a..b).unwrap_or_default().iter().filter(|r| {
+                r.flags & scan::HEADLINE == 0 && r.words >= 2 && r.last_word(text) == word
+            }));
+        }
+        self.occurrences = occurrences;
     }
 
-    /// [`Analyzer::runs_ending_with`] paragraph by paragraph: `visit` is given each
+    /// [`Analyzer::multiword_runs_ending_with`] for the paragraph `p`, read from the
+    /// bytes around each use of `word` (`ats`: every use in the paragraph), appended to
+    /// `out`; false, with nothing appended, when that cannot tell them (a title-case
+    /// headline, a use the bytes around cannot settle).
+    fn local_multiword_runs(
+        &self,
+        p: Paragraph,
+        word: &str,
+        ats: &[usize],
+        out: &mut Vec<Run>,
+    ) -> bool {
+        let text = self.text;
+        let para = text.get(p.start..p.end).unwrap_or("");
+        if !scan::surely_not_title_case(para.as_bytes()) && scan::title_case(para) {
+            return false;
+        }
+        let mark = out.len();
+        let lo = self.breaks.partition_point(|&b| b < p.start);
+        let hi = self.breaks.partition_point(|&b| b < p.end);
+        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
+        let from = ats.partition_point(|&a| a < p.start);
+        for &at in ats.get(from..).unwrap_or_default() {
+            if at >= p.end {
+                break;
+            }
+            // Only single words end a run where this says no.
+            if !may_end_multiword_run(self.lex, text.as_bytes(), at) {
+                continue;
+            }
+            let run = self
+                .region_of(p, at)
+                .and_then(|region| scan::run_ending_at(text, self.lex, region, breaks, at));
+            match run {
+                None => {
+                    out.truncate(mark);
+                    return false;
+                }
+                Some(Some(r)) if r.words >= 2 && r.last_word(text) == word => out.push(r),
+                Some(_) => {}
+            }
+        }
+        true
+    }
+
+    /// The gap or quotation of paragraph `p` holding byte `at`, as
+    /// [`Analyzer::paragraph_runs`] cuts the paragraph.
+    fn region_of(&self, p: Paragraph, at: usize) -> Option<scan::Region> {
+        let mut pos = p.start;
+        let mut k = self.regions.partition_point(|r| r.1 <= p.start);
+        loop {
+            let (gap_end, next) = match self.regions.get(k) {
+                Some(&(s, e)) if s < p.end => (s.max(pos), Some((s, e))),
+                _ => (p.end, None),
+            };
+            if (pos..gap_end).contains(&at) {
+                return Some(scan::Region {
+                    start: pos,
+                    end: gap_end,
+                    quotation: false,
+                });
+            }
+            let (s, e) = next?;
+            let (qs, qe) = (s.max(pos), e.min(p.end));
+            if (qs..qe).contains(&at) {
+                return Some(scan::Region {
+                    start: qs,
+                    end: qe,
+                    quotation: true,
+                });
+            }
+            pos = e.max(pos);
+            k += 1;
+            if pos >= p.end {
+                return None;
+            }
+        }
+    }
+
+    /// The runs whose last word is `word`, paragraph by paragraph: `visit` is given each
     /// paragraph's uses in text order, and the search stops when it returns false
     /// (the later paragraphs are then not read).
     fn paragraphs_ending_runs_with(
         &mut self,
         word: &str,
-        multiword: bool,
         within: std::ops::Range<usize>,
         mut visit: impl FnMut(&Self, &mut dyn Iterator<Item = usize>) -> bool,
     ) {
         let text = self.text;
-        let bytes = text.as_bytes();
         let mut last_para = usize::MAX;
         let occurrences = self.take_occurrences(word, within.end);
         let first = occurrences.at.partition_point(|&at| at < within.start);
         for &at in occurrences.at.get(first..).unwrap_or_default() {
             if at >= within.end {
                 break;
-            }
-            if multiword && !may_end_multiword_run(self.lex, bytes, at) {
-                continue;
             }
             let Some((a, b)) = self.runs_of_new_paragraph(at, &mut last_para) else {
                 continue;
@@ -2438,7 +2538,7 @@ impl<'a> Analyzer<'a> {
                 mention_para_start..text.len()
             };
             // Only names of several words are fuller forms.
-            self.runs_ending_with(last, true, within, &mut uses);
+            self.multiword_runs_ending_with(last, within, &mut uses);
             // Read after the mention only, a bare surname takes its gender from the
             // titles the story gives it (`Mr. Obama`), so that a later `Michelle
             // Obama` is not taken for `President Obama`. Titles of both genders for
@@ -2448,10 +2548,7 @@ impl<'a> Analyzer<'a> {
                 known => known,
             };
             let mut classified = 0usize;
-            for &ri in &uses {
-                let Some(&run) = self.runs.get(ri) else {
-                    continue;
-                };
+            for &run in &uses {
                 let (start, end) = run.span();
                 if (start < self.canon_at) != before_pass
                     || run.words < 2
@@ -2526,9 +2623,9 @@ impl<'a> Analyzer<'a> {
 
     /// The gender the titles before `surname` imply over the runs `uses` (`Mr.
     /// Obama`, `Mrs. Clinton`), when they all agree.
-    fn title_gender_of(&self, uses: &[usize], surname: &str) -> Option<bool> {
+    fn title_gender_of(&self, uses: &[Run], surname: &str) -> Option<bool> {
         let mut found: Option<bool> = None;
-        for run in uses.iter().filter_map(|&ri| self.runs.get(ri)) {
+        for run in uses {
             let (start, end) = run.span();
             let Some(form) = self.text.get(start..end) else {
                 continue;
@@ -2879,7 +2976,7 @@ impl<'a> Analyzer<'a> {
     fn name_evidence_of_all(&mut self, surname: &str) -> Evidence {
         let mut ev = Evidence::default();
         let mut read = 0usize;
-        self.paragraphs_ending_runs_with(surname, false, 0..self.text.len(), |a, uses| {
+        self.paragraphs_ending_runs_with(surname, 0..self.text.len(), |a, uses| {
             for ri in uses {
                 if read >= MAX_OCCURRENCES {
                     return false;
@@ -4766,6 +4863,81 @@ mod tests {
         });
     }
 
+    /// The runs of several words ending with each capitalized word, found from the
+    /// bytes around its uses (paragraphs left unread), are those the runs of the
+    /// paragraphs read whole list, but for the cue flag the local reading leaves out;
+    /// and every run the bytes around a word tell is the paragraph's run ending there.
+    fn local_runs_match_paragraph_runs(text: &str) {
+        let mask = |r: &Run| Run {
+            flags: r.flags & !scan::NEXT_TO_CUE,
+            ..*r
+        };
+        let bytes = text.as_bytes();
+        let mut words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for word in words {
+            let local = with_default_analyzer(text, |a| {
+                let mut out = Vec::new();
+                a.multiword_runs_ending_with(word, 0..text.len(), &mut out);
+                out.iter().map(mask).collect::<Vec<_>>()
+            });
+            let whole = with_default_analyzer(text, |a| {
+                (0..a.paragraphs.len())
+                    .flat_map(|pi| {
+                        let (s, e) = a.paragraph_runs(pi);
+                        a.runs[s..e].to_vec()
+                    })
+                    .filter(|r| {
+                        r.flags & scan::HEADLINE == 0 && r.words >= 2 && r.last_word(text) == word
+                    })
+                    .map(|r| mask(&r))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(local, whole, "{text:?} {word:?}");
+        }
+        with_default_analyzer(text, |a| {
+            for pi in 0..a.paragraphs.len() {
+                let p = a.paragraphs[pi];
+                if scan::title_case(&text[p.start..p.end]) {
+                    continue;
+                }
+                let lo = a.breaks.partition_point(|&b| b < p.start);
+                let hi = a.breaks.partition_point(|&b| b < p.end);
+                let breaks = a.breaks[lo..hi].to_vec();
+                let told: Vec<(usize, Option<Option<Run>>)> = (p.start + 1..p.end)
+                    .filter(|&at| bytes[at - 1] == b' ' && text.is_char_boundary(at))
+                    .map(|at| {
+                        let run = a
+                            .region_of(p, at)
+                            .and_then(|r| scan::run_ending_at(text, a.lex, r, &breaks, at));
+                        (at, run)
+                    })
+                    .collect();
+                let (s, e) = a.paragraph_runs(pi);
+                let runs = a.runs[s..e].to_vec();
+                for (at, run) in told {
+                    let Some(run) = run else { continue };
+                    let expected = runs.iter().find(|r| r.last_start as usize == at).map(mask);
+                    assert_eq!(run.map(|r| mask(&r)), expected, "{text:?} at {at}");
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn local_runs_of_a_news_story() {
+        local_runs_match_paragraph_runs(
+            "Mayor Tomas Brandt said on Monday that the office would open in May. \
+             “We waited long enough,” Brandt said, and Sen. Maria de la Cruz agreed.\n\n\
+             (Ana Ortiz) told reporters: “Brandt’s plan is fine, Mr. Brandt.” The \
+             x-Ray Brandt, Ki-moon Brandt and V. Brandt's aide, Ursula von der Leyen.",
+        );
+    }
+
     #[test]
     fn lazy_runs_of_a_news_story() {
         let text = "City Hall Opens New Harbour Office\n\n\
@@ -4978,6 +5150,24 @@ mod tests {
                 })
             });
             proptest::prop_assert!(agreed.unwrap_or(true), "{text:?}");
+        }
+
+        #[test]
+        fn local_runs_match_paragraph_runs_on_any_story(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Putin", " said", " Maria Lopez", " told", " the", "Sen.", " ", ". ",
+                    "“", "”", "\"", "\n", "\n\n", ",", "Ortiz’s", " de", " Gaulle", " And",
+                    " Mr.", " V.", " according to", " added", "The Port", " On", ":", "'",
+                    " la", " von der", " De.", " van.", " Ki-moon", "Ursula", " ibn.", " Lopez",
+                    " Lopez's", " x-Ray", " (Lopez", " 3M", " e.g.", " é", " Él", " Lopez,",
+                    " reportedly announced yesterday afternoon", " A", "-", " O'Neil", " a",
+                    " Lopez.", " Lopez Lopez", "\t", " US-Lopez",
+                ]),
+                0..80,
+            ),
+        ) {
+            local_runs_match_paragraph_runs(&parts.concat());
         }
 
         #[test]
