@@ -853,7 +853,7 @@ pub(crate) fn run_ending_at(
     }
     let mut first = at;
     let mut words = 1u8;
-    while let Some(prev) = last_capital_before(text, region, first)? {
+    while let Some(prev) = last_capital_before(text, lex, region, first)? {
         let (prev_end, prev_possessive) = name_end_of(bytes, prev, word_end(text, prev, end));
         if prev_possessive || !joins(text, lex, prev_end, prev, first) {
             break;
@@ -893,26 +893,36 @@ pub(crate) fn run_ending_at(
 /// The start of the last capitalized word the reader of `region` reads before the
 /// word starting at `ws` (which follows a space), if it could join that word's run:
 /// `Some(None)` when there is none within reach, `None` when the bytes cannot tell.
-fn last_capital_before(text: &str, region: Region, ws: usize) -> Option<Option<usize>> {
+fn last_capital_before(
+    text: &str,
+    lex: &Lexicon,
+    region: Region,
+    ws: usize,
+) -> Option<Option<usize>> {
     let bytes = text.as_bytes();
     let Region {
         start, quotation, ..
     } = region;
     let end = region.end.min(bytes.len());
-    // Mostly the token before the space ends a word of letters and digits after a
-    // space or a mark: a capitalized one is read whole and joins; any other reads no
-    // capital, and one of more than three bytes is no name particle to join across.
-    // A mark other than a period right before the space ends no word, no initial and
-    // no particle: nothing before it joins.
+    // Mostly the token before the space is a word of letters and digits (with an
+    // initial's or a title's period) after a space or a mark: a capitalized one is
+    // read whole and may join; any other reads no capital, and joins across only as
+    // a name particle. A mark other than a period right before the space ends no
+    // word, no initial and no particle: nothing before it joins.
     if ws >= start + 10 && bytes.get(ws - 1) == Some(&b' ') {
         let before = bytes[ws - 2];
-        if !before.is_ascii_alphanumeric() {
-            if before != b'.' && before.is_ascii() {
-                return Some(None);
-            }
+        let word_last = if before.is_ascii_alphanumeric() {
+            Some(ws - 2)
+        } else if before == b'.' && bytes[ws - 3].is_ascii_alphanumeric() {
+            Some(ws - 3)
+        } else if before != b'.' && before.is_ascii() {
+            return Some(None);
         } else {
+            None
+        };
+        if let Some(last_byte) = word_last {
             let lo = ws.saturating_sub(40).max(start + 8);
-            let mut t = ws - 2;
+            let mut t = last_byte;
             while t > lo && bytes[t - 1].is_ascii_alphanumeric() {
                 t -= 1;
             }
@@ -921,7 +931,11 @@ fn last_capital_before(text: &str, region: Region, ws: usize) -> Option<Option<u
                 if bytes[t].is_ascii_uppercase() {
                     return Some(Some(t));
                 }
-                if mark != b' ' || ws - 1 - t > 3 {
+                let particle = mark == b' '
+                    && text
+                        .get(t..ws - 1)
+                        .is_some_and(|w| w.len() <= 4 && lex.is_connector(w));
+                if !particle {
                     return Some(None);
                 }
             }
