@@ -2407,11 +2407,14 @@ impl<'a> Analyzer<'a> {
         // The name is copied once, into the person's shared name, and only when it
         // is not known already.
         let cleaned = clean_name_cow(raw);
+        // A name that needed no cleaning is handed to the search for a fuller form as
+        // clean (cleaning a cleaned name again may trim it further, so only then).
+        let clean = matches!(cleaned, Cow::Borrowed(_));
         let canonical: Rc<str> = if org {
             // `West landed a sharp dig`: a surname that also names places, when the
             // document names a person with it (`Cornel West`).
             if !cleaned.contains(' ') && self.lex.is_name_like_org_word(&cleaned) {
-                let full = self.canonical(&cleaned, gender_hint);
+                let full = self.canonical(&cleaned, clean, gender_hint);
                 if full.contains(' ') {
                     org = false;
                     full
@@ -2428,7 +2431,7 @@ impl<'a> Analyzer<'a> {
         } else {
             match self.surnames.get(&*cleaned) {
                 Some(known) => known.clone(),
-                None => self.canonical(&cleaned, gender_hint),
+                None => self.canonical(&cleaned, clean, gender_hint),
             }
         };
         let (words, first_word, last_word) = word_summary(&canonical);
@@ -2504,9 +2507,14 @@ impl<'a> Analyzer<'a> {
         Some(id)
     }
 
-    /// The fullest form of `name` used in the document, titles stripped.
-    fn canonical(&mut self, name: &str, gender: Option<bool>) -> Rc<str> {
-        let name = clean_name_cow(name);
+    /// The fullest form of `name` used in the document, titles stripped; `clean`: the
+    /// name needs no cleaning.
+    fn canonical(&mut self, name: &str, clean: bool, gender: Option<bool>) -> Rc<str> {
+        let name = if clean {
+            Cow::Borrowed(name)
+        } else {
+            clean_name_cow(name)
+        };
         if let Some(c) = self.canon_cache.get(&*name) {
             return c.clone();
         }
