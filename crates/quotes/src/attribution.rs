@@ -1020,9 +1020,9 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let mark = out.len();
-        let lo = self.breaks.partition_point(|&b| b < p.start);
-        let hi = self.breaks.partition_point(|&b| b < p.end);
-        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
+        // Every sentence start of the text: the paragraph's own start is one, so the
+        // last one at or before a word is the paragraph's, as in its own list.
+        let breaks = &self.breaks;
         let from = ats.partition_point(|&a| a < p.start);
         for &at in ats.get(from..).unwrap_or_default() {
             if at >= p.end {
@@ -4913,9 +4913,7 @@ mod tests {
                 if scan::title_case(&text[p.start..p.end]) {
                     continue;
                 }
-                let lo = a.breaks.partition_point(|&b| b < p.start);
-                let hi = a.breaks.partition_point(|&b| b < p.end);
-                let breaks = a.breaks[lo..hi].to_vec();
+                let breaks = a.breaks.clone();
                 let told: Vec<(usize, Option<Option<Run>>)> = (p.start + 1..p.end)
                     .filter(|&at| bytes[at - 1] == b' ' && text.is_char_boundary(at))
                     .map(|at| {

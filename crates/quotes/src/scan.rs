@@ -804,7 +804,8 @@ const LOOK_BACK: usize = 80;
 const LOCAL_RUN_WORDS: u8 = 24;
 
 /// The run of capitalized words whose last word starts at `at` (a word after a space
-/// in `region` of a paragraph whose sentence starts are `breaks`), as reading the
+/// in `region` of a paragraph; `breaks` are sentence starts in order, the paragraph's
+/// own start among them, as [`WordScan::gap`] takes them), as reading the
 /// whole paragraph with [`WordScan::gap`] and [`WordScan::quotation`] gives it, read
 /// from the few bytes around it instead: `Some(None)` when no run ends with that
 /// word, `None` when the bytes around cannot tell (the caller reads the paragraph).
@@ -983,24 +984,45 @@ fn last_capital_before(
 
 /// Whether `para` is surely not in title case (see [`title_case`]): a word of five
 /// or more ASCII lowercase letters after a space (no word title case leaves small is
-/// that long). Most paragraphs have one in their first few words.
+/// that long). Most paragraphs have one in their first few words; they are read
+/// eight bytes at a time, each step settling the spaces of the eight bytes before.
 pub(crate) fn surely_not_title_case(para: &[u8]) -> bool {
-    let mut run = 0usize;
-    let mut after_space = false;
-    for &b in para {
-        if b.is_ascii_lowercase() {
-            if after_space || run > 0 {
-                run += 1;
-                if run >= 5 {
-                    return true;
-                }
+    // A bit per byte: its high bit moved to bit 0, gathered by the multiply.
+    let bits = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
+    let (mut spaces, mut lower) = (0u32, 0u32);
+    let mut at = 0usize;
+    loop {
+        let v = match para.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut last = [0u8; 8];
+                let rest = para.get(at..).unwrap_or_default();
+                last.get_mut(..rest.len())
+                    .unwrap_or_default()
+                    .copy_from_slice(rest);
+                u64::from_le_bytes(last)
             }
-        } else {
-            run = 0;
+        };
+        const LOW7: u64 = !HIGH_BITS;
+        let x = v ^ (u64::from(b' ') * ONES);
+        let space = !(((x & LOW7) + LOW7) | x | LOW7);
+        let low7 = v & LOW7;
+        let is_lower = (low7 + (0x80 - 0x61) * ONES) & !(low7 + (0x7F - 0x7A) * ONES) & !v;
+        spaces |= bits(space & HIGH_BITS) << 8;
+        lower |= bits(is_lower & HIGH_BITS) << 8;
+        // The spaces of the eight bytes before, with five letters after each.
+        let found =
+            spaces & (lower >> 1) & (lower >> 2) & (lower >> 3) & (lower >> 4) & (lower >> 5);
+        if found & 0xFF != 0 {
+            return true;
         }
-        after_space = b == b' ';
+        if at + 8 >= para.len() + 8 {
+            return false;
+        }
+        spaces >>= 8;
+        lower >>= 8;
+        at += 8;
     }
-    false
 }
 
 #[cfg(test)]
@@ -1201,6 +1223,31 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 256, failure_persistence: None, ..Default::default()
         })]
+
+        /// The eight-bytes-at-a-time test finds a word of five lowercase letters after
+        /// a space exactly when a byte loop does, and then the paragraph is not in
+        /// title case.
+        #[test]
+        fn surely_not_title_case_matches_a_byte_loop(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "a", "b", "x", "Z", "é", "-", ".", "\n", "the", " of", " about",
+                    " Lower", " lower", " low", "1", "\"",
+                ]),
+                0..40,
+            ),
+        ) {
+            let para = parts.concat();
+            let b = para.as_bytes();
+            let reference = (1..b.len()).any(|i| {
+                b[i - 1] == b' '
+                    && b.get(i..i + 5).is_some_and(|w| w.iter().all(u8::is_ascii_lowercase))
+            });
+            proptest::prop_assert_eq!(surely_not_title_case(b), reference, "{:?}", para);
+            if reference {
+                proptest::prop_assert!(!title_case(&para));
+            }
+        }
 
         /// The vector masks agree with the byte-at-a-time reference, wherever the
         /// chunk starts and however short the rest is.
