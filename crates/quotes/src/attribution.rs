@@ -173,7 +173,43 @@ struct Person {
     /// full name of several words. Only such names take `he` and `she`.
     person_like: bool,
     /// Stretches of text that described this person (titles, appositives).
-    descriptors: Vec<(usize, usize)>,
+    descriptors: PersonDescriptors,
+}
+
+/// Most stretches of text kept per person as describing them.
+const PERSON_DESCRIPTORS: usize = 16;
+
+/// The stretches of text that described a person, kept inline (at most
+/// [`PERSON_DESCRIPTORS`], the first ones met): a person costs no allocation.
+#[derive(Clone, Copy, Debug)]
+struct PersonDescriptors {
+    items: [(usize, usize); PERSON_DESCRIPTORS],
+    len: u8,
+}
+
+impl PersonDescriptors {
+    const EMPTY: Self = PersonDescriptors {
+        items: [(0, 0); PERSON_DESCRIPTORS],
+        len: 0,
+    };
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        self.items.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
+    fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Adds `d` unless it is kept already or there is no room left.
+    fn add(&mut self, d: (usize, usize)) {
+        if !self.as_slice().contains(&d)
+            && let Some(slot) = self.items.get_mut(usize::from(self.len))
+        {
+            *slot = d;
+            self.len += 1;
+        }
+    }
 }
 
 /// What the uses of a surname across the document say about who bears it.
@@ -2395,10 +2431,8 @@ impl<'a> Analyzer<'a> {
             if !p.org && (has_title || gender_hint.is_some() || (speaker && !raw.contains(' '))) {
                 p.person_like |= !placeish;
             }
-            for d in np.descriptors.as_slice() {
-                if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
-                    p.descriptors.push(*d);
-                }
+            for &d in np.descriptors.as_slice() {
+                p.descriptors.add(d);
             }
             return Some(id);
         }
@@ -2472,7 +2506,7 @@ impl<'a> Analyzer<'a> {
                     group,
                     placeish,
                     person_like: false,
-                    descriptors: Vec::new(),
+                    descriptors: PersonDescriptors::EMPTY,
                 });
                 self.person_ids.insert(canonical.clone(), id);
                 id
@@ -2498,10 +2532,8 @@ impl<'a> Analyzer<'a> {
             self.persons[id].person_like = true;
         }
         let p = &mut self.persons[id];
-        for d in np.descriptors.as_slice() {
-            if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
-                p.descriptors.push(*d);
-            }
+        for &d in np.descriptors.as_slice() {
+            p.descriptors.add(d);
         }
         self.by_written.insert(key, (id, name.0, name.1));
         Some(id)
@@ -2761,7 +2793,7 @@ impl<'a> Analyzer<'a> {
                     .any(|s| !s.is_empty() && w.eq_ignore_ascii_case(s))
         };
         let described = |p: &Person| {
-            p.descriptors.iter().any(|&(a, b)| {
+            p.descriptors.as_slice().iter().any(|&(a, b)| {
                 let d = text.get(a..b).unwrap_or("");
                 let mut prev = "";
                 let mut found = false;
