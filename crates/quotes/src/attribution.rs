@@ -285,7 +285,7 @@ struct Scratch {
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
     person_ids: HashMap<Rc<str>, usize, WordHash>,
-    canon_cache: HashMap<String, Rc<str>, WordHash>,
+    canon_cache: HashMap<Rc<str>, Rc<str>, WordHash>,
     surnames: HashMap<String, Rc<str>, WordHash>,
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
@@ -569,7 +569,9 @@ struct Analyzer<'a> {
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
     person_ids: HashMap<Rc<str>, usize, WordHash>,
-    canon_cache: HashMap<String, Rc<str>, WordHash>,
+    /// A name searched for a fuller form → that form (the same shared copy when the
+    /// name is its own fullest form).
+    canon_cache: HashMap<Rc<str>, Rc<str>, WordHash>,
     /// Position of the mention being canonicalized (the text before it is searched first).
     canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
@@ -2657,7 +2659,12 @@ impl<'a> Analyzer<'a> {
         }
         self.name_uses = uses;
         let result: Rc<str> = Rc::from(best.as_ref().map_or(&*name, |(_, c)| &**c));
-        self.canon_cache.insert(name.into_owned(), result.clone());
+        let key = if best.is_some() {
+            Rc::from(&*name)
+        } else {
+            result.clone()
+        };
+        self.canon_cache.insert(key, result.clone());
         result
     }
 
