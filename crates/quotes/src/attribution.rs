@@ -1247,7 +1247,8 @@ impl<'a> Analyzer<'a> {
     /// The speaker phrase of cue `i` (memoized).
     fn cue_np(&mut self, i: usize) -> Option<Np> {
         if self.cue_nps.len() != self.cues.len() {
-            self.cue_nps = vec![None; self.cues.len()];
+            self.cue_nps.clear();
+            self.cue_nps.resize(self.cues.len(), None);
         }
         if let Some(Some(np)) = self.cue_nps.get(i) {
             return np.clone();
