@@ -302,6 +302,15 @@ struct Scratch {
     run_np_values: Vec<Option<Np>>,
     described_memo: Vec<u32>,
     occurrences: Occurrences,
+    listed_cues: ListedCues,
+}
+
+/// The listed cue phrases met last, kept from one document to the next (they are
+/// static strings: a story says `said` again and again, and so do the next ones).
+#[derive(Clone, Copy, Default)]
+struct ListedCues {
+    phrases: [&'static str; 4],
+    next: usize,
 }
 
 /// Where one word occurs in the text, kept for the next search for it (a name's
@@ -394,6 +403,7 @@ fn with_analyzer<R>(
             o.at.clear();
             o
         },
+        listed_cues: s.listed_cues,
     };
     a.segment();
     let out = f(&mut a);
@@ -424,6 +434,7 @@ fn with_analyzer<R>(
     s.run_np_values = a.run_np_values;
     s.described_memo = a.described_memo;
     s.occurrences = a.occurrences;
+    s.listed_cues = a.listed_cues;
     Some(out)
 }
 
@@ -611,6 +622,8 @@ struct Analyzer<'a> {
     described_memo: Vec<u32>,
     /// The occurrences of the word searched for last (see [`Occurrences`]).
     occurrences: Occurrences,
+    /// See [`ListedCues`].
+    listed_cues: ListedCues,
 }
 
 /// Slots of the token class cache (a power of two). Slot `start % CLASS_CACHE`:
@@ -3357,8 +3370,10 @@ impl<'a> Analyzer<'a> {
         let (mut k_open, mut k_close) = (0usize, 0usize);
         // The listed cues met last (a story says `said` again and again): a cue equal
         // to one of them is that static string, without a look-up.
-        let mut listed_cues: [&'static str; 4] = [""; 4];
-        let mut next_listed = 0usize;
+        let ListedCues {
+            phrases: mut listed_cues,
+            next: mut next_listed,
+        } = self.listed_cues;
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
             let (sent_start, _) = self.sentence_from(&mut k_open, q.open);
@@ -3429,6 +3444,10 @@ impl<'a> Analyzer<'a> {
                 cue_span: a.cue,
             });
         }
+        self.listed_cues = ListedCues {
+            phrases: listed_cues,
+            next: next_listed,
+        };
         self.speakers_of_repeated_words(&mut out);
         out
     }
