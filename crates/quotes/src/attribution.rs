@@ -2120,16 +2120,17 @@ impl<'a> Analyzer<'a> {
             .min(from + WINDOW_BYTES)
             .min(self.text.len());
         let end = self.floor_char_boundary(end);
-        self.with_tokens(from, end, 24, |toks| self.forward_np_in(toks))
+        // Tokenized only as far as read: the phrase mostly ends within a few words.
+        self.with_token_stream(from, end, 24, |toks| self.forward_np_in(toks))
     }
 
-    fn forward_np_in(&self, toks: &[Tok]) -> Option<Np> {
+    fn forward_np_in(&self, toks: &mut TokStream<'_>) -> Option<Np> {
         let mut i = 0;
         // `said on Monday Putin` is rare; `said Monday` is not a speaker.
         let mut words = 0;
         let mut first_word = true;
-        while i < toks.len() && words < 9 {
-            let t = toks[i];
+        while words < 9 {
+            let Some(t) = toks.get(i) else { break };
             if t.kind != TokKind::Word {
                 break;
             }
@@ -2143,10 +2144,9 @@ impl<'a> Analyzer<'a> {
                 }
                 if w == "of" && !first_word {
                     // `the director of the FBI`, `University of Michigan`.
-                    let next_cap =
-                        |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized(self.text));
-                    let the = toks.get(i + 1).is_some_and(|n| self.word(n) == "the");
-                    if next_cap(i + 1) || (the && next_cap(i + 2)) {
+                    let next_cap = |n: Option<Tok>| n.is_some_and(|n| n.is_capitalized(self.text));
+                    let the = toks.get(i + 1).is_some_and(|n| self.word(&n) == "the");
+                    if next_cap(toks.get(i + 1)) || (the && next_cap(toks.get(i + 2))) {
                         i += if the { 2 } else { 1 };
                         continue;
                     }
@@ -2166,7 +2166,7 @@ impl<'a> Analyzer<'a> {
                         descriptors: Descriptors::default(),
                     });
                 }
-            } else if (c & NOT_NAME != 0 && c & TITLE == 0 && !self.month_as_name(toks, i))
+            } else if (c & NOT_NAME != 0 && c & TITLE == 0 && !self.month_as_name(toks.seen(), i))
                 || c & TIME != 0
             {
                 break;
@@ -2176,19 +2176,19 @@ impl<'a> Analyzer<'a> {
             i += 1;
         }
         // Drop a trailing `of`.
-        while i > 0 && self.word(&toks[i - 1]) == "of" {
+        while i > 0 && toks.get(i - 1).is_some_and(|t| self.word(&t) == "of") {
             i -= 1;
         }
         if i == 0 {
             return None;
         }
-        let mut np = self.classify_np(&toks[..i])?;
+        let mut np = self.classify_np(toks.slice(0, i))?;
         // `said Trump's campaign manager, Kellyanne Conway.`
         if matches!(np.kind, NpKind::Nominal { .. })
             && toks.get(i).is_some_and(|t| t.kind == TokKind::Comma)
         {
             let mut j = i + 1;
-            while j < toks.len() && self.name_token(&toks[j]) {
+            while toks.get(j).is_some_and(|t| self.name_token(&t)) {
                 j += 1;
             }
             let ends = toks
@@ -2196,7 +2196,7 @@ impl<'a> Analyzer<'a> {
                 .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop));
             if j > i + 1
                 && ends
-                && let Some(named) = self.classify_np(&toks[i + 1..j])
+                && let Some(named) = self.classify_np(toks.slice(i + 1, j))
                 && matches!(named.kind, NpKind::Named { .. })
             {
                 np = named;
@@ -5003,6 +5003,38 @@ mod tests {
         );
     }
 
+    /// The phrase after a cue, read from tokens made only as far as read: the name
+    /// after a role and its comma is read to its end.
+    #[test]
+    fn forward_phrases_of_a_news_story() {
+        for (text, want) in [
+            (
+                "“Yes,” said the spokeswoman, Ana Maria Lopez Ortiz. “No,” she said.",
+                Some("Ana Maria Lopez Ortiz"),
+            ),
+            (
+                "“Yes,” said President Vladimir Putin on Monday.",
+                Some("Vladimir Putin"),
+            ),
+            ("“Yes,” said the director of the FBI. Then he left.", None),
+        ] {
+            let from = "“Yes,” said".len();
+            with_default_analyzer(text, |a| {
+                let lazy = a.with_token_stream(from, text.len(), 24, |t| a.forward_np_in(t));
+                let whole = a.with_token_stream(from, text.len(), 24, |t| {
+                    t.get(usize::MAX - 1);
+                    a.forward_np_in(t)
+                });
+                assert_eq!(lazy, whole, "{text:?}");
+                let named = lazy.and_then(|np| match np.kind {
+                    NpKind::Named { name, .. } => text.get(name.0..name.1),
+                    _ => None,
+                });
+                assert_eq!(named, want, "{text:?}");
+            });
+        }
+    }
+
     #[test]
     fn lazy_runs_of_a_news_story() {
         let text = "City Hall Opens New Harbour Office\n\n\
@@ -5233,6 +5265,35 @@ mod tests {
             ),
         ) {
             local_runs_match_paragraph_runs(&parts.concat());
+        }
+
+        /// The phrase after a cue read from tokens made as far as read is the one
+        /// read from the whole window tokenized first.
+        #[test]
+        fn forward_phrases_read_lazily_match_a_whole_window(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " the", " President", " of", " the", " United States", " Vladimir Putin",
+                    " Putin", ",", " a", " spokeswoman", " for", " May", " June", " Mr.",
+                    " on Monday", " recently", " he", " she", " Kellyanne Conway", ".",
+                    " University", " Michigan", " director", " FBI", " who", " and", " 's",
+                    " Ana Maria Lopez Ortiz", " campaign manager,", " the spokeswoman,",
+                ]),
+                0..30,
+            ),
+        ) {
+            let text = format!("“Yes,” said{}. “No,” she said.", parts.concat());
+            let from = "“Yes,” said".len();
+            let end = text.len().min(from + WINDOW_BYTES);
+            let end = (0..=end).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            with_default_analyzer(&text, |a| {
+                let lazy = a.with_token_stream(from, end, 24, |t| a.forward_np_in(t));
+                let whole = a.with_token_stream(from, end, 24, |t| {
+                    t.get(usize::MAX - 1);
+                    a.forward_np_in(t)
+                });
+                assert_eq!(lazy, whole, "{text:?}");
+            });
         }
 
         #[test]
