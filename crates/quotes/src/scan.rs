@@ -985,43 +985,76 @@ fn last_capital_before(
 /// Whether `para` is surely not in title case (see [`title_case`]): a word of five
 /// or more ASCII lowercase letters after a space (no word title case leaves small is
 /// that long). Most paragraphs have one in their first few words; they are read
-/// eight bytes at a time, each step settling the spaces of the eight bytes before.
+/// sixteen bytes at a time, each step settling the spaces of the sixteen before.
 pub(crate) fn surely_not_title_case(para: &[u8]) -> bool {
-    // A bit per byte: its high bit moved to bit 0, gathered by the multiply.
-    let bits = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
     let (mut spaces, mut lower) = (0u32, 0u32);
     let mut at = 0usize;
     loop {
-        let v = match para.get(at..at + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+        let (s, l) = match para
+            .get(at..at + 16)
+            .and_then(|c| <&[u8; 16]>::try_from(c).ok())
+        {
+            Some(block) => space_lower_masks(block),
             None => {
-                let mut last = [0u8; 8];
+                // The last bytes, padded with zeros (neither spaces nor letters).
+                let mut block = [0u8; 16];
                 let rest = para.get(at..).unwrap_or_default();
-                last.get_mut(..rest.len())
+                let n = rest.len().min(16);
+                block
+                    .get_mut(..n)
                     .unwrap_or_default()
-                    .copy_from_slice(rest);
-                u64::from_le_bytes(last)
+                    .copy_from_slice(rest.get(..n).unwrap_or_default());
+                space_lower_masks(&block)
             }
         };
-        const LOW7: u64 = !HIGH_BITS;
-        let x = v ^ (u64::from(b' ') * ONES);
-        let space = !(((x & LOW7) + LOW7) | x | LOW7);
-        let low7 = v & LOW7;
-        let is_lower = (low7 + (0x80 - 0x61) * ONES) & !(low7 + (0x7F - 0x7A) * ONES) & !v;
-        spaces |= bits(space & HIGH_BITS) << 8;
-        lower |= bits(is_lower & HIGH_BITS) << 8;
-        // The spaces of the eight bytes before, with five letters after each.
+        spaces |= s << 16;
+        lower |= l << 16;
+        // The spaces of the sixteen bytes before, with five letters after each.
         let found =
             spaces & (lower >> 1) & (lower >> 2) & (lower >> 3) & (lower >> 4) & (lower >> 5);
-        if found & 0xFF != 0 {
+        if found & 0xFFFF != 0 {
             return true;
         }
-        if at + 8 >= para.len() + 8 {
+        if at >= para.len() {
             return false;
         }
-        spaces >>= 8;
-        lower >>= 8;
-        at += 8;
+        spaces >>= 16;
+        lower >>= 16;
+        at += 16;
+    }
+}
+
+/// A bit per byte of `block` that is a space, and one per ASCII lowercase letter.
+#[inline]
+fn space_lower_masks(block: &[u8; 16]) -> (u32, u32) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_set1_epi8,
+            _mm_sub_epi8,
+        };
+        // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads exactly the
+        // sixteen bytes of `block` (unaligned loads are allowed).
+        unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast());
+            let spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+            // `b - 'a'` is at most 25 (unsigned) exactly for the lowercase letters.
+            let shifted = _mm_sub_epi8(v, _mm_set1_epi8(b'a' as i8));
+            let lower = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(25)), shifted);
+            (
+                _mm_movemask_epi8(spaces) as u32,
+                _mm_movemask_epi8(lower) as u32,
+            )
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let (mut spaces, mut lower) = (0u32, 0u32);
+        for (k, &b) in block.iter().enumerate() {
+            spaces |= u32::from(b == b' ') << k;
+            lower |= u32::from(b.is_ascii_lowercase()) << k;
+        }
+        (spaces, lower)
     }
 }
 
