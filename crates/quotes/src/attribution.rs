@@ -169,6 +169,9 @@ struct Person {
     group: bool,
     /// The name's words make it a place or an organization.
     placeish: bool,
+    /// The name's words are a place's or an organization's (whatever the phrase that
+    /// named the person first said).
+    name_org: bool,
     /// Evidence says this is a person: a speaker, a known first name, a title, or a
     /// full name of several words. Only such names take `he` and `she`.
     person_like: bool,
@@ -2499,18 +2502,19 @@ impl<'a> Analyzer<'a> {
         }
         // A surname that also names places stays a person's (`Cornel West`).
         let converted = np_org_flag(np) && !org;
-        let placeish = !converted && self.org_name_of(self::words(&canonical), words);
-        let first_gender = first_word.and_then(|f| self.lex.first_name_gender(f));
         // The surname is read across the document only if nothing else settles
         // whether this is a person: it costs a search of the text.
         let surname = last_word.map_or(0..0, |last| {
             let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
             start..start + last.len()
         });
-        let id = match self.person_ids.get(&*canonical) {
-            Some(&id) => id,
+        // What the name's words say (a place's or an organization's words) is read
+        // once per person: it depends on the name alone.
+        let (id, name_org) = match self.person_ids.get(&*canonical) {
+            Some(&id) => (id, self.persons[id].name_org),
             None => {
                 let id = self.persons.len();
+                let name_org = self.org_name_of(self::words(&canonical), words);
                 let group = canonical
                     .get(surname.clone())
                     .is_some_and(|w| self.lex.is_group_word(w));
@@ -2520,19 +2524,26 @@ impl<'a> Analyzer<'a> {
                     named_gender: false,
                     org,
                     group,
-                    placeish,
+                    placeish: !converted && name_org,
+                    name_org,
                     person_like: false,
                     descriptors: PersonDescriptors::EMPTY,
                 });
                 self.person_ids.insert(canonical.clone(), id);
-                id
+                (id, name_org)
             }
         };
-        let p = &mut self.persons[id];
-        if p.gender.is_none() && gender_hint.or(first_gender).is_some() {
-            p.gender = gender_hint.or(first_gender);
+        let placeish = !converted && name_org;
+        // The first name's gender is looked up only for a person with none yet.
+        if self.persons[id].gender.is_none()
+            && let Some(g) =
+                gender_hint.or_else(|| first_word.and_then(|f| self.lex.first_name_gender(f)))
+        {
+            let p = &mut self.persons[id];
+            p.gender = Some(g);
             p.named_gender = true;
         }
+        let p = &mut self.persons[id];
         let settled = p.person_like
             || has_title
             || p.gender.is_some()
