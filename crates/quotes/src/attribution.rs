@@ -289,7 +289,7 @@ struct Scratch {
     persons: Vec<Person>,
     person_ids: HashMap<Rc<str>, usize, WordHash>,
     canon_cache: HashMap<Rc<str>, Rc<str>, WordHash>,
-    surnames: HashMap<String, Rc<str>, WordHash>,
+    surnames: HashMap<NameWord, Rc<str>, WordHash>,
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
     pool: Vec<Vec<Tok>>,
@@ -314,6 +314,40 @@ struct Scratch {
 struct ListedCues {
     phrases: [&'static str; 4],
     next: usize,
+}
+
+/// A word of a shared name, as a map key that needs no copy of its own: it hashes
+/// and compares as the word's text, and is looked up by it.
+struct NameWord {
+    name: Rc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl NameWord {
+    fn as_str(&self) -> &str {
+        self.name.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl PartialEq for NameWord {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for NameWord {}
+
+impl std::hash::Hash for NameWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<str> for NameWord {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
 }
 
 /// Where one word occurs in the text, kept for the next search for it (a name's
@@ -589,7 +623,7 @@ struct Analyzer<'a> {
     /// Position of the mention being canonicalized (the text before it is searched first).
     canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
-    surnames: HashMap<String, Rc<str>, WordHash>,
+    surnames: HashMap<NameWord, Rc<str>, WordHash>,
     /// Hash of a name as written → its person and where it was written, so a repeated
     /// mention costs one look-up.
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
@@ -2497,7 +2531,13 @@ impl<'a> Analyzer<'a> {
                 .get(last)
                 .is_none_or(|known| self::words(known).count() < words);
             if longer {
-                self.surnames.insert(last.to_owned(), canonical.clone());
+                let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
+                let word = NameWord {
+                    name: canonical.clone(),
+                    start,
+                    end: start + last.len(),
+                };
+                self.surnames.insert(word, canonical.clone());
             }
         }
         // A surname that also names places stays a person's (`Cornel West`).
