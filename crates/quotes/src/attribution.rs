@@ -169,11 +169,50 @@ struct Person {
     group: bool,
     /// The name's words make it a place or an organization.
     placeish: bool,
+    /// The name's words are a place's or an organization's (whatever the phrase that
+    /// named the person first said).
+    name_org: bool,
     /// Evidence says this is a person: a speaker, a known first name, a title, or a
     /// full name of several words. Only such names take `he` and `she`.
     person_like: bool,
     /// Stretches of text that described this person (titles, appositives).
-    descriptors: Vec<(usize, usize)>,
+    descriptors: PersonDescriptors,
+}
+
+/// Most stretches of text kept per person as describing them.
+const PERSON_DESCRIPTORS: usize = 16;
+
+/// The stretches of text that described a person, kept inline (at most
+/// [`PERSON_DESCRIPTORS`], the first ones met): a person costs no allocation.
+#[derive(Clone, Copy, Debug)]
+struct PersonDescriptors {
+    items: [(usize, usize); PERSON_DESCRIPTORS],
+    len: u8,
+}
+
+impl PersonDescriptors {
+    const EMPTY: Self = PersonDescriptors {
+        items: [(0, 0); PERSON_DESCRIPTORS],
+        len: 0,
+    };
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        self.items.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
+    fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Adds `d` unless it is kept already or there is no room left.
+    fn add(&mut self, d: (usize, usize)) {
+        if !self.as_slice().contains(&d)
+            && let Some(slot) = self.items.get_mut(usize::from(self.len))
+        {
+            *slot = d;
+            self.len += 1;
+        }
+    }
 }
 
 /// What the uses of a surname across the document say about who bears it.
@@ -249,14 +288,14 @@ struct Scratch {
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
     person_ids: HashMap<Rc<str>, usize, WordHash>,
-    canon_cache: HashMap<String, Rc<str>, WordHash>,
-    surnames: HashMap<String, Rc<str>, WordHash>,
+    canon_cache: HashMap<Rc<str>, Rc<str>, WordHash>,
+    surnames: HashMap<NameWord, Rc<str>, WordHash>,
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
     toks: Vec<Tok>,
     pool: Vec<Vec<Tok>>,
     runs: Vec<Run>,
     para_runs: Vec<(u32, u32)>,
-    name_uses: Vec<usize>,
+    name_uses: Vec<Run>,
     found: Vec<(usize, usize, CueForm)>,
     cue_ranges: Vec<(usize, usize)>,
     mention_people: HashMap<(u32, u32, bool), Option<u32>, WordHash>,
@@ -266,6 +305,49 @@ struct Scratch {
     run_np_values: Vec<Option<Np>>,
     described_memo: Vec<u32>,
     occurrences: Occurrences,
+    listed_cues: ListedCues,
+}
+
+/// The listed cue phrases met last, kept from one document to the next (they are
+/// static strings: a story says `said` again and again, and so do the next ones).
+#[derive(Clone, Copy, Default)]
+struct ListedCues {
+    phrases: [&'static str; 4],
+    next: usize,
+}
+
+/// A word of a shared name, as a map key that needs no copy of its own: it hashes
+/// and compares as the word's text, and is looked up by it.
+struct NameWord {
+    name: Rc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl NameWord {
+    fn as_str(&self) -> &str {
+        self.name.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl PartialEq for NameWord {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for NameWord {}
+
+impl std::hash::Hash for NameWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<str> for NameWord {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
 }
 
 /// Where one word occurs in the text, kept for the next search for it (a name's
@@ -358,6 +440,7 @@ fn with_analyzer<R>(
             o.at.clear();
             o
         },
+        listed_cues: s.listed_cues,
     };
     a.segment();
     let out = f(&mut a);
@@ -388,6 +471,7 @@ fn with_analyzer<R>(
     s.run_np_values = a.run_np_values;
     s.described_memo = a.described_memo;
     s.occurrences = a.occurrences;
+    s.listed_cues = a.listed_cues;
     Some(out)
 }
 
@@ -533,11 +617,13 @@ struct Analyzer<'a> {
     subject_nps: Vec<Option<Option<Subject>>>,
     persons: Vec<Person>,
     person_ids: HashMap<Rc<str>, usize, WordHash>,
-    canon_cache: HashMap<String, Rc<str>, WordHash>,
+    /// A name searched for a fuller form → that form (the same shared copy when the
+    /// name is its own fullest form).
+    canon_cache: HashMap<Rc<str>, Rc<str>, WordHash>,
     /// Position of the mention being canonicalized (the text before it is searched first).
     canon_at: usize,
     /// Last word of a name → the fullest form of it met so far.
-    surnames: HashMap<String, Rc<str>, WordHash>,
+    surnames: HashMap<NameWord, Rc<str>, WordHash>,
     /// Hash of a name as written → its person and where it was written, so a repeated
     /// mention costs one look-up.
     by_written: HashMap<u64, (usize, usize, usize), WordHash>,
@@ -553,8 +639,8 @@ struct Analyzer<'a> {
     runs: Vec<Run>,
     /// Per paragraph: its runs in `runs`, or `u32::MAX` while it is unread.
     para_runs: Vec<(u32, u32)>,
-    /// Buffer for the uses of a surname (see [`Analyzer::runs_ending_with`]).
-    name_uses: Vec<usize>,
+    /// Buffer for the uses of a surname (see [`Analyzer::multiword_runs_ending_with`]).
+    name_uses: Vec<Run>,
     /// Cues as found by the word pass.
     found: Vec<(usize, usize, CueForm)>,
     /// Stretches around quotations where cues are looked for, in order.
@@ -573,6 +659,8 @@ struct Analyzer<'a> {
     described_memo: Vec<u32>,
     /// The occurrences of the word searched for last (see [`Occurrences`]).
     occurrences: Occurrences,
+    /// See [`ListedCues`].
+    listed_cues: ListedCues,
 }
 
 /// Slots of the token class cache (a power of two). Slot `start % CLASS_CACHE`:
@@ -952,51 +1040,151 @@ impl<'a> Analyzer<'a> {
         (first, end)
     }
 
-    /// Indices of the runs (outside title-case headlines) whose last word is `word`,
-    /// in text order: the paragraphs that hold the word are found by a search for its
-    /// first byte (a capital, rare in running text; no searcher to set up per word)
-    /// and only those are read for runs.
+    /// The runs of several words (outside title-case headlines) whose last word is
+    /// `word`, in text order, as the runs of the paragraphs that hold the word list
+    /// them: the paragraphs are found by a search for the word, and only a paragraph
+    /// where the word follows, after one space, a token that could be the word before
+    /// it in a run (one holding a capital, or a short particle such as `de`) is looked
+    /// at. Only uses of the word starting `within` that range of bytes are looked for.
     ///
-    /// With `multiword`, only runs of several words are wanted: a paragraph is read
-    /// only if the word follows, after one space, a token that could be the word
-    /// before it in a run (one holding a capital, or a short particle such as `de`).
-    ///
-    /// Only uses of the word starting `within` that range of bytes are looked for.
-    fn runs_ending_with(
+    /// A paragraph not read yet is not read for them when the bytes around each such
+    /// use tell its run (see [`scan::run_ending_at`]): most such paragraphs are read
+    /// for nothing else.
+    fn multiword_runs_ending_with(
         &mut self,
         word: &str,
-        multiword: bool,
         within: std::ops::Range<usize>,
-        out: &mut Vec<usize>,
+        out: &mut Vec<Run>,
     ) {
         out.clear();
-        self.paragraphs_ending_runs_with(word, multiword, within, |_, uses| {
-            out.extend(uses);
-            true
-        });
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let occurrences = self.take_occurrences(word, within.end);
+        let ats = &occurrences.at;
+        let first = ats.partition_point(|&at| at < within.start);
+        let mut last_para = usize::MAX;
+        for &at in ats.get(first..).unwrap_or_default() {
+            if at >= within.end {
+                break;
+            }
+            if !may_end_multiword_run(self.lex, bytes, at) {
+                continue;
+            }
+            let pi = self.paragraph_index(at);
+            let Some(p) = self.paragraphs.get(pi).copied() else {
+                continue;
+            };
+            if pi == last_para || at >= p.end {
+                continue;
+            }
+            last_para = pi;
+            let read = self.para_runs.get(pi).is_some_and(|&(a, _)| a != u32::MAX);
+            // The local reading needs every use in the paragraph found.
+            if !read && occurrences.upto >= p.end && self.local_multiword_runs(p, word, ats, out) {
+                continue;
+            }
+            let (a, b) = self.paragraph_runs(pi);
+            out.extend(self.runs.get(a..b).unwrap_or_default().iter().filter(|r| {
+                r.flags & scan::HEADLINE == 0 && r.words >= 2 && r.last_word(text) == word
+            }));
+        }
+        self.occurrences = occurrences;
     }
 
-    /// [`Analyzer::runs_ending_with`] paragraph by paragraph: `visit` is given each
+    /// [`Analyzer::multiword_runs_ending_with`] for the paragraph `p`, read from the
+    /// bytes around each use of `word` (`ats`: every use in the paragraph), appended to
+    /// `out`; false, with nothing appended, when that cannot tell them (a title-case
+    /// headline, a use the bytes around cannot settle).
+    fn local_multiword_runs(
+        &self,
+        p: Paragraph,
+        word: &str,
+        ats: &[usize],
+        out: &mut Vec<Run>,
+    ) -> bool {
+        let text = self.text;
+        let para = text.get(p.start..p.end).unwrap_or("");
+        if !scan::surely_not_title_case(para.as_bytes()) && scan::title_case(para) {
+            return false;
+        }
+        let mark = out.len();
+        // Every sentence start of the text: the paragraph's own start is one, so the
+        // last one at or before a word is the paragraph's, as in its own list.
+        let breaks = &self.breaks;
+        let from = ats.partition_point(|&a| a < p.start);
+        for &at in ats.get(from..).unwrap_or_default() {
+            if at >= p.end {
+                break;
+            }
+            // Only single words end a run where this says no.
+            if !may_end_multiword_run(self.lex, text.as_bytes(), at) {
+                continue;
+            }
+            let run = self
+                .region_of(p, at)
+                .and_then(|region| scan::run_ending_at(text, self.lex, region, breaks, at));
+            match run {
+                None => {
+                    out.truncate(mark);
+                    return false;
+                }
+                Some(Some(r)) if r.words >= 2 && r.last_word(text) == word => out.push(r),
+                Some(_) => {}
+            }
+        }
+        true
+    }
+
+    /// The gap or quotation of paragraph `p` holding byte `at`, as
+    /// [`Analyzer::paragraph_runs`] cuts the paragraph.
+    fn region_of(&self, p: Paragraph, at: usize) -> Option<scan::Region> {
+        let mut pos = p.start;
+        let mut k = self.regions.partition_point(|r| r.1 <= p.start);
+        loop {
+            let (gap_end, next) = match self.regions.get(k) {
+                Some(&(s, e)) if s < p.end => (s.max(pos), Some((s, e))),
+                _ => (p.end, None),
+            };
+            if (pos..gap_end).contains(&at) {
+                return Some(scan::Region {
+                    start: pos,
+                    end: gap_end,
+                    quotation: false,
+                });
+            }
+            let (s, e) = next?;
+            let (qs, qe) = (s.max(pos), e.min(p.end));
+            if (qs..qe).contains(&at) {
+                return Some(scan::Region {
+                    start: qs,
+                    end: qe,
+                    quotation: true,
+                });
+            }
+            pos = e.max(pos);
+            k += 1;
+            if pos >= p.end {
+                return None;
+            }
+        }
+    }
+
+    /// The runs whose last word is `word`, paragraph by paragraph: `visit` is given each
     /// paragraph's uses in text order, and the search stops when it returns false
     /// (the later paragraphs are then not read).
     fn paragraphs_ending_runs_with(
         &mut self,
         word: &str,
-        multiword: bool,
         within: std::ops::Range<usize>,
         mut visit: impl FnMut(&Self, &mut dyn Iterator<Item = usize>) -> bool,
     ) {
         let text = self.text;
-        let bytes = text.as_bytes();
         let mut last_para = usize::MAX;
         let occurrences = self.take_occurrences(word, within.end);
         let first = occurrences.at.partition_point(|&at| at < within.start);
         for &at in occurrences.at.get(first..).unwrap_or_default() {
             if at >= within.end {
                 break;
-            }
-            if multiword && !may_end_multiword_run(self.lex, bytes, at) {
-                continue;
             }
             let Some((a, b)) = self.runs_of_new_paragraph(at, &mut last_para) else {
                 continue;
@@ -1109,7 +1297,8 @@ impl<'a> Analyzer<'a> {
     /// The speaker phrase of cue `i` (memoized).
     fn cue_np(&mut self, i: usize) -> Option<Np> {
         if self.cue_nps.len() != self.cues.len() {
-            self.cue_nps = vec![None; self.cues.len()];
+            self.cue_nps.clear();
+            self.cue_nps.resize(self.cues.len(), None);
         }
         if let Some(Some(np)) = self.cue_nps.get(i) {
             return np.clone();
@@ -1968,16 +2157,17 @@ impl<'a> Analyzer<'a> {
             .min(from + WINDOW_BYTES)
             .min(self.text.len());
         let end = self.floor_char_boundary(end);
-        self.with_tokens(from, end, 24, |toks| self.forward_np_in(toks))
+        // Tokenized only as far as read: the phrase mostly ends within a few words.
+        self.with_token_stream(from, end, 24, |toks| self.forward_np_in(toks))
     }
 
-    fn forward_np_in(&self, toks: &[Tok]) -> Option<Np> {
+    fn forward_np_in(&self, toks: &mut TokStream<'_>) -> Option<Np> {
         let mut i = 0;
         // `said on Monday Putin` is rare; `said Monday` is not a speaker.
         let mut words = 0;
         let mut first_word = true;
-        while i < toks.len() && words < 9 {
-            let t = toks[i];
+        while words < 9 {
+            let Some(t) = toks.get(i) else { break };
             if t.kind != TokKind::Word {
                 break;
             }
@@ -1991,10 +2181,9 @@ impl<'a> Analyzer<'a> {
                 }
                 if w == "of" && !first_word {
                     // `the director of the FBI`, `University of Michigan`.
-                    let next_cap =
-                        |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized(self.text));
-                    let the = toks.get(i + 1).is_some_and(|n| self.word(n) == "the");
-                    if next_cap(i + 1) || (the && next_cap(i + 2)) {
+                    let next_cap = |n: Option<Tok>| n.is_some_and(|n| n.is_capitalized(self.text));
+                    let the = toks.get(i + 1).is_some_and(|n| self.word(&n) == "the");
+                    if next_cap(toks.get(i + 1)) || (the && next_cap(toks.get(i + 2))) {
                         i += if the { 2 } else { 1 };
                         continue;
                     }
@@ -2014,7 +2203,7 @@ impl<'a> Analyzer<'a> {
                         descriptors: Descriptors::default(),
                     });
                 }
-            } else if (c & NOT_NAME != 0 && c & TITLE == 0 && !self.month_as_name(toks, i))
+            } else if (c & NOT_NAME != 0 && c & TITLE == 0 && !self.month_as_name(toks.seen(), i))
                 || c & TIME != 0
             {
                 break;
@@ -2024,19 +2213,19 @@ impl<'a> Analyzer<'a> {
             i += 1;
         }
         // Drop a trailing `of`.
-        while i > 0 && self.word(&toks[i - 1]) == "of" {
+        while i > 0 && toks.get(i - 1).is_some_and(|t| self.word(&t) == "of") {
             i -= 1;
         }
         if i == 0 {
             return None;
         }
-        let mut np = self.classify_np(&toks[..i])?;
+        let mut np = self.classify_np(toks.slice(0, i))?;
         // `said Trump's campaign manager, Kellyanne Conway.`
         if matches!(np.kind, NpKind::Nominal { .. })
             && toks.get(i).is_some_and(|t| t.kind == TokKind::Comma)
         {
             let mut j = i + 1;
-            while j < toks.len() && self.name_token(&toks[j]) {
+            while toks.get(j).is_some_and(|t| self.name_token(&t)) {
                 j += 1;
             }
             let ends = toks
@@ -2044,7 +2233,7 @@ impl<'a> Analyzer<'a> {
                 .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop));
             if j > i + 1
                 && ends
-                && let Some(named) = self.classify_np(&toks[i + 1..j])
+                && let Some(named) = self.classify_np(toks.slice(i + 1, j))
                 && matches!(named.kind, NpKind::Named { .. })
             {
                 np = named;
@@ -2295,10 +2484,8 @@ impl<'a> Analyzer<'a> {
             if !p.org && (has_title || gender_hint.is_some() || (speaker && !raw.contains(' '))) {
                 p.person_like |= !placeish;
             }
-            for d in np.descriptors.as_slice() {
-                if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
-                    p.descriptors.push(*d);
-                }
+            for &d in np.descriptors.as_slice() {
+                p.descriptors.add(d);
             }
             return Some(id);
         }
@@ -2307,11 +2494,14 @@ impl<'a> Analyzer<'a> {
         // The name is copied once, into the person's shared name, and only when it
         // is not known already.
         let cleaned = clean_name_cow(raw);
+        // A name that needed no cleaning is handed to the search for a fuller form as
+        // clean (cleaning a cleaned name again may trim it further, so only then).
+        let clean = matches!(cleaned, Cow::Borrowed(_));
         let canonical: Rc<str> = if org {
             // `West landed a sharp dig`: a surname that also names places, when the
             // document names a person with it (`Cornel West`).
             if !cleaned.contains(' ') && self.lex.is_name_like_org_word(&cleaned) {
-                let full = self.canonical(&cleaned, gender_hint);
+                let full = self.canonical(&cleaned, clean, gender_hint);
                 if full.contains(' ') {
                     org = false;
                     full
@@ -2328,7 +2518,7 @@ impl<'a> Analyzer<'a> {
         } else {
             match self.surnames.get(&*cleaned) {
                 Some(known) => known.clone(),
-                None => self.canonical(&cleaned, gender_hint),
+                None => self.canonical(&cleaned, clean, gender_hint),
             }
         };
         let (words, first_word, last_word) = word_summary(&canonical);
@@ -2341,23 +2531,30 @@ impl<'a> Analyzer<'a> {
                 .get(last)
                 .is_none_or(|known| self::words(known).count() < words);
             if longer {
-                self.surnames.insert(last.to_owned(), canonical.clone());
+                let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
+                let word = NameWord {
+                    name: canonical.clone(),
+                    start,
+                    end: start + last.len(),
+                };
+                self.surnames.insert(word, canonical.clone());
             }
         }
         // A surname that also names places stays a person's (`Cornel West`).
         let converted = np_org_flag(np) && !org;
-        let placeish = !converted && self.org_name_of(self::words(&canonical), words);
-        let first_gender = first_word.and_then(|f| self.lex.first_name_gender(f));
         // The surname is read across the document only if nothing else settles
         // whether this is a person: it costs a search of the text.
         let surname = last_word.map_or(0..0, |last| {
             let start = last.as_ptr() as usize - canonical.as_ptr() as usize;
             start..start + last.len()
         });
-        let id = match self.person_ids.get(&*canonical) {
-            Some(&id) => id,
+        // What the name's words say (a place's or an organization's words) is read
+        // once per person: it depends on the name alone.
+        let (id, name_org) = match self.person_ids.get(&*canonical) {
+            Some(&id) => (id, self.persons[id].name_org),
             None => {
                 let id = self.persons.len();
+                let name_org = self.org_name_of(self::words(&canonical), words);
                 let group = canonical
                     .get(surname.clone())
                     .is_some_and(|w| self.lex.is_group_word(w));
@@ -2367,19 +2564,26 @@ impl<'a> Analyzer<'a> {
                     named_gender: false,
                     org,
                     group,
-                    placeish,
+                    placeish: !converted && name_org,
+                    name_org,
                     person_like: false,
-                    descriptors: Vec::new(),
+                    descriptors: PersonDescriptors::EMPTY,
                 });
                 self.person_ids.insert(canonical.clone(), id);
-                id
+                (id, name_org)
             }
         };
-        let p = &mut self.persons[id];
-        if p.gender.is_none() && gender_hint.or(first_gender).is_some() {
-            p.gender = gender_hint.or(first_gender);
+        let placeish = !converted && name_org;
+        // The first name's gender is looked up only for a person with none yet.
+        if self.persons[id].gender.is_none()
+            && let Some(g) =
+                gender_hint.or_else(|| first_word.and_then(|f| self.lex.first_name_gender(f)))
+        {
+            let p = &mut self.persons[id];
+            p.gender = Some(g);
             p.named_gender = true;
         }
+        let p = &mut self.persons[id];
         let settled = p.person_like
             || has_title
             || p.gender.is_some()
@@ -2395,18 +2599,21 @@ impl<'a> Analyzer<'a> {
             self.persons[id].person_like = true;
         }
         let p = &mut self.persons[id];
-        for d in np.descriptors.as_slice() {
-            if !p.descriptors.contains(d) && p.descriptors.len() < 16 {
-                p.descriptors.push(*d);
-            }
+        for &d in np.descriptors.as_slice() {
+            p.descriptors.add(d);
         }
         self.by_written.insert(key, (id, name.0, name.1));
         Some(id)
     }
 
-    /// The fullest form of `name` used in the document, titles stripped.
-    fn canonical(&mut self, name: &str, gender: Option<bool>) -> Rc<str> {
-        let name = clean_name_cow(name);
+    /// The fullest form of `name` used in the document, titles stripped; `clean`: the
+    /// name needs no cleaning.
+    fn canonical(&mut self, name: &str, clean: bool, gender: Option<bool>) -> Rc<str> {
+        let name = if clean {
+            Cow::Borrowed(name)
+        } else {
+            clean_name_cow(name)
+        };
         if let Some(c) = self.canon_cache.get(&*name) {
             return c.clone();
         }
@@ -2438,7 +2645,7 @@ impl<'a> Analyzer<'a> {
                 mention_para_start..text.len()
             };
             // Only names of several words are fuller forms.
-            self.runs_ending_with(last, true, within, &mut uses);
+            self.multiword_runs_ending_with(last, within, &mut uses);
             // Read after the mention only, a bare surname takes its gender from the
             // titles the story gives it (`Mr. Obama`), so that a later `Michelle
             // Obama` is not taken for `President Obama`. Titles of both genders for
@@ -2448,10 +2655,7 @@ impl<'a> Analyzer<'a> {
                 known => known,
             };
             let mut classified = 0usize;
-            for &ri in &uses {
-                let Some(&run) = self.runs.get(ri) else {
-                    continue;
-                };
+            for &run in &uses {
                 let (start, end) = run.span();
                 if (start < self.canon_at) != before_pass
                     || run.words < 2
@@ -2520,15 +2724,20 @@ impl<'a> Analyzer<'a> {
         }
         self.name_uses = uses;
         let result: Rc<str> = Rc::from(best.as_ref().map_or(&*name, |(_, c)| &**c));
-        self.canon_cache.insert(name.into_owned(), result.clone());
+        let key = if best.is_some() {
+            Rc::from(&*name)
+        } else {
+            result.clone()
+        };
+        self.canon_cache.insert(key, result.clone());
         result
     }
 
     /// The gender the titles before `surname` imply over the runs `uses` (`Mr.
     /// Obama`, `Mrs. Clinton`), when they all agree.
-    fn title_gender_of(&self, uses: &[usize], surname: &str) -> Option<bool> {
+    fn title_gender_of(&self, uses: &[Run], surname: &str) -> Option<bool> {
         let mut found: Option<bool> = None;
-        for run in uses.iter().filter_map(|&ri| self.runs.get(ri)) {
+        for run in uses {
             let (start, end) = run.span();
             let Some(form) = self.text.get(start..end) else {
                 continue;
@@ -2656,7 +2865,7 @@ impl<'a> Analyzer<'a> {
                     .any(|s| !s.is_empty() && w.eq_ignore_ascii_case(s))
         };
         let described = |p: &Person| {
-            p.descriptors.iter().any(|&(a, b)| {
+            p.descriptors.as_slice().iter().any(|&(a, b)| {
                 let d = text.get(a..b).unwrap_or("");
                 let mut prev = "";
                 let mut found = false;
@@ -2879,7 +3088,7 @@ impl<'a> Analyzer<'a> {
     fn name_evidence_of_all(&mut self, surname: &str) -> Evidence {
         let mut ev = Evidence::default();
         let mut read = 0usize;
-        self.paragraphs_ending_runs_with(surname, false, 0..self.text.len(), |a, uses| {
+        self.paragraphs_ending_runs_with(surname, 0..self.text.len(), |a, uses| {
             for ri in uses {
                 if read >= MAX_OCCURRENCES {
                     return false;
@@ -3212,8 +3421,10 @@ impl<'a> Analyzer<'a> {
         let (mut k_open, mut k_close) = (0usize, 0usize);
         // The listed cues met last (a story says `said` again and again): a cue equal
         // to one of them is that static string, without a look-up.
-        let mut listed_cues: [&'static str; 4] = [""; 4];
-        let mut next_listed = 0usize;
+        let ListedCues {
+            phrases: mut listed_cues,
+            next: mut next_listed,
+        } = self.listed_cues;
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi].clone();
             let (sent_start, _) = self.sentence_from(&mut k_open, q.open);
@@ -3284,6 +3495,10 @@ impl<'a> Analyzer<'a> {
                 cue_span: a.cue,
             });
         }
+        self.listed_cues = ListedCues {
+            phrases: listed_cues,
+            next: next_listed,
+        };
         self.speakers_of_repeated_words(&mut out);
         out
     }
@@ -4766,6 +4981,111 @@ mod tests {
         });
     }
 
+    /// The runs of several words ending with each capitalized word, found from the
+    /// bytes around its uses (paragraphs left unread), are those the runs of the
+    /// paragraphs read whole list, but for the cue flag the local reading leaves out;
+    /// and every run the bytes around a word tell is the paragraph's run ending there.
+    fn local_runs_match_paragraph_runs(text: &str) {
+        let mask = |r: &Run| Run {
+            flags: r.flags & !scan::NEXT_TO_CUE,
+            ..*r
+        };
+        let bytes = text.as_bytes();
+        let mut words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for word in words {
+            let local = with_default_analyzer(text, |a| {
+                let mut out = Vec::new();
+                a.multiword_runs_ending_with(word, 0..text.len(), &mut out);
+                out.iter().map(mask).collect::<Vec<_>>()
+            });
+            let whole = with_default_analyzer(text, |a| {
+                (0..a.paragraphs.len())
+                    .flat_map(|pi| {
+                        let (s, e) = a.paragraph_runs(pi);
+                        a.runs[s..e].to_vec()
+                    })
+                    .filter(|r| {
+                        r.flags & scan::HEADLINE == 0 && r.words >= 2 && r.last_word(text) == word
+                    })
+                    .map(|r| mask(&r))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(local, whole, "{text:?} {word:?}");
+        }
+        with_default_analyzer(text, |a| {
+            for pi in 0..a.paragraphs.len() {
+                let p = a.paragraphs[pi];
+                if scan::title_case(&text[p.start..p.end]) {
+                    continue;
+                }
+                let breaks = a.breaks.clone();
+                let told: Vec<(usize, Option<Option<Run>>)> = (p.start + 1..p.end)
+                    .filter(|&at| bytes[at - 1] == b' ' && text.is_char_boundary(at))
+                    .map(|at| {
+                        let run = a
+                            .region_of(p, at)
+                            .and_then(|r| scan::run_ending_at(text, a.lex, r, &breaks, at));
+                        (at, run)
+                    })
+                    .collect();
+                let (s, e) = a.paragraph_runs(pi);
+                let runs = a.runs[s..e].to_vec();
+                for (at, run) in told {
+                    let Some(run) = run else { continue };
+                    let expected = runs.iter().find(|r| r.last_start as usize == at).map(mask);
+                    assert_eq!(run.map(|r| mask(&r)), expected, "{text:?} at {at}");
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn local_runs_of_a_news_story() {
+        local_runs_match_paragraph_runs(
+            "Mayor Tomas Brandt said on Monday that the office would open in May. \
+             “We waited long enough,” Brandt said, and Sen. Maria de la Cruz agreed.\n\n\
+             (Ana Ortiz) told reporters: “Brandt’s plan is fine, Mr. Brandt.” The \
+             x-Ray Brandt, Ki-moon Brandt and V. Brandt's aide, Ursula von der Leyen.",
+        );
+    }
+
+    /// The phrase after a cue, read from tokens made only as far as read: the name
+    /// after a role and its comma is read to its end.
+    #[test]
+    fn forward_phrases_of_a_news_story() {
+        for (text, want) in [
+            (
+                "“Yes,” said the spokeswoman, Ana Maria Lopez Ortiz. “No,” she said.",
+                Some("Ana Maria Lopez Ortiz"),
+            ),
+            (
+                "“Yes,” said President Vladimir Putin on Monday.",
+                Some("Vladimir Putin"),
+            ),
+            ("“Yes,” said the director of the FBI. Then he left.", None),
+        ] {
+            let from = "“Yes,” said".len();
+            with_default_analyzer(text, |a| {
+                let lazy = a.with_token_stream(from, text.len(), 24, |t| a.forward_np_in(t));
+                let whole = a.with_token_stream(from, text.len(), 24, |t| {
+                    t.get(usize::MAX - 1);
+                    a.forward_np_in(t)
+                });
+                assert_eq!(lazy, whole, "{text:?}");
+                let named = lazy.and_then(|np| match np.kind {
+                    NpKind::Named { name, .. } => text.get(name.0..name.1),
+                    _ => None,
+                });
+                assert_eq!(named, want, "{text:?}");
+            });
+        }
+    }
+
     #[test]
     fn lazy_runs_of_a_news_story() {
         let text = "City Hall Opens New Harbour Office\n\n\
@@ -4978,6 +5298,53 @@ mod tests {
                 })
             });
             proptest::prop_assert!(agreed.unwrap_or(true), "{text:?}");
+        }
+
+        #[test]
+        fn local_runs_match_paragraph_runs_on_any_story(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Putin", " said", " Maria Lopez", " told", " the", "Sen.", " ", ". ",
+                    "“", "”", "\"", "\n", "\n\n", ",", "Ortiz’s", " de", " Gaulle", " And",
+                    " Mr.", " V.", " according to", " added", "The Port", " On", ":", "'",
+                    " la", " von der", " De.", " van.", " Ki-moon", "Ursula", " ibn.", " Lopez",
+                    " Lopez's", " x-Ray", " (Lopez", " 3M", " e.g.", " é", " Él", " Lopez,",
+                    " reportedly announced yesterday afternoon", " A", "-", " O'Neil", " a",
+                    " Lopez.", " Lopez Lopez", "\t", " US-Lopez",
+                ]),
+                0..80,
+            ),
+        ) {
+            local_runs_match_paragraph_runs(&parts.concat());
+        }
+
+        /// The phrase after a cue read from tokens made as far as read is the one
+        /// read from the whole window tokenized first.
+        #[test]
+        fn forward_phrases_read_lazily_match_a_whole_window(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " the", " President", " of", " the", " United States", " Vladimir Putin",
+                    " Putin", ",", " a", " spokeswoman", " for", " May", " June", " Mr.",
+                    " on Monday", " recently", " he", " she", " Kellyanne Conway", ".",
+                    " University", " Michigan", " director", " FBI", " who", " and", " 's",
+                    " Ana Maria Lopez Ortiz", " campaign manager,", " the spokeswoman,",
+                ]),
+                0..30,
+            ),
+        ) {
+            let text = format!("“Yes,” said{}. “No,” she said.", parts.concat());
+            let from = "“Yes,” said".len();
+            let end = text.len().min(from + WINDOW_BYTES);
+            let end = (0..=end).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            with_default_analyzer(&text, |a| {
+                let lazy = a.with_token_stream(from, end, 24, |t| a.forward_np_in(t));
+                let whole = a.with_token_stream(from, end, 24, |t| {
+                    t.get(usize::MAX - 1);
+                    a.forward_np_in(t)
+                });
+                assert_eq!(lazy, whole, "{text:?}");
+            });
         }
 
         #[test]

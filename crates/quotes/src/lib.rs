@@ -89,7 +89,8 @@ pub struct QuotesStage {
 
 /// The attributes of a quotation, in layer order: each span's attributes are built in
 /// one allocation with no search per key.
-const KEYS: KeySet = KeySet::new(&["kind", "speaker", "speaker_span", "cue", "cue_span"]);
+const KEY_NAMES: [&str; 5] = ["kind", "speaker", "speaker_span", "cue", "cue_span"];
+const KEYS: KeySet = KeySet::new(&KEY_NAMES);
 
 impl QuotesStage {
     /// Builds the stage (compiles its lexicons).
@@ -136,16 +137,17 @@ impl Stage for QuotesStage {
             .map(|f| {
                 let mut span = Span::new(f.start, f.end);
                 let kind = if f.direct { "direct" } else { "partial" };
-                span.attrs = Attrs::from_keys(
-                    &KEYS,
-                    [
-                        Value::static_str(kind),
-                        f.speaker.map_or(Value::Null, |s| Value::from(&*s)),
-                        range_value(f.speaker_span),
-                        f.cue.map_or(Value::Null, Value::Str),
-                        range_value(f.cue_span),
-                    ],
-                );
+                // The values are made as the attribute list takes them, in key
+                // order, with no array of them built and moved first.
+                let (mut speaker, mut cue) = (f.speaker, f.cue);
+                let values = (0..KEY_NAMES.len()).map(|k| match k {
+                    0 => Value::static_str(kind),
+                    1 => speaker.take().map_or(Value::Null, |s| Value::from(&*s)),
+                    2 => range_value(f.speaker_span),
+                    3 => cue.take().map_or(Value::Null, Value::Str),
+                    _ => range_value(f.cue_span),
+                });
+                span.attrs = Attrs::from_keys(&KEYS, values);
                 span
             })
             .collect();

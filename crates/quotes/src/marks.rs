@@ -343,6 +343,65 @@ struct Open {
     para: usize,
 }
 
+/// The open quotations of a paragraph, innermost last: at most [`MAX_DEPTH`], kept
+/// inline (no allocation per document). Only [`Pairer::push`] adds to a non-empty
+/// stack, and it stops at the depth.
+#[derive(Clone, Copy, Default)]
+struct OpenStack {
+    items: [Option<Open>; MAX_DEPTH],
+    len: usize,
+}
+
+impl OpenStack {
+    fn as_slice(&self) -> &[Option<Open>] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn push(&mut self, open: Open) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Some(open);
+            self.len += 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let top = self.last().copied()?;
+        self.len -= 1;
+        Some(top)
+    }
+
+    fn last(&self) -> Option<&Open> {
+        self.as_slice().last().and_then(Option::as_ref)
+    }
+
+    fn first(&self) -> Option<&Open> {
+        self.as_slice().first().and_then(Option::as_ref)
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
+    /// The depth of the innermost open double quotation.
+    fn innermost_double(&self) -> Option<usize> {
+        self.as_slice()
+            .iter()
+            .rposition(|o| o.is_some_and(|o| !o.single))
+    }
+}
+
 /// Splits `text` into paragraphs (non-blank lines) and pairs its quotation marks.
 /// Returns the paragraphs and the outermost quotations in text order.
 #[cfg(test)]
@@ -389,7 +448,7 @@ fn scan_into_with<const SKIP_APOSTROPHES: bool>(
     let bytes = text.as_bytes();
     let mut pairer = Pairer {
         text,
-        stack: Vec::with_capacity(MAX_DEPTH),
+        stack: OpenStack::default(),
         carry: None,
         carry_end: 0,
         carry_last_para: 0,
@@ -495,7 +554,7 @@ fn end_line(
 
 struct Pairer<'a> {
     text: &'a str,
-    stack: Vec<Open>,
+    stack: OpenStack,
     /// An outer double quotation left open at the end of the previous paragraph.
     carry: Option<Open>,
     /// Where the carried quotation's words end so far.
@@ -613,7 +672,7 @@ impl Pairer<'_> {
         let opening =
             before != Before::Closed && !matches!(after, After::Space | After::ClosePunct);
         let closing = before != Before::Open && after != After::Word;
-        let inside = self.stack.iter().rposition(|o| !o.single);
+        let inside = self.stack.innermost_double();
         match inside {
             Some(level) => {
                 if opening && !closing && self.stack.last().is_some_and(|o| o.single) {

@@ -279,6 +279,16 @@ struct SentenceStart {
 }
 
 impl SentenceStart {
+    /// The state for a gap starting at `start`, nothing looked at yet.
+    #[inline]
+    fn at_gap(breaks: &[usize], start: usize) -> Self {
+        SentenceStart {
+            next_break: breaks.partition_point(|&b| b <= start).saturating_sub(1),
+            clean_to: usize::MAX,
+            first_alnum: usize::MAX,
+        }
+    }
+
     /// Whether only punctuation stands between the start of the sentence and the
     /// word starting at `ws` (at or after every word asked about before).
     #[inline]
@@ -392,11 +402,7 @@ impl<'a> WordScan<'a> {
         if start >= end {
             return;
         }
-        let mut sentence = SentenceStart {
-            next_break: breaks.partition_point(|&b| b <= start).saturating_sub(1),
-            clean_to: usize::MAX,
-            first_alnum: usize::MAX,
-        };
+        let mut sentence = SentenceStart::at_gap(breaks, start);
         // The gap's first word may follow a quotation mark or a bracket, not a space.
         let mut resume = start;
         if let Some(ws) = (start..end.min(start + 8)).find(|&k| bytes[k].is_ascii_alphabetic())
@@ -602,35 +608,15 @@ impl<'a> WordScan<'a> {
         if self.last_cue_end > ws {
             return;
         }
-        let bytes = text.as_bytes();
-        // A possessive ends the name before its ending: `Putin's`, `Ukraine’s` (the
-        // word is read by bytes: `ws` and `we` are character boundaries, and so is the
-        // start of an ASCII or a whole `’` ending).
-        let (name_end, possessive) = if we >= ws + 3 && bytes.get(we - 2..we) == Some(b"'s") {
-            (we - 2, true)
-        } else if we >= ws + 5 && bytes.get(we - 4..we) == Some("’s".as_bytes()) {
-            (we - 4, true)
-        } else {
-            (we, false)
-        };
+        let (name_end, possessive) = name_end_of(text.as_bytes(), ws, we);
         let joined = self.open.is_some_and(|run| {
-            let (end, last_start) = (run.end as usize, run.last_start as usize);
-            // One space, or an initial's period and a space (ASCII bytes, so the gap
-            // is whole characters).
-            match bytes.get(end..ws) {
-                Some(b" ") => return true,
-                Some(b". ") => return abbreviated(text.get(last_start..end)),
-                _ => {}
-            }
-            // `Charles de Gaulle`, `Ursula von der Leyen`.
-            let gap = text.get(end..ws).unwrap_or("");
-            gap.len() <= 9
-                && gap.starts_with(' ')
-                && gap.ends_with(' ')
-                && gap.len() > 2
-                && gap[1..gap.len() - 1]
-                    .split(' ')
-                    .all(|w| self.lex.is_connector(w))
+            joins(
+                text,
+                self.lex,
+                run.end as usize,
+                run.last_start as usize,
+                ws,
+            )
         });
         self.add_capital(ws, name_end, joined, possessive, in_quote, initial);
     }
@@ -713,7 +699,7 @@ impl<'a> WordScan<'a> {
 }
 
 /// Whether every lowercase word of `para` is one that title case keeps in lowercase.
-fn title_case(para: &str) -> bool {
+pub(crate) fn title_case(para: &str) -> bool {
     para.split(|c: char| !is_alphanumeric(c))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .all(|w| {
@@ -760,6 +746,316 @@ fn abbreviated(word: Option<&str>) -> bool {
         let n = w.chars().count();
         n == 1 || (n <= 4 && crate::text::is_abbreviation(w))
     })
+}
+
+/// Where the name part of the capitalized word `bytes[ws..we]` ends, and whether it
+/// is possessive: a possessive ends the name before its ending, `Putin's`,
+/// `Ukraine’s` (the word is read by bytes: `ws` and `we` are character boundaries, and
+/// so is the start of an ASCII or a whole `’` ending).
+#[inline(always)]
+fn name_end_of(bytes: &[u8], ws: usize, we: usize) -> (usize, bool) {
+    if we >= ws + 3 && bytes.get(we - 2..we) == Some(b"'s") {
+        (we - 2, true)
+    } else if we >= ws + 5 && bytes.get(we - 4..we) == Some("’s".as_bytes()) {
+        (we - 4, true)
+    } else {
+        (we, false)
+    }
+}
+
+/// Whether the capitalized word starting at `ws` joins the open run whose last word
+/// is `text[last_start..end]`: one space between them, or an initial's period and a
+/// space (ASCII bytes, so the gap is whole characters), or name particles between
+/// spaces (`Charles de Gaulle`, `Ursula von der Leyen`).
+#[inline(always)]
+fn joins(text: &str, lex: &Lexicon, end: usize, last_start: usize, ws: usize) -> bool {
+    match text.as_bytes().get(end..ws) {
+        Some(b" ") => return true,
+        Some(b". ") => return abbreviated(text.get(last_start..end)),
+        _ => {}
+    }
+    let gap = text.get(end..ws).unwrap_or("");
+    gap.len() <= 9
+        && gap.starts_with(' ')
+        && gap.ends_with(' ')
+        && gap.len() > 2
+        && gap[1..gap.len() - 1]
+            .split(' ')
+            .all(|w| lex.is_connector(w))
+}
+
+/// A stretch of a paragraph as the run reader reads it: a gap (text outside
+/// quotations, [`WordScan::gap`]) or a quotation ([`WordScan::quotation`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// First byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// A quotation rather than a gap.
+    pub quotation: bool,
+}
+
+/// How far before a word [`run_ending_at`] reads back for the word before it.
+const LOOK_BACK: usize = 80;
+
+/// Longest run [`run_ending_at`] follows back; a longer one is left to the reader of
+/// the whole paragraph.
+const LOCAL_RUN_WORDS: u8 = 24;
+
+/// The run of capitalized words whose last word starts at `at` (a word after a space
+/// in `region` of a paragraph; `breaks` are sentence starts in order, the paragraph's
+/// own start among them, as [`WordScan::gap`] takes them), as reading the
+/// whole paragraph with [`WordScan::gap`] and [`WordScan::quotation`] gives it, read
+/// from the few bytes around it instead: `Some(None)` when no run ends with that
+/// word, `None` when the bytes around cannot tell (the caller reads the paragraph).
+///
+/// The flags [`NEXT_TO_CUE`] and [`HEADLINE`] are never set: the caller must know the
+/// paragraph is not a headline (see [`title_case`]) and not ask about cues.
+///
+/// The run's words are found as the reader finds them: from the word at `at`, the
+/// capitalized word read last before each word is the only one that may join it, and
+/// it lies within nine bytes (see [`joins`]), so the reader's steps are replayed over
+/// the stretch from the start of a token at least ten bytes back, where no word read
+/// earlier reaches; the word after the last may only extend the run within nine
+/// bytes too.
+pub(crate) fn run_ending_at(
+    text: &str,
+    lex: &Lexicon,
+    region: Region,
+    breaks: &[usize],
+    at: usize,
+) -> Option<Option<Run>> {
+    let bytes = text.as_bytes();
+    let Region {
+        start, quotation, ..
+    } = region;
+    let end = region.end.min(bytes.len());
+    if at <= start || at >= end || bytes.get(at - 1) != Some(&b' ') {
+        return None;
+    }
+    // A word after a space is read by either reader; only a capitalized one is a
+    // run's word.
+    if !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+        return Some(None);
+    }
+    let (name_end, possessive) = name_end_of(bytes, at, word_end(text, at, end));
+    // A possessive closes its run; else the next capitalized word read may extend it.
+    // Only a space or an initial's period may follow a word its run goes on after.
+    if !possessive && matches!(bytes.get(name_end), Some(b' ' | b'.')) {
+        let limit = end.min(name_end + 10);
+        let next = (name_end..limit).find(|&j| {
+            bytes.get(j).is_some_and(u8::is_ascii_uppercase)
+                && !(j > start && alnum_at(text, j - 1))
+        });
+        if next.is_some_and(|j| joins(text, lex, name_end, at, j)) {
+            return Some(None);
+        }
+    }
+    let mut first = at;
+    let mut words = 1u8;
+    while let Some(prev) = last_capital_before(text, lex, region, first)? {
+        let (prev_end, prev_possessive) = name_end_of(bytes, prev, word_end(text, prev, end));
+        if prev_possessive || !joins(text, lex, prev_end, prev, first) {
+            break;
+        }
+        first = prev;
+        words += 1;
+        if words > LOCAL_RUN_WORDS {
+            return None;
+        }
+    }
+    let initial = if quotation {
+        let before = text.get(start..first).unwrap_or("").trim_end();
+        before.is_empty() || before.ends_with(['.', '!', '?'])
+    } else {
+        let mut sentence = SentenceStart::at_gap(breaks, start);
+        sentence.opens(text, breaks, first)
+    };
+    let mut flags = 0;
+    if initial {
+        flags |= INITIAL;
+    }
+    if quotation {
+        flags |= IN_QUOTE;
+    }
+    if possessive {
+        flags |= POSSESSIVE;
+    }
+    Some(Some(Run {
+        start: first as u32,
+        end: name_end as u32,
+        last_start: at as u32,
+        words,
+        flags,
+    }))
+}
+
+/// The start of the last capitalized word the reader of `region` reads before the
+/// word starting at `ws` (which follows a space), if it could join that word's run:
+/// `Some(None)` when there is none within reach, `None` when the bytes cannot tell.
+fn last_capital_before(
+    text: &str,
+    lex: &Lexicon,
+    region: Region,
+    ws: usize,
+) -> Option<Option<usize>> {
+    let bytes = text.as_bytes();
+    let Region {
+        start, quotation, ..
+    } = region;
+    let end = region.end.min(bytes.len());
+    // Mostly the token before the space is a word of letters and digits (with an
+    // initial's or a title's period) after a space or a mark: a capitalized one is
+    // read whole and may join; any other reads no capital, and joins across only as
+    // a name particle. A mark other than a period right before the space ends no
+    // word, no initial and no particle: nothing before it joins.
+    if ws >= start + 10 && bytes.get(ws - 1) == Some(&b' ') {
+        let before = bytes[ws - 2];
+        let word_last = if before.is_ascii_alphanumeric() {
+            Some(ws - 2)
+        } else if before == b'.' && bytes[ws - 3].is_ascii_alphanumeric() {
+            Some(ws - 3)
+        } else if before != b'.' && before.is_ascii() {
+            return Some(None);
+        } else {
+            None
+        };
+        if let Some(last_byte) = word_last {
+            let lo = ws.saturating_sub(40).max(start + 8);
+            let mut t = last_byte;
+            while t > lo && bytes[t - 1].is_ascii_alphanumeric() {
+                t -= 1;
+            }
+            let mark = bytes[t - 1];
+            if t > lo && (mark == b' ' || CLASS[usize::from(mark)] == OTHER) {
+                if bytes[t].is_ascii_uppercase() {
+                    return Some(Some(t));
+                }
+                let particle = mark == b' '
+                    && text
+                        .get(t..ws - 1)
+                        .is_some_and(|w| w.len() <= 4 && lex.is_connector(w));
+                if !particle {
+                    return Some(None);
+                }
+            }
+        }
+    }
+    let mut last = None;
+    // A token start at least ten bytes back, beyond the gap's first eight bytes
+    // (where its first word is read differently): a word read before it ends
+    // before its space, too far to join.
+    let token_start = (ws.saturating_sub(LOOK_BACK).max(start + 9)..ws.saturating_sub(9))
+        .rev()
+        .find(|&i| bytes.get(i - 1) == Some(&b' '));
+    let (from, mut resume) = match token_start {
+        Some(u) => (u, u),
+        None if ws <= start + LOOK_BACK + 8 => {
+            // From the region's start, as the reader begins it: a gap's first word
+            // may follow a quotation mark or a bracket, not a space.
+            let mut resume = start;
+            if !quotation
+                && let Some(w0) =
+                    (start..end.min(start + 8)).find(|&k| bytes[k].is_ascii_alphabetic())
+                && (w0 == start || !alnum_at(text, w0 - 1))
+            {
+                resume = word_end(text, w0, end);
+                if w0 < ws && bytes[w0].is_ascii_uppercase() {
+                    last = Some(w0);
+                }
+            }
+            (start, resume)
+        }
+        None => return None,
+    };
+    for j in from..ws {
+        if j < resume
+            || !bytes.get(j).is_some_and(u8::is_ascii_uppercase)
+            || (j > start && alnum_at(text, j - 1))
+        {
+            continue;
+        }
+        resume = word_end(text, j, end);
+        last = Some(j);
+    }
+    Some(last)
+}
+
+/// Whether `para` is surely not in title case (see [`title_case`]): a word of five
+/// or more ASCII lowercase letters after a space (no word title case leaves small is
+/// that long). Most paragraphs have one in their first few words; they are read
+/// sixteen bytes at a time, each step settling the spaces of the sixteen before.
+pub(crate) fn surely_not_title_case(para: &[u8]) -> bool {
+    let (mut spaces, mut lower) = (0u32, 0u32);
+    let mut at = 0usize;
+    loop {
+        let (s, l) = match para
+            .get(at..at + 16)
+            .and_then(|c| <&[u8; 16]>::try_from(c).ok())
+        {
+            Some(block) => space_lower_masks(block),
+            None => {
+                // The last bytes, padded with zeros (neither spaces nor letters).
+                let mut block = [0u8; 16];
+                let rest = para.get(at..).unwrap_or_default();
+                let n = rest.len().min(16);
+                block
+                    .get_mut(..n)
+                    .unwrap_or_default()
+                    .copy_from_slice(rest.get(..n).unwrap_or_default());
+                space_lower_masks(&block)
+            }
+        };
+        spaces |= s << 16;
+        lower |= l << 16;
+        // The spaces of the sixteen bytes before, with five letters after each.
+        let found =
+            spaces & (lower >> 1) & (lower >> 2) & (lower >> 3) & (lower >> 4) & (lower >> 5);
+        if found & 0xFFFF != 0 {
+            return true;
+        }
+        if at >= para.len() {
+            return false;
+        }
+        spaces >>= 16;
+        lower >>= 16;
+        at += 16;
+    }
+}
+
+/// A bit per byte of `block` that is a space, and one per ASCII lowercase letter.
+#[inline]
+fn space_lower_masks(block: &[u8; 16]) -> (u32, u32) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_set1_epi8,
+            _mm_sub_epi8,
+        };
+        // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads exactly the
+        // sixteen bytes of `block` (unaligned loads are allowed).
+        unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast());
+            let spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+            // `b - 'a'` is at most 25 (unsigned) exactly for the lowercase letters.
+            let shifted = _mm_sub_epi8(v, _mm_set1_epi8(b'a' as i8));
+            let lower = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(25)), shifted);
+            (
+                _mm_movemask_epi8(spaces) as u32,
+                _mm_movemask_epi8(lower) as u32,
+            )
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let (mut spaces, mut lower) = (0u32, 0u32);
+        for (k, &b) in block.iter().enumerate() {
+            spaces |= u32::from(b == b' ') << k;
+            lower |= u32::from(b.is_ascii_lowercase()) << k;
+        }
+        (spaces, lower)
+    }
 }
 
 #[cfg(test)]
@@ -960,6 +1256,31 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 256, failure_persistence: None, ..Default::default()
         })]
+
+        /// The eight-bytes-at-a-time test finds a word of five lowercase letters after
+        /// a space exactly when a byte loop does, and then the paragraph is not in
+        /// title case.
+        #[test]
+        fn surely_not_title_case_matches_a_byte_loop(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "a", "b", "x", "Z", "é", "-", ".", "\n", "the", " of", " about",
+                    " Lower", " lower", " low", "1", "\"",
+                ]),
+                0..40,
+            ),
+        ) {
+            let para = parts.concat();
+            let b = para.as_bytes();
+            let reference = (1..b.len()).any(|i| {
+                b[i - 1] == b' '
+                    && b.get(i..i + 5).is_some_and(|w| w.iter().all(u8::is_ascii_lowercase))
+            });
+            proptest::prop_assert_eq!(surely_not_title_case(b), reference, "{:?}", para);
+            if reference {
+                proptest::prop_assert!(!title_case(&para));
+            }
+        }
 
         /// The vector masks agree with the byte-at-a-time reference, wherever the
         /// chunk starts and however short the rest is.
