@@ -164,8 +164,22 @@ pub type AttrKey = Cow<'static, str>;
 /// beside a pointer to the static keys: a stage writing millions of spans with ten
 /// attributes each (numbers in a book-length document) then holds 320 bytes per span
 /// instead of 560.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Attrs(Repr);
+
+impl std::fmt::Debug for Attrs {
+    /// The pairs in order, `Attrs([("kind", Str("direct")), ...])`, however they are
+    /// stored.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Pairs<'a>(&'a Attrs);
+        impl std::fmt::Debug for Pairs<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list().entries(self.0.iter()).finish()
+            }
+        }
+        f.debug_tuple("Attrs").field(&Pairs(self)).finish()
+    }
+}
 
 #[derive(Clone, Debug)]
 enum Repr {
