@@ -1076,20 +1076,23 @@ mod tests {
             if block.is_empty() || block.len() > shapes::MAX_SHAPE_BYTES {
                 return Ok(());
             }
-            let phrases = Phrases::shared().expect("phrases");
-            let info = describe(block, 0..block.len(), &Params::default(), phrases);
-            let f = measure_for_test(block);
-            let maybe_shape = f.digits > 0
-                || f.time_words > 0
-                || f.has_at
-                || f.first_word_flags & FLAG_LEAD != 0;
-            let full = if maybe_shape {
-                shapes::shape(block, f.ending == Ending::Sentence, f.digits)
-            } else {
-                Shape::Plain
-            };
-            proptest::prop_assert_eq!(info.shape, full, "{:?}", block);
+            let (info, full) = described_and_full_shape(block);
+            proptest::prop_assert_eq!(info.shape, full.unwrap_or(Shape::Plain), "{:?}", block);
         }
+    }
+
+    /// How `describe` reads `block`, and the shape the full recognizer gives it when
+    /// the block's measures say it may have one and it is short enough to be read for
+    /// one (`None` otherwise: the block is plain).
+    fn described_and_full_shape(block: &str) -> (Info, Option<Shape>) {
+        let phrases = Phrases::shared().expect("phrases");
+        let info = describe(block, 0..block.len(), &Params::default(), phrases);
+        let f = measure_for_test(block);
+        let maybe_shape =
+            f.digits > 0 || f.time_words > 0 || f.has_at || f.first_word_flags & FLAG_LEAD != 0;
+        let full = (maybe_shape && block.len() <= shapes::MAX_SHAPE_BYTES)
+            .then(|| shapes::shape(block, f.ending == Ending::Sentence, f.digits));
+        (info, full)
     }
 
     /// A first token that may open a credit, in the forms pages write it, and others.
@@ -1169,15 +1172,8 @@ mod tests {
                 );
             }
             // And the shape comes out as the full recognizer's.
-            let phrases = Phrases::shared().expect("phrases");
-            let info = describe(block, 0..block.len(), &Params::default(), phrases);
-            let f = measure_for_test(block);
-            let maybe_shape = f.digits > 0
-                || f.time_words > 0
-                || f.has_at
-                || f.first_word_flags & FLAG_LEAD != 0;
-            if maybe_shape && block.len() <= shapes::MAX_SHAPE_BYTES {
-                let full = shapes::shape(block, f.ending == Ending::Sentence, f.digits);
+            let (info, full) = described_and_full_shape(block);
+            if let Some(full) = full {
                 proptest::prop_assert_eq!(info.shape, full, "{:?}", block);
             }
         }
