@@ -50,6 +50,10 @@
 //!   (`12 miles`, `5 minutes`) stay the counted noun of a cardinal. A lower-case `m`
 //!   is a million after a currency (`€2m`) or before a plural noun (`5m users`),
 //!   metres before a word of size (`3.5m high`, `5m-long`), and otherwise not read.
+//! - A decade is a `year` with the decade's first year (`1990s` = 1990, `'80s` =
+//!   1980, `’00s` = 2000), or an `age` after a possessive (`in her 50s`, `his late
+//!   60s`, `their mid-20s` = 50, 60, 20). Two digits with neither (`highs in the
+//!   90s`) may be years or degrees and keep the value as written.
 //! - Vague quantities take the smallest count the plural allows: `hundreds` = 200,
 //!   `thousands` = 2,000, `dozens` = 24, `tens of thousands` = 20,000, `several
 //!   hundred` = 300, `a few thousand` = 2,000, `scores of` = 40.

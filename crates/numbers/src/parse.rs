@@ -1994,7 +1994,19 @@ impl<'t> Extractor<'t> {
                         end_tok += 2;
                     }
                 }
-                Suffix::Decade => kind = QKind::Year,
+                Suffix::Decade => {
+                    kind = QKind::Year;
+                    if d.int_digits == 2 {
+                        match self.two_digit_decade(nm.start) {
+                            // `in his 70s`: an age.
+                            TwoDigitDecade::Age => kind = QKind::Age,
+                            // `the '80s`: the years of a century.
+                            TwoDigitDecade::Years(century) => val = val.add(Val::int(century)),
+                            // `in the 90s` may be years or degrees.
+                            TwoDigitDecade::Unknown => {}
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -2167,6 +2179,44 @@ impl<'t> Extractor<'t> {
             nm: *nm,
             scale,
         })
+    }
+
+    /// What a decade written with two digits at `start` (`70s`) is: an age after a
+    /// possessive (`his 70s`, `her late 40s`, `their mid-20s`), years after an
+    /// apostrophe (`'80s` is 1980, `’00s` and `’10s` are 2000 and 2010); otherwise
+    /// the text does not say (`highs in the 90s`).
+    fn two_digit_decade(&self, start: usize) -> TwoDigitDecade {
+        let text = self.text;
+        if let Some((_, '\'' | '’')) = prev_char(text, start) {
+            let tens = text.get(start..start + 1).unwrap_or("");
+            return TwoDigitDecade::Years(if tens == "0" || tens == "1" {
+                2000
+            } else {
+                1900
+            });
+        }
+        // (`mid-20s`: the word before is read across the hyphen.)
+        let mut at = match prev_char(text, start) {
+            Some((s, '-' | '‐')) => s,
+            _ => start,
+        };
+        for _ in 0..2 {
+            let Some((w, r)) = self.prev_word_str(at) else {
+                break;
+            };
+            let w = w.to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "his" | "her" | "their" | "my" | "your" | "our" | "its"
+            ) {
+                return TwoDigitDecade::Age;
+            }
+            if !matches!(w.as_str(), "early" | "mid" | "late") {
+                break;
+            }
+            at = r.start;
+        }
+        TwoDigitDecade::Unknown
     }
 
     /// What a lower-case `m` glued to a number means, from the token `k` after it: a
@@ -2410,8 +2460,11 @@ impl<'t> Extractor<'t> {
                     // `MH17`, `G7`, `A320`: an identifier.
                     return skip_alnum(text, pos);
                 }
-                Some((s, '-' | '‐')) if prev_char(text, s).is_some_and(|(_, c)| is_alpha(c)) => {
-                    // `COVID-19`, `F-35`, `Army-2023`.
+                Some((s, '-' | '‐'))
+                    if prev_char(text, s).is_some_and(|(_, c)| is_alpha(c))
+                        && !ends_with_mid(text, s) =>
+                {
+                    // `COVID-19`, `F-35`, `Army-2023`; but `mid-1980s`, `mid-20s`.
                     return skip_alnum(text, pos);
                 }
                 Some((s, '.')) => {
@@ -3600,6 +3653,23 @@ impl<'t> Extractor<'t> {
             ],
         });
     }
+}
+
+/// Whether the word ending at `end` is `mid` (`mid-1980s`), a prefix and no name.
+fn ends_with_mid(text: &str, end: usize) -> bool {
+    let Some(start) = end.checked_sub(3) else {
+        return false;
+    };
+    text.get(start..end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("mid"))
+        && !prev_char(text, start).is_some_and(|(_, c)| is_alnum(c))
+}
+
+/// See [`Extractor::two_digit_decade`].
+enum TwoDigitDecade {
+    Age,
+    Years(i128),
+    Unknown,
 }
 
 /// See [`Extractor::lower_m_reading`].

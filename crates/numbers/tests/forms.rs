@@ -509,6 +509,37 @@ fn scanning_goes_on_after_a_rejected_number_before_a_curly_quote() {
     );
 }
 
+#[test]
+fn decades_are_years_or_ages() {
+    check(
+        "Prices last rose like this in the 1970s and the '80s, then in the ’00s.",
+        &[
+            want("1970s", Kind::Year, 1970.0),
+            want("80s", Kind::Year, 1980.0),
+            want("00s", Kind::Year, 2000.0),
+        ],
+    );
+    check(
+        "A nurse in her 50s, a driver in his late 60s and two cooks in their mid-20s.",
+        &[
+            want("50s", Kind::Age, 50.0),
+            want("60s", Kind::Age, 60.0),
+            want("two", Kind::Cardinal, 2.0),
+            want("20s", Kind::Age, 20.0),
+        ],
+    );
+    // `mid-` is a prefix, not a name before a code: `mid-1990s` is a decade.
+    check(
+        "Output has grown since the mid-1990s.",
+        &[want("1990s", Kind::Year, 1990.0)],
+    );
+    // Without an apostrophe or a possessive, two digits may be years or degrees.
+    check(
+        "Highs will be in the 90s.",
+        &[want("90s", Kind::Year, 90.0)],
+    );
+}
+
 fn measure(text: &'static str, value: f64, unit: &'static str) -> Want {
     Want {
         text,
