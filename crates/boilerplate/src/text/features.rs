@@ -1284,7 +1284,7 @@ fn other_token(
     // ("said,”"), a hyphen, or a word of another script: read from the masks; the
     // rest byte by byte.
     let token = if len < 64 {
-        word_token(copy, start, len, m.letters, m.wordy, table)
+        word_token(copy, start, len, mark, m.letters, m.wordy, table)
     } else {
         None
     }
@@ -1550,13 +1550,15 @@ fn prefix_flags(looked: u8) -> u8 {
 /// runs of letters taken from `letters` (bit `i`: byte `start + i` is an ASCII letter)
 /// instead of byte loops, and its non-ASCII bytes from `wordy` (ASCII letters and
 /// non-ASCII bytes, the same way). `None` for any other token (two opening marks, a
-/// `©` first...), which `slow_token` reads. `copy` is the block's zero-padded copy and
-/// `len` the token's length up to its blank.
+/// `©` first...), which `slow_token` reads. `copy` is the block's zero-padded copy,
+/// `len` the token's length up to its blank and `mark` its opening mark's length as
+/// [`opening_mark_len`] reads it (the caller has read it).
 #[inline(always)]
 fn word_token(
     copy: &[u8],
     start: usize,
     len: u32,
+    mark: u32,
     letters: u64,
     wordy: u64,
     table: &WordTable,
@@ -1565,11 +1567,8 @@ fn word_token(
     let end = start + len;
     let x = load8(copy, start);
     let first = x as u8;
-    let mark = if letters & 1 != 0 {
-        0
-    } else {
-        opening_mark_len(x) as usize
-    };
+    // The mark is none when a letter opens the token (as `opening_mark_len` says).
+    let mark = mark as usize;
     let mut flags = 0u8;
     let mut cap = false;
     let mut upper_word = false;
@@ -2476,7 +2475,8 @@ mod tests {
             let letters = (0..len).fold(0u64, |m, i| m | u64::from(is_ascii_letter(copy[i])) << i);
             let table = word_table();
             let wordy = (0..len).fold(0u64, |m, i| m | u64::from(is_ascii_letter(copy[i]) || copy[i] >= 0x80) << i);
-            if let Some(fast) = word_token(&copy, 0, len as u32, letters, wordy, table) {
+            let mark = opening_mark_len(load8(&copy, 0));
+            if let Some(fast) = word_token(&copy, 0, len as u32, mark, letters, wordy, table) {
                 let slow = slow_token(&copy, 0, len, table);
                 prop_assert_eq!((fast.end, fast.counts, fast.flags), (slow.end, slow.counts, slow.flags), "{:?}", &token[..len]);
             }
