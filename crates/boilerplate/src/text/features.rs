@@ -1745,16 +1745,42 @@ static TWO_BYTE_CAPITALS: [u64; 32] = {
     t
 };
 
+/// Capitals among the characters of three bytes in UTF-8 (U+0800 to U+FFFF), bit
+/// `c % 64` of entry `c / 64`, as `char::is_uppercase` says (8 KB; the entries below
+/// U+0800 and the surrogates stay empty).
+static THREE_BYTE_CAPITALS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut c = 0x800u32;
+    while c < 0x10000 {
+        if let Some(ch) = char::from_u32(c)
+            && ch.is_uppercase()
+        {
+            t[(c / 64) as usize] |= 1 << (c % 64);
+        }
+        c += 1;
+    }
+    t
+};
+
 /// Whether the character whose UTF-8 bytes are `bytes` is a capital, as
-/// `char::is_uppercase` says: two-byte characters (Latin, Greek, Cyrillic) decoded in
-/// place and looked up in [`TWO_BYTE_CAPITALS`], others through `str::from_utf8` as
-/// [`slow_token`] reads them.
+/// `char::is_uppercase` says: two-byte characters (Latin, Greek, Cyrillic) and
+/// three-byte ones (CJK, kana, hangul, Indic scripts) decoded in place and looked up in
+/// [`TWO_BYTE_CAPITALS`] and [`THREE_BYTE_CAPITALS`], others through `str::from_utf8`
+/// as [`slow_token`] reads them.
 #[inline(always)]
 fn first_char_is_uppercase(bytes: &[u8]) -> bool {
     match *bytes {
         [a @ 0xC2..=0xDF, b] if b & 0xC0 == 0x80 => {
             let c = (u32::from(a) & 0x1F) << 6 | (u32::from(b) & 0x3F);
             TWO_BYTE_CAPITALS[(c / 64) as usize] >> (c % 64) & 1 != 0
+        }
+        [a @ 0xE0..=0xEF, b, c] if b & 0xC0 == 0x80 && c & 0xC0 == 0x80 => {
+            let ch =
+                (u32::from(a) & 0x0F) << 12 | (u32::from(b) & 0x3F) << 6 | (u32::from(c) & 0x3F);
+            // Overlong forms and surrogates are no valid text: none is a capital,
+            // as the table says of them (it holds no capital below U+0800 and none
+            // among the surrogates).
+            THREE_BYTE_CAPITALS[(ch / 64) as usize] >> (ch % 64) & 1 != 0
         }
         _ => std::str::from_utf8(bytes)
             .ok()
@@ -2491,6 +2517,29 @@ mod tests {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             assert_eq!(first_char_is_uppercase(bytes), c.is_uppercase(), "{c}");
+        }
+    }
+
+    #[test]
+    fn three_byte_capitals_as_char_says() {
+        for c in (0x800u32..0x10000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(first_char_is_uppercase(bytes), c.is_uppercase(), "{c}");
+        }
+        // Byte triples that are no character (overlong forms, surrogates) are no
+        // capitals, as `str::from_utf8` refuses them.
+        for bytes in [
+            [0xE0u8, 0x80, 0x81],
+            [0xE0, 0x81, 0x81],
+            [0xED, 0xA0, 0x80],
+            [0xEF, 0xBF, 0xBF],
+        ] {
+            let by_str = std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_uppercase);
+            assert_eq!(first_char_is_uppercase(&bytes), by_str, "{bytes:?}");
         }
     }
 
