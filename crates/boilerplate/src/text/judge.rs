@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use super::bytemask;
-use super::features::{Ending, FLAG_LEAD, Features, measure};
+use super::features::{Ending, FLAG_LEAD, Features, PROSE_WITHOUT_ENDING, measure};
 use super::phrases::{Hit, Phrases, Strength};
 use super::shapes::{self, Shape};
 use super::units::{self, Unit};
@@ -293,7 +293,7 @@ fn describe(block: &str, range: Range<usize>, params: &Params, phrases: &Phrases
     let sentence_like = matches!(f.ending, Ending::Sentence | Ending::Colon);
     let class = if (w >= params.min_good_words
         && density_ok()
-        && (sentence_like || w >= 25 || f.inner_sentence_ends >= 1))
+        && (sentence_like || w >= PROSE_WITHOUT_ENDING || f.inner_sentence_ends >= 1))
         || (w >= 40 && f.stop_density() >= params.min_stop_density / 2.0)
     {
         Class::Good
@@ -1359,6 +1359,41 @@ mod tests {
                 if let (Some(ka), Some(kb)) = (ka, kb) {
                     proptest::prop_assert_eq!(ka == kb, bytes[ra] == bytes[rb]);
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: if cfg!(debug_assertions) { 5_000 } else { 20_000 }, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// Whatever the parameters, a block judged prose (good or near) has the glued
+        /// headline the full reading finds: the scan passes over it only in blocks that
+        /// cannot be prose.
+        #[test]
+        fn prose_blocks_have_their_glued_headline(
+            headline in proptest::collection::vec("[A-Z][a-z]{1,7}|[a-z]{1,4}", 2..7),
+            glued in proptest::sample::select(vec!["RepairsThe", "2019The", "Morning)Some", "GamesBeat", "iPhone", "Repairs The"]),
+            rest in proptest::collection::vec(proptest::prelude::prop_oneof![
+                3 => "[a-zA-Z]{1,9}",
+                1 => proptest::strategy::Strategy::prop_map(proptest::sample::select(vec![
+                    "the", "of", "and", "said", "it.", "end.", "why?", "them.”", "so:", "Москва",
+                    "政府", "Council", "2019",
+                ]), str::to_owned),
+            ], 0..40),
+            end in proptest::sample::select(vec!["", ".", "!", ":", ";", "?”", " 2019", ")"]),
+            min_good_words in 0u32..40,
+            min_stop_density in 0.0f32..0.6,
+        ) {
+            let block = format!("{} {} {}{}", headline.join(" "), glued, rest.join(" "), end);
+            if block.len() > super::super::features::DETAILED_BYTES {
+                return Ok(());
+            }
+            let params = Params { min_good_words, min_stop_density, drop_other_stories: true };
+            let phrases = Phrases::shared().expect("phrases");
+            let info = describe(&block, 0..block.len(), &params, phrases);
+            if matches!(info.class, Class::Good | Class::Near) {
+                let full = super::super::features::glued_headline_in_full(block.as_bytes());
+                proptest::prop_assert_eq!(info.f.glued_headline, full, "{:?}", block);
             }
         }
     }
