@@ -367,6 +367,7 @@ struct Scratch {
     pool: Vec<Vec<Tok>>,
     runs: Vec<Run>,
     para_runs: Vec<(u32, u32)>,
+    para_gap_runs: Vec<(u32, u32)>,
     name_uses: Vec<Run>,
     found: Vec<(usize, usize, CueForm)>,
     cue_ranges: Vec<(usize, usize)>,
@@ -489,6 +490,7 @@ fn with_analyzer<R>(
         pool: RefCell::new(std::mem::take(&mut s.pool)),
         runs: take_cleared(&mut s.runs),
         para_runs: take_cleared(&mut s.para_runs),
+        para_gap_runs: take_cleared(&mut s.para_gap_runs),
         name_uses: take_cleared(&mut s.name_uses),
         found: take_cleared(&mut s.found),
         cue_ranges: take_cleared(&mut s.cue_ranges),
@@ -533,6 +535,7 @@ fn with_analyzer<R>(
     s.pool = a.pool.into_inner();
     s.runs = a.runs;
     s.para_runs = a.para_runs;
+    s.para_gap_runs = a.para_gap_runs;
     s.name_uses = a.name_uses;
     s.found = a.found;
     s.cue_ranges = a.cue_ranges;
@@ -711,6 +714,9 @@ struct Analyzer<'a> {
     runs: Vec<Run>,
     /// Per paragraph: its runs in `runs`, or `u32::MAX` while it is unread.
     para_runs: Vec<(u32, u32)>,
+    /// Per paragraph: the runs of its gaps alone in `runs` (see
+    /// [`Analyzer::paragraph_gap_runs`]), or `u32::MAX` while they are unread.
+    para_gap_runs: Vec<(u32, u32)>,
     /// Buffer for the uses of a surname (see [`Analyzer::multiword_runs_ending_with`]).
     name_uses: Vec<Run>,
     /// Cues as found by the word pass.
@@ -1006,6 +1012,9 @@ impl<'a> Analyzer<'a> {
         self.para_runs.clear();
         self.para_runs
             .resize(self.paragraphs.len(), (u32::MAX, u32::MAX));
+        self.para_gap_runs.clear();
+        self.para_gap_runs
+            .resize(self.paragraphs.len(), (u32::MAX, u32::MAX));
     }
 
     /// Where each sentence ends: at the next break or its paragraph's end. Breaks
@@ -1093,6 +1102,45 @@ impl<'a> Analyzer<'a> {
             }
         }
         if let Some(slot) = self.para_runs.get_mut(pi) {
+            *slot = (first as u32, end as u32);
+        }
+        (first, end)
+    }
+
+    /// The runs of paragraph `pi` outside its quotations, for readers that pass over
+    /// the others ([`scan::IN_QUOTE`]) and read no flag but [`scan::HEADLINE`]: the
+    /// runs [`Analyzer::paragraph_runs`] gives when the paragraph has been read whole,
+    /// else its gaps read alone (once). Reading a quotation changes nothing in the
+    /// runs of the gaps: it counts no words for the headline test, and no run joins
+    /// across a quotation mark, so the gaps alone give the same runs outside
+    /// quotations in the same order, with the same [`scan::HEADLINE`] flags
+    /// ([`scan::NEXT_TO_CUE`] is not set). Most paragraphs an antecedent walk reads
+    /// are read for nothing else.
+    fn paragraph_gap_runs(&mut self, pi: usize) -> (usize, usize) {
+        for read in [&self.para_runs, &self.para_gap_runs] {
+            if let Some(&(a, b)) = read.get(pi)
+                && a != u32::MAX
+            {
+                return (a as usize, b as usize);
+            }
+        }
+        let Some(p) = self.paragraphs.get(pi).copied() else {
+            return (0, 0);
+        };
+        let first = self.runs.len();
+        let lo = self.breaks.partition_point(|&b| b < p.start);
+        let hi = self.breaks.partition_point(|&b| b < p.end);
+        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
+        let mut no_cues = Vec::new();
+        let mut words = WordScan::new(self.text, self.lex, &mut self.runs, &mut no_cues);
+        for r in ParagraphRegions::new(&self.regions, p) {
+            if !r.quotation {
+                words.gap(r.start, r.end, breaks, true, false);
+            }
+        }
+        words.end_paragraph(p.start, p.end);
+        let end = self.runs.len();
+        if let Some(slot) = self.para_gap_runs.get_mut(pi) {
             *slot = (first as u32, end as u32);
         }
         (first, end)
@@ -3287,7 +3335,7 @@ impl<'a> Analyzer<'a> {
                 .unwrap_or(usize::MAX)
                 .min(pos);
             // The sentence lies in one paragraph, whose runs are in text order.
-            let (first, last) = self.paragraph_runs(self.paragraph_index(start));
+            let (first, last) = self.paragraph_gap_runs(self.paragraph_index(start));
             let para = self.runs.get(first..last).unwrap_or_default();
             let lo = first + para.partition_point(|r| (r.start as usize) < start);
             let hi = first + para.partition_point(|r| (r.start as usize) < end);
@@ -5423,6 +5471,50 @@ mod tests {
                     a.forward_np_in(t)
                 });
                 assert_eq!(lazy, whole, "{text:?}");
+            });
+        }
+
+        /// The runs of a paragraph's gaps read alone are its runs outside quotations
+        /// read whole, in order, flags aside from the cue flag; read first or after
+        /// the whole paragraph.
+        #[test]
+        fn gap_runs_match_the_runs_outside_quotations(
+            parts in proptest::collection::vec(
+                proptest::sample::select(RUN_PIECES),
+                0..80,
+            ),
+            whole_first in proptest::bool::ANY,
+        ) {
+            let text = parts.concat();
+            let mask = |r: &Run| Run {
+                flags: r.flags & !scan::NEXT_TO_CUE,
+                ..*r
+            };
+            with_default_analyzer(&text, |a| {
+                for pi in 0..a.paragraphs.len() {
+                    let (gap, whole) = if whole_first {
+                        let (s, e) = a.paragraph_runs(pi);
+                        let whole = a.runs[s..e].to_vec();
+                        let (s, e) = a.paragraph_gap_runs(pi);
+                        (a.runs[s..e].to_vec(), whole)
+                    } else {
+                        let (s, e) = a.paragraph_gap_runs(pi);
+                        let gap = a.runs[s..e].to_vec();
+                        let (s, e) = a.paragraph_runs(pi);
+                        (gap, a.runs[s..e].to_vec())
+                    };
+                    let outside: Vec<Run> = whole
+                        .iter()
+                        .filter(|r| r.flags & scan::IN_QUOTE == 0)
+                        .map(mask)
+                        .collect();
+                    let gap: Vec<Run> = gap
+                        .iter()
+                        .filter(|r| r.flags & scan::IN_QUOTE == 0)
+                        .map(mask)
+                        .collect();
+                    assert_eq!(gap, outside, "{text:?} paragraph {pi}");
+                }
             });
         }
 
