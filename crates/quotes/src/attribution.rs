@@ -641,7 +641,9 @@ fn for_each_occurrence(
 }
 
 /// Whether `needle` occurs in `hay`, ASCII letters compared without case. Candidates
-/// are found by a search for the needle's first byte in either case.
+/// are found sixteen at a time by their first and last bytes (see
+/// `sse2::contains_ignore_ascii_case`), in a short hay by a search for the needle's
+/// first byte in either case.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let Some(&first) = needle.first() else {
