@@ -367,6 +367,7 @@ struct Scratch {
     pool: Vec<Vec<Tok>>,
     runs: Vec<Run>,
     para_runs: Vec<(u32, u32)>,
+    para_gap_runs: Vec<(u32, u32)>,
     name_uses: Vec<Run>,
     found: Vec<(usize, usize, CueForm)>,
     cue_ranges: Vec<(usize, usize)>,
@@ -489,6 +490,7 @@ fn with_analyzer<R>(
         pool: RefCell::new(std::mem::take(&mut s.pool)),
         runs: take_cleared(&mut s.runs),
         para_runs: take_cleared(&mut s.para_runs),
+        para_gap_runs: take_cleared(&mut s.para_gap_runs),
         name_uses: take_cleared(&mut s.name_uses),
         found: take_cleared(&mut s.found),
         cue_ranges: take_cleared(&mut s.cue_ranges),
@@ -533,6 +535,7 @@ fn with_analyzer<R>(
     s.pool = a.pool.into_inner();
     s.runs = a.runs;
     s.para_runs = a.para_runs;
+    s.para_gap_runs = a.para_gap_runs;
     s.name_uses = a.name_uses;
     s.found = a.found;
     s.cue_ranges = a.cue_ranges;
@@ -638,16 +641,85 @@ fn for_each_occurrence(
 }
 
 /// Whether `needle` occurs in `hay`, ASCII letters compared without case. Candidates
-/// are found by a search for the needle's first byte in either case.
+/// are found sixteen at a time by their first and last bytes (see
+/// `sse2::contains_ignore_ascii_case`), in a short hay by a search for the needle's
+/// first byte in either case.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let Some(&first) = needle.first() else {
         return true;
     };
+    #[cfg(target_arch = "x86_64")]
+    if let Some(found) = sse2::contains_ignore_ascii_case(hay, needle) {
+        return found;
+    }
+    contains_ignore_ascii_case_bytewise(hay, needle, first)
+}
+
+/// [`contains_ignore_ascii_case`] with candidates found by a byte search for the
+/// needle's first byte: the reference of the vector search, and its fallback.
+fn contains_ignore_ascii_case_bytewise(hay: &[u8], needle: &[u8], first: u8) -> bool {
     memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
         hay.get(at..at + needle.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8, _mm_sub_epi8,
+    };
+
+    /// Whether `needle` (of two bytes or more) occurs in `hay`, ASCII letters compared
+    /// without case; `None` for a needle too short or a hay shorter than sixteen
+    /// bytes past the needle. Sixteen starts are tested at once on the needle's first
+    /// and last bytes, both folded to lowercase; each start that passes is compared
+    /// whole.
+    pub(super) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> Option<bool> {
+        let n = needle.len();
+        let (&first, &last) = (needle.first()?, needle.last()?);
+        if n < 2 || hay.len() < n + 15 {
+            return None;
+        }
+        // SAFETY: SSE2 is part of the x86_64 baseline; every load reads sixteen bytes
+        // inside `hay` (`at + n - 1 + 16 <= hay.len()` is checked before each step).
+        unsafe {
+            // ASCII capitals to lowercase, every other byte as it is.
+            let fold = |v: __m128i| {
+                let shifted = _mm_sub_epi8(v, _mm_set1_epi8(b'A' as i8));
+                let upper = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(25)), shifted);
+                _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)))
+            };
+            let f = _mm_set1_epi8(first.to_ascii_lowercase() as i8);
+            let l = _mm_set1_epi8(last.to_ascii_lowercase() as i8);
+            let starts = hay.len() - n + 1;
+            let mut at = 0usize;
+            while at < starts {
+                // The last step may overlap the one before: it starts sixteen bytes
+                // before the last start.
+                let from = at.min(starts.saturating_sub(16));
+                let head = _mm_loadu_si128(hay.as_ptr().add(from).cast());
+                let tail = _mm_loadu_si128(hay.as_ptr().add(from + n - 1).cast());
+                let hits =
+                    _mm_and_si128(_mm_cmpeq_epi8(fold(head), f), _mm_cmpeq_epi8(fold(tail), l));
+                let mut mask = _mm_movemask_epi8(hits) as u32;
+                while mask != 0 {
+                    let k = from + mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    if hay
+                        .get(k..k + n)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+                    {
+                        return Some(true);
+                    }
+                }
+                at = from + 16;
+            }
+            Some(false)
+        }
+    }
 }
 
 fn take_cleared<T>(v: &mut Vec<T>) -> Vec<T> {
@@ -711,6 +783,9 @@ struct Analyzer<'a> {
     runs: Vec<Run>,
     /// Per paragraph: its runs in `runs`, or `u32::MAX` while it is unread.
     para_runs: Vec<(u32, u32)>,
+    /// Per paragraph: the runs of its gaps alone in `runs` (see
+    /// [`Analyzer::paragraph_gap_runs`]), or `u32::MAX` while they are unread.
+    para_gap_runs: Vec<(u32, u32)>,
     /// Buffer for the uses of a surname (see [`Analyzer::multiword_runs_ending_with`]).
     name_uses: Vec<Run>,
     /// Cues as found by the word pass.
@@ -1006,6 +1081,9 @@ impl<'a> Analyzer<'a> {
         self.para_runs.clear();
         self.para_runs
             .resize(self.paragraphs.len(), (u32::MAX, u32::MAX));
+        self.para_gap_runs.clear();
+        self.para_gap_runs
+            .resize(self.paragraphs.len(), (u32::MAX, u32::MAX));
     }
 
     /// Where each sentence ends: at the next break or its paragraph's end. Breaks
@@ -1093,6 +1171,45 @@ impl<'a> Analyzer<'a> {
             }
         }
         if let Some(slot) = self.para_runs.get_mut(pi) {
+            *slot = (first as u32, end as u32);
+        }
+        (first, end)
+    }
+
+    /// The runs of paragraph `pi` outside its quotations, for readers that pass over
+    /// the others ([`scan::IN_QUOTE`]) and read no flag but [`scan::HEADLINE`]: the
+    /// runs [`Analyzer::paragraph_runs`] gives when the paragraph has been read whole,
+    /// else its gaps read alone (once). Reading a quotation changes nothing in the
+    /// runs of the gaps: it counts no words for the headline test, and no run joins
+    /// across a quotation mark, so the gaps alone give the same runs outside
+    /// quotations in the same order, with the same [`scan::HEADLINE`] flags
+    /// ([`scan::NEXT_TO_CUE`] is not set). Most paragraphs an antecedent walk reads
+    /// are read for nothing else.
+    fn paragraph_gap_runs(&mut self, pi: usize) -> (usize, usize) {
+        for read in [&self.para_runs, &self.para_gap_runs] {
+            if let Some(&(a, b)) = read.get(pi)
+                && a != u32::MAX
+            {
+                return (a as usize, b as usize);
+            }
+        }
+        let Some(p) = self.paragraphs.get(pi).copied() else {
+            return (0, 0);
+        };
+        let first = self.runs.len();
+        let lo = self.breaks.partition_point(|&b| b < p.start);
+        let hi = self.breaks.partition_point(|&b| b < p.end);
+        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
+        let mut no_cues = Vec::new();
+        let mut words = WordScan::new(self.text, self.lex, &mut self.runs, &mut no_cues);
+        for r in ParagraphRegions::new(&self.regions, p) {
+            if !r.quotation {
+                words.gap(r.start, r.end, breaks, true, false);
+            }
+        }
+        words.end_paragraph(p.start, p.end);
+        let end = self.runs.len();
+        if let Some(slot) = self.para_gap_runs.get_mut(pi) {
             *slot = (first as u32, end as u32);
         }
         (first, end)
@@ -3287,7 +3404,7 @@ impl<'a> Analyzer<'a> {
                 .unwrap_or(usize::MAX)
                 .min(pos);
             // The sentence lies in one paragraph, whose runs are in text order.
-            let (first, last) = self.paragraph_runs(self.paragraph_index(start));
+            let (first, last) = self.paragraph_gap_runs(self.paragraph_index(start));
             let para = self.runs.get(first..last).unwrap_or_default();
             let lo = first + para.partition_point(|r| (r.start as usize) < start);
             let hi = first + para.partition_point(|r| (r.start as usize) < end);
@@ -5190,6 +5307,31 @@ mod tests {
             cases: 128, failure_persistence: None, ..Default::default()
         })]
 
+        /// The vector search for a word in either case answers as the byte search,
+        /// for words met once, twice, cut by the end, or differing only in case.
+        #[test]
+        fn case_blind_search_matches_the_byte_search(
+            hay in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Putin", "putin", "PUTIN", " ", "said", "Sa", "é", "É", "@", "`", "[", "{",
+                    "z", "Z", "“", "a", "A", "utin", "Puti",
+                ]),
+                0..40,
+            ),
+            needle in proptest::sample::select(vec![
+                "putin", "Putin", "said", "SAID", "é", "zz", "@[", "`{", "pu", "utin said",
+                "a", "“a", "ÉÉ",
+            ]),
+        ) {
+            let hay = hay.concat();
+            let first = needle.as_bytes()[0];
+            proptest::prop_assert_eq!(
+                contains_ignore_ascii_case(&hay, needle),
+                contains_ignore_ascii_case_bytewise(hay.as_bytes(), needle.as_bytes(), first),
+                "{:?} {:?}", hay, needle
+            );
+        }
+
         /// An acronym is told as by its characters: at least two letters and none of
         /// them lowercase, in any script.
         #[test]
@@ -5423,6 +5565,50 @@ mod tests {
                     a.forward_np_in(t)
                 });
                 assert_eq!(lazy, whole, "{text:?}");
+            });
+        }
+
+        /// The runs of a paragraph's gaps read alone are its runs outside quotations
+        /// read whole, in order, flags aside from the cue flag; read first or after
+        /// the whole paragraph.
+        #[test]
+        fn gap_runs_match_the_runs_outside_quotations(
+            parts in proptest::collection::vec(
+                proptest::sample::select(RUN_PIECES),
+                0..80,
+            ),
+            whole_first in proptest::bool::ANY,
+        ) {
+            let text = parts.concat();
+            let mask = |r: &Run| Run {
+                flags: r.flags & !scan::NEXT_TO_CUE,
+                ..*r
+            };
+            with_default_analyzer(&text, |a| {
+                for pi in 0..a.paragraphs.len() {
+                    let (gap, whole) = if whole_first {
+                        let (s, e) = a.paragraph_runs(pi);
+                        let whole = a.runs[s..e].to_vec();
+                        let (s, e) = a.paragraph_gap_runs(pi);
+                        (a.runs[s..e].to_vec(), whole)
+                    } else {
+                        let (s, e) = a.paragraph_gap_runs(pi);
+                        let gap = a.runs[s..e].to_vec();
+                        let (s, e) = a.paragraph_runs(pi);
+                        (gap, a.runs[s..e].to_vec())
+                    };
+                    let outside: Vec<Run> = whole
+                        .iter()
+                        .filter(|r| r.flags & scan::IN_QUOTE == 0)
+                        .map(mask)
+                        .collect();
+                    let gap: Vec<Run> = gap
+                        .iter()
+                        .filter(|r| r.flags & scan::IN_QUOTE == 0)
+                        .map(mask)
+                        .collect();
+                    assert_eq!(gap, outside, "{text:?} paragraph {pi}");
+                }
             });
         }
 

@@ -7,7 +7,7 @@
 //! at a small cost and no later step has to search it again.
 
 use crate::lexicon::{CueForm, CueStart, Lexicon};
-use crate::text::is_alphanumeric;
+use crate::text::{has_avx2, is_alphanumeric};
 
 /// The run opens its sentence.
 pub(crate) const INITIAL: u8 = 1;
@@ -137,10 +137,20 @@ fn low_bits(n: usize) -> u64 {
 /// with `LETTERS`, per ASCII letter of either case), and how many bytes were read.
 /// Sixteen bytes are classified by a few vector instructions; lowercase words, digits
 /// and punctuation cost nothing more.
-#[inline]
-fn byte_masks<const LETTERS: bool>(bytes: &[u8], i: usize, end: usize) -> (u64, u64, usize) {
+///
+/// With `avx2` (passed only when the CPU has it) a full block is two vector loads
+/// instead of four.
+#[inline(always)]
+fn byte_masks<const LETTERS: bool>(
+    bytes: &[u8],
+    i: usize,
+    end: usize,
+    avx2: bool,
+) -> (u64, u64, usize) {
     let n = end.saturating_sub(i).min(CHUNK);
     let valid = low_bits(n);
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = avx2;
     #[cfg(target_arch = "x86_64")]
     {
         if n <= 16
@@ -155,6 +165,11 @@ fn byte_masks<const LETTERS: bool>(bytes: &[u8], i: usize, end: usize) -> (u64, 
             .get(i..i.saturating_add(CHUNK))
             .and_then(|c| <&[u8; CHUNK]>::try_from(c).ok())
         {
+            if avx2 {
+                // SAFETY: `avx2` is true only when the CPU supports AVX2 (`has_avx2`).
+                let (spaces, upper) = unsafe { x86_avx2::masks::<LETTERS>(chunk) };
+                return (spaces & valid, upper & valid, n);
+            }
             let (mut spaces, mut upper) = (0u64, 0u64);
             for (k, part) in chunk.chunks_exact(16).enumerate() {
                 if let Ok(part) = <&[u8; 16]>::try_from(part) {
@@ -183,6 +198,75 @@ fn byte_masks_scalar<const LETTERS: bool>(bytes: &[u8], i: usize, n: usize) -> (
         upper |= u64::from(class) << k;
     }
     (spaces, upper, n)
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86_avx2 {
+    use super::WordScan;
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
+    };
+
+    /// [`WordScan::gap`] compiled with AVX2: the masks of each block cost no call.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn gap(
+        scan: &mut WordScan<'_>,
+        start: usize,
+        end: usize,
+        breaks: &[usize],
+        find_runs: bool,
+        find_cues: bool,
+    ) {
+        match (find_runs, find_cues) {
+            (true, true) => scan.gap_with::<true, true>(start, end, breaks, true),
+            (true, false) => scan.gap_with::<true, false>(start, end, breaks, true),
+            (false, true) => scan.gap_with::<false, true>(start, end, breaks, true),
+            (false, false) => scan.gap_with::<false, false>(start, end, breaks, true),
+        }
+    }
+
+    /// [`WordScan::quotation`] compiled with AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn quotation(scan: &mut WordScan<'_>, start: usize, end: usize) {
+        scan.quotation_with(start, end, true);
+    }
+
+    /// The space and capital (with `LETTERS`, letter) masks of a 64-byte block, as
+    /// `super::sse2::masks` gives them for each sixteen bytes.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub(super) fn masks<const LETTERS: bool>(block: &[u8; 64]) -> (u64, u64) {
+        let half = |v: __m256i| {
+            let spaces = _mm256_or_si256(
+                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b' ' as i8)),
+                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0xA0u8 as i8)),
+            );
+            let shifted = if LETTERS {
+                _mm256_sub_epi8(
+                    _mm256_or_si256(v, _mm256_set1_epi8(0x20)),
+                    _mm256_set1_epi8(b'a' as i8),
+                )
+            } else {
+                _mm256_sub_epi8(v, _mm256_set1_epi8(b'A' as i8))
+            };
+            let upper = _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(25)), shifted);
+            (
+                u64::from(_mm256_movemask_epi8(spaces) as u32),
+                u64::from(_mm256_movemask_epi8(upper) as u32),
+            )
+        };
+        // SAFETY: the loads read the two halves of `block`, in bounds (unaligned loads
+        // are allowed); AVX2 is enabled on this function.
+        let (lo, hi) = unsafe {
+            (
+                _mm256_loadu_si256(block.as_ptr().cast()),
+                _mm256_loadu_si256(block.as_ptr().add(32).cast()),
+            )
+        };
+        let ((s0, u0), (s1, u1)) = (half(lo), half(hi));
+        (s0 | (s1 << 32), u0 | (u1 << 32))
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -381,20 +465,29 @@ impl<'a> WordScan<'a> {
         find_runs: bool,
         find_cues: bool,
     ) {
+        #[cfg(target_arch = "x86_64")]
+        if has_avx2() {
+            // SAFETY: `has_avx2` says the CPU has AVX2.
+            unsafe { x86_avx2::gap(self, start, end, breaks, find_runs, find_cues) };
+            return;
+        }
         match (find_runs, find_cues) {
-            (true, true) => self.gap_with::<true, true>(start, end, breaks),
-            (true, false) => self.gap_with::<true, false>(start, end, breaks),
-            (false, true) => self.gap_with::<false, true>(start, end, breaks),
-            (false, false) => self.gap_with::<false, false>(start, end, breaks),
+            (true, true) => self.gap_with::<true, true>(start, end, breaks, false),
+            (true, false) => self.gap_with::<true, false>(start, end, breaks, false),
+            (false, true) => self.gap_with::<false, true>(start, end, breaks, false),
+            (false, false) => self.gap_with::<false, false>(start, end, breaks, false),
         }
     }
 
-    /// [`WordScan::gap`], compiled for each pair of passes.
+    /// [`WordScan::gap`], compiled for each pair of passes; `avx2` is passed only
+    /// when the CPU has it (inlined into a copy compiled with AVX2).
+    #[inline(always)]
     fn gap_with<const RUNS: bool, const CUES: bool>(
         &mut self,
         start: usize,
         end: usize,
         breaks: &[usize],
+        avx2: bool,
     ) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -422,9 +515,9 @@ impl<'a> WordScan<'a> {
             // first three bytes are not all ASCII letters starts no cue (the first
             // test of `Lexicon::cue_start`), and is passed over here with no call.
             let (spaces, upper, n) = if CUES && !RUNS {
-                byte_masks::<true>(bytes, i, end)
+                byte_masks::<true>(bytes, i, end, avx2)
             } else {
-                byte_masks::<false>(bytes, i, end)
+                byte_masks::<false>(bytes, i, end, avx2)
             };
             let after_space = ((spaces << 1) | u64::from(space_before)) & low_bits(n);
             space_before = spaces >> (CHUNK - 1) != 0;
@@ -540,13 +633,26 @@ impl<'a> WordScan<'a> {
     /// Reads a quotation's words `text[start..end]`: runs only, flagged [`IN_QUOTE`].
     /// Only capitalized ASCII words are looked at, found eight bytes at a time.
     pub fn quotation(&mut self, start: usize, end: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if has_avx2() {
+            // SAFETY: `has_avx2` says the CPU has AVX2.
+            unsafe { x86_avx2::quotation(self, start, end) };
+            return;
+        }
+        self.quotation_with(start, end, false);
+    }
+
+    /// [`WordScan::quotation`]; `avx2` is passed only when the CPU has it (inlined
+    /// into a copy compiled with AVX2).
+    #[inline(always)]
+    fn quotation_with(&mut self, start: usize, end: usize, avx2: bool) {
         let text = self.text;
         let bytes = text.as_bytes();
         let end = end.min(bytes.len());
         let mut resume = start;
         let mut i = start;
         while i < end {
-            let (_, mut hits, n) = byte_masks::<false>(bytes, i, end);
+            let (_, mut hits, n) = byte_masks::<false>(bytes, i, end, avx2);
             let base = i;
             i += n;
             while hits != 0 {
@@ -1299,14 +1405,16 @@ mod tests {
             let i = at.min(bytes.len());
             let end = (i + len).min(bytes.len());
             let n = end.saturating_sub(i).min(CHUNK);
-            proptest::prop_assert_eq!(
-                byte_masks::<false>(&bytes, i, end),
-                byte_masks_scalar::<false>(&bytes, i, n)
-            );
-            proptest::prop_assert_eq!(
-                byte_masks::<true>(&bytes, i, end),
-                byte_masks_scalar::<true>(&bytes, i, n)
-            );
+            for avx2 in [false, crate::text::has_avx2()] {
+                proptest::prop_assert_eq!(
+                    byte_masks::<false>(&bytes, i, end, avx2),
+                    byte_masks_scalar::<false>(&bytes, i, n)
+                );
+                proptest::prop_assert_eq!(
+                    byte_masks::<true>(&bytes, i, end, avx2),
+                    byte_masks_scalar::<true>(&bytes, i, n)
+                );
+            }
         }
 
         /// The fast pass finds the runs, cues and word counts the byte-at-a-time
