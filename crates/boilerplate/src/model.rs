@@ -239,9 +239,7 @@ fn attr_templates() -> &'static ([Template; BlockKind::COUNT], [Template; Reason
 
 /// A span over `range` borrowing the attribute list `attrs`.
 fn span_with(range: Range<usize>, attrs: Template) -> Span {
-    let mut span = Span::new(range.start, range.end);
-    span.attrs = Attrs::shared(attrs);
-    span
+    Span::with_attrs(range.start, range.end, Attrs::shared(attrs))
 }
 
 /// Writes the two layers and the four fields from judged blocks, in text order.

@@ -160,10 +160,10 @@ pub type AttrKey = Cow<'static, str>;
 /// many spans with the same attributes (a block's kind, a removal's reason) then costs
 /// no allocation per span. The first [`Attrs::insert`] copies the template.
 ///
-/// A list built from a fixed [`KeySet`] ([`Attrs::from_keys`]) stores only its values
-/// beside a pointer to the static keys: a stage writing millions of spans with ten
-/// attributes each (numbers in a book-length document) then holds 320 bytes per span
-/// instead of 560.
+/// A list built from a fixed [`KeySet`] and an array of values
+/// ([`Attrs::from_key_array`]) stores only its values beside a pointer to the static
+/// keys: a stage writing millions of spans with ten attributes each (numbers in a
+/// book-length document) then holds 328 bytes per span instead of 560.
 #[derive(Clone, Default)]
 pub struct Attrs(Repr);
 
@@ -181,12 +181,41 @@ impl std::fmt::Debug for Attrs {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 enum Repr {
     /// Keys with their values, owned or borrowed from a static template.
     Pairs(Cow<'static, [(AttrKey, Value)]>),
     /// `values[i]` belongs to `keys[i]`; there are never more values than keys.
-    Keyed(&'static [&'static str], Box<[Value]>),
+    Keyed(Box<Keyed<[Value]>>),
+}
+
+/// Values beside the static keys they belong to, in one allocation; `values[i]`
+/// belongs to `keys[i]` and there are never more values than keys. The box is a
+/// pointer and a length, so an [`Attrs`] (and a [`Span`]) is no larger than with
+/// pairs alone.
+#[derive(Debug)]
+struct Keyed<V: ?Sized> {
+    keys: &'static [&'static str],
+    values: V,
+}
+
+impl Clone for Repr {
+    /// A keyed list is cloned as pairs: a box of values sized at run time cannot be
+    /// made without the array it was built from. Cloning spans is rare (tests, a
+    /// stage that copies a layer); the pairs compare and write the same.
+    fn clone(&self) -> Self {
+        match self {
+            Repr::Pairs(pairs) => Repr::Pairs(pairs.clone()),
+            Repr::Keyed(keyed) => Repr::Pairs(Cow::Owned(
+                keyed
+                    .keys
+                    .iter()
+                    .map(|&k| AttrKey::Borrowed(k))
+                    .zip(keyed.values.iter().cloned())
+                    .collect(),
+            )),
+        }
+    }
 }
 
 impl Default for Repr {
@@ -218,19 +247,26 @@ impl Attrs {
     pub fn insert(&mut self, key: impl Into<AttrKey>, value: impl Into<Value>) {
         let key = key.into();
         let value = value.into();
-        if let Repr::Keyed(keys, values) = &mut self.0 {
-            if let Some(slot) = keys
+        if let Repr::Keyed(keyed) = &mut self.0 {
+            if let Some(slot) = keyed
+                .keys
                 .iter()
-                .zip(values.iter_mut())
+                .zip(keyed.values.iter_mut())
                 .find_map(|(k, v)| (*k == key).then_some(v))
             {
                 *slot = value;
                 return;
             }
             // A key outside the set: from here on the list is kept as pairs.
-            let values = std::mem::take(values).into_vec();
-            let mut pairs = Vec::with_capacity(values.len() + 1);
-            pairs.extend(keys.iter().map(|&k| AttrKey::Borrowed(k)).zip(values));
+            let mut pairs = Vec::with_capacity(keyed.values.len() + 1);
+            pairs.extend(
+                keyed.keys.iter().map(|&k| AttrKey::Borrowed(k)).zip(
+                    keyed
+                        .values
+                        .iter_mut()
+                        .map(|v| std::mem::replace(v, Value::Null)),
+                ),
+            );
             self.0 = Repr::Pairs(Cow::Owned(pairs));
         }
         let Repr::Pairs(pairs) = &mut self.0 else {
@@ -247,18 +283,36 @@ impl Attrs {
     /// per key (the keys are known distinct): for stages that write many spans with one
     /// fixed set of keys. Extra keys or values beyond the shorter list are ignored.
     pub fn from_keys(keys: &KeySet, values: impl IntoIterator<Item = Value>) -> Self {
-        let mut stored = Vec::with_capacity(keys.0.len());
-        stored.extend(values.into_iter().take(keys.0.len()));
-        Attrs(Repr::Keyed(keys.0, stored.into_boxed_slice()))
+        let mut pairs = Vec::with_capacity(keys.0.len());
+        for (&key, value) in keys.0.iter().zip(values) {
+            pairs.push((AttrKey::Borrowed(key), value));
+        }
+        Attrs(Repr::Pairs(Cow::Owned(pairs)))
+    }
+
+    /// The attributes `keys[i] = values[i]` for a fixed array of values, stored as the
+    /// values beside a pointer to the keys (ten values take 328 bytes instead of 560
+    /// as pairs): for stages that write very many spans with one set of keys. With
+    /// more values than keys it is [`Attrs::from_keys`].
+    pub fn from_key_array<const N: usize>(keys: &KeySet, values: [Value; N]) -> Self {
+        if N > keys.0.len() {
+            return Attrs::from_keys(keys, values);
+        }
+        let keyed: Box<Keyed<[Value]>> = Box::new(Keyed {
+            keys: keys.0,
+            values,
+        });
+        Attrs(Repr::Keyed(keyed))
     }
 
     /// The value of `key`, if set.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match &self.0 {
             Repr::Pairs(pairs) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            Repr::Keyed(keys, values) => keys
+            Repr::Keyed(keyed) => keyed
+                .keys
                 .iter()
-                .zip(values.iter())
+                .zip(keyed.values.iter())
                 .find_map(|(k, v)| (*k == key).then_some(v)),
         }
     }
@@ -267,16 +321,16 @@ impl Attrs {
     pub fn iter(&self) -> AttrsIter<'_> {
         AttrsIter(match &self.0 {
             Repr::Pairs(pairs) => IterRepr::Pairs(pairs.iter()),
-            Repr::Keyed(keys, values) => IterRepr::Keyed(keys.iter().zip(values.iter())),
+            Repr::Keyed(keyed) => IterRepr::Keyed(keyed.keys.iter().zip(keyed.values.iter())),
         })
     }
 
     /// The keys and values as two lists of the same length when the attributes were
-    /// built by [`Attrs::from_keys`] and not changed since: a writer walks them with no
+    /// built by [`Attrs::from_key_array`] and not changed since: a writer walks them with no
     /// test per pair of how the list is stored ([`Attrs::iter`] walks any list).
     pub fn keyed(&self) -> Option<(&'static [&'static str], &[Value])> {
         match &self.0 {
-            Repr::Keyed(keys, values) => Some((keys.get(..values.len())?, values)),
+            Repr::Keyed(keyed) => Some((keyed.keys.get(..keyed.values.len())?, &keyed.values)),
             Repr::Pairs(_) => None,
         }
     }
@@ -285,7 +339,7 @@ impl Attrs {
     pub fn len(&self) -> usize {
         match &self.0 {
             Repr::Pairs(pairs) => pairs.len(),
-            Repr::Keyed(_, values) => values.len(),
+            Repr::Keyed(keyed) => keyed.values.len(),
         }
     }
 
@@ -337,7 +391,7 @@ impl<'a> Iterator for AttrsIter<'a> {
 impl ExactSizeIterator for AttrsIter<'_> {}
 
 /// A fixed list of distinct attribute keys, checked when it is made (at compile time
-/// for a `const`), for [`Attrs::from_keys`].
+/// for a `const`), for [`Attrs::from_keys`] and [`Attrs::from_key_array`].
 #[derive(Clone, Copy, Debug)]
 pub struct KeySet(&'static [&'static str]);
 
@@ -400,10 +454,18 @@ impl Span {
     /// is stored (documents are limited to [`crate::MAX_TEXT_LEN`] bytes), so an offset
     /// is never silently wrong.
     pub fn new(start: usize, end: usize) -> Self {
+        Span::with_attrs(start, end, Attrs::new())
+    }
+
+    /// A span over `start..end` with the attributes `attrs` (offsets as in
+    /// [`Span::new`]). Stages that build millions of spans use it rather than setting
+    /// `attrs` afterwards, which drops the empty list first.
+    #[inline]
+    pub fn with_attrs(start: usize, end: usize, attrs: Attrs) -> Self {
         Span {
             start: saturate(start),
             end: saturate(end),
-            attrs: Attrs::new(),
+            attrs,
         }
     }
 
@@ -470,9 +532,15 @@ mod tests {
     }
 
     #[test]
+    fn keyed_attributes_take_no_more_room_in_a_span_than_pairs() {
+        assert_eq!(std::mem::size_of::<Attrs>(), 24);
+        assert_eq!(std::mem::size_of::<Span>(), 32);
+    }
+
+    #[test]
     fn keyed_attributes_read_and_change_like_pairs() {
         const KEYS: KeySet = KeySet::new(&["value", "kind", "unit"]);
-        let mut keyed = Attrs::from_keys(&KEYS, [Value::from(82i64), "cardinal".into()]);
+        let mut keyed = Attrs::from_key_array(&KEYS, [Value::from(82i64), "cardinal".into()]);
         let mut pairs = Attrs::new();
         pairs.insert("value", 82i64);
         pairs.insert("kind", "cardinal");

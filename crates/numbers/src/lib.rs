@@ -316,9 +316,7 @@ fn to_span(text: &str, f: &Found) -> Span {
         f.date.map_or(Value::Null, |d| Value::from(d.to_iso())),
         parts_value(f),
     ];
-    let mut span = Span::new(f.start, f.end);
-    span.attrs = Attrs::from_keys(&KEYS, values);
-    span
+    Span::with_attrs(f.start, f.end, Attrs::from_key_array(&KEYS, values))
 }
 
 /// Finds every number in `text`, in order. Dates without a year read `--MM-DD`.

@@ -135,7 +135,6 @@ impl Stage for QuotesStage {
             .into_iter()
             .filter(|f| !removed.covers(f.start..f.end))
             .map(|f| {
-                let mut span = Span::new(f.start, f.end);
                 let kind = if f.direct { "direct" } else { "partial" };
                 // The values are made as the attribute list takes them, in key
                 // order, with no array of them built and moved first.
@@ -147,8 +146,7 @@ impl Stage for QuotesStage {
                     3 => cue.take().map_or(Value::Null, Value::Str),
                     _ => range_value(f.cue_span),
                 });
-                span.attrs = Attrs::from_keys(&KEYS, values);
-                span
+                Span::with_attrs(f.start, f.end, Attrs::from_keys(&KEYS, values))
             })
             .collect();
         doc.set_layer(layers::QUOTES, spans)?;
