@@ -354,6 +354,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn keyed_and_paired_attributes_are_written_alike() {
+        use newsmill_core::{Attrs, KeySet};
+        const KEYS: KeySet = KeySet::new(&["value", "kind", "unit", "counted", "parts"]);
+        let text = "Some 40 km of road and 12 bridges.";
+        let values = || {
+            [
+                Value::Int(40),
+                Value::static_str("measure"),
+                Value::from("km"),
+                Value::Null,
+                Value::List(vec![Value::Range(5, 7), Value::Int(40)]),
+            ]
+        };
+        let keyed = Span::with_attrs(5, 10, Attrs::from_key_array(&KEYS, values()));
+        let paired = Span::with_attrs(5, 10, Attrs::from_keys(&KEYS, values()));
+        assert!(keyed.attrs.keyed().is_some() && paired.attrs.keyed().is_none());
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        write_layer(&mut a, Some(text), &[keyed.clone(), keyed]);
+        write_layer(&mut b, Some(text), &[paired.clone(), paired]);
+        let want = r#"{"start":5,"end":10,"text":"40 km","value":40,"kind":"measure","unit":"km","counted":null,"parts":[[5,7],40]}"#;
+        assert_eq!(String::from_utf8(a).unwrap(), format!("[{want},{want}]"));
+        assert_eq!(String::from_utf8(b).unwrap(), format!("[{want},{want}]"));
+    }
+
     fn reason(line: &[u8]) -> String {
         parse(&json_record(line)).err().unwrap().1
     }
