@@ -1125,6 +1125,28 @@ impl<'a> Analyzer<'a> {
         Some(self.paragraph_runs(pi))
     }
 
+    /// Reads the capitalized runs of paragraph `p` onto `runs` (its quotations too
+    /// with `QUOTATIONS`) and gives their range there: the paragraph's gaps and
+    /// quotations in order, with its sentence breaks.
+    #[inline(always)]
+    fn read_paragraph_runs<const QUOTATIONS: bool>(&mut self, p: Paragraph) -> (usize, usize) {
+        let first = self.runs.len();
+        let lo = self.breaks.partition_point(|&b| b < p.start);
+        let hi = self.breaks.partition_point(|&b| b < p.end);
+        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
+        let mut no_cues = Vec::new();
+        let mut words = WordScan::new(self.text, self.lex, &mut self.runs, &mut no_cues);
+        for r in ParagraphRegions::new(&self.regions, p) {
+            if !r.quotation {
+                words.gap(r.start, r.end, breaks, true, false);
+            } else if QUOTATIONS {
+                words.quotation(r.start, r.end);
+            }
+        }
+        words.end_paragraph(p.start, p.end);
+        (first, self.runs.len())
+    }
+
     fn paragraph_runs(&mut self, pi: usize) -> (usize, usize) {
         if let Some(&(a, b)) = self.para_runs.get(pi)
             && a != u32::MAX
@@ -1135,21 +1157,7 @@ impl<'a> Analyzer<'a> {
             return (0, 0);
         };
         let text = self.text;
-        let first = self.runs.len();
-        let lo = self.breaks.partition_point(|&b| b < p.start);
-        let hi = self.breaks.partition_point(|&b| b < p.end);
-        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
-        let mut no_cues = Vec::new();
-        let mut words = WordScan::new(text, self.lex, &mut self.runs, &mut no_cues);
-        for r in ParagraphRegions::new(&self.regions, p) {
-            if r.quotation {
-                words.quotation(r.start, r.end);
-            } else {
-                words.gap(r.start, r.end, breaks, true, false);
-            }
-        }
-        words.end_paragraph(p.start, p.end);
-        let end = self.runs.len();
+        let (first, end) = self.read_paragraph_runs::<true>(p);
         // `Putin said`, `said Putin`: a cue next to a name is evidence of a speaker.
         // Only a space may stand between them, so both lie in this paragraph.
         let runs = self.runs.get_mut(first..end).unwrap_or_default();
@@ -1196,19 +1204,7 @@ impl<'a> Analyzer<'a> {
         let Some(p) = self.paragraphs.get(pi).copied() else {
             return (0, 0);
         };
-        let first = self.runs.len();
-        let lo = self.breaks.partition_point(|&b| b < p.start);
-        let hi = self.breaks.partition_point(|&b| b < p.end);
-        let breaks = self.breaks.get(lo..hi).unwrap_or_default();
-        let mut no_cues = Vec::new();
-        let mut words = WordScan::new(self.text, self.lex, &mut self.runs, &mut no_cues);
-        for r in ParagraphRegions::new(&self.regions, p) {
-            if !r.quotation {
-                words.gap(r.start, r.end, breaks, true, false);
-            }
-        }
-        words.end_paragraph(p.start, p.end);
-        let end = self.runs.len();
+        let (first, end) = self.read_paragraph_runs::<false>(p);
         if let Some(slot) = self.para_gap_runs.get_mut(pi) {
             *slot = (first as u32, end as u32);
         }
@@ -5245,6 +5241,13 @@ mod tests {
         lazy_runs_match_one_pass(text, &[]);
     }
 
+    /// A story of fewer than `max` [`RUN_PIECES`].
+    fn run_story(max: usize) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(RUN_PIECES), 0..max)
+            .prop_map(|parts| parts.concat())
+    }
+
     /// Pieces of stories for the proptests over capitalized runs: names with titles,
     /// particles and possessives, cues, quote marks, breaks, and tokens that look like
     /// parts of names and are not.
@@ -5531,12 +5534,9 @@ mod tests {
 
         #[test]
         fn local_runs_match_paragraph_runs_on_any_story(
-            parts in proptest::collection::vec(
-                proptest::sample::select(RUN_PIECES),
-                0..80,
-            ),
+            text in run_story(80),
         ) {
-            local_runs_match_paragraph_runs(&parts.concat());
+            local_runs_match_paragraph_runs(&text);
         }
 
         /// The phrase after a cue read from tokens made as far as read is the one
@@ -5573,13 +5573,9 @@ mod tests {
         /// the whole paragraph.
         #[test]
         fn gap_runs_match_the_runs_outside_quotations(
-            parts in proptest::collection::vec(
-                proptest::sample::select(RUN_PIECES),
-                0..80,
-            ),
+            text in run_story(80),
             whole_first in proptest::bool::ANY,
         ) {
-            let text = parts.concat();
             let mask = |r: &Run| Run {
                 flags: r.flags & !scan::NEXT_TO_CUE,
                 ..*r
@@ -5614,13 +5610,10 @@ mod tests {
 
         #[test]
         fn lazy_runs_match_one_pass_on_any_story(
-            parts in proptest::collection::vec(
-                proptest::sample::select(RUN_PIECES),
-                0..60,
-            ),
+            text in run_story(60),
             order in proptest::collection::vec(0usize..20, 0..8),
         ) {
-            lazy_runs_match_one_pass(&parts.concat(), &order);
+            lazy_runs_match_one_pass(&text, &order);
         }
 
         /// The sentence of every position, read from the table of sentence ends, is
